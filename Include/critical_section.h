@@ -1,0 +1,53 @@
+/* Critical sections: per-object locking for the free-threaded build (DESIGN.md §4).
+ *
+ *   Py_BEGIN_CRITICAL_SECTION(op);  ...  Py_END_CRITICAL_SECTION();
+ *   Py_BEGIN_CRITICAL_SECTION2(a, b); ... Py_END_CRITICAL_SECTION2();
+ *
+ * lock op->ob_mutex (two mutexes in address order for the `2` form).  Each thread keeps a stack of
+ * its active critical sections (tstate->critical_section); when the thread blocks (parks on a mutex
+ * or detaches for I/O) it releases them and re-acquires the top one when it resumes, which is what
+ * makes per-object locking deadlock-free.  Consequently a critical section protects only code that
+ * does not block or call arbitrary Python code in the middle of an invariant.
+ *
+ * In the GIL build the macros are plain braces: the GIL provides the exclusion. */
+#ifndef Py_CRITICAL_SECTION_H
+#define Py_CRITICAL_SECTION_H
+
+typedef struct PyCriticalSection {
+    uintptr_t _cs_prev;  /* previous section on this thread's stack, with tag bits */
+    PyMutex *_cs_mutex;
+} PyCriticalSection;
+
+typedef struct PyCriticalSection2 {
+    PyCriticalSection _cs_base;
+    PyMutex *_cs_mutex2;
+} PyCriticalSection2;
+
+PyAPI_FUNC(void) PyCriticalSection_Begin(PyCriticalSection *c, PyObject *op);
+PyAPI_FUNC(void) PyCriticalSection_End(PyCriticalSection *c);
+PyAPI_FUNC(void) PyCriticalSection2_Begin(PyCriticalSection2 *c, PyObject *a, PyObject *b);
+PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
+
+#ifndef Py_GIL_DISABLED
+#  define Py_BEGIN_CRITICAL_SECTION(op) {
+#  define Py_END_CRITICAL_SECTION() }
+#  define Py_BEGIN_CRITICAL_SECTION2(a, b) {
+#  define Py_END_CRITICAL_SECTION2() }
+#else
+#  define Py_BEGIN_CRITICAL_SECTION(op)                                                       \
+    {                                                                                         \
+        PyCriticalSection _py_cs;                                                             \
+        PyCriticalSection_Begin(&_py_cs, _PyObject_CAST(op))
+#  define Py_END_CRITICAL_SECTION()                                                           \
+        PyCriticalSection_End(&_py_cs);                                                       \
+    }
+#  define Py_BEGIN_CRITICAL_SECTION2(a, b)                                                    \
+    {                                                                                         \
+        PyCriticalSection2 _py_cs2;                                                           \
+        PyCriticalSection2_Begin(&_py_cs2, _PyObject_CAST(a), _PyObject_CAST(b))
+#  define Py_END_CRITICAL_SECTION2()                                                          \
+        PyCriticalSection2_End(&_py_cs2);                                                     \
+    }
+#endif
+
+#endif /* Py_CRITICAL_SECTION_H */

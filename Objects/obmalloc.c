@@ -1,0 +1,66 @@
+/* Memory allocators: every PyMem_* and PyObject_* family is mimalloc (DESIGN.md §3).
+ *
+ * mimalloc is thread-safe and keeps per-thread heaps, so these functions need no lock.  A
+ * zero-byte request returns a unique pointer, as CPython's allocators do.  The free-threaded
+ * build's rule for when object memory may be reused (QSBR) is in Python/qsbr.c. */
+#include "Python.h"
+#include <mimalloc.h>
+
+void *PyMem_RawMalloc(size_t size) { return mi_malloc(size ? size : 1); }
+void *PyMem_RawCalloc(size_t nelem, size_t elsize)
+{
+    if (nelem == 0 || elsize == 0) {
+        nelem = elsize = 1;
+    }
+    return mi_calloc(nelem, elsize);
+}
+void *PyMem_RawRealloc(void *ptr, size_t new_size) { return mi_realloc(ptr, new_size ? new_size : 1); }
+void PyMem_RawFree(void *ptr) { mi_free(ptr); }
+
+void *PyMem_Malloc(size_t size)
+{
+    if (size > (size_t)PY_SSIZE_T_MAX) {
+        return NULL;
+    }
+    return mi_malloc(size ? size : 1);
+}
+void *PyMem_Calloc(size_t nelem, size_t elsize)
+{
+    if (elsize != 0 && nelem > (size_t)PY_SSIZE_T_MAX / elsize) {
+        return NULL;
+    }
+    return PyMem_RawCalloc(nelem, elsize);
+}
+void *PyMem_Realloc(void *ptr, size_t new_size)
+{
+    if (new_size > (size_t)PY_SSIZE_T_MAX) {
+        return NULL;
+    }
+    return mi_realloc(ptr, new_size ? new_size : 1);
+}
+void PyMem_Free(void *ptr) { mi_free(ptr); }
+
+void *PyObject_Malloc(size_t size) { return PyMem_Malloc(size); }
+void *PyObject_Calloc(size_t nelem, size_t elsize) { return PyMem_Calloc(nelem, elsize); }
+void *PyObject_Realloc(void *ptr, size_t new_size) { return PyMem_Realloc(ptr, new_size); }
+void PyObject_Free(void *ptr) { mi_free(ptr); }
+
+char *_PyMem_RawStrdup(const char *str)
+{
+    size_t size = strlen(str) + 1;
+    char *copy = PyMem_RawMalloc(size);
+    if (copy != NULL) {
+        memcpy(copy, str, size);
+    }
+    return copy;
+}
+
+char *_PyMem_Strdup(const char *str)
+{
+    size_t size = strlen(str) + 1;
+    char *copy = PyMem_Malloc(size);
+    if (copy != NULL) {
+        memcpy(copy, str, size);
+    }
+    return copy;
+}
