@@ -1,0 +1,1 @@
+"""Braid's regression tests.  Run them with `python -m test`."""

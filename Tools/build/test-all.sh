@@ -1,0 +1,26 @@
+#!/bin/sh
+# Install dependencies, build both variants and run every test of both.  The last line is
+# "N passed, N failed, N skipped" summed over both builds; the exit status is non-zero on any
+# failure (a build failure counts as one).
+top=$(cd "$(dirname "$0")/../.." && pwd)
+sh "$top/Tools/build/install-deps.sh" || exit 2
+passed=0; failed=0; skipped=0
+if ! sh "$top/Tools/build/build-both.sh"; then
+    echo "build failed"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+for variant in gil ft; do
+    echo "==== tests of the $variant build"
+    log=$(mktemp)
+    sh "$top/Tools/build/run-tests.sh" "$top/build-$variant" | tee "$log"
+    set -- $(tail -n 1 "$log" | sed 's/[^0-9 ]//g')
+    rm -f "$log"
+    passed=$((passed + ${1:-0})); failed=$((failed + ${2:-1})); skipped=$((skipped + ${3:-0}))
+done
+if [ "$skipped" != 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
+[ "$failed" = 0 ]
