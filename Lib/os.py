@@ -1,0 +1,289 @@
+"""OS routines: the portable interface over the posix module.
+
+This exports everything from posix, plus path (posixpath), the path constants (sep, pathsep,
+curdir, pardir, extsep, altsep, linesep, devnull), environ (a str mapping that writes through
+to the process environment), getenv/putenv/unsetenv, makedirs/removedirs/renames, walk,
+fsencode/fsdecode/fspath and PathLike.
+"""
+
+import abc
+import sys
+
+import posix
+from posix import *
+import posixpath as path
+
+__all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep", "defpath", "name",
+           "path", "devnull", "SEEK_SET", "SEEK_CUR", "SEEK_END", "fsencode", "fsdecode",
+           "get_exec_path", "fdopen", "extsep", "environ", "getenv", "makedirs",
+           "removedirs", "renames", "walk", "PathLike", "fspath", "error"]
+__all__.extend(n for n in dir(posix) if not n.startswith('_'))
+
+name = 'posix'
+linesep = '\n'
+curdir = '.'
+pardir = '..'
+extsep = '.'
+sep = '/'
+pathsep = ':'
+defpath = '/bin:/usr/bin'
+altsep = None
+devnull = '/dev/null'
+error = OSError
+
+sys.modules['os.path'] = path
+
+
+def _fscodec():
+    encoding = sys.getfilesystemencoding()
+    errors = 'surrogateescape'
+
+    def fsencode(filename):
+        """Encode filename (an os.PathLike, bytes, or str) to the filesystem encoding with
+        'surrogateescape' error handler, return bytes unchanged."""
+        filename = fspath(filename)
+        if isinstance(filename, str):
+            return filename.encode(encoding, errors)
+        return filename
+
+    def fsdecode(filename):
+        """Decode filename (an os.PathLike, bytes, or str) from the filesystem encoding with
+        'surrogateescape' error handler, return str unchanged."""
+        filename = fspath(filename)
+        if isinstance(filename, bytes):
+            return filename.decode(encoding, errors)
+        return filename
+
+    return fsencode, fsdecode
+
+
+fsencode, fsdecode = _fscodec()
+del _fscodec
+
+
+class _Environ:
+    """A mapping of str names to str values over the process environment; assignments and
+    deletions call putenv/unsetenv."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def __getitem__(self, key):
+        try:
+            value = self._data[fsencode(self._check(key))]
+        except KeyError:
+            raise KeyError(key) from None
+        return fsdecode(value)
+
+    def __setitem__(self, key, value):
+        key = fsencode(self._check(key))
+        value = fsencode(self._check(value))
+        putenv(key, value)
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        encoded = fsencode(self._check(key))
+        unsetenv(encoded)
+        try:
+            del self._data[encoded]
+        except KeyError:
+            raise KeyError(key) from None
+
+    @staticmethod
+    def _check(value):
+        if not isinstance(value, str):
+            raise TypeError("str expected, not %s" % type(value).__name__)
+        return value
+
+    def __iter__(self):
+        for key in list(self._data):
+            yield fsdecode(key)
+
+    def __len__(self):
+        return len(self._data)
+
+    def __contains__(self, key):
+        return isinstance(key, str) and fsencode(key) in self._data
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self):
+        return list(self)
+
+    def values(self):
+        return [self[key] for key in self]
+
+    def items(self):
+        return [(key, self[key]) for key in self]
+
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return self[key]
+
+    def pop(self, key, *default):
+        if key in self:
+            value = self[key]
+            del self[key]
+            return value
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def update(self, other=(), **kwargs):
+        if hasattr(other, 'keys'):
+            other = [(key, other[key]) for key in other.keys()]
+        for key, value in other:
+            self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
+
+    def clear(self):
+        for key in list(self):
+            del self[key]
+
+    def copy(self):
+        return dict(self.items())
+
+    def __eq__(self, other):
+        return dict(self.items()) == other
+
+    def __repr__(self):
+        return 'environ({%s})' % ', '.join('%r: %r' % item for item in self.items())
+
+
+environ = _Environ(posix.environ)
+
+
+def getenv(key, default=None):
+    """Get an environment variable, return None if it doesn't exist."""
+    return environ.get(key, default)
+
+
+def get_exec_path(env=None):
+    """The directories searched for an executable: PATH from env (default os.environ)."""
+    if env is None:
+        env = environ
+    path_list = env.get('PATH') or defpath
+    return path_list.split(pathsep)
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    """makedirs(name [, mode=0o777][, exist_ok=False])
+
+    Super-mkdir; create a leaf directory and all intermediate ones.  Works like mkdir, except
+    that any intermediate path segment (not just the rightmost) will be created if it does not
+    exist. If the target directory already exists, raise an OSError if exist_ok is False."""
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    if head and tail and not path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass
+        cdir = curdir
+        if isinstance(tail, bytes):
+            cdir = bytes(curdir, 'ASCII')
+        if tail == cdir:
+            return
+    try:
+        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+
+def removedirs(name):
+    """Remove a leaf directory and all empty intermediate ones."""
+    rmdir(name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
+
+
+def renames(old, new):
+    """Rename old to new, creating the intermediate directories new needs and removing the
+    emptied directories of old."""
+    head, tail = path.split(new)
+    if head and tail and not path.exists(head):
+        makedirs(head)
+    rename(old, new)
+    head, tail = path.split(old)
+    if head and tail:
+        try:
+            removedirs(head)
+        except OSError:
+            pass
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    """Directory tree generator: yields (dirpath, dirnames, filenames) for top and every
+    directory below it; with topdown=True the caller may prune dirnames in place."""
+    top = fspath(top)
+    stack = [top]
+    while stack:
+        top = stack.pop()
+        if isinstance(top, tuple):
+            yield top
+            continue
+        try:
+            names = listdir(top)
+        except OSError as err:
+            if onerror is not None:
+                onerror(err)
+            continue
+        dirs, nondirs = [], []
+        for entry in names:
+            full = path.join(top, entry)
+            if path.isdir(full):
+                dirs.append(entry)
+            else:
+                nondirs.append(entry)
+        if topdown:
+            yield top, dirs, nondirs
+            for dirname in reversed(dirs):
+                new_path = path.join(top, dirname)
+                if followlinks or not path.islink(new_path):
+                    stack.append(new_path)
+        else:
+            stack.append((top, dirs, nondirs))
+            for dirname in reversed(dirs):
+                new_path = path.join(top, dirname)
+                if followlinks or not path.islink(new_path):
+                    stack.append(new_path)
+
+
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    """Return an open file object connected to the file descriptor fd."""
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
+    import io
+    if "b" not in mode:
+        encoding = io.text_encoding(encoding)
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
+class PathLike(abc.ABC):
+    """Abstract base class for implementing the file system path protocol."""
+
+    @abc.abstractmethod
+    def __fspath__(self):
+        """Return the file system path representation of the object."""
+        raise NotImplementedError
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike:
+            return hasattr(subclass, '__fspath__')
+        return NotImplemented
