@@ -49,7 +49,6 @@ _Py_ATOMIC_DEFINE(uint64, uint64_t)
 _Py_ATOMIC_DEFINE(uint, unsigned int)
 _Py_ATOMIC_DEFINE(uintptr, uintptr_t)
 _Py_ATOMIC_DEFINE(ssize, Py_ssize_t)
-_Py_ATOMIC_DEFINE(ptr, void *)
 _Py_ATOMIC_DEFINE_ARITH(int, int)
 _Py_ATOMIC_DEFINE_ARITH(int32, int32_t)
 _Py_ATOMIC_DEFINE_ARITH(int64, int64_t)
@@ -58,6 +57,29 @@ _Py_ATOMIC_DEFINE_ARITH(uint32, uint32_t)
 _Py_ATOMIC_DEFINE_ARITH(uint64, uint64_t)
 _Py_ATOMIC_DEFINE_ARITH(uintptr, uintptr_t)
 _Py_ATOMIC_DEFINE_ARITH(ssize, Py_ssize_t)
+
+/* Pointer variants take the address of any pointer variable (as void *), like CPython's. */
+static inline void *_Py_atomic_load_ptr(const void *obj)
+{ return __atomic_load_n((void *const *)obj, __ATOMIC_SEQ_CST); }
+static inline void *_Py_atomic_load_ptr_relaxed(const void *obj)
+{ return __atomic_load_n((void *const *)obj, __ATOMIC_RELAXED); }
+static inline void *_Py_atomic_load_ptr_acquire(const void *obj)
+{ return __atomic_load_n((void *const *)obj, __ATOMIC_ACQUIRE); }
+static inline void _Py_atomic_store_ptr(void *obj, void *value)
+{ __atomic_store_n((void **)obj, value, __ATOMIC_SEQ_CST); }
+static inline void _Py_atomic_store_ptr_relaxed(void *obj, void *value)
+{ __atomic_store_n((void **)obj, value, __ATOMIC_RELAXED); }
+static inline void _Py_atomic_store_ptr_release(void *obj, void *value)
+{ __atomic_store_n((void **)obj, value, __ATOMIC_RELEASE); }
+static inline void *_Py_atomic_exchange_ptr(void *obj, void *value)
+{ return __atomic_exchange_n((void **)obj, value, __ATOMIC_SEQ_CST); }
+/* expected is the address of a pointer variable too; on failure it receives the current
+ * value.  Returns 1 on success. */
+static inline int _Py_atomic_compare_exchange_ptr(void *obj, void *expected, void *desired)
+{
+    return __atomic_compare_exchange_n((void **)obj, (void **)expected, desired, 0,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
 
 static inline void _Py_atomic_fence_seq_cst(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
 static inline void _Py_atomic_fence_acquire(void) { __atomic_thread_fence(__ATOMIC_ACQUIRE); }
