@@ -12,7 +12,7 @@ if [ -z "$syms" ]; then echo "link failed for another reason" >&2; $linker -o "$
   echo '#include <stdio.h>'
   echo '#include <stdlib.h>'
   for s in $syms; do
-    echo "void $s(void) { fprintf(stderr, \"braid dev stub: $s is not implemented yet\\n\"); abort(); }"
+    printf 'void %s(void) { fprintf(stderr, "braid dev stub: %s is not implemented yet\\n"); abort(); }\n' "$s" "$s"
   done
 } > _devstubs.c
 echo "dev link: $(echo "$syms" | wc -l) undefined symbols stubbed (see _devstubs.c)" >&2
