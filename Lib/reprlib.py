@@ -3,7 +3,6 @@
 __all__ = ["Repr", "repr", "recursive_repr"]
 
 import builtins
-from itertools import islice
 try:
     from _thread import get_ident
 except ImportError:          # before the threads module exists
@@ -116,7 +115,7 @@ class Repr:
         else:
             newlevel = level - 1
             repr1 = self.repr1
-            pieces = [repr1(elem, newlevel) for elem in islice(x, maxiter)]
+            pieces = [repr1(elem, newlevel) for elem in _first(x, maxiter)]
             if n > maxiter:
                 pieces.append(self.fillvalue)
             s = self._join(pieces, level)
@@ -160,7 +159,7 @@ class Repr:
         newlevel = level - 1
         repr1 = self.repr1
         pieces = []
-        for key in islice(_possibly_sorted(x), self.maxdict):
+        for key in _first(_possibly_sorted(x), self.maxdict):
             keyrepr = repr1(key, newlevel)
             valrepr = repr1(x[key], newlevel)
             pieces.append('%s: %s' % (keyrepr, valrepr))
@@ -196,6 +195,18 @@ class Repr:
             j = max(0, self.maxother - 3 - i)
             s = s[:i] + self.fillvalue + s[len(s) - j:]
         return s
+
+
+def _first(iterable, n):
+    """The first n items of iterable."""
+    items = []
+    if n <= 0:
+        return items
+    for item in iterable:
+        items.append(item)
+        if len(items) >= n:
+            break
+    return items
 
 
 def _possibly_sorted(x):
