@@ -5,6 +5,14 @@ __abstractmethods__, and object.__new__ refuses types whose __abstractmethods__ 
 """
 
 from _weakref import ref as _ref
+try:
+    from _abc import _set_collection_flag, _collection_flag
+except ImportError:          # on other implementations (tests run against CPython)
+    def _set_collection_flag(cls, flag):
+        pass
+
+    def _collection_flag(cls):
+        return 0
 
 
 def abstractmethod(funcobj):
@@ -81,7 +89,10 @@ class ABCMeta(type):
     _abc_invalidation_counter = 0
 
     def __new__(mcls, name, bases, namespace, /, **kwargs):
+        tpflags = namespace.pop('__abc_tpflags__', 0)
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        if tpflags:
+            _set_collection_flag(cls, tpflags)
         abstracts = {name for name, value in namespace.items()
                      if getattr(value, "__isabstractmethod__", False)}
         for base in bases:
@@ -107,6 +118,9 @@ class ABCMeta(type):
             raise RuntimeError("Refusing to create an inheritance cycle")
         cls._abc_registry.add(subclass)
         ABCMeta._abc_invalidation_counter += 1
+        flag = _collection_flag(cls)
+        if flag:
+            _set_collection_flag(subclass, flag)
         return subclass
 
     def __instancecheck__(cls, instance):
