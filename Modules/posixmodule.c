@@ -124,6 +124,8 @@ static PyStructSequence_Field stat_result_fields[] = {
     {"st_uid", "user ID of owner"},
     {"st_gid", "group ID of owner"},
     {"st_size", "total size, in bytes"},
+    /* Unnamed (tuple-only) fields: the names are set to PyStructSequence_UnnamedField in
+     * posix_exec, as a NULL name would end the list. */
     {NULL, "integer time of last access"},
     {NULL, "integer time of last modification"},
     {NULL, "integer time of last change"},
@@ -1247,6 +1249,10 @@ static int posix_add_constants(PyObject *m)
 static int posix_exec(PyObject *m)
 {
     posix_state *state = get_posix_state(m);
+    /* Idempotent: every module instance writes the same constant. */
+    for (int i = 7; i <= 9; i++) {
+        stat_result_fields[i].name = PyStructSequence_UnnamedField;
+    }
     state->stat_result_type = PyStructSequence_NewType(&stat_result_desc);
     state->uname_result_type = PyStructSequence_NewType(&uname_result_desc);
     state->terminal_size_type = PyStructSequence_NewType(&terminal_size_desc);
