@@ -11,6 +11,7 @@ import sys
 
 import posix
 from posix import *
+from posix import _exit
 import posixpath as path
 
 __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep", "defpath", "name",
@@ -18,6 +19,7 @@ __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep", "defpath",
            "get_exec_path", "fdopen", "extsep", "environ", "getenv", "makedirs",
            "removedirs", "renames", "walk", "PathLike", "fspath", "error"]
 __all__.extend(n for n in dir(posix) if not n.startswith('_'))
+__all__.append('_exit')
 
 name = 'posix'
 linesep = '\n'

@@ -1812,7 +1812,7 @@ static PyObject *combinations_new(PyTypeObject *type, PyObject *args, PyObject *
 {
     PyObject *pool;
     Py_ssize_t r;
-    if (combo_parse(args, kwds, "On:combinations", &pool, &r, 0) < 0) {
+    if (combo_parse(args, kwds, "OO:combinations", &pool, &r, 0) < 0) {
         return NULL;
     }
     Py_ssize_t n = PyTuple_GET_SIZE(pool);
@@ -1865,7 +1865,7 @@ static PyObject *cwr_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *pool;
     Py_ssize_t r;
-    if (combo_parse(args, kwds, "On:combinations_with_replacement", &pool, &r, 0) < 0) {
+    if (combo_parse(args, kwds, "OO:combinations_with_replacement", &pool, &r, 0) < 0) {
         return NULL;
     }
     Py_ssize_t n = PyTuple_GET_SIZE(pool);

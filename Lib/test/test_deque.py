@@ -1,6 +1,7 @@
 """Tests of collections.deque (the C ring buffer) and collections.defaultdict."""
 
 import collections
+import collections.abc
 import unittest
 from collections import deque, defaultdict
 
