@@ -1,0 +1,23 @@
+/* Private function-object API.  Owner: eval room (Objects/funcobject.c). */
+#ifndef Py_INTERNAL_FUNCTION_H
+#define Py_INTERNAL_FUNCTION_H
+
+#ifndef Py_BUILD_CORE
+#  error "this header requires Py_BUILD_CORE"
+#endif
+
+/* Return a new function for code with the given globals; builtins (borrowed) may be NULL
+ * (found from globals); qualname may be NULL (code's co_qualname). */
+PyAPI_FUNC(PyFunctionObject *) _PyFunction_FromCode(PyObject *code, PyObject *globals,
+                                                    PyObject *builtins, PyObject *qualname);
+/* A function to run code in globals, used by PyEval_EvalCode: name and module from code. */
+PyAPI_FUNC(PyFunctionObject *) _PyFunction_ForEval(PyThreadState *tstate, PyObject *code,
+                                                   PyObject *globals, PyObject *closure);
+/* Set by SET_FUNCTION_ATTRIBUTE: steals a reference to value. */
+PyAPI_FUNC(void) _PyFunction_SetAttribute(PyFunctionObject *func, int which, PyObject *value);
+
+/* staticmethod/classmethod wrapped callables (borrowed). */
+PyAPI_FUNC(PyObject *) _PyStaticMethod_GetFunc(PyObject *);
+PyAPI_FUNC(PyObject *) _PyClassMethod_GetFunc(PyObject *);
+
+#endif /* Py_INTERNAL_FUNCTION_H */

@@ -1,0 +1,161 @@
+/* The cyclic garbage collector's object header and state (Python/gc.c).
+ * Owner: runtime room.
+ *
+ * Every object of a type with Py_TPFLAGS_HAVE_GC is preceded in memory by a PyGC_Head:
+ *
+ *     [ PyGC_Head | PyObject header | object body ]
+ *     ^ the allocation               ^ the PyObject *
+ *
+ * A tracked object is on one of the collector's doubly linked lists (a generation).  The low
+ * bits of the two link words carry flags, so list pointers are aligned to 8 and masked:
+ *   _gc_next: pointer to the next PyGC_Head; 0 means "not tracked".  During a collection its
+ *             low bit is NEXT_MASK_UNREACHABLE for objects moved to the unreachable list.
+ *   _gc_prev: pointer to the previous PyGC_Head, shifted up by _PyGC_PREV_SHIFT, plus
+ *             _PyGC_PREV_MASK_FINALIZED (tp_finalize has run: PEP 442 runs it once) and
+ *             _PyGC_PREV_MASK_COLLECTING (in the generation being collected).  While the
+ *             collector runs, the pointer part is reused to hold a copy of the reference count
+ *             ("gc_refs") and is restored afterwards.
+ *
+ * Free-threaded build: for now the same pre-header is used and the collector runs under the
+ * (still present) GIL, one thread at a time.  The free-threaded issue replaces this with
+ * ob_gc_bits in the object header, walking mimalloc's GC heaps instead of lists, and running
+ * with the world stopped; the API below (PyObject_GC_*, _PyObject_GC_Link, the eval-breaker
+ * GC bit) stays the same. */
+#ifndef Py_INTERNAL_GC_H
+#define Py_INTERNAL_GC_H
+
+typedef struct {
+    uintptr_t _gc_next;
+    uintptr_t _gc_prev;
+} PyGC_Head;
+
+#define _PyGC_PREV_MASK_FINALIZED ((uintptr_t)1)
+#define _PyGC_PREV_MASK_COLLECTING ((uintptr_t)2)
+#define _PyGC_PREV_SHIFT 2
+#define _PyGC_PREV_MASK (((uintptr_t)-1) << _PyGC_PREV_SHIFT)
+
+/* Kept for code written against the free-threaded object header (ob_gc_bits); the GIL-build
+ * style pre-header is authoritative for now. */
+#define _PyGC_BITS_TRACKED 1
+#define _PyGC_BITS_FINALIZED 2
+#define _PyGC_BITS_UNREACHABLE 4
+#define _PyGC_BITS_FROZEN 8
+#define _PyGC_BITS_SHARED 16
+#define _PyGC_BITS_DEFERRED 64
+
+static inline PyGC_Head *_Py_AS_GC(PyObject *op)
+{
+    return ((PyGC_Head *)op) - 1;
+}
+#define _Py_AS_GC(op) _Py_AS_GC(_PyObject_CAST(op))
+
+static inline PyObject *_Py_FROM_GC(PyGC_Head *gc)
+{
+    return (PyObject *)(gc + 1);
+}
+
+/* Is the object on one of the collector's lists? */
+static inline int _PyObject_GC_IS_TRACKED(PyObject *op)
+{
+    return _Py_AS_GC(op)->_gc_next != 0;
+}
+#define _PyObject_GC_IS_TRACKED(op) _PyObject_GC_IS_TRACKED(_PyObject_CAST(op))
+
+/* May the object be part of a cycle right now?  (Used by containers to avoid tracking.) */
+static inline int _PyObject_GC_MAY_BE_TRACKED(PyObject *op)
+{
+    if (!PyType_IS_GC(Py_TYPE(op))) {
+        return 0;
+    }
+    if (Py_TYPE(op)->tp_is_gc != NULL && !Py_TYPE(op)->tp_is_gc(op)) {
+        return 0;
+    }
+    return _PyObject_GC_IS_TRACKED(op);
+}
+
+static inline int _PyGC_FINALIZED(PyObject *op)
+{
+    return (_Py_AS_GC(op)->_gc_prev & _PyGC_PREV_MASK_FINALIZED) != 0;
+}
+static inline void _PyGC_SET_FINALIZED(PyObject *op)
+{
+    _Py_AS_GC(op)->_gc_prev |= _PyGC_PREV_MASK_FINALIZED;
+}
+
+static inline int _PyType_IS_GC(PyTypeObject *type)
+{
+    return PyType_HasFeature(type, Py_TPFLAGS_HAVE_GC);
+}
+
+/* Bytes in front of an object of this type: the PyGC_Head for GC types, else nothing.  The
+ * allocation of an object `op` starts at (char *)op - _PyType_PreHeaderSize(Py_TYPE(op)). */
+static inline size_t _PyType_PreHeaderSize(PyTypeObject *type)
+{
+    return _PyType_IS_GC(type) ? sizeof(PyGC_Head) : 0;
+}
+
+/* Track/untrack without checks (the object must be untracked/tracked). */
+PyAPI_FUNC(void) _PyObject_GC_TRACK(PyObject *op);
+PyAPI_FUNC(void) _PyObject_GC_UNTRACK(PyObject *op);
+#define _PyObject_GC_TRACK(op) _PyObject_GC_TRACK(_PyObject_CAST(op))
+#define _PyObject_GC_UNTRACK(op) _PyObject_GC_UNTRACK(_PyObject_CAST(op))
+
+/* Account for a newly allocated GC object whose PyGC_Head (zeroed) precedes op: counts the
+ * allocation and schedules a collection (eval-breaker GC bit) when the threshold is reached.
+ * Allocators of GC objects (PyType_GenericAlloc, _PyObject_GC_New) call it once per object. */
+PyAPI_FUNC(void) _PyObject_GC_Link(PyObject *op);
+
+/* Allocate size bytes for a GC object (plus its PyGC_Head), zeroed, not initialised, not
+ * tracked; counts the allocation.  NULL with MemoryError set on failure. */
+PyAPI_FUNC(PyObject *) _PyObject_GC_Malloc(size_t size);
+
+/* Number of generations (0 young .. 2 old). */
+#define _PyGC_NUM_GENERATIONS 3
+
+struct _gc_generation {
+    PyGC_Head head;        /* list of tracked objects */
+    int threshold;         /* collect this generation when count exceeds it */
+    int count;             /* gen 0: allocations minus deallocations; gen n: collections of n-1 */
+};
+
+struct _gc_generation_stats {
+    Py_ssize_t collections;
+    Py_ssize_t collected;
+    Py_ssize_t uncollectable;
+};
+
+/* Per-interpreter collector state (interp->gc).  Protected by the GIL (both builds for now). */
+struct _gc_runtime_state {
+    int enabled;
+    int collecting;        /* a collection is running: do not start another */
+    struct _gc_generation generations[_PyGC_NUM_GENERATIONS];
+    struct _gc_generation permanent_generation;  /* gc.freeze() */
+    struct _gc_generation_stats generation_stats[_PyGC_NUM_GENERATIONS];
+    PyObject *garbage;     /* gc.garbage: list of uncollectable objects (legacy tp_del) */
+    PyObject *callbacks;   /* gc.callbacks: list of callables */
+    int debug;             /* gc.set_debug flags */
+    Py_ssize_t long_lived_total;
+    Py_ssize_t long_lived_pending;
+};
+
+PyAPI_FUNC(void) _PyGC_InitState(struct _gc_runtime_state *gcstate);
+/* Collect generation `generation` (2 = full); return the number of unreachable objects found.
+ * Never raises: errors in callbacks are reported as unraisable. */
+PyAPI_FUNC(Py_ssize_t) _PyGC_Collect(PyThreadState *tstate, int generation, int reason);
+#define _Py_GC_REASON_HEAP 0
+#define _Py_GC_REASON_SHUTDOWN 1
+#define _Py_GC_REASON_MANUAL 2
+/* Run the collection scheduled by _PyObject_GC_Link (from _Py_HandlePending). */
+PyAPI_FUNC(void) _Py_RunGC(PyThreadState *tstate);
+PyAPI_FUNC(Py_ssize_t) _PyGC_CollectNoFail(PyThreadState *tstate);
+PyAPI_FUNC(void) _PyGC_Fini(PyInterpreterState *interp);
+
+/* For Modules/gcmodule.c.  New references. */
+PyAPI_FUNC(PyObject *) _PyGC_GetObjects(PyInterpreterState *interp, int generation);
+PyAPI_FUNC(PyObject *) _PyGC_GetReferrers(PyInterpreterState *interp, PyObject *objs);
+PyAPI_FUNC(PyObject *) _PyGC_GetReferents(PyObject *objs);
+PyAPI_FUNC(void) _PyGC_Freeze(PyInterpreterState *interp);
+PyAPI_FUNC(void) _PyGC_Unfreeze(PyInterpreterState *interp);
+PyAPI_FUNC(Py_ssize_t) _PyGC_GetFreezeCount(PyInterpreterState *interp);
+
+#endif /* Py_INTERNAL_GC_H */

@@ -1,0 +1,36 @@
+/* Private import API (Python/import.c).  Owner: runtime room. */
+#ifndef Py_INTERNAL_IMPORT_H
+#define Py_INTERNAL_IMPORT_H
+
+/* Create sys.modules, sys.path & co. and register the builtin-module importer.  0 or -1. */
+PyAPI_FUNC(int) _PyImport_Init(PyInterpreterState *interp);
+PyAPI_FUNC(void) _PyImport_Fini(PyInterpreterState *interp);
+
+/* Initialise the builtin module `name` from the inittab (single- or multi-phase), add it to
+ * sys.modules.  New reference; NULL with ModuleNotFoundError when there is no such module. */
+PyAPI_FUNC(PyObject *) _PyImport_InitBuiltin(PyThreadState *tstate, PyObject *name);
+PyAPI_FUNC(int) _PyImport_IsBuiltin(const char *name);
+
+/* A module object from a PyModuleDef (multi-phase or single-phase result) for `spec`-less
+ * loading: runs Py_mod_create/Py_mod_exec slots.  New reference. */
+PyAPI_FUNC(PyObject *) _PyImport_ModuleFromDef(PyObject *def_or_module, PyObject *name,
+                                               PyObject *origin);
+
+/* Import a module by name (absolute), the fast path used by the IMPORT_NAME opcode when
+ * builtins.__import__ is unchanged.  New reference. */
+PyAPI_FUNC(PyObject *) _PyImport_ImportName(PyThreadState *tstate, PyObject *name,
+                                            PyObject *globals, PyObject *fromlist, int level);
+/* `from module import name` (IMPORT_FROM): the attribute, else sys.modules[module.name],
+ * else ImportError with CPython's messages.  New reference. */
+PyAPI_FUNC(PyObject *) _PyImport_ImportFrom(PyThreadState *tstate, PyObject *module,
+                                            PyObject *name);
+/* Find a module's source for `-m`: fills *pfilename (new ref, str) and *pispkg.  Returns 1
+ * found, 0 not found (no exception), -1 error. */
+PyAPI_FUNC(int) _PyImport_FindSource(PyObject *name, PyObject **pfilename, int *pispkg);
+/* Execute the code of module `name` found at filename in the module's dict; helper for
+ * runpy-like execution of -m.  New reference to the module. */
+PyAPI_FUNC(PyObject *) _PyImport_GetModuleAttrString(const char *modname, const char *attrname);
+
+PyAPI_FUNC(PyObject *) _PyImport_GetBuiltinModuleNames(void);
+
+#endif /* Py_INTERNAL_IMPORT_H */

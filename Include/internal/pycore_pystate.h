@@ -1,0 +1,130 @@
+/* The current thread state, the runtime state and thread attach/detach.
+ * Owner: runtime room (Python/pystate.c, Python/ceval_gil.c, Python/pylifecycle.c).
+ *
+ * The current thread state is a thread-local variable: _PyThreadState_GET() is one TLS load.
+ * It is NULL while the thread is detached (has released the GIL) or has no thread state. */
+#ifndef Py_INTERNAL_PYSTATE_H
+#define Py_INTERNAL_PYSTATE_H
+
+#include "pycore_tstate.h"
+#include "pycore_interp.h"
+
+#ifndef _Py_thread_local
+#  define _Py_thread_local __thread
+#endif
+
+/* Process-wide state.  Written during start-up and shutdown by the main thread; read by any
+ * thread afterwards (the fields that change later say how they are synchronised). */
+typedef struct pyruntimestate {
+    int preinitialized;
+    int core_initialized;
+    int initialized;              /* Py_IsInitialized() */
+    PyThreadState *finalizing;    /* atomic; the thread running Py_FinalizeEx, or NULL */
+    PyInterpreterState *main_interp;
+    PyThreadState *main_tstate;   /* the main thread's thread state (signal delivery) */
+    unsigned long main_thread;    /* PyThread_get_thread_ident() of the main thread */
+    int64_t next_interpreter_id;
+
+    /* Py_AtExit functions, run at the very end of Py_FinalizeEx (main thread only). */
+    void (*exitfuncs[32])(void);
+    int nexitfuncs;
+
+    /* Signals (Python/pylifecycle.c installs the handlers): the C handler sets the flag and
+     * the eval breaker of the main thread; _Py_HandlePending raises KeyboardInterrupt. */
+    struct {
+        int is_tripped;           /* atomic */
+        int sigint_tripped;       /* atomic */
+        int handlers_installed;
+    } signals;
+
+    /* The TSS key of PyGILState_* (which thread state belongs to this OS thread). */
+    pthread_key_t autotss_key;
+    int autotss_initialized;
+    PyInterpreterState *gilstate_interp;
+} _PyRuntimeState;
+
+PyAPI_DATA(_PyRuntimeState) _PyRuntime;
+extern _Py_thread_local PyThreadState *_Py_tss_tstate;
+
+/* Borrowed; NULL if the thread is detached.  No error checking: use PyThreadState_Get() for
+ * the checked version. */
+static inline PyThreadState *_PyThreadState_GET(void)
+{
+    return _Py_tss_tstate;
+}
+
+/* Borrowed.  The caller must be attached. */
+static inline PyInterpreterState *_PyInterpreterState_GET(void)
+{
+    return _Py_tss_tstate->interp;
+}
+
+static inline PyInterpreterState *_PyInterpreterState_Main(void)
+{
+    return _PyRuntime.main_interp;
+}
+
+static inline int _Py_IsMainInterpreter(PyInterpreterState *interp)
+{
+    return interp == _PyRuntime.main_interp;
+}
+
+PyAPI_FUNC(int) _Py_IsMainThread(void);
+PyAPI_FUNC(int) _Py_IsFinalizing(void);
+PyAPI_FUNC(int) Py_IsFinalizing(void);
+
+/* The interpreter that is shutting down: a non-main thread that tries to attach while the
+ * main thread finalizes is parked forever (as in CPython). */
+static inline PyThreadState *_PyRuntimeState_GetFinalizing(_PyRuntimeState *runtime)
+{
+    return (PyThreadState *)_Py_atomic_load_ptr_relaxed((const void **)&runtime->finalizing);
+}
+
+/* ---- thread states (Python/pystate.c) ---- */
+
+PyAPI_FUNC(PyInterpreterState *) _PyInterpreterState_New(void);
+PyAPI_FUNC(void) _PyInterpreterState_Clear(PyInterpreterState *interp);
+PyAPI_FUNC(void) _PyInterpreterState_Delete(PyInterpreterState *interp);
+/* A new thread state, not attached, linked into interp's list.  NULL with no exception on
+ * memory failure. */
+PyAPI_FUNC(PyThreadState *) _PyThreadState_New(PyInterpreterState *interp);
+/* Bind tstate to the current OS thread (thread id, PyGILState's TSS slot). */
+PyAPI_FUNC(void) _PyThreadState_Bind(PyThreadState *tstate);
+/* Make tstate the current thread state and acquire the GIL (it must be detached). */
+PyAPI_FUNC(void) _PyThreadState_Attach(PyThreadState *tstate);
+/* Release the GIL and clear the current thread state (it must be attached). */
+PyAPI_FUNC(void) _PyThreadState_Detach(PyThreadState *tstate);
+/* Set the TLS variable only (no GIL operations). */
+PyAPI_FUNC(void) _PyThreadState_SetCurrent(PyThreadState *tstate);
+/* Unlink and free a thread state that is current on this thread; releases the GIL. */
+PyAPI_FUNC(void) _PyThreadState_DeleteCurrent(PyThreadState *tstate);
+PyAPI_FUNC(PyThreadState *) _PyThreadState_GetCurrentChecked(void);
+
+/* ---- the eval breaker and the GIL (Python/ceval_gil.c) ---- */
+
+/* Run what the eval breaker asked for: pending calls, signals, a GIL drop request, an async
+ * exception, a scheduled collection.  0, or -1 with an exception set (KeyboardInterrupt,
+ * an async exception, an exception from a pending call or signal handler). */
+PyAPI_FUNC(int) _Py_HandlePending(PyThreadState *tstate);
+
+PyAPI_FUNC(void) _PyEval_InitGIL(PyInterpreterState *interp);
+PyAPI_FUNC(void) _PyEval_FiniGIL(PyInterpreterState *interp);
+/* Acquire/release the GIL for tstate (no change of the current thread state). */
+PyAPI_FUNC(void) _PyEval_AcquireLock(PyThreadState *tstate);
+PyAPI_FUNC(void) _PyEval_ReleaseLock(PyThreadState *tstate);
+PyAPI_FUNC(void) _PyEval_SetSwitchInterval(unsigned long microseconds);
+PyAPI_FUNC(unsigned long) _PyEval_GetSwitchInterval(void);
+PyAPI_FUNC(int) _PyEval_ThreadsInitialized(void);
+PyAPI_FUNC(void) _PyEval_SignalReceived(void);
+/* Set an eval-breaker bit of the main thread (from any thread or a signal handler). */
+PyAPI_FUNC(void) _PyEval_SignalMainThread(uintptr_t bit);
+/* Run every pending call now (main thread); 0 or -1 with an exception set. */
+PyAPI_FUNC(int) _PyEval_MakePendingCalls(PyThreadState *tstate);
+/* Check for SIGINT: raise KeyboardInterrupt if it arrived.  0 or -1. */
+PyAPI_FUNC(int) _PyErr_CheckSignalsTstate(PyThreadState *tstate);
+
+/* ---- lifecycle helpers ---- */
+PyAPI_FUNC(void) _PySignal_Init(void);
+PyAPI_FUNC(void) _PySignal_Fini(void);
+
+#endif /* Py_INTERNAL_PYSTATE_H */

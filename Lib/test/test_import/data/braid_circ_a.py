@@ -1,0 +1,2 @@
+from braid_circ_b import B
+A = 1

@@ -1,0 +1,2 @@
+from braid_circ_a import A
+B = 2

@@ -1,0 +1,2 @@
+VALUE = 'pkg'
+from . import sibling

@@ -1,0 +1,2 @@
+from ..sibling import X
+from .. import VALUE

@@ -1,0 +1,262 @@
+/* The sequence iterator (iter() over an object with only __getitem__) and the callable
+ * iterator (iter(callable, sentinel)).
+ *
+ * An iterator object is not meant to be shared between threads without external locking (as
+ * in CPython); the free-threaded build keeps it memory-safe: the exhausted state only drops the
+ * reference that the iterator owns. */
+#include "Python.h"
+
+/* New reference to builtins.<name>. */
+PyObject *
+_PyIter_GetBuiltin(const char *name)
+{
+    PyObject *mod = PyImport_ImportModule("builtins");
+    if (mod == NULL) {
+        return NULL;
+    }
+    PyObject *attr = PyObject_GetAttrString(mod, name);
+    Py_DECREF(mod);
+    return attr;
+}
+
+/* ---- sequence iterator --------------------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t it_index;
+    PyObject *it_seq; /* NULL when exhausted */
+} seqiterobject;
+
+PyObject *
+PySeqIter_New(PyObject *seq)
+{
+    if (!PySequence_Check(seq)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    seqiterobject *it = PyObject_GC_New(seqiterobject, &PySeqIter_Type);
+    if (it == NULL) {
+        return NULL;
+    }
+    it->it_index = 0;
+    it->it_seq = Py_NewRef(seq);
+    PyObject_GC_Track(it);
+    return (PyObject *)it;
+}
+
+static void
+iter_dealloc(PyObject *self)
+{
+    seqiterobject *it = (seqiterobject *)self;
+    PyObject_GC_UnTrack(it);
+    Py_XDECREF(it->it_seq);
+    PyObject_GC_Del(it);
+}
+
+static int
+iter_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((seqiterobject *)self)->it_seq);
+    return 0;
+}
+
+static PyObject *
+iter_iternext(PyObject *self)
+{
+    seqiterobject *it = (seqiterobject *)self;
+    PyObject *seq = it->it_seq;
+    if (seq == NULL) {
+        return NULL;
+    }
+    if (it->it_index == PY_SSIZE_T_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "iter index too large");
+        return NULL;
+    }
+    PyObject *result = PySequence_GetItem(seq, it->it_index);
+    if (result != NULL) {
+        it->it_index++;
+        return result;
+    }
+    if (PyErr_ExceptionMatches(PyExc_IndexError) ||
+        PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyErr_Clear();
+        it->it_seq = NULL;
+        Py_DECREF(seq);
+    }
+    return NULL;
+}
+
+static PyObject *
+iter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    seqiterobject *it = (seqiterobject *)self;
+    if (it->it_seq != NULL) {
+        if (_PyObject_HasLen(it->it_seq)) {
+            Py_ssize_t seqsize = PySequence_Size(it->it_seq);
+            if (seqsize == -1) {
+                return NULL;
+            }
+            Py_ssize_t len = seqsize - it->it_index;
+            if (len >= 0) {
+                return PyLong_FromSsize_t(len);
+            }
+        }
+        else {
+            return Py_NewRef(Py_NotImplemented);
+        }
+    }
+    return PyLong_FromLong(0);
+}
+
+static PyObject *
+iter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    seqiterobject *it = (seqiterobject *)self;
+    PyObject *iter = _PyIter_GetBuiltin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    if (it->it_seq != NULL) {
+        return Py_BuildValue("N(O)n", iter, it->it_seq, it->it_index);
+    }
+    return Py_BuildValue("N(())", iter);
+}
+
+static PyObject *
+iter_setstate(PyObject *self, PyObject *state)
+{
+    seqiterobject *it = (seqiterobject *)self;
+    Py_ssize_t index = PyLong_AsSsize_t(state);
+    if (index == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (it->it_seq != NULL) {
+        if (index < 0) {
+            index = 0;
+        }
+        it->it_index = index;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef seqiter_methods[] = {
+    {"__length_hint__", iter_len, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", iter_reduce, METH_NOARGS, "Return state information for pickling."},
+    {"__setstate__", iter_setstate, METH_O, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PySeqIter_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "iterator",
+    .tp_basicsize = sizeof(seqiterobject),
+    .tp_dealloc = iter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = iter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = iter_iternext,
+    .tp_methods = seqiter_methods,
+};
+_Py_REGISTER_STATIC_TYPE(PySeqIter_Type);
+
+/* ---- callable iterator --------------------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *it_callable; /* NULL when exhausted */
+    PyObject *it_sentinel; /* NULL when exhausted */
+} calliterobject;
+
+PyObject *
+PyCallIter_New(PyObject *callable, PyObject *sentinel)
+{
+    calliterobject *it = PyObject_GC_New(calliterobject, &PyCallIter_Type);
+    if (it == NULL) {
+        return NULL;
+    }
+    it->it_callable = Py_NewRef(callable);
+    it->it_sentinel = Py_NewRef(sentinel);
+    PyObject_GC_Track(it);
+    return (PyObject *)it;
+}
+
+static void
+calliter_dealloc(PyObject *self)
+{
+    calliterobject *it = (calliterobject *)self;
+    PyObject_GC_UnTrack(it);
+    Py_XDECREF(it->it_callable);
+    Py_XDECREF(it->it_sentinel);
+    PyObject_GC_Del(it);
+}
+
+static int
+calliter_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    calliterobject *it = (calliterobject *)self;
+    Py_VISIT(it->it_callable);
+    Py_VISIT(it->it_sentinel);
+    return 0;
+}
+
+static PyObject *
+calliter_iternext(PyObject *self)
+{
+    calliterobject *it = (calliterobject *)self;
+    if (it->it_callable == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_CallNoArgs(it->it_callable);
+    if (result != NULL && it->it_sentinel != NULL) {
+        int ok = PyObject_RichCompareBool(it->it_sentinel, result, Py_EQ);
+        if (ok == 0) {
+            return result; /* common case */
+        }
+        if (ok > 0) {
+            Py_CLEAR(it->it_callable);
+            Py_CLEAR(it->it_sentinel);
+        }
+    }
+    else if (result == NULL && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyErr_Clear();
+        Py_CLEAR(it->it_callable);
+        Py_CLEAR(it->it_sentinel);
+    }
+    Py_XDECREF(result);
+    return NULL;
+}
+
+static PyObject *
+calliter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    calliterobject *it = (calliterobject *)self;
+    PyObject *iter = _PyIter_GetBuiltin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    if (it->it_callable != NULL && it->it_sentinel != NULL) {
+        return Py_BuildValue("N(OO)", iter, it->it_callable, it->it_sentinel);
+    }
+    return Py_BuildValue("N(())", iter);
+}
+
+static PyMethodDef calliter_methods[] = {
+    {"__reduce__", calliter_reduce, METH_NOARGS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PyCallIter_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "callable_iterator",
+    .tp_basicsize = sizeof(calliterobject),
+    .tp_dealloc = calliter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = calliter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = calliter_iternext,
+    .tp_methods = calliter_methods,
+};
+_Py_REGISTER_STATIC_TYPE(PyCallIter_Type);

@@ -1,0 +1,2025 @@
+/* list: a mutable sequence over a separately allocated, over-allocated item array.
+ *
+ * Invariants: 0 <= ob_size <= allocated; ob_item[0..ob_size-1] are non-NULL owned references;
+ * ob_item == NULL iff allocated == 0 (allocated == -1 only while sorting, see listsort.c).
+ *
+ * Thread safety (free-threaded build): every mutation holds the list's critical section
+ * (Py_BEGIN_CRITICAL_SECTION(self)).  Until lock-free reads land (QSBR), single-item reads also
+ * take the critical section in the free-threaded build (LIST_READ_BEGIN below), and an item
+ * array that has been replaced is released through list_free_items, the one place that will
+ * hand it to QSBR.  Code that may run arbitrary Python (comparisons, __del__ of a released item)
+ * never runs while an invariant is half-established: items are released after the list is
+ * consistent again. */
+#include "Python.h"
+#include "pycore_list.h"
+#include "pycore_pyatomic_ft_wrappers.h"
+#include "pycore_tuple.h"
+
+#ifdef Py_GIL_DISABLED
+#  define LIST_READ_BEGIN(op) Py_BEGIN_CRITICAL_SECTION(op)
+#  define LIST_READ_END() Py_END_CRITICAL_SECTION()
+#else
+#  define LIST_READ_BEGIN(op) {
+#  define LIST_READ_END() }
+#endif
+
+PyAPI_FUNC(int) _PyList_SortSlice(PyObject **keys, PyObject **values, Py_ssize_t n);
+
+/* ---- the item array ------------------------------------------------------------------------ */
+
+/* Free an item array that is no longer published in a list.  In the free-threaded build this is
+ * where the array will be handed to QSBR (freed once every attached thread has passed a
+ * quiescent state), so that lock-free readers can still read it. */
+void
+_PyList_FreeItemArray(PyObject **items, Py_ssize_t allocated)
+{
+    (void)allocated;
+    PyMem_Free(items);
+}
+
+static inline void
+list_free_items(PyObject **items, Py_ssize_t allocated)
+{
+    if (items != NULL) {
+        _PyList_FreeItemArray(items, allocated);
+    }
+}
+
+/* Ensure room for newsize items and set ob_size = newsize.  Items beyond the old size are left
+ * uninitialised: the caller fills them.  Over-allocates proportionally so appends are amortised
+ * O(1).  0 or -1 (MemoryError).  Caller holds the critical section. */
+static int
+list_resize(PyListObject *self, Py_ssize_t newsize)
+{
+    Py_ssize_t allocated = self->allocated;
+    if (allocated >= newsize && newsize >= (allocated >> 1)) {
+        Py_SET_SIZE(self, newsize);
+        return 0;
+    }
+    size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
+    if ((size_t)newsize - (size_t)Py_SIZE(self) > new_allocated - (size_t)newsize) {
+        new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
+    }
+    if (newsize == 0) {
+        new_allocated = 0;
+    }
+    if (new_allocated > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject **items = NULL;
+    if (new_allocated > 0) {
+        items = PyMem_Malloc(new_allocated * sizeof(PyObject *));
+        if (items == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        Py_ssize_t keep = Py_MIN(Py_SIZE(self), newsize);
+        if (keep > 0) {
+            memcpy(items, self->ob_item, (size_t)keep * sizeof(PyObject *));
+        }
+    }
+    PyObject **old = self->ob_item;
+    Py_ssize_t old_allocated = self->allocated;
+    /* Publish the new array before the new size: a reader that sees the new size also sees
+     * an array at least that large. */
+    FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item, items);
+    self->allocated = (Py_ssize_t)new_allocated;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(self->ob_base.ob_size, newsize);
+    list_free_items(old, old_allocated);
+    return 0;
+}
+
+/* Allocate an array for exactly size items (no over-allocation).  Caller holds the lock or
+ * owns the list exclusively. */
+static int
+list_preallocate_exact(PyListObject *self, Py_ssize_t size)
+{
+    assert(self->ob_item == NULL);
+    if ((size_t)size > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject **items = PyMem_Malloc((size_t)size * sizeof(PyObject *));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->ob_item = items;
+    self->allocated = size;
+    return 0;
+}
+
+/* ---- construction -------------------------------------------------------------------------- */
+
+/* Return a new reference. */
+PyObject *
+PyList_New(Py_ssize_t size)
+{
+    if (size < 0) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    PyListObject *op = PyObject_GC_New(PyListObject, &PyList_Type);
+    if (op == NULL) {
+        return NULL;
+    }
+    if (size <= 0) {
+        op->ob_item = NULL;
+    }
+    else {
+        if ((size_t)size > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
+            op->ob_item = NULL;
+            op->allocated = 0;
+            Py_SET_SIZE(op, 0);
+            Py_DECREF(op);
+            return PyErr_NoMemory();
+        }
+        op->ob_item = PyMem_Calloc((size_t)size, sizeof(PyObject *));
+        if (op->ob_item == NULL) {
+            op->allocated = 0;
+            Py_SET_SIZE(op, 0);
+            Py_DECREF(op);
+            return PyErr_NoMemory();
+        }
+    }
+    Py_SET_SIZE(op, size);
+    op->allocated = size;
+    PyObject_GC_Track(op);
+    return (PyObject *)op;
+}
+
+/* Return a new list of n uninitialised slots (size n); NULL on error. */
+static PyListObject *
+list_new_prealloc(Py_ssize_t n)
+{
+    PyListObject *op = (PyListObject *)PyList_New(0);
+    if (op == NULL) {
+        return NULL;
+    }
+    if (n > 0 && list_preallocate_exact(op, n) < 0) {
+        Py_DECREF(op);
+        return NULL;
+    }
+    return op;
+}
+
+/* Return a new reference. */
+PyObject *
+_PyList_FromArray(PyObject *const *src, Py_ssize_t n)
+{
+    PyListObject *op = list_new_prealloc(n);
+    if (op == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        op->ob_item[i] = Py_NewRef(src[i]);
+    }
+    Py_SET_SIZE(op, n);
+    return (PyObject *)op;
+}
+
+/* Return a new reference; steals the references in src, also on failure. */
+PyObject *
+_PyList_FromArraySteal(PyObject *const *src, Py_ssize_t n)
+{
+    PyListObject *op = list_new_prealloc(n);
+    if (op == NULL) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_DECREF(src[i]);
+        }
+        return NULL;
+    }
+    if (n > 0) {
+        memcpy(op->ob_item, src, (size_t)n * sizeof(PyObject *));
+    }
+    Py_SET_SIZE(op, n);
+    return (PyObject *)op;
+}
+
+void
+_PyList_ClearFreeList(void)
+{
+    /* No free list yet. */
+}
+
+/* ---- public item access -------------------------------------------------------------------- */
+
+Py_ssize_t
+PyList_Size(PyObject *op)
+{
+    if (!PyList_Check(op)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    return PyList_GET_SIZE(op);
+}
+
+static inline int
+valid_index(Py_ssize_t i, Py_ssize_t limit)
+{
+    /* One unsigned comparison checks 0 <= i < limit. */
+    return (size_t)i < (size_t)limit;
+}
+
+/* Borrowed reference.  Not safe against concurrent mutation in the free-threaded build (as in
+ * CPython); prefer PyList_GetItemRef. */
+PyObject *
+PyList_GetItem(PyObject *op, Py_ssize_t i)
+{
+    if (!PyList_Check(op)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if (!valid_index(i, Py_SIZE(op))) {
+        PyErr_SetString(PyExc_IndexError, "list index out of range");
+        return NULL;
+    }
+    return ((PyListObject *)op)->ob_item[i];
+}
+
+/* Return a new reference to op[i] (no negative indices), or NULL with IndexError. */
+static PyObject *
+list_get_item_ref(PyListObject *op, Py_ssize_t i)
+{
+    PyObject *item = NULL;
+    LIST_READ_BEGIN(op);
+    if (valid_index(i, Py_SIZE(op))) {
+        item = Py_NewRef(op->ob_item[i]);
+    }
+    LIST_READ_END();
+    return item;
+}
+
+/* Return a new reference. */
+PyObject *
+PyList_GetItemRef(PyObject *op, Py_ssize_t i)
+{
+    if (!PyList_Check(op)) {
+        PyErr_SetString(PyExc_TypeError, "expected a list");
+        return NULL;
+    }
+    PyObject *item = list_get_item_ref((PyListObject *)op, i);
+    if (item == NULL) {
+        PyErr_SetString(PyExc_IndexError, "list index out of range");
+    }
+    return item;
+}
+
+/* Steals a reference to newitem, also on failure. */
+int
+PyList_SetItem(PyObject *op, Py_ssize_t i, PyObject *newitem)
+{
+    if (!PyList_Check(op)) {
+        Py_XDECREF(newitem);
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    int rc = 0;
+    PyObject *old = NULL;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    PyListObject *self = (PyListObject *)op;
+    if (!valid_index(i, Py_SIZE(self))) {
+        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+        old = newitem;
+        rc = -1;
+    }
+    else {
+        old = self->ob_item[i];
+        FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item[i], newitem);
+    }
+    Py_END_CRITICAL_SECTION();
+    Py_XDECREF(old);
+    return rc;
+}
+
+/* Insert v before position where; caller holds the critical section. */
+static int
+ins1(PyListObject *self, Py_ssize_t where, PyObject *v)
+{
+    Py_ssize_t n = Py_SIZE(self);
+    if (v == NULL) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    if (list_resize(self, n + 1) < 0) {
+        return -1;
+    }
+    if (where < 0) {
+        where += n;
+        if (where < 0) {
+            where = 0;
+        }
+    }
+    if (where > n) {
+        where = n;
+    }
+    PyObject **items = self->ob_item;
+    memmove(&items[where + 1], &items[where], (size_t)(n - where) * sizeof(PyObject *));
+    items[where] = Py_NewRef(v);
+    return 0;
+}
+
+int
+PyList_Insert(PyObject *op, Py_ssize_t where, PyObject *newitem)
+{
+    if (!PyList_Check(op)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    int rc;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    rc = ins1((PyListObject *)op, where, newitem);
+    Py_END_CRITICAL_SECTION();
+    return rc;
+}
+
+/* Steals newitem.  Caller holds the critical section (or owns the list). */
+int
+_PyList_AppendTakeRefListResize(PyListObject *self, PyObject *newitem)
+{
+    Py_ssize_t len = Py_SIZE(self);
+    if (list_resize(self, len + 1) < 0) {
+        Py_DECREF(newitem);
+        return -1;
+    }
+    FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item[len], newitem);
+    return 0;
+}
+
+int
+PyList_Append(PyObject *op, PyObject *newitem)
+{
+    if (!PyList_Check(op) || newitem == NULL) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    int rc;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    rc = _PyList_AppendTakeRef((PyListObject *)op, Py_NewRef(newitem));
+    Py_END_CRITICAL_SECTION();
+    return rc;
+}
+
+/* ---- slicing helpers (caller holds the critical section) ----------------------------------- */
+
+/* Return a new list a[ilow:ihigh] (indices already clamped). */
+static PyObject *
+list_slice_lock_held(PyListObject *a, Py_ssize_t ilow, Py_ssize_t ihigh)
+{
+    Py_ssize_t len = ihigh - ilow;
+    if (len <= 0) {
+        return PyList_New(0);
+    }
+    PyListObject *np = list_new_prealloc(len);
+    if (np == NULL) {
+        return NULL;
+    }
+    PyObject **src = a->ob_item + ilow;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        np->ob_item[i] = Py_NewRef(src[i]);
+    }
+    Py_SET_SIZE(np, len);
+    return (PyObject *)np;
+}
+
+/* Return a new reference. */
+PyObject *
+PyList_GetSlice(PyObject *a, Py_ssize_t ilow, Py_ssize_t ihigh)
+{
+    if (!PyList_Check(a)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    PyObject *ret;
+    Py_BEGIN_CRITICAL_SECTION(a);
+    Py_ssize_t n = Py_SIZE(a);
+    if (ilow < 0) {
+        ilow = 0;
+    }
+    else if (ilow > n) {
+        ilow = n;
+    }
+    if (ihigh < ilow) {
+        ihigh = ilow;
+    }
+    else if (ihigh > n) {
+        ihigh = n;
+    }
+    ret = list_slice_lock_held((PyListObject *)a, ilow, ihigh);
+    Py_END_CRITICAL_SECTION();
+    return ret;
+}
+
+/* Empty the list; the released items are decref'ed after the list is consistent. */
+static void
+list_clear_impl(PyListObject *a)
+{
+    PyObject **items = a->ob_item;
+    Py_ssize_t allocated = a->allocated;
+    Py_ssize_t i = Py_SIZE(a);
+    if (items == NULL) {
+        return;
+    }
+    FT_ATOMIC_STORE_SSIZE_RELAXED(a->ob_base.ob_size, 0);
+    FT_ATOMIC_STORE_PTR_RELEASE(a->ob_item, NULL);
+    a->allocated = 0;
+    while (--i >= 0) {
+        Py_XDECREF(items[i]);
+    }
+    list_free_items(items, allocated);
+}
+
+static int
+list_clear_slot(PyObject *self)
+{
+    list_clear_impl((PyListObject *)self);
+    return 0;
+}
+
+/* a[ilow:ihigh] = v, where v is NULL (deletion), a list, or any iterable.  Caller holds a's
+ * critical section (and v's when v is a list other than a). */
+static int
+list_ass_slice_lock_held(PyListObject *a, Py_ssize_t ilow, Py_ssize_t ihigh, PyObject *v)
+{
+    PyObject *v_as_SF = NULL;   /* v as a list or tuple */
+    PyObject **vitem = NULL;
+    Py_ssize_t n = 0;           /* items to insert */
+    PyObject *recycle_on_stack[8];
+    PyObject **recycle = recycle_on_stack;
+    int result = -1;
+
+    if (v != NULL) {
+        if (a == (PyListObject *)v) {
+            /* a[i:j] = a: copy first. */
+            v_as_SF = list_slice_lock_held((PyListObject *)v, 0, Py_SIZE(v));
+        }
+        else if (PyList_CheckExact(v) || PyTuple_CheckExact(v)) {
+            v_as_SF = Py_NewRef(v);
+        }
+        else {
+            v_as_SF = PySequence_Fast(v, "can only assign an iterable");
+        }
+        if (v_as_SF == NULL) {
+            return -1;
+        }
+        n = PySequence_Fast_GET_SIZE(v_as_SF);
+        vitem = PySequence_Fast_ITEMS(v_as_SF);
+    }
+    Py_ssize_t size = Py_SIZE(a);
+    if (ilow < 0) {
+        ilow = 0;
+    }
+    else if (ilow > size) {
+        ilow = size;
+    }
+    if (ihigh < ilow) {
+        ihigh = ilow;
+    }
+    else if (ihigh > size) {
+        ihigh = size;
+    }
+    Py_ssize_t norig = ihigh - ilow;
+    Py_ssize_t d = n - norig;
+    if (size + d == 0) {
+        Py_XDECREF(v_as_SF);
+        list_clear_impl(a);
+        return 0;
+    }
+    /* Save the items being replaced; they are released at the end. */
+    size_t s = (size_t)norig * sizeof(PyObject *);
+    if (s > sizeof(recycle_on_stack)) {
+        recycle = PyMem_Malloc(s);
+        if (recycle == NULL) {
+            PyErr_NoMemory();
+            goto done;
+        }
+    }
+    if (norig > 0) {
+        memcpy(recycle, &a->ob_item[ilow], s);
+    }
+    if (d < 0) {
+        /* Shrink: move the tail down, then resize (which cannot fail when shrinking into an
+         * array with room, but may reallocate). */
+        memmove(&a->ob_item[ihigh + d], &a->ob_item[ihigh],
+                (size_t)(size - ihigh) * sizeof(PyObject *));
+        if (list_resize(a, size + d) < 0) {
+            /* Shrinking allocation failed: the old array is still valid and consistent for
+             * the smaller size. */
+            PyErr_Clear();
+            Py_SET_SIZE(a, size + d);
+        }
+    }
+    else if (d > 0) {
+        if (list_resize(a, size + d) < 0) {
+            goto done;
+        }
+        memmove(&a->ob_item[ihigh + d], &a->ob_item[ihigh],
+                (size_t)(size - ihigh) * sizeof(PyObject *));
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        a->ob_item[ilow + k] = Py_NewRef(vitem[k]);
+    }
+    for (Py_ssize_t k = norig - 1; k >= 0; k--) {
+        Py_XDECREF(recycle[k]);
+    }
+    result = 0;
+done:
+    if (recycle != recycle_on_stack) {
+        PyMem_Free(recycle);
+    }
+    Py_XDECREF(v_as_SF);
+    return result;
+}
+
+static int
+list_ass_slice(PyListObject *a, Py_ssize_t ilow, Py_ssize_t ihigh, PyObject *v)
+{
+    int ret;
+    if (a == (PyListObject *)v || v == NULL || !PyList_Check(v)) {
+        Py_BEGIN_CRITICAL_SECTION(a);
+        ret = list_ass_slice_lock_held(a, ilow, ihigh, v);
+        Py_END_CRITICAL_SECTION();
+    }
+    else {
+        Py_BEGIN_CRITICAL_SECTION2(a, v);
+        ret = list_ass_slice_lock_held(a, ilow, ihigh, v);
+        Py_END_CRITICAL_SECTION2();
+    }
+    return ret;
+}
+
+int
+PyList_SetSlice(PyObject *a, Py_ssize_t ilow, Py_ssize_t ihigh, PyObject *v)
+{
+    if (!PyList_Check(a)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    return list_ass_slice((PyListObject *)a, ilow, ihigh, v);
+}
+
+/* ---- sequence slots ------------------------------------------------------------------------ */
+
+static Py_ssize_t
+list_length(PyObject *a)
+{
+    return PyList_GET_SIZE(a);
+}
+
+static int
+list_contains(PyObject *aa, PyObject *el)
+{
+    PyListObject *a = (PyListObject *)aa;
+    for (Py_ssize_t i = 0;; i++) {
+        PyObject *item = list_get_item_ref(a, i);
+        if (item == NULL) {
+            return 0; /* end of list */
+        }
+        int cmp = item == el ? 1 : PyObject_RichCompareBool(item, el, Py_EQ);
+        Py_DECREF(item);
+        if (cmp != 0) {
+            return cmp;
+        }
+    }
+}
+
+/* Return a new reference. */
+static PyObject *
+list_item(PyObject *aa, Py_ssize_t i)
+{
+    PyObject *item = list_get_item_ref((PyListObject *)aa, i);
+    if (item == NULL) {
+        PyErr_SetString(PyExc_IndexError, "list index out of range");
+    }
+    return item;
+}
+
+static PyObject *
+list_concat(PyObject *aa, PyObject *bb)
+{
+    if (!PyList_Check(bb)) {
+        PyErr_Format(PyExc_TypeError, "can only concatenate list (not \"%.200s\") to list",
+                     Py_TYPE(bb)->tp_name);
+        return NULL;
+    }
+    PyListObject *a = (PyListObject *)aa;
+    PyListObject *b = (PyListObject *)bb;
+    PyListObject *np = NULL;
+    Py_BEGIN_CRITICAL_SECTION2(a, b);
+    Py_ssize_t na = Py_SIZE(a), nb = Py_SIZE(b);
+    if (na > PY_SSIZE_T_MAX - nb) {
+        PyErr_NoMemory();
+    }
+    else {
+        np = list_new_prealloc(na + nb);
+        if (np != NULL) {
+            for (Py_ssize_t i = 0; i < na; i++) {
+                np->ob_item[i] = Py_NewRef(a->ob_item[i]);
+            }
+            for (Py_ssize_t i = 0; i < nb; i++) {
+                np->ob_item[na + i] = Py_NewRef(b->ob_item[i]);
+            }
+            Py_SET_SIZE(np, na + nb);
+        }
+    }
+    Py_END_CRITICAL_SECTION2();
+    return (PyObject *)np;
+}
+
+static PyObject *
+list_repeat(PyObject *aa, Py_ssize_t n)
+{
+    PyListObject *a = (PyListObject *)aa;
+    PyListObject *np = NULL;
+    Py_BEGIN_CRITICAL_SECTION(a);
+    Py_ssize_t input_size = Py_SIZE(a);
+    if (input_size == 0 || n <= 0) {
+        np = (PyListObject *)PyList_New(0);
+    }
+    else if (input_size > PY_SSIZE_T_MAX / n) {
+        PyErr_NoMemory();
+    }
+    else {
+        Py_ssize_t output_size = input_size * n;
+        np = list_new_prealloc(output_size);
+        if (np != NULL) {
+            PyObject **dest = np->ob_item;
+            for (Py_ssize_t k = 0; k < n; k++) {
+                for (Py_ssize_t i = 0; i < input_size; i++) {
+                    *dest++ = Py_NewRef(a->ob_item[i]);
+                }
+            }
+            Py_SET_SIZE(np, output_size);
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    return (PyObject *)np;
+}
+
+/* a[i] = v, or del a[i] when v is NULL; i already normalised by the caller or not. */
+static int
+list_ass_item(PyObject *aa, Py_ssize_t i, PyObject *v)
+{
+    PyListObject *a = (PyListObject *)aa;
+    int rc = 0;
+    PyObject *old = NULL;
+    Py_BEGIN_CRITICAL_SECTION(a);
+    if (!valid_index(i, Py_SIZE(a))) {
+        PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
+        rc = -1;
+    }
+    else if (v == NULL) {
+        Py_ssize_t n = Py_SIZE(a);
+        old = a->ob_item[i];
+        memmove(&a->ob_item[i], &a->ob_item[i + 1], (size_t)(n - i - 1) * sizeof(PyObject *));
+        if (list_resize(a, n - 1) < 0) {
+            PyErr_Clear();
+            Py_SET_SIZE(a, n - 1);
+        }
+    }
+    else {
+        old = a->ob_item[i];
+        FT_ATOMIC_STORE_PTR_RELEASE(a->ob_item[i], Py_NewRef(v));
+    }
+    Py_END_CRITICAL_SECTION();
+    Py_XDECREF(old);
+    return rc;
+}
+
+/* Extend self with the items of iterable; caller holds self's critical section (and the
+ * iterable's when it is a list, tuple or dict).  0 or -1. */
+static int
+list_extend_lock_held(PyListObject *self, PyObject *iterable)
+{
+    if (PyList_CheckExact(iterable) || PyTuple_CheckExact(iterable) ||
+        (PyObject *)self == iterable) {
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(iterable);
+        if (n == 0) {
+            return 0;
+        }
+        Py_ssize_t m = Py_SIZE(self);
+        if (list_resize(self, m + n) < 0) {
+            return -1;
+        }
+        /* Read src after the resize: when iterable is self, its array may have moved. */
+        PyObject **src = PySequence_Fast_ITEMS(iterable);
+        PyObject **dest = self->ob_item + m;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            dest[i] = Py_NewRef(src[i]);
+        }
+        return 0;
+    }
+    PyObject *it = PyObject_GetIter(iterable);
+    if (it == NULL) {
+        return -1;
+    }
+    iternextfunc iternext = Py_TYPE(it)->tp_iternext;
+    Py_ssize_t n = PyObject_LengthHint(iterable, 8);
+    if (n < 0) {
+        Py_DECREF(it);
+        return -1;
+    }
+    Py_ssize_t m = Py_SIZE(self);
+    if (m > PY_SSIZE_T_MAX - n) {
+        /* Overflow: ignore the hint. */
+    }
+    else if (self->ob_item == NULL) {
+        if (n && list_preallocate_exact(self, n) < 0) {
+            goto error;
+        }
+    }
+    else if (m + n > self->allocated) {
+        if (list_resize(self, m + n) < 0) {
+            goto error;
+        }
+        Py_SET_SIZE(self, m);
+    }
+    for (;;) {
+        PyObject *item = iternext(it);
+        if (item == NULL) {
+            if (PyErr_Occurred()) {
+                if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+                    PyErr_Clear();
+                }
+                else {
+                    goto error;
+                }
+            }
+            break;
+        }
+        if (_PyList_AppendTakeRef(self, item) < 0) {
+            goto error;
+        }
+    }
+    /* Trim an over-allocation from a too-large hint. */
+    if (Py_SIZE(self) < self->allocated && list_resize(self, Py_SIZE(self)) < 0) {
+        PyErr_Clear();
+    }
+    Py_DECREF(it);
+    return 0;
+error:
+    Py_DECREF(it);
+    return -1;
+}
+
+static int
+list_extend(PyListObject *self, PyObject *iterable)
+{
+    int rc;
+    if (PyList_CheckExact(iterable) || PyTuple_CheckExact(iterable)) {
+        if ((PyObject *)self == iterable) {
+            Py_BEGIN_CRITICAL_SECTION(self);
+            rc = list_extend_lock_held(self, iterable);
+            Py_END_CRITICAL_SECTION();
+        }
+        else {
+            Py_BEGIN_CRITICAL_SECTION2(self, iterable);
+            rc = list_extend_lock_held(self, iterable);
+            Py_END_CRITICAL_SECTION2();
+        }
+    }
+    else {
+        /* A general iterator may run Python code: lock only around each append. */
+        PyObject *it = PyObject_GetIter(iterable);
+        if (it == NULL) {
+            return -1;
+        }
+        iternextfunc iternext = Py_TYPE(it)->tp_iternext;
+        rc = 0;
+        for (;;) {
+            PyObject *item = iternext(it);
+            if (item == NULL) {
+                if (PyErr_Occurred()) {
+                    if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+                        PyErr_Clear();
+                    }
+                    else {
+                        rc = -1;
+                    }
+                }
+                break;
+            }
+            Py_BEGIN_CRITICAL_SECTION(self);
+            rc = _PyList_AppendTakeRef(self, item);
+            Py_END_CRITICAL_SECTION();
+            if (rc < 0) {
+                break;
+            }
+        }
+        Py_DECREF(it);
+    }
+    return rc;
+}
+
+/* Return None (new reference) or NULL. */
+PyObject *
+_PyList_Extend(PyListObject *self, PyObject *iterable)
+{
+    if (list_extend(self, iterable) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+int
+PyList_Extend(PyObject *self, PyObject *iterable)
+{
+    if (!PyList_Check(self)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    return list_extend((PyListObject *)self, iterable);
+}
+
+int
+PyList_Clear(PyObject *self)
+{
+    if (!PyList_Check(self)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    Py_BEGIN_CRITICAL_SECTION(self);
+    list_clear_impl((PyListObject *)self);
+    Py_END_CRITICAL_SECTION();
+    return 0;
+}
+
+static PyObject *
+list_inplace_concat(PyObject *self, PyObject *other)
+{
+    if (list_extend((PyListObject *)self, other) < 0) {
+        return NULL;
+    }
+    return Py_NewRef(self);
+}
+
+static PyObject *
+list_inplace_repeat(PyObject *aa, Py_ssize_t n)
+{
+    PyListObject *self = (PyListObject *)aa;
+    int rc = 0;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    Py_ssize_t input_size = Py_SIZE(self);
+    if (input_size == 0 || n == 1) {
+        /* nothing to do */
+    }
+    else if (n < 1) {
+        list_clear_impl(self);
+    }
+    else if (input_size > PY_SSIZE_T_MAX / n) {
+        PyErr_NoMemory();
+        rc = -1;
+    }
+    else if (list_resize(self, input_size * n) < 0) {
+        rc = -1;
+    }
+    else {
+        PyObject **items = self->ob_item;
+        for (Py_ssize_t k = 1; k < n; k++) {
+            for (Py_ssize_t i = 0; i < input_size; i++) {
+                items[k * input_size + i] = Py_NewRef(items[i]);
+            }
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    if (rc < 0) {
+        return NULL;
+    }
+    return Py_NewRef(self);
+}
+
+/* ---- methods ------------------------------------------------------------------------------- */
+
+static PyObject *
+list_append(PyObject *self, PyObject *object)
+{
+    if (PyList_Append(self, object) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+list_extend_method(PyObject *self, PyObject *iterable)
+{
+    return _PyList_Extend((PyListObject *)self, iterable);
+}
+
+static PyObject *
+list_insert(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "insert expected 2 arguments, got %zd", nargs);
+        return NULL;
+    }
+    Py_ssize_t index = PyNumber_AsSsize_t(args[0], PyExc_OverflowError);
+    if (index == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (PyList_Insert(self, index, args[1]) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+list_pop(PyObject *aa, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyListObject *self = (PyListObject *)aa;
+    Py_ssize_t index = -1;
+    if (nargs > 1) {
+        PyErr_Format(PyExc_TypeError, "pop expected at most 1 argument, got %zd", nargs);
+        return NULL;
+    }
+    if (nargs == 1) {
+        index = PyNumber_AsSsize_t(args[0], PyExc_OverflowError);
+        if (index == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    PyObject *v = NULL;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    Py_ssize_t n = Py_SIZE(self);
+    if (n == 0) {
+        PyErr_SetString(PyExc_IndexError, "pop from empty list");
+    }
+    else {
+        if (index < 0) {
+            index += n;
+        }
+        if (!valid_index(index, n)) {
+            PyErr_SetString(PyExc_IndexError, "pop index out of range");
+        }
+        else {
+            v = self->ob_item[index];
+            if (index == n - 1) {
+                if (list_resize(self, n - 1) < 0) {
+                    PyErr_Clear();
+                    Py_SET_SIZE(self, n - 1);
+                }
+            }
+            else {
+                memmove(&self->ob_item[index], &self->ob_item[index + 1],
+                        (size_t)(n - index - 1) * sizeof(PyObject *));
+                if (list_resize(self, n - 1) < 0) {
+                    PyErr_Clear();
+                    Py_SET_SIZE(self, n - 1);
+                }
+            }
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    return v; /* the list's reference passes to the caller */
+}
+
+static PyObject *
+list_remove(PyObject *aa, PyObject *value)
+{
+    PyListObject *self = (PyListObject *)aa;
+    for (Py_ssize_t i = 0;; i++) {
+        PyObject *item = list_get_item_ref(self, i);
+        if (item == NULL) {
+            break;
+        }
+        int cmp = item == value ? 1 : PyObject_RichCompareBool(item, value, Py_EQ);
+        Py_DECREF(item);
+        if (cmp > 0) {
+            if (list_ass_slice(self, i, i + 1, NULL) < 0) {
+                return NULL;
+            }
+            Py_RETURN_NONE;
+        }
+        if (cmp < 0) {
+            return NULL;
+        }
+    }
+    PyErr_SetString(PyExc_ValueError, "list.remove(x): x not in list");
+    return NULL;
+}
+
+static PyObject *
+list_index(PyObject *aa, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyListObject *self = (PyListObject *)aa;
+    Py_ssize_t start = 0, stop = PY_SSIZE_T_MAX;
+    if (nargs < 1) {
+        PyErr_Format(PyExc_TypeError, "index expected at least 1 argument, got %zd", nargs);
+        return NULL;
+    }
+    if (nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "index expected at most 3 arguments, got %zd", nargs);
+        return NULL;
+    }
+    if (nargs >= 2 && !_PySlice_IndexArg(args[1], &start)) {
+        return NULL;
+    }
+    if (nargs >= 3 && !_PySlice_IndexArg(args[2], &stop)) {
+        return NULL;
+    }
+    PyObject *value = args[0];
+    if (start < 0) {
+        start += Py_SIZE(self);
+        if (start < 0) {
+            start = 0;
+        }
+    }
+    if (stop < 0) {
+        stop += Py_SIZE(self);
+        if (stop < 0) {
+            stop = 0;
+        }
+    }
+    for (Py_ssize_t i = start; i < stop; i++) {
+        PyObject *item = list_get_item_ref(self, i);
+        if (item == NULL) {
+            break;
+        }
+        int cmp = item == value ? 1 : PyObject_RichCompareBool(item, value, Py_EQ);
+        Py_DECREF(item);
+        if (cmp > 0) {
+            return PyLong_FromSsize_t(i);
+        }
+        if (cmp < 0) {
+            return NULL;
+        }
+    }
+    PyErr_Format(PyExc_ValueError, "%R is not in list", value);
+    return NULL;
+}
+
+static PyObject *
+list_count(PyObject *aa, PyObject *value)
+{
+    PyListObject *self = (PyListObject *)aa;
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0;; i++) {
+        PyObject *item = list_get_item_ref(self, i);
+        if (item == NULL) {
+            break;
+        }
+        if (item == value) {
+            count++;
+            Py_DECREF(item);
+            continue;
+        }
+        int cmp = PyObject_RichCompareBool(item, value, Py_EQ);
+        Py_DECREF(item);
+        if (cmp > 0) {
+            count++;
+        }
+        else if (cmp < 0) {
+            return NULL;
+        }
+    }
+    return PyLong_FromSsize_t(count);
+}
+
+static void
+reverse_slice(PyObject **lo, PyObject **hi)
+{
+    --hi;
+    while (lo < hi) {
+        PyObject *t = *lo;
+        *lo = *hi;
+        *hi = t;
+        ++lo;
+        --hi;
+    }
+}
+
+static PyObject *
+list_reverse(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    Py_BEGIN_CRITICAL_SECTION(self);
+    PyListObject *l = (PyListObject *)self;
+    if (Py_SIZE(l) > 1) {
+        reverse_slice(l->ob_item, l->ob_item + Py_SIZE(l));
+    }
+    Py_END_CRITICAL_SECTION();
+    Py_RETURN_NONE;
+}
+
+int
+PyList_Reverse(PyObject *v)
+{
+    if (v == NULL || !PyList_Check(v)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    PyObject *r = list_reverse(v, NULL);
+    Py_DECREF(r);
+    return 0;
+}
+
+static PyObject *
+list_copy(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *ret;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    ret = list_slice_lock_held((PyListObject *)self, 0, Py_SIZE(self));
+    Py_END_CRITICAL_SECTION();
+    return ret;
+}
+
+static PyObject *
+list_clear_method(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyList_Clear(self);
+    Py_RETURN_NONE;
+}
+
+/* list.sort(*, key=None, reverse=False).
+ *
+ * While sorting, the list is emptied (ob_item NULL, size 0, allocated -1) so that a key
+ * function or comparison that mutates it cannot corrupt the sort; afterwards, a list that is
+ * no longer in that state was modified, and ValueError is raised.  The list's critical section
+ * is not held across the sort (comparisons run arbitrary code); the emptied state makes
+ * concurrent mutation harmless, as in CPython. */
+static int
+list_sort_impl(PyListObject *self, PyObject *keyfunc, int reverse)
+{
+    PyObject **saved_ob_item;
+    Py_ssize_t saved_ob_size, saved_allocated;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    saved_ob_size = Py_SIZE(self);
+    saved_ob_item = self->ob_item;
+    saved_allocated = self->allocated;
+    Py_SET_SIZE(self, 0);
+    FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item, NULL);
+    self->allocated = -1;
+    Py_END_CRITICAL_SECTION();
+
+    PyObject **keys = NULL;
+    int result = -1;
+    Py_ssize_t nkeys = 0;
+    if (keyfunc != NULL && saved_ob_size > 0) {
+        keys = PyMem_Malloc((size_t)saved_ob_size * sizeof(PyObject *));
+        if (keys == NULL) {
+            PyErr_NoMemory();
+            goto restore;
+        }
+        for (; nkeys < saved_ob_size; nkeys++) {
+            keys[nkeys] = PyObject_CallOneArg(keyfunc, saved_ob_item[nkeys]);
+            if (keys[nkeys] == NULL) {
+                goto restore;
+            }
+        }
+    }
+    /* Reverse, sort stably, reverse back: equal items keep their order under reverse=True. */
+    if (reverse && saved_ob_size > 1) {
+        if (keys != NULL) {
+            reverse_slice(keys, keys + saved_ob_size);
+        }
+        reverse_slice(saved_ob_item, saved_ob_item + saved_ob_size);
+    }
+    if (keys != NULL) {
+        result = _PyList_SortSlice(keys, saved_ob_item, saved_ob_size);
+    }
+    else {
+        result = _PyList_SortSlice(saved_ob_item, NULL, saved_ob_size);
+    }
+    if (reverse && saved_ob_size > 1) {
+        reverse_slice(saved_ob_item, saved_ob_item + saved_ob_size);
+    }
+
+restore:
+    if (keys != NULL) {
+        for (Py_ssize_t i = 0; i < nkeys; i++) {
+            Py_DECREF(keys[i]);
+        }
+        PyMem_Free(keys);
+    }
+    PyObject **final_ob_item;
+    Py_ssize_t i;
+    Py_ssize_t final_allocated;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    if (self->allocated != -1 && result >= 0) {
+        PyErr_SetString(PyExc_ValueError, "list modified during sort");
+        result = -1;
+    }
+    final_ob_item = self->ob_item;
+    final_allocated = self->allocated;
+    i = Py_SIZE(self);
+    FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item, saved_ob_item);
+    self->allocated = saved_allocated;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(self->ob_base.ob_size, saved_ob_size);
+    Py_END_CRITICAL_SECTION();
+    /* Release whatever was put into the list during the sort. */
+    if (final_ob_item != NULL) {
+        while (--i >= 0) {
+            Py_XDECREF(final_ob_item[i]);
+        }
+        list_free_items(final_ob_item, final_allocated);
+    }
+    return result;
+}
+
+static PyObject *
+list_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *keyfunc = NULL;
+    int reverse = 0;
+    if (nargs > 0) {
+        PyErr_SetString(PyExc_TypeError, "sort() takes no positional arguments");
+        return NULL;
+    }
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    for (Py_ssize_t i = 0; i < nkw; i++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, i);
+        PyObject *value = args[i];
+        if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "key") == 0) {
+            keyfunc = value;
+        }
+        else if (PyUnicode_Check(name) &&
+                 PyUnicode_CompareWithASCIIString(name, "reverse") == 0) {
+            reverse = PyObject_IsTrue(value);
+            if (reverse < 0) {
+                return NULL;
+            }
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "sort() got an unexpected keyword argument '%S'",
+                         name);
+            return NULL;
+        }
+    }
+    if (keyfunc == Py_None) {
+        keyfunc = NULL;
+    }
+    if (list_sort_impl((PyListObject *)self, keyfunc, reverse) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+int
+PyList_Sort(PyObject *v)
+{
+    if (v == NULL || !PyList_Check(v)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    return list_sort_impl((PyListObject *)v, NULL, 0);
+}
+
+/* Return a new reference. */
+PyObject *
+PyList_AsTuple(PyObject *v)
+{
+    if (v == NULL || !PyList_Check(v)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    PyObject *ret;
+    Py_BEGIN_CRITICAL_SECTION(v);
+    ret = _PyTuple_FromArray(((PyListObject *)v)->ob_item, Py_SIZE(v));
+    Py_END_CRITICAL_SECTION();
+    return ret;
+}
+
+static PyObject *
+list_sizeof(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    Py_ssize_t res = (Py_ssize_t)sizeof(PyListObject);
+    Py_ssize_t allocated = FT_ATOMIC_LOAD_SSIZE_RELAXED(((PyListObject *)self)->allocated);
+    if (allocated > 0) {
+        res += allocated * (Py_ssize_t)sizeof(PyObject *);
+    }
+    return PyLong_FromSsize_t(res);
+}
+
+static PyObject *list_iter(PyObject *seq);
+static PyObject *list_reversed(PyObject *self, PyObject *Py_UNUSED(ignored));
+
+/* ---- type slots ---------------------------------------------------------------------------- */
+
+static void
+list_dealloc(PyObject *self)
+{
+    PyListObject *op = (PyListObject *)self;
+    PyObject_GC_UnTrack(op);
+    Py_TRASHCAN_BEGIN(op, list_dealloc)
+    if (op->ob_item != NULL) {
+        Py_ssize_t i = Py_SIZE(op);
+        while (--i >= 0) {
+            Py_XDECREF(op->ob_item[i]);
+        }
+        /* Not shared any more: free at once. */
+        PyMem_Free(op->ob_item);
+    }
+    Py_TYPE(op)->tp_free((PyObject *)op);
+    Py_TRASHCAN_END
+}
+
+static PyObject *
+list_repr(PyObject *self)
+{
+    PyListObject *v = (PyListObject *)self;
+    if (PyList_GET_SIZE(v) == 0) {
+        return PyUnicode_FromString("[]");
+    }
+    int status = Py_ReprEnter(self);
+    if (status != 0) {
+        return status > 0 ? PyUnicode_FromString("[...]") : NULL;
+    }
+    PyObject *pieces = PyList_New(0);
+    PyObject *result = NULL;
+    if (pieces == NULL) {
+        goto done;
+    }
+    /* The list may change while reprs run: re-check the size every time. */
+    for (Py_ssize_t i = 0;; i++) {
+        PyObject *item = list_get_item_ref(v, i);
+        if (item == NULL) {
+            break;
+        }
+        PyObject *s = PyObject_Repr(item);
+        Py_DECREF(item);
+        if (s == NULL) {
+            goto done;
+        }
+        int rc = PyList_Append(pieces, s);
+        Py_DECREF(s);
+        if (rc < 0) {
+            goto done;
+        }
+    }
+    PyObject *sep = PyUnicode_FromString(", ");
+    if (sep == NULL) {
+        goto done;
+    }
+    PyObject *body = PyUnicode_Join(sep, pieces);
+    Py_DECREF(sep);
+    if (body == NULL) {
+        goto done;
+    }
+    result = PyUnicode_FromFormat("[%U]", body);
+    Py_DECREF(body);
+done:
+    Py_XDECREF(pieces);
+    Py_ReprLeave(self);
+    return result;
+}
+
+static int
+list_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    PyListObject *o = (PyListObject *)self;
+    for (Py_ssize_t i = Py_SIZE(o); --i >= 0;) {
+        Py_VISIT(o->ob_item[i]);
+    }
+    return 0;
+}
+
+static PyObject *
+list_richcompare(PyObject *v, PyObject *w, int op)
+{
+    if (!PyList_Check(v) || !PyList_Check(w)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    PyListObject *vl = (PyListObject *)v;
+    PyListObject *wl = (PyListObject *)w;
+    if (Py_SIZE(vl) != Py_SIZE(wl) && (op == Py_EQ || op == Py_NE)) {
+        if (op == Py_EQ) {
+            Py_RETURN_FALSE;
+        }
+        Py_RETURN_TRUE;
+    }
+    /* Search for the first index where items differ; the lists may change meanwhile. */
+    Py_ssize_t i;
+    PyObject *vitem = NULL, *witem = NULL;
+    for (i = 0;; i++) {
+        vitem = list_get_item_ref(vl, i);
+        witem = list_get_item_ref(wl, i);
+        if (vitem == NULL || witem == NULL) {
+            break;
+        }
+        if (vitem == witem) {
+            Py_DECREF(vitem);
+            Py_DECREF(witem);
+            continue;
+        }
+        int k = PyObject_RichCompareBool(vitem, witem, Py_EQ);
+        if (k < 0) {
+            Py_DECREF(vitem);
+            Py_DECREF(witem);
+            return NULL;
+        }
+        if (!k) {
+            break;
+        }
+        Py_DECREF(vitem);
+        Py_DECREF(witem);
+    }
+    if (vitem == NULL || witem == NULL) {
+        Py_XDECREF(vitem);
+        Py_XDECREF(witem);
+        Py_RETURN_RICHCOMPARE(Py_SIZE(vl), Py_SIZE(wl), op);
+    }
+    PyObject *res;
+    if (op == Py_EQ) {
+        res = Py_NewRef(Py_False);
+    }
+    else if (op == Py_NE) {
+        res = Py_NewRef(Py_True);
+    }
+    else {
+        res = PyObject_RichCompare(vitem, witem, op);
+    }
+    Py_DECREF(vitem);
+    Py_DECREF(witem);
+    return res;
+}
+
+static int
+list_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 && Py_IS_TYPE(self, &PyList_Type)) {
+        PyErr_SetString(PyExc_TypeError, "list() takes no keyword arguments");
+        return -1;
+    }
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+        PyErr_SetString(PyExc_TypeError, "list() takes no keyword arguments");
+        return -1;
+    }
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs > 1) {
+        PyErr_Format(PyExc_TypeError, "list expected at most 1 argument, got %zd", nargs);
+        return -1;
+    }
+    PyListObject *l = (PyListObject *)self;
+    if (l->ob_item != NULL) {
+        Py_BEGIN_CRITICAL_SECTION(self);
+        list_clear_impl(l);
+        Py_END_CRITICAL_SECTION();
+    }
+    if (nargs == 1) {
+        return list_extend(l, PyTuple_GET_ITEM(args, 0));
+    }
+    return 0;
+}
+
+static PyObject *
+list_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0) {
+        PyErr_SetString(PyExc_TypeError, "list() takes no keyword arguments");
+        return NULL;
+    }
+    if (nargs > 1) {
+        PyErr_Format(PyExc_TypeError, "list expected at most 1 argument, got %zd", nargs);
+        return NULL;
+    }
+    PyObject *list = PyList_New(0);
+    if (list == NULL) {
+        return NULL;
+    }
+    if (nargs == 1 && list_extend((PyListObject *)list, args[0]) < 0) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    return list;
+}
+
+static PyObject *
+list_subscript(PyObject *self, PyObject *item)
+{
+    PyListObject *l = (PyListObject *)self;
+    if (PyLong_CheckExact(item) || (!PySlice_Check(item) && PyIndex_Check(item))) {
+        Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);
+        if (i == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (i < 0) {
+            i += PyList_GET_SIZE(l);
+        }
+        return list_item(self, i);
+    }
+    if (PySlice_Check(item)) {
+        Py_ssize_t start, stop, step;
+        if (PySlice_Unpack(item, &start, &stop, &step) < 0) {
+            return NULL;
+        }
+        PyObject *result = NULL;
+        Py_BEGIN_CRITICAL_SECTION(self);
+        Py_ssize_t slicelength = PySlice_AdjustIndices(Py_SIZE(l), &start, &stop, step);
+        if (step == 1) {
+            result = list_slice_lock_held(l, start, stop);
+        }
+        else if (slicelength <= 0) {
+            result = PyList_New(0);
+        }
+        else {
+            PyListObject *np = list_new_prealloc(slicelength);
+            if (np != NULL) {
+                for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, i++) {
+                    np->ob_item[i] = Py_NewRef(l->ob_item[cur]);
+                }
+                Py_SET_SIZE(np, slicelength);
+            }
+            result = (PyObject *)np;
+        }
+        Py_END_CRITICAL_SECTION();
+        return result;
+    }
+    PyErr_Format(PyExc_TypeError, "list indices must be integers or slices, not %.200s",
+                 Py_TYPE(item)->tp_name);
+    return NULL;
+}
+
+/* del self[start:stop:step] with step != 1, slicelength > 0; caller holds the lock. */
+static void
+list_delete_extended_slice(PyListObject *self, Py_ssize_t start, Py_ssize_t step,
+                           Py_ssize_t slicelength, PyObject **garbage)
+{
+    if (step < 0) {
+        /* Make it an ascending slice. */
+        start = start + step * (slicelength - 1);
+        step = -step;
+    }
+    Py_ssize_t n = Py_SIZE(self);
+    Py_ssize_t cur, i, dst = start;
+    for (cur = start, i = 0; cur < n; cur++) {
+        if (i < slicelength && cur == start + i * step) {
+            garbage[i++] = self->ob_item[cur];
+            continue;
+        }
+        self->ob_item[dst++] = self->ob_item[cur];
+    }
+    if (list_resize(self, n - slicelength) < 0) {
+        PyErr_Clear();
+        Py_SET_SIZE(self, n - slicelength);
+    }
+}
+
+static int
+list_ass_subscript(PyObject *self, PyObject *item, PyObject *value)
+{
+    PyListObject *l = (PyListObject *)self;
+    if (PyLong_CheckExact(item) || (!PySlice_Check(item) && PyIndex_Check(item))) {
+        Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);
+        if (i == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        if (i < 0) {
+            i += PyList_GET_SIZE(l);
+        }
+        return list_ass_item(self, i, value);
+    }
+    if (!PySlice_Check(item)) {
+        PyErr_Format(PyExc_TypeError, "list indices must be integers or slices, not %.200s",
+                     Py_TYPE(item)->tp_name);
+        return -1;
+    }
+    Py_ssize_t start, stop, step;
+    if (PySlice_Unpack(item, &start, &stop, &step) < 0) {
+        return -1;
+    }
+    if (value == NULL) {
+        if (step == 1) {
+            Py_ssize_t st = start, sp = stop;
+            int rc;
+            Py_BEGIN_CRITICAL_SECTION(self);
+            PySlice_AdjustIndices(Py_SIZE(l), &st, &sp, step);
+            rc = list_ass_slice_lock_held(l, st, sp, NULL);
+            Py_END_CRITICAL_SECTION();
+            return rc;
+        }
+        PyObject **garbage = NULL;
+        Py_ssize_t slicelength;
+        int rc = 0;
+        Py_BEGIN_CRITICAL_SECTION(self);
+        slicelength = PySlice_AdjustIndices(Py_SIZE(l), &start, &stop, step);
+        if (slicelength > 0) {
+            garbage = PyMem_Malloc((size_t)slicelength * sizeof(PyObject *));
+            if (garbage == NULL) {
+                PyErr_NoMemory();
+                rc = -1;
+            }
+            else {
+                list_delete_extended_slice(l, start, step, slicelength, garbage);
+            }
+        }
+        Py_END_CRITICAL_SECTION();
+        if (garbage != NULL) {
+            for (Py_ssize_t i = 0; i < slicelength; i++) {
+                Py_DECREF(garbage[i]);
+            }
+            PyMem_Free(garbage);
+        }
+        return rc;
+    }
+
+    /* Assignment.  Materialise the value first (it may be self or run Python code). */
+    PyObject *seq;
+    if (value == self) {
+        seq = list_copy(self, NULL);
+    }
+    else if (PyList_CheckExact(value) || PyTuple_CheckExact(value)) {
+        seq = Py_NewRef(value);
+    }
+    else {
+        seq = PySequence_Fast(value, "must assign iterable to extended slice");
+    }
+    if (seq == NULL) {
+        return -1;
+    }
+    int rc = 0;
+    PyObject **garbage = NULL;
+    Py_ssize_t slicelength = 0;
+    if (step == 1) {
+        if (PyList_CheckExact(seq)) {
+            Py_BEGIN_CRITICAL_SECTION2(self, seq);
+            PySlice_AdjustIndices(Py_SIZE(l), &start, &stop, step);
+            rc = list_ass_slice_lock_held(l, start, stop, seq);
+            Py_END_CRITICAL_SECTION2();
+        }
+        else {
+            Py_BEGIN_CRITICAL_SECTION(self);
+            PySlice_AdjustIndices(Py_SIZE(l), &start, &stop, step);
+            rc = list_ass_slice_lock_held(l, start, stop, seq);
+            Py_END_CRITICAL_SECTION();
+        }
+        Py_DECREF(seq);
+        return rc;
+    }
+    Py_BEGIN_CRITICAL_SECTION2(self, seq);
+    slicelength = PySlice_AdjustIndices(Py_SIZE(l), &start, &stop, step);
+    Py_ssize_t seqlen = PySequence_Fast_GET_SIZE(seq);
+    if (seqlen != slicelength) {
+        PyErr_Format(PyExc_ValueError,
+                     "attempt to assign sequence of size %zd to extended slice of size %zd",
+                     seqlen, slicelength);
+        rc = -1;
+    }
+    else if (slicelength > 0) {
+        garbage = PyMem_Malloc((size_t)slicelength * sizeof(PyObject *));
+        if (garbage == NULL) {
+            PyErr_NoMemory();
+            rc = -1;
+        }
+        else {
+            PyObject **seqitems = PySequence_Fast_ITEMS(seq);
+            for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, i++) {
+                garbage[i] = l->ob_item[cur];
+                l->ob_item[cur] = Py_NewRef(seqitems[i]);
+            }
+        }
+    }
+    Py_END_CRITICAL_SECTION2();
+    if (garbage != NULL) {
+        for (Py_ssize_t i = 0; i < slicelength; i++) {
+            Py_DECREF(garbage[i]);
+        }
+        PyMem_Free(garbage);
+    }
+    Py_DECREF(seq);
+    return rc;
+}
+
+static PyMethodDef list_methods[] = {
+    {"__getitem__", list_subscript, METH_O | METH_COEXIST, "Return self[index]."},
+    {"__reversed__", list_reversed, METH_NOARGS,
+     "Return a reverse iterator over the list."},
+    {"__sizeof__", list_sizeof, METH_NOARGS, "Return the size of the list in memory, in bytes."},
+    {"clear", list_clear_method, METH_NOARGS, "Remove all items from list."},
+    {"copy", list_copy, METH_NOARGS, "Return a shallow copy of the list."},
+    {"append", list_append, METH_O, "Append object to the end of the list."},
+    {"insert", _PyCFunction_CAST(list_insert), METH_FASTCALL,
+     "Insert object before index."},
+    {"extend", list_extend_method, METH_O,
+     "Extend list by appending elements from the iterable."},
+    {"pop", _PyCFunction_CAST(list_pop), METH_FASTCALL,
+     "Remove and return item at index (default last).\n\n"
+     "Raises IndexError if list is empty or index is out of range."},
+    {"remove", list_remove, METH_O,
+     "Remove first occurrence of value.\n\nRaises ValueError if the value is not present."},
+    {"index", _PyCFunction_CAST(list_index), METH_FASTCALL,
+     "Return first index of value.\n\nRaises ValueError if the value is not present."},
+    {"count", list_count, METH_O, "Return number of occurrences of value."},
+    {"reverse", list_reverse, METH_NOARGS, "Reverse *IN PLACE*."},
+    {"sort", _PyCFunction_CAST(list_sort), METH_FASTCALL | METH_KEYWORDS,
+     "Sort the list in ascending order and return None.\n\n"
+     "The sort is in-place (i.e. the list itself is modified) and stable (i.e. the\n"
+     "order of two equal elements is maintained).\n\n"
+     "If a key function is given, apply it once to each list item and sort them,\n"
+     "ascending or descending, according to their function values.\n\n"
+     "The reverse flag can be set to sort in descending order."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PySequenceMethods list_as_sequence = {
+    .sq_length = list_length,
+    .sq_concat = list_concat,
+    .sq_repeat = list_repeat,
+    .sq_item = list_item,
+    .sq_ass_item = list_ass_item,
+    .sq_contains = list_contains,
+    .sq_inplace_concat = list_inplace_concat,
+    .sq_inplace_repeat = list_inplace_repeat,
+};
+
+static PyMappingMethods list_as_mapping = {
+    .mp_length = list_length,
+    .mp_subscript = list_subscript,
+    .mp_ass_subscript = list_ass_subscript,
+};
+
+PyTypeObject PyList_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "list",
+    .tp_basicsize = sizeof(PyListObject),
+    .tp_dealloc = list_dealloc,
+    .tp_repr = list_repr,
+    .tp_as_sequence = &list_as_sequence,
+    .tp_as_mapping = &list_as_mapping,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
+                Py_TPFLAGS_LIST_SUBCLASS | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_SEQUENCE,
+    .tp_doc = "Built-in mutable sequence.\n\n"
+              "If no argument is given, the constructor creates a new empty list.\n"
+              "The argument must be an iterable if specified.",
+    .tp_traverse = list_traverse,
+    .tp_clear = list_clear_slot,
+    .tp_richcompare = list_richcompare,
+    .tp_iter = list_iter,
+    .tp_methods = list_methods,
+    .tp_init = list_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = PyType_GenericNew,
+    .tp_free = PyObject_GC_Del,
+    .tp_vectorcall = list_vectorcall,
+};
+_Py_REGISTER_STATIC_TYPE(PyList_Type);
+
+/* ---- iterators ----------------------------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t it_index;
+    PyListObject *it_seq; /* NULL when exhausted */
+} listreviterobject;
+
+static void
+listiter_dealloc(PyObject *self)
+{
+    _PyListIterObject *it = (_PyListIterObject *)self;
+    PyObject_GC_UnTrack(it);
+    Py_XDECREF(it->it_seq);
+    PyObject_GC_Del(it);
+}
+
+static int
+listiter_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((_PyListIterObject *)self)->it_seq);
+    return 0;
+}
+
+static PyObject *
+listiter_next(PyObject *self)
+{
+    _PyListIterObject *it = (_PyListIterObject *)self;
+    PyListObject *seq = it->it_seq;
+    if (seq == NULL) {
+        return NULL;
+    }
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
+    if (index >= 0) {
+        PyObject *item = list_get_item_ref(seq, index);
+        if (item != NULL) {
+            FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index + 1);
+            return item;
+        }
+    }
+    FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, -1);
+#ifndef Py_GIL_DISABLED
+    it->it_seq = NULL;
+    Py_DECREF(seq);
+#endif
+    return NULL;
+}
+
+static PyObject *
+listiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    _PyListIterObject *it = (_PyListIterObject *)self;
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
+    if (it->it_seq != NULL && index >= 0) {
+        Py_ssize_t len = PyList_GET_SIZE(it->it_seq) - index;
+        if (len >= 0) {
+            return PyLong_FromSsize_t(len);
+        }
+    }
+    return PyLong_FromLong(0);
+}
+
+/* Shared by both list iterators: (iter, (list,), index) or (iter, ([],)) when exhausted. */
+static PyObject *
+listiter_reduce_general(void *it_ptr, int forward)
+{
+    PyObject *list;
+    if (forward) {
+        _PyListIterObject *it = it_ptr;
+        if (it->it_seq != NULL && it->it_index >= 0) {
+            PyObject *iter = _PyIter_GetBuiltin("iter");
+            if (iter == NULL) {
+                return NULL;
+            }
+            return Py_BuildValue("N(O)n", iter, it->it_seq, it->it_index);
+        }
+    }
+    else {
+        listreviterobject *it = it_ptr;
+        if (it->it_seq != NULL) {
+            PyObject *reversed = _PyIter_GetBuiltin("reversed");
+            if (reversed == NULL) {
+                return NULL;
+            }
+            return Py_BuildValue("N(O)n", reversed, it->it_seq, it->it_index);
+        }
+    }
+    PyObject *iter = _PyIter_GetBuiltin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    list = PyList_New(0);
+    if (list == NULL) {
+        Py_DECREF(iter);
+        return NULL;
+    }
+    return Py_BuildValue("N(N)", iter, list);
+}
+
+static PyObject *
+listiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return listiter_reduce_general(self, 1);
+}
+
+static PyObject *
+listiter_setstate(PyObject *self, PyObject *state)
+{
+    _PyListIterObject *it = (_PyListIterObject *)self;
+    Py_ssize_t index = PyLong_AsSsize_t(state);
+    if (index == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (it->it_seq != NULL) {
+        if (index < -1) {
+            index = -1;
+        }
+        else if (index > PyList_GET_SIZE(it->it_seq)) {
+            index = PyList_GET_SIZE(it->it_seq);
+        }
+        it->it_index = index;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef listiter_methods[] = {
+    {"__length_hint__", listiter_len, METH_NOARGS, NULL},
+    {"__reduce__", listiter_reduce, METH_NOARGS, NULL},
+    {"__setstate__", listiter_setstate, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PyListIter_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "list_iterator",
+    .tp_basicsize = sizeof(_PyListIterObject),
+    .tp_dealloc = listiter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = listiter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = listiter_next,
+    .tp_methods = listiter_methods,
+};
+_Py_REGISTER_STATIC_TYPE(PyListIter_Type);
+
+static PyObject *
+list_iter(PyObject *seq)
+{
+    _PyListIterObject *it = PyObject_GC_New(_PyListIterObject, &PyListIter_Type);
+    if (it == NULL) {
+        return NULL;
+    }
+    it->it_index = 0;
+    it->it_seq = (PyListObject *)Py_NewRef(seq);
+    PyObject_GC_Track(it);
+    return (PyObject *)it;
+}
+
+static void
+listreviter_dealloc(PyObject *self)
+{
+    listreviterobject *it = (listreviterobject *)self;
+    PyObject_GC_UnTrack(it);
+    Py_XDECREF(it->it_seq);
+    PyObject_GC_Del(it);
+}
+
+static int
+listreviter_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((listreviterobject *)self)->it_seq);
+    return 0;
+}
+
+static PyObject *
+listreviter_next(PyObject *self)
+{
+    listreviterobject *it = (listreviterobject *)self;
+    PyListObject *seq = it->it_seq;
+    if (seq == NULL) {
+        return NULL;
+    }
+    Py_ssize_t index = it->it_index;
+    if (index >= 0) {
+        PyObject *item = list_get_item_ref(seq, index);
+        if (item != NULL) {
+            it->it_index = index - 1;
+            return item;
+        }
+    }
+    it->it_index = -1;
+    it->it_seq = NULL;
+    Py_DECREF(seq);
+    return NULL;
+}
+
+static PyObject *
+listreviter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    listreviterobject *it = (listreviterobject *)self;
+    Py_ssize_t len = it->it_index + 1;
+    if (it->it_seq == NULL || PyList_GET_SIZE(it->it_seq) < len) {
+        len = 0;
+    }
+    return PyLong_FromSsize_t(len);
+}
+
+static PyObject *
+listreviter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return listiter_reduce_general(self, 0);
+}
+
+static PyObject *
+listreviter_setstate(PyObject *self, PyObject *state)
+{
+    listreviterobject *it = (listreviterobject *)self;
+    Py_ssize_t index = PyLong_AsSsize_t(state);
+    if (index == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (it->it_seq != NULL) {
+        if (index < -1) {
+            index = -1;
+        }
+        else if (index > PyList_GET_SIZE(it->it_seq) - 1) {
+            index = PyList_GET_SIZE(it->it_seq) - 1;
+        }
+        it->it_index = index;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef listreviter_methods[] = {
+    {"__length_hint__", listreviter_len, METH_NOARGS, NULL},
+    {"__reduce__", listreviter_reduce, METH_NOARGS, NULL},
+    {"__setstate__", listreviter_setstate, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PyListRevIter_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "list_reverseiterator",
+    .tp_basicsize = sizeof(listreviterobject),
+    .tp_dealloc = listreviter_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = listreviter_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = listreviter_next,
+    .tp_methods = listreviter_methods,
+};
+_Py_REGISTER_STATIC_TYPE(PyListRevIter_Type);
+
+static PyObject *
+list_reversed(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    listreviterobject *it = PyObject_GC_New(listreviterobject, &PyListRevIter_Type);
+    if (it == NULL) {
+        return NULL;
+    }
+    it->it_index = PyList_GET_SIZE(self) - 1;
+    it->it_seq = (PyListObject *)Py_NewRef(self);
+    PyObject_GC_Track(it);
+    return (PyObject *)it;
+}

@@ -1,0 +1,899 @@
+/* The cyclic garbage collector (DESIGN.md §7; object header in pycore_gc.h).
+ *
+ * Generational: tracked objects live on three lists; new objects go to generation 0.  When the
+ * number of GC allocations minus deallocations exceeds threshold 0, the next eval-breaker
+ * check (_PY_GC_SCHEDULED_BIT) collects the oldest generation whose count exceeds its
+ * threshold; survivors move to the next generation.  A full collection (generation 2) is
+ * skipped unless the objects that survived since the last full one exceed 25% of the
+ * long-lived population (CPython's heuristic, keeps full collections linear overall).
+ *
+ * One collection of the objects in a generation ("young"):
+ *  1. gc_refs := refcount for every object (stored in _gc_prev, COLLECTING flag set);
+ *  2. for every object, tp_traverse decrements gc_refs of the young objects it refers to:
+ *     what remains counts references from outside the generation;
+ *  3. objects with gc_refs > 0 are reachable, and so is everything reachable from them; the
+ *     rest moves to the "unreachable" list;
+ *  4. objects with a legacy tp_del (and what they reach) are uncollectable: gc.garbage;
+ *  5. weak references to unreachable objects are cleared (callbacks called);
+ *  6. tp_finalize runs once per object (PEP 442), then steps 1-3 are repeated on the
+ *     unreachable set: objects that a finalizer resurrected (and what they reach) survive;
+ *  7. tp_clear breaks the remaining cycles; reference counting frees the objects.
+ *
+ * During steps 1-3 only _gc_next links are valid and _gc_prev holds gc_refs; the list is made
+ * doubly linked again as objects are classified.  No Python code runs during those steps.
+ *
+ * Locking: the collector state lives in the interpreter and is used under the GIL (both
+ * builds for now; the free-threaded issue stops the world instead). */
+#include "Python.h"
+#include "pycore_pystate.h"
+#include "pycore_gc.h"
+#include "pycore_ceval.h"
+
+#define NEXT_MASK_UNREACHABLE ((uintptr_t)1)
+#define PREV_FLAGS (_PyGC_PREV_MASK_FINALIZED | _PyGC_PREV_MASK_COLLECTING)
+
+#define DEBUG_STATS (1 << 0)
+#define DEBUG_COLLECTABLE (1 << 1)
+#define DEBUG_UNCOLLECTABLE (1 << 2)
+#define DEBUG_SAVEALL (1 << 5)
+
+static struct _gc_runtime_state *get_gc_state(void)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate != NULL) {
+        return &tstate->interp->gc;
+    }
+    return &_PyRuntime.main_interp->gc;
+}
+
+static inline int object_is_gc(PyObject *op)
+{
+    PyTypeObject *tp = Py_TYPE(op);
+    return PyType_IS_GC(tp) && (tp->tp_is_gc == NULL || tp->tp_is_gc(op));
+}
+
+/* ---- list primitives ---- */
+
+static inline PyGC_Head *gc_next(PyGC_Head *g)
+{
+    return (PyGC_Head *)(g->_gc_next & ~NEXT_MASK_UNREACHABLE);
+}
+
+static inline PyGC_Head *gc_prev(PyGC_Head *g)
+{
+    return (PyGC_Head *)(g->_gc_prev & _PyGC_PREV_MASK);
+}
+
+static inline void gc_set_next(PyGC_Head *g, PyGC_Head *next)
+{
+    g->_gc_next = (uintptr_t)next;
+}
+
+static inline void gc_set_prev(PyGC_Head *g, PyGC_Head *prev)
+{
+    g->_gc_prev = (g->_gc_prev & PREV_FLAGS) | (uintptr_t)prev;
+}
+
+static void gc_list_init(PyGC_Head *list)
+{
+    list->_gc_prev = (uintptr_t)list;
+    list->_gc_next = (uintptr_t)list;
+}
+
+static int gc_list_is_empty(PyGC_Head *list)
+{
+    return gc_next(list) == list;
+}
+
+static void gc_list_append(PyGC_Head *node, PyGC_Head *list)
+{
+    PyGC_Head *last = gc_prev(list);
+    gc_set_next(last, node);
+    gc_set_prev(node, last);
+    gc_set_next(node, list);
+    list->_gc_prev = (uintptr_t)node;
+}
+
+static void gc_list_remove(PyGC_Head *node)
+{
+    PyGC_Head *prev = gc_prev(node);
+    PyGC_Head *next = gc_next(node);
+    gc_set_next(prev, next);
+    gc_set_prev(next, prev);
+    node->_gc_next = 0;
+}
+
+static void gc_list_move(PyGC_Head *node, PyGC_Head *list)
+{
+    PyGC_Head *prev = gc_prev(node);
+    PyGC_Head *next = gc_next(node);
+    gc_set_next(prev, next);
+    gc_set_prev(next, prev);
+    gc_list_append(node, list);
+}
+
+/* Append the objects of `from` to `to`; `from` becomes empty. */
+static void gc_list_merge(PyGC_Head *from, PyGC_Head *to)
+{
+    if (gc_list_is_empty(from)) {
+        return;
+    }
+    PyGC_Head *to_tail = gc_prev(to);
+    PyGC_Head *from_head = gc_next(from);
+    PyGC_Head *from_tail = gc_prev(from);
+    gc_set_next(to_tail, from_head);
+    gc_set_prev(from_head, to_tail);
+    gc_set_next(from_tail, to);
+    to->_gc_prev = (uintptr_t)from_tail;
+    gc_list_init(from);
+}
+
+static Py_ssize_t gc_list_size(PyGC_Head *list)
+{
+    Py_ssize_t n = 0;
+    for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
+        n++;
+    }
+    return n;
+}
+
+/* ---- gc_refs (valid while COLLECTING is set and the prev link is not in use) ---- */
+
+static inline int gc_is_collecting(PyGC_Head *g)
+{
+    return (g->_gc_prev & _PyGC_PREV_MASK_COLLECTING) != 0;
+}
+
+static inline Py_ssize_t gc_get_refs(PyGC_Head *g)
+{
+    return (Py_ssize_t)(g->_gc_prev >> _PyGC_PREV_SHIFT);
+}
+
+static inline void gc_set_refs(PyGC_Head *g, Py_ssize_t refs)
+{
+    g->_gc_prev = (g->_gc_prev & _PyGC_PREV_MASK_FINALIZED) | _PyGC_PREV_MASK_COLLECTING |
+                  ((uintptr_t)refs << _PyGC_PREV_SHIFT);
+}
+
+static inline void gc_decref(PyGC_Head *g)
+{
+    g->_gc_prev -= (uintptr_t)1 << _PyGC_PREV_SHIFT;
+}
+
+static inline void gc_clear_collecting(PyGC_Head *g)
+{
+    g->_gc_prev &= ~_PyGC_PREV_MASK_COLLECTING;
+}
+
+/* ---- state ---- */
+
+void _PyGC_InitState(struct _gc_runtime_state *gcstate)
+{
+    static const int thresholds[_PyGC_NUM_GENERATIONS] = {2000, 10, 10};
+    gcstate->enabled = 1;
+    for (int i = 0; i < _PyGC_NUM_GENERATIONS; i++) {
+        gc_list_init(&gcstate->generations[i].head);
+        gcstate->generations[i].threshold = thresholds[i];
+        gcstate->generations[i].count = 0;
+    }
+    gc_list_init(&gcstate->permanent_generation.head);
+}
+
+/* ---- allocation and tracking ---- */
+
+void _PyObject_GC_Link(PyObject *op)
+{
+    struct _gc_runtime_state *gcstate = get_gc_state();
+    struct _gc_generation *gen0 = &gcstate->generations[0];
+    gen0->count++;
+    if (gen0->count > gen0->threshold && gen0->threshold != 0 && gcstate->enabled &&
+        !gcstate->collecting) {
+        PyThreadState *tstate = _PyThreadState_GET();
+        if (tstate != NULL) {
+            _Py_set_eval_breaker_bit(tstate, _PY_GC_SCHEDULED_BIT);
+        }
+    }
+    (void)op;
+}
+
+PyObject *_PyObject_GC_Malloc(size_t size)
+{
+    if (size > (size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head)) {
+        return PyErr_NoMemory();
+    }
+    char *mem = PyObject_Malloc(sizeof(PyGC_Head) + size);
+    if (mem == NULL) {
+        return PyErr_NoMemory();
+    }
+    memset(mem, 0, sizeof(PyGC_Head) + size);
+    PyObject *op = (PyObject *)(mem + sizeof(PyGC_Head));
+    _PyObject_GC_Link(op);
+    return op;
+}
+
+/* Return a new reference (untracked). */
+PyObject *_PyObject_GC_New(PyTypeObject *tp)
+{
+    PyObject *op = _PyObject_GC_Malloc((size_t)tp->tp_basicsize);
+    if (op == NULL) {
+        return NULL;
+    }
+    return PyObject_Init(op, tp);
+}
+
+/* Return a new reference (untracked). */
+PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
+{
+    if (nitems < 0) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if ((size_t)nitems > ((size_t)PY_SSIZE_T_MAX - (size_t)tp->tp_basicsize) /
+                             ((size_t)tp->tp_itemsize ? (size_t)tp->tp_itemsize : 1)) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    PyObject *op = _PyObject_GC_Malloc(_PyObject_VAR_SIZE(tp, nitems));
+    if (op == NULL) {
+        return NULL;
+    }
+    return PyObject_InitVar((PyVarObject *)op, tp, nitems);
+}
+
+/* Resize an untracked variable-size GC object; it may move.  NULL with MemoryError. */
+PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)
+{
+    PyTypeObject *tp = Py_TYPE(op);
+    if (nitems < 0) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    size_t basicsize = _PyObject_VAR_SIZE(tp, nitems);
+    if (basicsize > (size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head)) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    int tracked = _PyObject_GC_IS_TRACKED(op);
+    if (tracked) {
+        _PyObject_GC_UNTRACK(op);
+    }
+    char *mem = PyObject_Realloc((char *)op - sizeof(PyGC_Head),
+                                 sizeof(PyGC_Head) + basicsize);
+    if (mem == NULL) {
+        if (tracked) {
+            _PyObject_GC_TRACK(op);
+        }
+        PyErr_NoMemory();
+        return NULL;
+    }
+    op = (PyVarObject *)(mem + sizeof(PyGC_Head));
+    Py_SET_SIZE(op, nitems);
+    if (tracked) {
+        _PyObject_GC_TRACK(op);
+    }
+    return op;
+}
+
+#undef _PyObject_GC_TRACK
+#undef _PyObject_GC_UNTRACK
+
+void _PyObject_GC_TRACK(PyObject *op)
+{
+    struct _gc_runtime_state *gcstate = get_gc_state();
+    PyGC_Head *g = _Py_AS_GC(op);
+    g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+    gc_list_append(g, &gcstate->generations[0].head);
+}
+
+void _PyObject_GC_UNTRACK(PyObject *op)
+{
+    PyGC_Head *g = _Py_AS_GC(op);
+    gc_list_remove(g);
+    g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+}
+
+void PyObject_GC_Track(void *raw)
+{
+    PyObject *op = (PyObject *)raw;
+    if (_PyObject_GC_IS_TRACKED(op)) {
+        _Py_FatalErrorFunc("PyObject_GC_Track", "object already tracked by the garbage "
+                           "collector");
+    }
+    _PyObject_GC_TRACK(op);
+}
+
+void PyObject_GC_UnTrack(void *raw)
+{
+    PyObject *op = (PyObject *)raw;
+    if (_PyObject_GC_IS_TRACKED(op)) {
+        _PyObject_GC_UNTRACK(op);
+    }
+}
+
+void PyObject_GC_Del(void *raw)
+{
+    PyObject *op = (PyObject *)raw;
+    PyGC_Head *g = _Py_AS_GC(op);
+    if (g->_gc_next != 0) {
+        gc_list_remove(g);
+    }
+    struct _gc_runtime_state *gcstate = get_gc_state();
+    if (gcstate->generations[0].count > 0) {
+        gcstate->generations[0].count--;
+    }
+    PyObject_Free(g);
+}
+
+int PyObject_GC_IsTracked(PyObject *op)
+{
+    return object_is_gc(op) && _PyObject_GC_IS_TRACKED(op);
+}
+
+int PyObject_GC_IsFinalized(PyObject *op)
+{
+    return object_is_gc(op) && _PyGC_FINALIZED(op);
+}
+
+int PyObject_IS_GC(PyObject *op)
+{
+    return object_is_gc(op);
+}
+
+/* ---- the collection ---- */
+
+/* Step 1: copy refcounts into gc_refs. */
+static void update_refs(PyGC_Head *young)
+{
+    for (PyGC_Head *g = gc_next(young); g != young; g = gc_next(g)) {
+        gc_set_refs(g, Py_REFCNT(_Py_FROM_GC(g)));
+    }
+}
+
+static int visit_decref(PyObject *op, void *parent)
+{
+    (void)parent;
+    if (object_is_gc(op)) {
+        PyGC_Head *g = _Py_AS_GC(op);
+        if (gc_is_collecting(g)) {
+            gc_decref(g);
+        }
+    }
+    return 0;
+}
+
+/* Step 2: subtract references internal to the set. */
+static void subtract_refs(PyGC_Head *young)
+{
+    for (PyGC_Head *g = gc_next(young); g != young; g = gc_next(g)) {
+        PyObject *op = _Py_FROM_GC(g);
+        traverseproc traverse = Py_TYPE(op)->tp_traverse;
+        if (traverse != NULL) {
+            (void)traverse(op, visit_decref, op);
+        }
+    }
+}
+
+static int visit_reachable(PyObject *op, void *arg)
+{
+    PyGC_Head *reachable = (PyGC_Head *)arg;
+    if (!object_is_gc(op)) {
+        return 0;
+    }
+    PyGC_Head *g = _Py_AS_GC(op);
+    if (!gc_is_collecting(g)) {
+        return 0;  /* outside the set, or already classified as reachable */
+    }
+    if (g->_gc_next & NEXT_MASK_UNREACHABLE) {
+        /* Tentatively unreachable, but reachable after all: move it back to the end of the
+         * reachable list, where the scan will reach it.  On the unreachable list the prev
+         * link is valid (its gc_refs was 0). */
+        PyGC_Head *prev = gc_prev(g);
+        PyGC_Head *next = gc_next(g);
+        prev->_gc_next = (prev->_gc_next & NEXT_MASK_UNREACHABLE) | (uintptr_t)next;
+        gc_set_prev(next, prev);
+        /* Append to `reachable` using only next links (prev holds gc_refs there); the
+         * reachable list's head keeps its tail in _gc_prev. */
+        PyGC_Head *tail = (PyGC_Head *)reachable->_gc_prev;
+        tail->_gc_next = (uintptr_t)g;
+        g->_gc_next = (uintptr_t)reachable;
+        reachable->_gc_prev = (uintptr_t)g;
+        gc_set_refs(g, 1);
+    }
+    else if (gc_get_refs(g) == 0) {
+        /* Not yet scanned; it will be, and it is reachable. */
+        gc_set_refs(g, 1);
+    }
+    return 0;
+}
+
+/* Step 3: split `young` into reachable (stays in young, doubly linked again, COLLECTING
+ * cleared) and `unreachable` (doubly linked, COLLECTING kept, NEXT_MASK_UNREACHABLE set on
+ * every node's next link). */
+static void move_unreachable(PyGC_Head *young, PyGC_Head *unreachable)
+{
+    PyGC_Head *prev = young;
+    PyGC_Head *g = gc_next(young);
+    /* young->_gc_prev (the head's) still points to the tail: update_refs does not touch the
+     * head, and visit_reachable appends there. */
+    while (g != young) {
+        if (gc_get_refs(g) > 0) {
+            PyObject *op = _Py_FROM_GC(g);
+            traverseproc traverse = Py_TYPE(op)->tp_traverse;
+            /* Classified: restore the prev link and leave the collecting set first, so that
+             * self-references do not count. */
+            g->_gc_prev = (g->_gc_prev & _PyGC_PREV_MASK_FINALIZED) | (uintptr_t)prev;
+            if (traverse != NULL) {
+                (void)traverse(op, visit_reachable, young);
+            }
+            prev = g;
+            g = gc_next(g);
+        }
+        else {
+            /* Tentatively unreachable: unlink (singly) and append to `unreachable`. */
+            PyGC_Head *next = gc_next(g);
+            prev->_gc_next = (uintptr_t)next;
+            if (young->_gc_prev == (uintptr_t)g) {
+                young->_gc_prev = (uintptr_t)prev;
+            }
+            PyGC_Head *last = gc_prev(unreachable);
+            last->_gc_next = (last == unreachable ? 0 : NEXT_MASK_UNREACHABLE) | (uintptr_t)g;
+            g->_gc_prev = (g->_gc_prev & PREV_FLAGS) | (uintptr_t)last;
+            g->_gc_next = NEXT_MASK_UNREACHABLE | (uintptr_t)unreachable;
+            unreachable->_gc_prev = (uintptr_t)g;
+            g = next;
+        }
+    }
+    young->_gc_prev = (uintptr_t)prev;
+    /* Remove the UNREACHABLE marks; COLLECTING stays set: it now means "in unreachable". */
+    for (PyGC_Head *u = gc_next(unreachable); u != unreachable; u = gc_next(u)) {
+        u->_gc_next &= ~NEXT_MASK_UNREACHABLE;
+    }
+}
+
+static void clear_collecting_list(PyGC_Head *list)
+{
+    for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
+        gc_clear_collecting(g);
+    }
+}
+
+static int visit_move_to_finalizers(PyObject *op, void *arg)
+{
+    PyGC_Head *finalizers = (PyGC_Head *)arg;
+    if (object_is_gc(op)) {
+        PyGC_Head *g = _Py_AS_GC(op);
+        if (gc_is_collecting(g)) {
+            gc_list_move(g, finalizers);
+            gc_clear_collecting(g);
+        }
+    }
+    return 0;
+}
+
+/* Step 4: objects with tp_del, and everything they reach, cannot be collected safely. */
+static void move_legacy_finalizers(PyGC_Head *unreachable, PyGC_Head *finalizers)
+{
+    PyGC_Head *g = gc_next(unreachable);
+    while (g != unreachable) {
+        PyGC_Head *next = gc_next(g);
+        if (Py_TYPE(_Py_FROM_GC(g))->tp_del != NULL) {
+            gc_list_move(g, finalizers);
+            gc_clear_collecting(g);
+        }
+        g = next;
+    }
+    for (g = gc_next(finalizers); g != finalizers; g = gc_next(g)) {
+        PyObject *op = _Py_FROM_GC(g);
+        traverseproc traverse = Py_TYPE(op)->tp_traverse;
+        if (traverse != NULL) {
+            (void)traverse(op, visit_move_to_finalizers, finalizers);
+        }
+    }
+}
+
+/* Call fn on each object of `list`, holding a reference, tolerating arbitrary code: each
+ * object is moved to a side list first, and the survivors are moved back. */
+static int for_each_with_code(PyGC_Head *list, int (*fn)(PyObject *))
+{
+    PyGC_Head seen;
+    gc_list_init(&seen);
+    int ran = 0;
+    while (!gc_list_is_empty(list)) {
+        PyGC_Head *g = gc_next(list);
+        PyObject *op = _Py_FROM_GC(g);
+        gc_list_move(g, &seen);
+        Py_INCREF(op);
+        ran |= fn(op);
+        Py_DECREF(op);
+    }
+    gc_list_merge(&seen, list);
+    return ran;
+}
+
+static int clear_weakrefs_of(PyObject *op)
+{
+    if (Py_TYPE(op)->tp_weaklistoffset > 0) {
+        PyObject **list = (PyObject **)((char *)op + Py_TYPE(op)->tp_weaklistoffset);
+        if (*list != NULL) {
+            PyObject_ClearWeakRefs(op);
+            if (PyErr_Occurred()) {
+                PyErr_WriteUnraisable(NULL);
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int finalize_once(PyObject *op)
+{
+    destructor finalize = Py_TYPE(op)->tp_finalize;
+    if (finalize == NULL || _PyGC_FINALIZED(op)) {
+        return 0;
+    }
+    _PyGC_SET_FINALIZED(op);
+    finalize(op);
+    if (PyErr_Occurred()) {
+        PyErr_WriteUnraisable(NULL);
+    }
+    return 1;
+}
+
+/* Step 7: break the cycles with tp_clear; objects that survive go to `old`. */
+static void delete_garbage(struct _gc_runtime_state *gcstate, PyGC_Head *unreachable,
+                           PyGC_Head *old)
+{
+    while (!gc_list_is_empty(unreachable)) {
+        PyGC_Head *g = gc_next(unreachable);
+        PyObject *op = _Py_FROM_GC(g);
+        Py_INCREF(op);
+        if (gcstate->debug & DEBUG_SAVEALL) {
+            if (gcstate->garbage != NULL && PyList_Append(gcstate->garbage, op) < 0) {
+                PyErr_Clear();
+            }
+        }
+        else {
+            inquiry clear = Py_TYPE(op)->tp_clear;
+            if (clear != NULL) {
+                (void)clear(op);
+                if (PyErr_Occurred()) {
+                    PyErr_WriteUnraisable(NULL);
+                }
+            }
+        }
+        if (gc_next(unreachable) == g) {
+            /* Still alive (not freed by the clear): keep it in the old generation. */
+            gc_clear_collecting(g);
+            gc_list_move(g, old);
+        }
+        Py_DECREF(op);
+    }
+}
+
+static void invoke_callbacks(struct _gc_runtime_state *gcstate, const char *phase,
+                             int generation, Py_ssize_t collected, Py_ssize_t uncollectable)
+{
+    if (gcstate->callbacks == NULL || PyList_GET_SIZE(gcstate->callbacks) == 0) {
+        return;
+    }
+    PyObject *info = Py_BuildValue("{sisnsn}", "generation", generation, "collected",
+                                   collected, "uncollectable", uncollectable);
+    if (info == NULL) {
+        PyErr_WriteUnraisable(NULL);
+        return;
+    }
+    PyObject *phase_obj = PyUnicode_FromString(phase);
+    if (phase_obj == NULL) {
+        Py_DECREF(info);
+        PyErr_WriteUnraisable(NULL);
+        return;
+    }
+    /* A copy: callbacks may change the list. */
+    PyObject *callbacks = PyList_GetSlice(gcstate->callbacks, 0, PY_SSIZE_T_MAX);
+    if (callbacks != NULL) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(callbacks); i++) {
+            PyObject *cb = PyList_GET_ITEM(callbacks, i);
+            PyObject *r = PyObject_CallFunctionObjArgs(cb, phase_obj, info, NULL);
+            if (r == NULL) {
+                PyErr_WriteUnraisable(cb);
+            }
+            else {
+                Py_DECREF(r);
+            }
+        }
+        Py_DECREF(callbacks);
+    }
+    else {
+        PyErr_WriteUnraisable(NULL);
+    }
+    Py_DECREF(phase_obj);
+    Py_DECREF(info);
+}
+
+Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
+{
+    struct _gc_runtime_state *gcstate = &tstate->interp->gc;
+    if (gcstate->collecting) {
+        return 0;
+    }
+    gcstate->collecting = 1;
+    PyObject *saved_exc = PyErr_GetRaisedException();
+
+    if (reason != _Py_GC_REASON_SHUTDOWN) {
+        invoke_callbacks(gcstate, "start", generation, 0, 0);
+    }
+
+    if (generation + 1 < _PyGC_NUM_GENERATIONS) {
+        gcstate->generations[generation + 1].count += 1;
+    }
+    for (int i = 0; i <= generation; i++) {
+        gcstate->generations[i].count = 0;
+    }
+    for (int i = 0; i < generation; i++) {
+        gc_list_merge(&gcstate->generations[i].head, &gcstate->generations[generation].head);
+    }
+    PyGC_Head *young = &gcstate->generations[generation].head;
+    PyGC_Head *old = generation + 1 < _PyGC_NUM_GENERATIONS
+                         ? &gcstate->generations[generation + 1].head
+                         : young;
+
+    PyGC_Head unreachable;
+    gc_list_init(&unreachable);
+    update_refs(young);
+    subtract_refs(young);
+    move_unreachable(young, &unreachable);
+
+    if (young != old) {
+        if (generation == 1) {
+            gcstate->long_lived_pending += gc_list_size(young);
+        }
+        gc_list_merge(young, old);
+    }
+    else {
+        gcstate->long_lived_pending = 0;
+        gcstate->long_lived_total = gc_list_size(young);
+    }
+
+    PyGC_Head finalizers;
+    gc_list_init(&finalizers);
+    move_legacy_finalizers(&unreachable, &finalizers);
+
+    if (gcstate->debug & DEBUG_COLLECTABLE) {
+        for (PyGC_Head *g = gc_next(&unreachable); g != &unreachable; g = gc_next(g)) {
+            PyObject *op = _Py_FROM_GC(g);
+            fprintf(stderr, "gc: collectable <%s %p>\n", Py_TYPE(op)->tp_name, (void *)op);
+        }
+    }
+
+    /* Steps 5 and 6 may run arbitrary code; then find what is still unreachable. */
+    for_each_with_code(&unreachable, clear_weakrefs_of);
+    for_each_with_code(&unreachable, finalize_once);
+
+    PyGC_Head still_unreachable;
+    gc_list_init(&still_unreachable);
+    update_refs(&unreachable);
+    subtract_refs(&unreachable);
+    move_unreachable(&unreachable, &still_unreachable);
+    /* `unreachable` now holds the resurrected objects. */
+    gc_list_merge(&unreachable, old);
+
+    Py_ssize_t collected = gc_list_size(&still_unreachable);
+    delete_garbage(gcstate, &still_unreachable, old);
+
+    Py_ssize_t uncollectable = gc_list_size(&finalizers);
+    if (uncollectable > 0 && gcstate->garbage != NULL) {
+        for (PyGC_Head *g = gc_next(&finalizers); g != &finalizers; g = gc_next(g)) {
+            if (PyList_Append(gcstate->garbage, _Py_FROM_GC(g)) < 0) {
+                PyErr_Clear();
+                break;
+            }
+        }
+    }
+    clear_collecting_list(&finalizers);
+    gc_list_merge(&finalizers, old);
+
+    struct _gc_generation_stats *stats = &gcstate->generation_stats[generation];
+    stats->collections++;
+    stats->collected += collected;
+    stats->uncollectable += uncollectable;
+    if (gcstate->debug & DEBUG_STATS) {
+        fprintf(stderr, "gc: done, %zd unreachable, %zd uncollectable\n",
+                collected + uncollectable, uncollectable);
+    }
+
+    if (reason != _Py_GC_REASON_SHUTDOWN) {
+        invoke_callbacks(gcstate, "stop", generation, collected, uncollectable);
+    }
+    PyErr_SetRaisedException(saved_exc);
+    gcstate->collecting = 0;
+    return collected + uncollectable;
+}
+
+/* Collect the oldest generation whose count exceeds its threshold. */
+void _Py_RunGC(PyThreadState *tstate)
+{
+    struct _gc_runtime_state *gcstate = &tstate->interp->gc;
+    if (!gcstate->enabled || gcstate->collecting) {
+        return;
+    }
+    for (int i = _PyGC_NUM_GENERATIONS - 1; i >= 0; i--) {
+        struct _gc_generation *gen = &gcstate->generations[i];
+        if (gen->count > gen->threshold && gen->threshold > 0) {
+            if (i == _PyGC_NUM_GENERATIONS - 1 &&
+                gcstate->long_lived_pending < gcstate->long_lived_total / 4) {
+                continue;
+            }
+            _PyGC_Collect(tstate, i, _Py_GC_REASON_HEAP);
+            break;
+        }
+    }
+}
+
+Py_ssize_t _PyGC_CollectNoFail(PyThreadState *tstate)
+{
+    return _PyGC_Collect(tstate, _PyGC_NUM_GENERATIONS - 1, _Py_GC_REASON_SHUTDOWN);
+}
+
+Py_ssize_t PyGC_Collect(void)
+{
+    PyThreadState *tstate = PyThreadState_Get();
+    if (!tstate->interp->gc.enabled) {
+        return 0;
+    }
+    return _PyGC_Collect(tstate, _PyGC_NUM_GENERATIONS - 1, _Py_GC_REASON_MANUAL);
+}
+
+int PyGC_Enable(void)
+{
+    struct _gc_runtime_state *gcstate = get_gc_state();
+    int old = gcstate->enabled;
+    gcstate->enabled = 1;
+    return old;
+}
+
+int PyGC_Disable(void)
+{
+    struct _gc_runtime_state *gcstate = get_gc_state();
+    int old = gcstate->enabled;
+    gcstate->enabled = 0;
+    return old;
+}
+
+int PyGC_IsEnabled(void)
+{
+    return get_gc_state()->enabled;
+}
+
+void _PyGC_Fini(PyInterpreterState *interp)
+{
+    Py_CLEAR(interp->gc.garbage);
+    Py_CLEAR(interp->gc.callbacks);
+}
+
+/* ---- helpers for the gc module (Modules/gcmodule.c) ---- */
+
+/* Return a new list of the tracked objects of `generation` (-1: all, 3: permanent). */
+PyObject *_PyGC_GetObjects(PyInterpreterState *interp, int generation)
+{
+    struct _gc_runtime_state *gcstate = &interp->gc;
+    PyObject *result = PyList_New(0);
+    if (result == NULL) {
+        return NULL;
+    }
+    int lo = generation < 0 ? 0 : generation;
+    int hi = generation < 0 ? _PyGC_NUM_GENERATIONS - 1 : generation;
+    for (int i = lo; i <= hi; i++) {
+        PyGC_Head *list = i == _PyGC_NUM_GENERATIONS ? &gcstate->permanent_generation.head
+                                                     : &gcstate->generations[i].head;
+        for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
+            PyObject *op = _Py_FROM_GC(g);
+            if (op == result) {
+                continue;
+            }
+            if (PyList_Append(result, op) < 0) {
+                Py_DECREF(result);
+                return NULL;
+            }
+        }
+    }
+    return result;
+}
+
+struct referrers_arg {
+    PyObject *objs;   /* tuple of targets */
+    int found;
+};
+
+static int visit_find_referent(PyObject *op, void *raw)
+{
+    struct referrers_arg *arg = raw;
+    PyObject *objs = arg->objs;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(objs); i++) {
+        if (PyTuple_GET_ITEM(objs, i) == op) {
+            arg->found = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* New list of the tracked objects that refer to any of objs (a tuple). */
+PyObject *_PyGC_GetReferrers(PyInterpreterState *interp, PyObject *objs)
+{
+    struct _gc_runtime_state *gcstate = &interp->gc;
+    PyObject *result = PyList_New(0);
+    if (result == NULL) {
+        return NULL;
+    }
+    for (int i = 0; i <= _PyGC_NUM_GENERATIONS; i++) {
+        PyGC_Head *list = i == _PyGC_NUM_GENERATIONS ? &gcstate->permanent_generation.head
+                                                     : &gcstate->generations[i].head;
+        for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
+            PyObject *op = _Py_FROM_GC(g);
+            traverseproc traverse = Py_TYPE(op)->tp_traverse;
+            if (op == objs || op == result || traverse == NULL) {
+                continue;
+            }
+            struct referrers_arg arg = {objs, 0};
+            (void)traverse(op, visit_find_referent, &arg);
+            if (arg.found && PyList_Append(result, op) < 0) {
+                Py_DECREF(result);
+                return NULL;
+            }
+        }
+    }
+    return result;
+}
+
+static int visit_append(PyObject *op, void *list)
+{
+    if (PyList_Append((PyObject *)list, op) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* New list of the objects directly referred to by objs (a tuple). */
+PyObject *_PyGC_GetReferents(PyObject *objs)
+{
+    PyObject *result = PyList_New(0);
+    if (result == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(objs); i++) {
+        PyObject *op = PyTuple_GET_ITEM(objs, i);
+        if (!object_is_gc(op)) {
+            continue;
+        }
+        traverseproc traverse = Py_TYPE(op)->tp_traverse;
+        if (traverse == NULL) {
+            continue;
+        }
+        if (traverse(op, visit_append, result) != 0) {
+            Py_DECREF(result);
+            return NULL;
+        }
+    }
+    return result;
+}
+
+void _PyGC_Freeze(PyInterpreterState *interp)
+{
+    struct _gc_runtime_state *gcstate = &interp->gc;
+    for (int i = 0; i < _PyGC_NUM_GENERATIONS; i++) {
+        gc_list_merge(&gcstate->generations[i].head, &gcstate->permanent_generation.head);
+        gcstate->generations[i].count = 0;
+    }
+}
+
+void _PyGC_Unfreeze(PyInterpreterState *interp)
+{
+    struct _gc_runtime_state *gcstate = &interp->gc;
+    gc_list_merge(&gcstate->permanent_generation.head,
+                  &gcstate->generations[_PyGC_NUM_GENERATIONS - 1].head);
+}
+
+Py_ssize_t _PyGC_GetFreezeCount(PyInterpreterState *interp)
+{
+    return gc_list_size(&interp->gc.permanent_generation.head);
+}

@@ -1,0 +1,1257 @@
+/* Argument parsing for C functions: PyArg_ParseTuple(AndKeywords) with format strings, and the
+ * vector-call helpers (_PyArg_CheckPositional, _PyArg_UnpackKeywords, ...) described in
+ * Include/internal/pycore_modsupport.h.  Error messages follow CPython 3.13. */
+#include "Python.h"
+#include "pycore_object.h"
+#include "pycore_pyerrors.h"
+#include "pycore_modsupport.h"
+#include "pycore_call.h"
+
+#define MAX_CLEANUPS 32
+
+/* Resources acquired during a parse that must be released if a later argument fails. */
+typedef struct {
+    int n;
+    struct {
+        void *ptr;
+        int kind; /* 1: Py_buffer to release, 2: O& converter cleanup */
+        int (*converter)(PyObject *, void *);
+    } items[MAX_CLEANUPS];
+} cleanup_list;
+
+static int
+add_cleanup(cleanup_list *cl, void *ptr, int kind, int (*converter)(PyObject *, void *))
+{
+    if (cl->n >= MAX_CLEANUPS) {
+        PyErr_SetString(PyExc_SystemError, "too many arguments needing cleanup");
+        return -1;
+    }
+    cl->items[cl->n].ptr = ptr;
+    cl->items[cl->n].kind = kind;
+    cl->items[cl->n].converter = converter;
+    cl->n++;
+    return 0;
+}
+
+static void
+run_cleanups(cleanup_list *cl)
+{
+    for (int i = cl->n - 1; i >= 0; i--) {
+        if (cl->items[i].kind == 1) {
+            PyBuffer_Release((Py_buffer *)cl->items[i].ptr);
+        }
+        else if (cl->items[i].kind == 2) {
+            cl->items[i].converter(NULL, cl->items[i].ptr);
+        }
+    }
+    cl->n = 0;
+}
+
+/* Error context: function name and which argument. */
+typedef struct {
+    const char *fname;
+    const char *message;   /* ';' custom message or NULL */
+    int argnum;            /* 1-based, 0 when unknown */
+    const char *kwname;    /* keyword name, or NULL */
+} parse_ctx;
+
+static void
+converterr(parse_ctx *ctx, const char *expected, PyObject *arg)
+{
+    if (ctx->message != NULL) {
+        PyErr_SetString(PyExc_TypeError, ctx->message);
+        return;
+    }
+    const char *got = arg == Py_None ? "None" : Py_TYPE(arg)->tp_name;
+    char where[128];
+    if (ctx->kwname != NULL) {
+        PyOS_snprintf(where, sizeof(where), "argument '%s'", ctx->kwname);
+    }
+    else if (ctx->argnum > 0) {
+        PyOS_snprintf(where, sizeof(where), "argument %d", ctx->argnum);
+    }
+    else {
+        PyOS_snprintf(where, sizeof(where), "argument");
+    }
+    PyErr_Format(PyExc_TypeError, "%.200s%s %s must be %.50s, not %.50s",
+                 ctx->fname ? ctx->fname : "function", ctx->fname ? "()" : "", where, expected,
+                 got);
+}
+
+static int
+float_arg(PyObject *arg, double *out)
+{
+    double d = PyFloat_AsDouble(arg);
+    if (d == -1.0 && PyErr_Occurred()) {
+        return -1;
+    }
+    *out = d;
+    return 0;
+}
+
+/* Get a contiguous read-only buffer (for s#, y#, s*, y*, z#, z*). */
+static int
+getbuffer(PyObject *arg, Py_buffer *view, int flags, cleanup_list *cl, parse_ctx *ctx,
+          const char *expected)
+{
+    if (PyObject_GetBuffer(arg, view, flags) != 0) {
+        PyErr_Clear();
+        converterr(ctx, expected, arg);
+        return -1;
+    }
+    if (!PyBuffer_IsContiguous(view, 'C')) {
+        PyBuffer_Release(view);
+        converterr(ctx, "contiguous buffer", arg);
+        return -1;
+    }
+    return add_cleanup(cl, view, 1, NULL);
+}
+
+/* Convert one format unit starting at *p_format; advances *p_format. */
+static int
+convertsimple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list *cl,
+              parse_ctx *ctx)
+{
+    const char *format = *p_format;
+    char c = *format++;
+    switch (c) {
+    case 'b': {
+        char *p = va_arg(*p_va, char *);
+        long ival = PyLong_AsLong(arg);
+        if (ival == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        if (ival < 0) {
+            PyErr_SetString(PyExc_OverflowError, "unsigned byte integer is less than minimum");
+            return -1;
+        }
+        if (ival > UCHAR_MAX) {
+            PyErr_SetString(PyExc_OverflowError,
+                            "unsigned byte integer is greater than maximum");
+            return -1;
+        }
+        *p = (char)ival;
+        break;
+    }
+    case 'B': {
+        unsigned char *p = va_arg(*p_va, unsigned char *);
+        unsigned long ival = PyLong_AsUnsignedLongMask(arg);
+        if (ival == (unsigned long)-1 && PyErr_Occurred()) {
+            return -1;
+        }
+        *p = (unsigned char)ival;
+        break;
+    }
+    case 'h': {
+        short *p = va_arg(*p_va, short *);
+        long ival = PyLong_AsLong(arg);
+        if (ival == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        if (ival < SHRT_MIN) {
+            PyErr_SetString(PyExc_OverflowError, "signed short integer is less than minimum");
+            return -1;
+        }
+        if (ival > SHRT_MAX) {
+            PyErr_SetString(PyExc_OverflowError,
+                            "signed short integer is greater than maximum");
+            return -1;
+        }
+        *p = (short)ival;
+        break;
+    }
+    case 'H': {
+        unsigned short *p = va_arg(*p_va, unsigned short *);
+        unsigned long ival = PyLong_AsUnsignedLongMask(arg);
+        if (ival == (unsigned long)-1 && PyErr_Occurred()) {
+            return -1;
+        }
+        *p = (unsigned short)ival;
+        break;
+    }
+    case 'i': {
+        int *p = va_arg(*p_va, int *);
+        long ival = PyLong_AsLong(arg);
+        if (ival == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        if (ival > INT_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "signed integer is greater than maximum");
+            return -1;
+        }
+        if (ival < INT_MIN) {
+            PyErr_SetString(PyExc_OverflowError, "signed integer is less than minimum");
+            return -1;
+        }
+        *p = (int)ival;
+        break;
+    }
+    case 'I': {
+        unsigned int *p = va_arg(*p_va, unsigned int *);
+        unsigned long ival = PyLong_AsUnsignedLongMask(arg);
+        if (ival == (unsigned long)-1 && PyErr_Occurred()) {
+            return -1;
+        }
+        *p = (unsigned int)ival;
+        break;
+    }
+    case 'n': {
+        Py_ssize_t *p = va_arg(*p_va, Py_ssize_t *);
+        PyObject *iobj = PyNumber_Index(arg);
+        Py_ssize_t ival = -1;
+        if (iobj != NULL) {
+            ival = PyLong_AsSsize_t(iobj);
+            Py_DECREF(iobj);
+        }
+        if (ival == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        *p = ival;
+        break;
+    }
+    case 'l': {
+        long *p = va_arg(*p_va, long *);
+        long ival = PyLong_AsLong(arg);
+        if (ival == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        *p = ival;
+        break;
+    }
+    case 'k': {
+        unsigned long *p = va_arg(*p_va, unsigned long *);
+        if (!PyIndex_Check(arg)) {
+            converterr(ctx, "int", arg);
+            return -1;
+        }
+        unsigned long ival = PyLong_AsUnsignedLongMask(arg);
+        if (ival == (unsigned long)-1 && PyErr_Occurred()) {
+            return -1;
+        }
+        *p = ival;
+        break;
+    }
+    case 'L': {
+        long long *p = va_arg(*p_va, long long *);
+        long long ival = PyLong_AsLongLong(arg);
+        if (ival == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        *p = ival;
+        break;
+    }
+    case 'K': {
+        unsigned long long *p = va_arg(*p_va, unsigned long long *);
+        if (!PyIndex_Check(arg)) {
+            converterr(ctx, "int", arg);
+            return -1;
+        }
+        unsigned long long ival = PyLong_AsUnsignedLongLongMask(arg);
+        if (ival == (unsigned long long)-1 && PyErr_Occurred()) {
+            return -1;
+        }
+        *p = ival;
+        break;
+    }
+    case 'f': {
+        float *p = va_arg(*p_va, float *);
+        double d;
+        if (float_arg(arg, &d) < 0) {
+            return -1;
+        }
+        *p = (float)d;
+        break;
+    }
+    case 'd': {
+        double *p = va_arg(*p_va, double *);
+        if (float_arg(arg, p) < 0) {
+            return -1;
+        }
+        break;
+    }
+    case 'D': {
+        Py_complex *p = va_arg(*p_va, Py_complex *);
+        Py_complex cval = PyComplex_AsCComplex(arg);
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        *p = cval;
+        break;
+    }
+    case 'c': {
+        char *p = va_arg(*p_va, char *);
+        if (PyBytes_Check(arg) && PyBytes_GET_SIZE(arg) == 1) {
+            *p = PyBytes_AS_STRING(arg)[0];
+        }
+        else if (PyByteArray_Check(arg) && PyByteArray_GET_SIZE(arg) == 1) {
+            *p = PyByteArray_AS_STRING(arg)[0];
+        }
+        else {
+            converterr(ctx, "a byte string of length 1", arg);
+            return -1;
+        }
+        break;
+    }
+    case 'C': {
+        int *p = va_arg(*p_va, int *);
+        if (!PyUnicode_Check(arg)) {
+            converterr(ctx, "a unicode character", arg);
+            return -1;
+        }
+        if (PyUnicode_GET_LENGTH(arg) != 1) {
+            converterr(ctx, "a unicode character", arg);
+            return -1;
+        }
+        *p = (int)PyUnicode_READ_CHAR(arg, 0);
+        break;
+    }
+    case 'p': {
+        int *p = va_arg(*p_va, int *);
+        int val = PyObject_IsTrue(arg);
+        if (val < 0) {
+            return -1;
+        }
+        *p = val;
+        break;
+    }
+    case 'y':
+    case 's':
+    case 'z': {
+        int none_ok = c == 'z';
+        int bytes_only = c == 'y';
+        if (*format == '*') {
+            Py_buffer *p = va_arg(*p_va, Py_buffer *);
+            format++;
+            if (none_ok && arg == Py_None) {
+                PyBuffer_FillInfo(p, NULL, NULL, 0, 1, 0);
+            }
+            else if (!bytes_only && PyUnicode_Check(arg)) {
+                Py_ssize_t len;
+                const char *sarg = PyUnicode_AsUTF8AndSize(arg, &len);
+                if (sarg == NULL) {
+                    return -1;
+                }
+                PyBuffer_FillInfo(p, arg, (void *)sarg, len, 1, 0);
+            }
+            else {
+                if (getbuffer(arg, p, PyBUF_SIMPLE, cl, ctx,
+                              bytes_only ? "a bytes-like object"
+                                         : (none_ok ? "str, bytes-like object or None"
+                                                    : "str or bytes-like object")) < 0) {
+                    return -1;
+                }
+                break;
+            }
+            if (add_cleanup(cl, p, 1, NULL) < 0) {
+                return -1;
+            }
+            break;
+        }
+        if (*format == '#') {
+            const char **p = va_arg(*p_va, const char **);
+            Py_ssize_t *psize = va_arg(*p_va, Py_ssize_t *);
+            format++;
+            if (none_ok && arg == Py_None) {
+                *p = NULL;
+                *psize = 0;
+            }
+            else if (!bytes_only && PyUnicode_Check(arg)) {
+                Py_ssize_t len;
+                const char *sarg = PyUnicode_AsUTF8AndSize(arg, &len);
+                if (sarg == NULL) {
+                    return -1;
+                }
+                *p = sarg;
+                *psize = len;
+            }
+            else if (PyBytes_Check(arg)) {
+                *p = PyBytes_AS_STRING(arg);
+                *psize = PyBytes_GET_SIZE(arg);
+            }
+            else {
+                Py_buffer view;
+                if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) != 0 || !view.readonly) {
+                    if (!PyErr_Occurred()) {
+                        PyBuffer_Release(&view);
+                    }
+                    PyErr_Clear();
+                    converterr(ctx, bytes_only ? "read-only bytes-like object"
+                                               : (none_ok ? "str, read-only bytes-like object "
+                                                            "or None"
+                                                          : "str or read-only bytes-like "
+                                                            "object"),
+                               arg);
+                    return -1;
+                }
+                *p = view.buf;
+                *psize = view.len;
+                /* Read-only buffers (bytes-like immutables) stay valid while arg lives. */
+                PyBuffer_Release(&view);
+            }
+            break;
+        }
+        const char **p = va_arg(*p_va, const char **);
+        if (none_ok && arg == Py_None) {
+            *p = NULL;
+            break;
+        }
+        Py_ssize_t len;
+        const char *sarg;
+        if (bytes_only) {
+            if (!PyBytes_Check(arg)) {
+                converterr(ctx, "bytes", arg);
+                return -1;
+            }
+            sarg = PyBytes_AS_STRING(arg);
+            len = PyBytes_GET_SIZE(arg);
+        }
+        else {
+            if (!PyUnicode_Check(arg)) {
+                converterr(ctx, none_ok ? "str or None" : "str", arg);
+                return -1;
+            }
+            sarg = PyUnicode_AsUTF8AndSize(arg, &len);
+            if (sarg == NULL) {
+                return -1;
+            }
+        }
+        if ((Py_ssize_t)strlen(sarg) != len) {
+            PyErr_SetString(PyExc_ValueError, bytes_only ? "embedded null byte"
+                                                         : "embedded null character");
+            return -1;
+        }
+        *p = sarg;
+        break;
+    }
+    case 'S': {
+        PyObject **p = va_arg(*p_va, PyObject **);
+        if (!PyBytes_Check(arg)) {
+            converterr(ctx, "bytes", arg);
+            return -1;
+        }
+        *p = arg;
+        break;
+    }
+    case 'Y': {
+        PyObject **p = va_arg(*p_va, PyObject **);
+        if (!PyByteArray_Check(arg)) {
+            converterr(ctx, "bytearray", arg);
+            return -1;
+        }
+        *p = arg;
+        break;
+    }
+    case 'U': {
+        PyObject **p = va_arg(*p_va, PyObject **);
+        if (!PyUnicode_Check(arg)) {
+            converterr(ctx, "str", arg);
+            return -1;
+        }
+        *p = arg;
+        break;
+    }
+    case 'O': {
+        if (*format == '!') {
+            PyTypeObject *type = va_arg(*p_va, PyTypeObject *);
+            PyObject **p = va_arg(*p_va, PyObject **);
+            format++;
+            if (!PyObject_TypeCheck(arg, type)) {
+                converterr(ctx, type->tp_name, arg);
+                return -1;
+            }
+            *p = arg;
+        }
+        else if (*format == '&') {
+            typedef int (*converter)(PyObject *, void *);
+            converter convert = va_arg(*p_va, converter);
+            void *addr = va_arg(*p_va, void *);
+            format++;
+            int res = (*convert)(arg, addr);
+            if (!res) {
+                if (!PyErr_Occurred()) {
+                    converterr(ctx, "(unspecified)", arg);
+                }
+                return -1;
+            }
+            if (res == Py_CLEANUP_SUPPORTED && add_cleanup(cl, addr, 2, convert) < 0) {
+                return -1;
+            }
+        }
+        else {
+            PyObject **p = va_arg(*p_va, PyObject **);
+            *p = arg;
+        }
+        break;
+    }
+    case 'w': {
+        Py_buffer *p = va_arg(*p_va, Py_buffer *);
+        if (*format != '*') {
+            PyErr_SetString(PyExc_SystemError, "'w' format unit must be followed by '*'");
+            return -1;
+        }
+        format++;
+        if (PyObject_GetBuffer(arg, p, PyBUF_WRITABLE) < 0) {
+            PyErr_Clear();
+            converterr(ctx, "read-write bytes-like object", arg);
+            return -1;
+        }
+        if (add_cleanup(cl, p, 1, NULL) < 0) {
+            PyBuffer_Release(p);
+            return -1;
+        }
+        break;
+    }
+    default:
+        PyErr_Format(PyExc_SystemError, "bad format char '%c' passed to PyArg_Parse*", c);
+        return -1;
+    }
+    *p_format = format;
+    return 0;
+}
+
+/* Number of argument units in a format, stopping at ':' or ';' or end. */
+static int
+count_units(const char *format, int *pmin, int *pmax_pos_end)
+{
+    int n = 0, level = 0, min = -1;
+    for (const char *f = format; *f && *f != ':' && *f != ';'; f++) {
+        char ch = *f;
+        if (ch == '(') {
+            if (level == 0) {
+                n++;
+            }
+            level++;
+        }
+        else if (ch == ')') {
+            level--;
+        }
+        else if (level == 0) {
+            if (ch == '|') {
+                if (min < 0) {
+                    min = n;
+                }
+            }
+            else if (ch == '$') {
+                if (min < 0) {
+                    min = n;
+                }
+                if (pmax_pos_end) {
+                    *pmax_pos_end = n;
+                }
+            }
+            else if (ch == '#' || ch == '*' || ch == '!' || ch == '&' || ch == ' ') {
+                ;
+            }
+            else if (ch == 'e') {
+                ;
+            }
+            else {
+                n++;
+            }
+        }
+    }
+    if (pmin) {
+        *pmin = min < 0 ? n : min;
+    }
+    return n;
+}
+
+static int convertitem(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list *cl,
+                       parse_ctx *ctx);
+
+static int
+converttuple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list *cl,
+             parse_ctx *ctx)
+{
+    const char *format = *p_format;
+    int n = 0, level = 0;
+    for (const char *f = format; level > 0 || *f != ')'; f++) {
+        if (*f == '\0') {
+            PyErr_SetString(PyExc_SystemError, "missing ')' in getargs format");
+            return -1;
+        }
+        if (*f == '(') {
+            if (level == 0) {
+                n++;
+            }
+            level++;
+        }
+        else if (*f == ')') {
+            level--;
+        }
+        else if (level == 0 && *f != '#' && *f != '*' && *f != '!' && *f != '&') {
+            n++;
+        }
+    }
+    if (!PySequence_Check(arg) || PyBytes_Check(arg) || PyUnicode_Check(arg)) {
+        char expected[64];
+        PyOS_snprintf(expected, sizeof(expected), "%d-item sequence", n);
+        converterr(ctx, expected, arg);
+        return -1;
+    }
+    Py_ssize_t len = PySequence_Size(arg);
+    if (len != n) {
+        if (len < 0) {
+            return -1;
+        }
+        PyErr_Format(PyExc_TypeError, "%.200s%s argument %d must be sequence of length %d, "
+                     "not %zd",
+                     ctx->fname ? ctx->fname : "function", ctx->fname ? "()" : "",
+                     ctx->argnum, n, len);
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        PyObject *item = PySequence_GetItem(arg, i);
+        if (item == NULL) {
+            return -1;
+        }
+        /* Items of a nested sequence are borrowed from it; arg keeps them alive. */
+        int r = convertitem(item, &format, p_va, cl, ctx);
+        Py_DECREF(item);
+        if (r < 0) {
+            return -1;
+        }
+    }
+    *p_format = format + 1;
+    return 0;
+}
+
+static int
+convertitem(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list *cl,
+            parse_ctx *ctx)
+{
+    if (**p_format == '(') {
+        (*p_format)++;
+        return converttuple(arg, p_format, p_va, cl, ctx);
+    }
+    return convertsimple(arg, p_format, p_va, cl, ctx);
+}
+
+/* Skip one unit (for optional arguments that were not given): consume its va_args. */
+static void
+skipitem(const char **p_format, va_list *p_va)
+{
+    const char *format = *p_format;
+    char c = *format++;
+    if (c == '(') {
+        while (*format != ')') {
+            skipitem(&format, p_va);
+        }
+        format++;
+        *p_format = format;
+        return;
+    }
+    switch (c) {
+    case 'O':
+        if (*format == '!') {
+            (void)va_arg(*p_va, void *);
+            (void)va_arg(*p_va, void *);
+            format++;
+        }
+        else if (*format == '&') {
+            (void)va_arg(*p_va, void *);
+            (void)va_arg(*p_va, void *);
+            format++;
+        }
+        else {
+            (void)va_arg(*p_va, void *);
+        }
+        break;
+    default:
+        (void)va_arg(*p_va, void *);
+        if (*format == '#') {
+            (void)va_arg(*p_va, void *);
+            format++;
+        }
+        else if (*format == '*') {
+            format++;
+        }
+        break;
+    }
+    *p_format = format;
+}
+
+static void
+parse_fname(const char *format, const char **fname, const char **message)
+{
+    *fname = NULL;
+    *message = NULL;
+    for (const char *f = format; *f; f++) {
+        if (*f == ':') {
+            *fname = f + 1;
+            return;
+        }
+        if (*f == ';') {
+            *message = f + 1;
+            return;
+        }
+    }
+}
+
+static int
+vgetargs1(PyObject *const *stack, Py_ssize_t nargs, const char *format, va_list *p_va)
+{
+    cleanup_list cl = {0};
+    parse_ctx ctx = {0};
+    parse_fname(format, &ctx.fname, &ctx.message);
+    int min, max = count_units(format, &min, NULL);
+    if (nargs < min || nargs > max) {
+        if (ctx.message != NULL) {
+            PyErr_SetString(PyExc_TypeError, ctx.message);
+        }
+        else if (max == 0) {
+            PyErr_Format(PyExc_TypeError, "%.200s%s takes no arguments",
+                         ctx.fname ? ctx.fname : "function", ctx.fname ? "()" : "");
+        }
+        else {
+            int bound = nargs < min ? min : max;
+            PyErr_Format(PyExc_TypeError, "%.150s%s takes %s %d argument%s (%zd given)",
+                         ctx.fname ? ctx.fname : "function", ctx.fname ? "()" : "",
+                         min == max ? "exactly" : nargs < min ? "at least" : "at most", bound,
+                         bound == 1 ? "" : "s", nargs);
+        }
+        return 0;
+    }
+    const char *f = format;
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        while (*f == '|' || *f == '$' || *f == ' ') {
+            f++;
+        }
+        ctx.argnum = (int)i + 1;
+        if (convertitem(stack[i], &f, p_va, &cl, &ctx) < 0) {
+            run_cleanups(&cl);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int
+PyArg_VaParse(PyObject *args, const char *format, va_list va)
+{
+    if (args == NULL || !PyTuple_Check(args)) {
+        PyErr_SetString(PyExc_SystemError, "new style getargs format but argument is not a "
+                        "tuple");
+        return 0;
+    }
+    va_list lva;
+    va_copy(lva, va);
+    int r = vgetargs1(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), format, &lva);
+    va_end(lva);
+    return r;
+}
+
+int
+PyArg_ParseTuple(PyObject *args, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    int r = PyArg_VaParse(args, format, va);
+    va_end(va);
+    return r;
+}
+
+int
+PyArg_Parse(PyObject *arg, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    int r = vgetargs1(&arg, 1, format, &va);
+    va_end(va);
+    return r;
+}
+
+int
+_PyArg_ParseStack(PyObject *const *args, Py_ssize_t nargs, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    int r = vgetargs1(args, nargs, format, &va);
+    va_end(va);
+    return r;
+}
+
+/* ---- keywords ------------------------------------------------------------------------------ */
+
+static int
+vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kwlist,
+                 va_list *p_va)
+{
+    cleanup_list cl = {0};
+    parse_ctx ctx = {0};
+    parse_fname(format, &ctx.fname, &ctx.message);
+    const char *fname = ctx.fname ? ctx.fname : "function";
+    const char *parens = ctx.fname ? "()" : "";
+
+    if (kwargs != NULL && !PyDict_Check(kwargs)) {
+        PyErr_BadInternalCall();
+        return 0;
+    }
+    int len = 0, posonly = 0;
+    while (kwlist[len]) {
+        if (*kwlist[len] == '\0' && posonly == len) {
+            posonly++;
+        }
+        len++;
+    }
+    int max_pos = -1;
+    int min;
+    int nunits = count_units(format, &min, &max_pos);
+    if (nunits != len) {
+        PyErr_Format(PyExc_SystemError, "more argument specifiers than keyword list entries "
+                     "(remaining format:'%s')", format);
+        return 0;
+    }
+    if (max_pos < 0) {
+        max_pos = len;
+    }
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    Py_ssize_t nkwargs = kwargs ? PyDict_GET_SIZE(kwargs) : 0;
+    if (nargs + nkwargs > len) {
+        PyErr_Format(PyExc_TypeError, "%.200s%s takes at most %d %sargument%s (%zd given)",
+                     fname, parens, len, nargs == 0 ? "keyword " : "", len == 1 ? "" : "s",
+                     nargs + nkwargs);
+        return 0;
+    }
+    if (nargs > max_pos) {
+        if (max_pos == 0) {
+            PyErr_Format(PyExc_TypeError, "%.200s%s takes no positional arguments", fname,
+                         parens);
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd "
+                         "given)",
+                         fname, parens, min < max_pos ? "at most" : "exactly", max_pos,
+                         max_pos == 1 ? "" : "s", nargs);
+        }
+        return 0;
+    }
+    const char *f = format;
+    Py_ssize_t kw_found = 0;
+    for (int i = 0; i < len; i++) {
+        while (*f == '|' || *f == '$' || *f == ' ') {
+            f++;
+        }
+        PyObject *current_arg = NULL;
+        if (i < nargs) {
+            current_arg = PyTuple_GET_ITEM(args, i);
+            if (nkwargs && i >= posonly) {
+                PyObject *dup = PyDict_GetItemString(kwargs, kwlist[i]);
+                if (dup != NULL) {
+                    PyErr_Format(PyExc_TypeError, "argument for %.200s%s given by name ('%s') "
+                                 "and position (%d)",
+                                 fname, parens, kwlist[i], i + 1);
+                    run_cleanups(&cl);
+                    return 0;
+                }
+            }
+        }
+        else if (nkwargs && i >= posonly) {
+            current_arg = PyDict_GetItemString(kwargs, kwlist[i]); /* borrowed */
+            if (current_arg != NULL) {
+                kw_found++;
+            }
+            else if (PyErr_Occurred()) {
+                run_cleanups(&cl);
+                return 0;
+            }
+        }
+        if (current_arg != NULL) {
+            ctx.argnum = i + 1;
+            ctx.kwname = i >= nargs ? kwlist[i] : NULL;
+            if (convertitem(current_arg, &f, p_va, &cl, &ctx) < 0) {
+                run_cleanups(&cl);
+                return 0;
+            }
+            continue;
+        }
+        if (i < min) {
+            if (i < posonly) {
+                Py_ssize_t need = min < posonly ? min : posonly;
+                PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %zd positional argument%s "
+                             "(%zd given)",
+                             fname, parens, min < max_pos ? "at least" : "exactly", need,
+                             need == 1 ? "" : "s", nargs);
+            }
+            else {
+                PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%s' "
+                             "(pos %d)",
+                             fname, parens, kwlist[i], i + 1);
+            }
+            run_cleanups(&cl);
+            return 0;
+        }
+        skipitem(&f, p_va);
+    }
+    if (kw_found < nkwargs) {
+        /* Find the first keyword that matched nothing. */
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (PyDict_Next(kwargs, &pos, &key, &value)) {
+            if (!PyUnicode_Check(key)) {
+                PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+                run_cleanups(&cl);
+                return 0;
+            }
+            int match = 0;
+            for (int i = posonly; i < len; i++) {
+                if (PyUnicode_EqualToUTF8(key, kwlist[i])) {
+                    match = 1;
+                    break;
+                }
+            }
+            if (!match) {
+                PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %.200s%s",
+                             key, fname, parens);
+                run_cleanups(&cl);
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+int
+PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *keywords, const char *format,
+                              char **kwlist, va_list va)
+{
+    if (args == NULL || !PyTuple_Check(args) || (keywords != NULL && !PyDict_Check(keywords)) ||
+        format == NULL || kwlist == NULL) {
+        PyErr_BadInternalCall();
+        return 0;
+    }
+    va_list lva;
+    va_copy(lva, va);
+    int r = vgetargskeywords(args, keywords, format, kwlist, &lva);
+    va_end(lva);
+    return r;
+}
+
+int
+PyArg_ParseTupleAndKeywords(PyObject *args, PyObject *keywords, const char *format,
+                            char **kwlist, ...)
+{
+    va_list va;
+    va_start(va, kwlist);
+    int r = PyArg_VaParseTupleAndKeywords(args, keywords, format, kwlist, va);
+    va_end(va);
+    return r;
+}
+
+int
+_PyArg_ParseTupleAndKeywordsFast(PyObject *args, PyObject *kwargs, _PyArg_Parser *parser, ...)
+{
+    va_list va;
+    va_start(va, parser);
+    int r = PyArg_VaParseTupleAndKeywords(args, kwargs, parser->format,
+                                          (char **)parser->keywords, va);
+    va_end(va);
+    return r;
+}
+
+int
+_PyArg_ParseStackAndKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                             _PyArg_Parser *parser, ...)
+{
+    PyObject *tuple = PyTuple_New(nargs);
+    if (tuple == NULL) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        PyTuple_SET_ITEM(tuple, i, Py_NewRef(args[i]));
+    }
+    PyObject *kwdict = NULL;
+    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames)) {
+        kwdict = _PyStack_AsDict(args + nargs, kwnames);
+        if (kwdict == NULL) {
+            Py_DECREF(tuple);
+            return 0;
+        }
+    }
+    va_list va;
+    va_start(va, parser);
+    int r = PyArg_VaParseTupleAndKeywords(tuple, kwdict, parser->format,
+                                          (char **)parser->keywords, va);
+    va_end(va);
+    Py_DECREF(tuple);
+    Py_XDECREF(kwdict);
+    return r;
+}
+
+int
+PyArg_ValidateKeywordArguments(PyObject *kwargs)
+{
+    if (!PyDict_Check(kwargs)) {
+        PyErr_BadInternalCall();
+        return 0;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* ---- unpacking helpers --------------------------------------------------------------------- */
+
+#undef _PyArg_CheckPositional
+int
+_PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max)
+{
+    if (nargs < min) {
+        if (name != NULL) {
+            PyErr_Format(PyExc_TypeError, "%.200s expected %s%zd argument%s, got %zd", name,
+                         (min == max ? "" : "at least "), min, min == 1 ? "" : "s", nargs);
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "unpacked tuple should have %s%zd element%s, but "
+                         "has %zd",
+                         (min == max ? "" : "at least "), min, min == 1 ? "" : "s", nargs);
+        }
+        return 0;
+    }
+    if (nargs == 0) {
+        return 1;
+    }
+    if (nargs > max) {
+        if (name != NULL) {
+            PyErr_Format(PyExc_TypeError, "%.200s expected %s%zd argument%s, got %zd", name,
+                         (min == max ? "" : "at most "), max, max == 1 ? "" : "s", nargs);
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "unpacked tuple should have %s%zd element%s, but "
+                         "has %zd",
+                         (min == max ? "" : "at most "), max, max == 1 ? "" : "s", nargs);
+        }
+        return 0;
+    }
+    return 1;
+}
+
+static int
+unpack_stack(PyObject *const *args, Py_ssize_t nargs, const char *name, Py_ssize_t min,
+             Py_ssize_t max, va_list vargs)
+{
+    if (!_PyArg_CheckPositional(name, nargs, min, max)) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        PyObject **o = va_arg(vargs, PyObject **);
+        *o = args[i];
+    }
+    return 1;
+}
+
+int
+PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min, Py_ssize_t max, ...)
+{
+    if (!PyTuple_Check(args)) {
+        PyErr_SetString(PyExc_SystemError, "PyArg_UnpackTuple() argument list is not a tuple");
+        return 0;
+    }
+    va_list vargs;
+    va_start(vargs, max);
+    int retval = unpack_stack(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), name, min,
+                              max, vargs);
+    va_end(vargs);
+    return retval;
+}
+
+int
+_PyArg_UnpackStack(PyObject *const *args, Py_ssize_t nargs, const char *name, Py_ssize_t min,
+                   Py_ssize_t max, ...)
+{
+    va_list vargs;
+    va_start(vargs, max);
+    int retval = unpack_stack(args, nargs, name, min, max, vargs);
+    va_end(vargs);
+    return retval;
+}
+
+#undef _PyArg_NoKeywords
+#undef _PyArg_NoKwnames
+#undef _PyArg_NoPositional
+
+int
+_PyArg_NoKeywords(const char *funcname, PyObject *kwargs)
+{
+    if (kwargs == NULL) {
+        return 1;
+    }
+    if (!PyDict_CheckExact(kwargs)) {
+        PyErr_BadInternalCall();
+        return 0;
+    }
+    if (PyDict_GET_SIZE(kwargs) == 0) {
+        return 1;
+    }
+    PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments", funcname);
+    return 0;
+}
+
+int
+_PyArg_NoKwnames(const char *funcname, PyObject *kwnames)
+{
+    if (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) {
+        return 1;
+    }
+    PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments", funcname);
+    return 0;
+}
+
+int
+_PyArg_NoPositional(const char *funcname, PyObject *args)
+{
+    if (args == NULL) {
+        return 1;
+    }
+    if (!PyTuple_CheckExact(args)) {
+        PyErr_BadInternalCall();
+        return 0;
+    }
+    if (PyTuple_GET_SIZE(args) == 0) {
+        return 1;
+    }
+    PyErr_Format(PyExc_TypeError, "%.200s() takes no positional arguments", funcname);
+    return 0;
+}
+
+void
+_PyArg_BadArgument(const char *fname, const char *displayname, const char *expected,
+                   PyObject *arg)
+{
+    PyErr_Format(PyExc_TypeError, "%.200s() %.200s must be %.50s, not %.50s", fname,
+                 displayname, expected, arg == Py_None ? "None" : Py_TYPE(arg)->tp_name);
+}
+
+PyObject *const *
+_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs,
+                      PyObject *kwnames, _PyArg_Parser *parser, int minpos, int maxpos,
+                      int minkw, PyObject **buf)
+{
+    const char *const *keywords = parser->keywords;
+    const char *fname = parser->fname ? parser->fname : "function";
+    const char *parens = parser->fname ? "()" : "";
+    int len = 0, posonly = 0;
+    while (keywords[len]) {
+        if (*keywords[len] == '\0' && posonly == len) {
+            posonly++;
+        }
+        len++;
+    }
+    parser->pos = posonly;
+    if (nargs > maxpos) {
+        if (maxpos == 0) {
+            PyErr_Format(PyExc_TypeError, "%.200s%s takes no positional arguments", fname,
+                         parens);
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd "
+                         "given)",
+                         fname, parens, minpos < maxpos ? "at most" : "exactly", maxpos,
+                         maxpos == 1 ? "" : "s", nargs);
+        }
+        return NULL;
+    }
+    for (int i = 0; i < len; i++) {
+        buf[i] = i < nargs ? args[i] : NULL;
+    }
+    /* Keyword arguments, from a kwnames tuple or a dict. */
+    Py_ssize_t nkw = 0;
+    if (kwnames != NULL) {
+        nkw = PyTuple_GET_SIZE(kwnames);
+    }
+    else if (kwargs != NULL) {
+        nkw = PyDict_GET_SIZE(kwargs);
+    }
+    Py_ssize_t dictpos = 0;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *key, *value;
+        if (kwnames != NULL) {
+            key = PyTuple_GET_ITEM(kwnames, k);
+            value = args[nargs + k];
+        }
+        else {
+            if (!PyDict_Next(kwargs, &dictpos, &key, &value)) {
+                break;
+            }
+        }
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+            return NULL;
+        }
+        int index = -1;
+        for (int i = posonly; i < len; i++) {
+            if (PyUnicode_EqualToUTF8(key, keywords[i])) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            PyErr_Format(PyExc_TypeError, "%.200s%s got an unexpected keyword argument '%U'",
+                         fname, parens, key);
+            return NULL;
+        }
+        if (buf[index] != NULL) {
+            if (index < nargs) {
+                PyErr_Format(PyExc_TypeError, "argument for %.200s%s given by name ('%U') and "
+                             "position (%d)",
+                             fname, parens, key, index + 1);
+            }
+            else {
+                PyErr_Format(PyExc_TypeError, "%.200s%s got multiple values for argument '%U'",
+                             fname, parens, key);
+            }
+            return NULL;
+        }
+        buf[index] = value;
+    }
+    for (int i = 0; i < minpos; i++) {
+        if (buf[i] == NULL) {
+            if (i < posonly) {
+                PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd "
+                             "given)",
+                             fname, parens, minpos < maxpos ? "at least" : "exactly", minpos,
+                             minpos == 1 ? "" : "s", nargs);
+            }
+            else {
+                PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%s' (pos "
+                             "%d)",
+                             fname, parens, keywords[i], i + 1);
+            }
+            return NULL;
+        }
+    }
+    for (int i = maxpos; i < maxpos + minkw && i < len; i++) {
+        if (buf[i] == NULL) {
+            PyErr_Format(PyExc_TypeError, "%.200s%s missing required keyword-only argument "
+                         "'%s'",
+                         fname, parens, keywords[i]);
+            return NULL;
+        }
+    }
+    return buf;
+}
+
+int
+_Py_convert_optional_to_ssize_t(PyObject *obj, void *result)
+{
+    if (obj == Py_None) {
+        return 1;
+    }
+    if (!PyIndex_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "argument should be integer or None, not '%.200s'",
+                     Py_TYPE(obj)->tp_name);
+        return 0;
+    }
+    Py_ssize_t limit = PyNumber_AsSsize_t(obj, PyExc_OverflowError);
+    if (limit == -1 && PyErr_Occurred()) {
+        return 0;
+    }
+    *(Py_ssize_t *)result = limit;
+    return 1;
+}

@@ -1,0 +1,1706 @@
+/* The import system, in C (Include/import.h, Include/internal/pycore_import.h).
+ *
+ * Finders, in order: sys.modules; the builtin-module table (_PyImport_Inittab plus
+ * PyImport_AppendInittab entries); then, for each directory of the search path (sys.path for
+ * top-level modules, the parent package's __path__ for submodules): a package
+ * `<dir>/<name>/__init__.py`, a source module `<dir>/<name>.py`, an extension module
+ * `<dir>/<name><EXT_SUFFIX>` (Python/importdl.c); a directory without __init__.py found
+ * nowhere else becomes a namespace package.
+ *
+ * A module is in sys.modules before its code runs (circular imports see the partially
+ * initialised module) and its __spec__._initializing is True meanwhile; it is removed again
+ * if its code raises.  No .pyc files are read or written (sys.dont_write_bytecode is True).
+ *
+ * Specs are SimpleNamespace objects with ModuleSpec's attributes (name, loader, origin,
+ * submodule_search_locations, parent, has_location, cached); importlib.machinery.ModuleSpec
+ * (Lib/importlib) is the class Python code creates.
+ *
+ * Locking: the GIL serialises imports (both builds for now); a per-module import lock is
+ * left to the free-threaded issue. */
+#include "Python.h"
+#include "pycore_pystate.h"
+#include "pycore_import.h"
+#include "pycore_ceval.h"
+#include "pycore_initconfig.h"
+#include "pycore_sysmodule.h"
+#include "pycore_typeobject.h"
+
+#ifndef EXT_SUFFIX
+#  define EXT_SUFFIX ".so"
+#endif
+
+extern PyObject *_PyNamespace_New(PyObject *kwds);
+/* Python/importdl.c: load an extension module from `path` (str) as `name`.  New ref. */
+extern PyObject *_PyImport_LoadDynamicModule(PyObject *name, PyObject *path, PyObject *spec);
+
+struct _inittab *PyImport_Inittab = _PyImport_Inittab;
+static struct _inittab *inittab_copy = NULL;
+
+/* ---- the builtin-module table ---- */
+
+int PyImport_ExtendInittab(struct _inittab *newtab)
+{
+    int n = 0, i = 0;
+    while (newtab[i].name != NULL) {
+        i++;
+    }
+    if (i == 0) {
+        return 0;
+    }
+    while (PyImport_Inittab[n].name != NULL) {
+        n++;
+    }
+    struct _inittab *p = PyMem_RawMalloc(sizeof(struct _inittab) * (size_t)(n + i + 1));
+    if (p == NULL) {
+        return -1;
+    }
+    memcpy(p, PyImport_Inittab, sizeof(struct _inittab) * (size_t)n);
+    memcpy(p + n, newtab, sizeof(struct _inittab) * (size_t)(i + 1));
+    PyMem_RawFree(inittab_copy);
+    PyImport_Inittab = inittab_copy = p;
+    return 0;
+}
+
+int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void))
+{
+    if (_PyRuntime.initialized) {
+        Py_FatalError("PyImport_AppendInittab() may not be called after Py_Initialize()");
+    }
+    struct _inittab newtab[2] = {{name, initfunc}, {NULL, NULL}};
+    return PyImport_ExtendInittab(newtab);
+}
+
+static struct _inittab *find_inittab(const char *name)
+{
+    for (struct _inittab *p = PyImport_Inittab; p->name != NULL; p++) {
+        if (strcmp(p->name, name) == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+int _PyImport_IsBuiltin(const char *name)
+{
+    if (strcmp(name, "sys") == 0 || strcmp(name, "builtins") == 0) {
+        return 1;
+    }
+    return find_inittab(name) != NULL;
+}
+
+PyObject *_PyImport_GetBuiltinModuleNames(void)
+{
+    PyObject *list = PyList_New(0);
+    if (list == NULL) {
+        return NULL;
+    }
+    static const char *const core[] = {"builtins", "sys", NULL};
+    for (int i = 0; core[i] != NULL; i++) {
+        PyObject *s = PyUnicode_FromString(core[i]);
+        if (s == NULL || PyList_Append(list, s) < 0) {
+            Py_XDECREF(s);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(s);
+    }
+    for (struct _inittab *p = PyImport_Inittab; p->name != NULL; p++) {
+        PyObject *s = PyUnicode_FromString(p->name);
+        if (s == NULL || PyList_Append(list, s) < 0) {
+            Py_XDECREF(s);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(s);
+    }
+    if (PyList_Sort(list) < 0) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    PyObject *t = PyList_AsTuple(list);
+    Py_DECREF(list);
+    return t;
+}
+
+/* ---- sys.modules ---- */
+
+PyObject *PyImport_GetModuleDict(void)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    if (interp->modules == NULL) {
+        Py_FatalError("interpreter has no modules dictionary");
+    }
+    return interp->modules;
+}
+
+static PyObject *modules_dict(void)
+{
+    return _PyInterpreterState_GET()->modules;
+}
+
+/* New reference to sys.modules[name], or NULL (with an exception only on error). */
+PyObject *PyImport_GetModule(PyObject *name)
+{
+    PyObject *m;
+    if (PyDict_GetItemRef(modules_dict(), name, &m) < 0) {
+        return NULL;
+    }
+    return m;
+}
+
+PyObject *PyImport_AddModuleRef(const char *name)
+{
+    PyObject *nameobj = PyUnicode_FromString(name);
+    if (nameobj == NULL) {
+        return NULL;
+    }
+    PyObject *m = PyImport_GetModule(nameobj);
+    if (m == NULL && !PyErr_Occurred()) {
+        m = PyModule_NewObject(nameobj);
+        if (m != NULL && PyDict_SetItem(modules_dict(), nameobj, m) < 0) {
+            Py_CLEAR(m);
+        }
+    }
+    Py_DECREF(nameobj);
+    return m;
+}
+
+PyObject *PyImport_AddModuleObject(PyObject *name)
+{
+    PyObject *m = PyImport_GetModule(name);
+    if (m == NULL) {
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        m = PyModule_NewObject(name);
+        if (m == NULL || PyDict_SetItem(modules_dict(), name, m) < 0) {
+            Py_XDECREF(m);
+            return NULL;
+        }
+    }
+    /* Borrowed: sys.modules keeps it alive. */
+    Py_DECREF(m);
+    return m;
+}
+
+PyObject *PyImport_AddModule(const char *name)
+{
+    PyObject *nameobj = PyUnicode_FromString(name);
+    if (nameobj == NULL) {
+        return NULL;
+    }
+    PyObject *m = PyImport_AddModuleObject(nameobj);
+    Py_DECREF(nameobj);
+    return m;
+}
+
+/* ---- specs ---- */
+
+/* A new spec (SimpleNamespace).  origin/search_locations may be NULL (None). */
+static PyObject *make_spec(PyObject *name, PyObject *loader, PyObject *origin,
+                           PyObject *search_locations, int has_location)
+{
+    PyObject *parent;
+    if (search_locations != NULL) {
+        parent = Py_NewRef(name);
+    }
+    else {
+        Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, PyUnicode_GET_LENGTH(name), -1);
+        if (dot == -2) {
+            return NULL;
+        }
+        parent = dot < 0 ? PyUnicode_FromString("") : PyUnicode_Substring(name, 0, dot);
+        if (parent == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *kw = Py_BuildValue("{sOsOsOsOsNsOsOsOsO}", "name", name,
+                                 "loader", loader ? loader : Py_None,
+                                 "origin", origin ? origin : Py_None,
+                                 "submodule_search_locations",
+                                 search_locations ? search_locations : Py_None,
+                                 "parent", parent,
+                                 "has_location", has_location ? Py_True : Py_False,
+                                 "cached", Py_None, "loader_state", Py_None,
+                                 "_initializing", Py_False);
+    if (kw == NULL) {
+        return NULL;
+    }
+    PyObject *spec = _PyNamespace_New(kw);
+    Py_DECREF(kw);
+    return spec;
+}
+
+/* Is the module being initialised (its spec's _initializing is true)?  0/1, never fails. */
+static int module_initializing(PyObject *mod)
+{
+    PyObject *spec;
+    if (PyObject_GetOptionalAttr(mod, _Py_ID(__spec__), &spec) <= 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *v;
+    int r = 0;
+    if (PyObject_GetOptionalAttrString(spec, "_initializing", &v) > 0) {
+        r = PyObject_IsTrue(v) > 0;
+        Py_DECREF(v);
+    }
+    PyErr_Clear();
+    Py_DECREF(spec);
+    return r;
+}
+
+static void set_initializing(PyObject *spec, int value)
+{
+    if (spec != NULL && PyObject_SetAttrString(spec, "_initializing",
+                                               value ? Py_True : Py_False) < 0) {
+        PyErr_Clear();
+    }
+}
+
+/* The object used as __loader__ for builtin and source modules: importlib installs its
+ * loader classes in sys here when imported; until then it is None. */
+static PyObject *get_loader(const char *kind)
+{
+    PyObject *loader = PySys_GetObject(kind);
+    return loader ? loader : Py_None;
+}
+
+/* ---- builtin modules ---- */
+
+/* Initialise the module object a PyInit function returned (a module or a PyModuleDef). */
+static PyObject *module_from_init_result(PyObject *res, PyObject *name, PyObject *spec)
+{
+    if (res == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_Format(PyExc_SystemError, "initialization of %U failed without raising an "
+                         "exception", name);
+        }
+        return NULL;
+    }
+    if (PyObject_TypeCheck(res, &PyModuleDef_Type)) {
+        PyModuleDef *def = (PyModuleDef *)res;
+        PyObject *mod = PyModule_FromDefAndSpec(def, spec);
+        if (mod == NULL) {
+            return NULL;
+        }
+        if (PyModule_Check(mod) && PyModule_ExecDef(mod, def) < 0) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+        return mod;
+    }
+    /* Single-phase initialisation: the module is ready. */
+    PyModuleDef *def = PyModule_Check(res) ? PyModule_GetDef(res) : NULL;
+    if (def != NULL) {
+        PyInterpreterState *interp = _PyInterpreterState_GET();
+        if (def->m_base.m_index == 0) {
+            def->m_base.m_index = PyList_GET_SIZE(interp->modules_by_index) + 1;
+        }
+        while (PyList_GET_SIZE(interp->modules_by_index) <= def->m_base.m_index) {
+            if (PyList_Append(interp->modules_by_index, Py_None) < 0) {
+                Py_DECREF(res);
+                return NULL;
+            }
+        }
+        if (PyList_SetItem(interp->modules_by_index, def->m_base.m_index,
+                           Py_NewRef(res)) < 0) {
+            Py_DECREF(res);
+            return NULL;
+        }
+    }
+    return res;
+}
+
+PyObject *_PyImport_InitBuiltin(PyThreadState *tstate, PyObject *name)
+{
+    const char *cname = PyUnicode_AsUTF8(name);
+    if (cname == NULL) {
+        return NULL;
+    }
+    struct _inittab *entry = find_inittab(cname);
+    if (entry == NULL) {
+        PyErr_Format(PyExc_ModuleNotFoundError, "No module named %R", name);
+        return NULL;
+    }
+    PyObject *origin = PyUnicode_FromString("built-in");
+    if (origin == NULL) {
+        return NULL;
+    }
+    PyObject *loader = get_loader("_braid_BuiltinImporter");
+    PyObject *spec = make_spec(name, loader, origin, NULL, 0);
+    Py_DECREF(origin);
+    if (spec == NULL) {
+        return NULL;
+    }
+    PyObject *mod = module_from_init_result(entry->initfunc(), name, spec);
+    if (mod == NULL) {
+        Py_DECREF(spec);
+        return NULL;
+    }
+    if (PyModule_Check(mod)) {
+        PyObject *d = PyModule_GetDict(mod);
+        if (PyDict_SetItemString(d, "__spec__", spec) < 0 ||
+            PyDict_SetItemString(d, "__loader__", loader) < 0 ||
+            PyDict_SetDefault(d, _Py_ID(__package__), Py_None) == NULL) {
+            Py_DECREF(spec);
+            Py_DECREF(mod);
+            return NULL;
+        }
+        PyObject *pkg = PyDict_GetItemString(d, "__package__");
+        if (pkg == Py_None) {
+            PyObject *empty = PyUnicode_FromString("");
+            if (empty == NULL || PyDict_SetItemString(d, "__package__", empty) < 0) {
+                Py_XDECREF(empty);
+                Py_DECREF(spec);
+                Py_DECREF(mod);
+                return NULL;
+            }
+            Py_DECREF(empty);
+        }
+    }
+    Py_DECREF(spec);
+    if (PyDict_SetItem(tstate->interp->modules, name, mod) < 0) {
+        Py_DECREF(mod);
+        return NULL;
+    }
+    return mod;
+}
+
+/* ---- finding modules on a path ---- */
+
+typedef struct {
+    int kind;              /* FOUND_* */
+    PyObject *filename;    /* str: the file to run / load (NULL for namespace packages) */
+    PyObject *locations;   /* list: __path__ for packages */
+} found_module;
+
+#define FOUND_NONE 0
+#define FOUND_SOURCE 1
+#define FOUND_PACKAGE 2
+#define FOUND_EXTENSION 3
+#define FOUND_NAMESPACE 4
+
+static void found_clear(found_module *f)
+{
+    Py_CLEAR(f->filename);
+    Py_CLEAR(f->locations);
+    f->kind = FOUND_NONE;
+}
+
+/* Join dir and name (str); "" means the current directory. */
+static PyObject *path_join(PyObject *dir, const char *name_utf8)
+{
+    if (PyUnicode_GET_LENGTH(dir) == 0) {
+        return PyUnicode_FromString(name_utf8);
+    }
+    return PyUnicode_FromFormat("%U/%s", dir, name_utf8);
+}
+
+/* 1 if the path (str) names a regular file / directory. */
+static int path_is(PyObject *path, int want_dir)
+{
+    PyObject *bytes = PyUnicode_EncodeFSDefault(path);
+    if (bytes == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int r = want_dir ? _Py_IsDir(PyBytes_AS_STRING(bytes))
+                     : _Py_IsFile(PyBytes_AS_STRING(bytes));
+    Py_DECREF(bytes);
+    return r;
+}
+
+/* Search `search_path` (a list of str; other entries ignored) for module `tail`.  0 with
+ * result->kind set (FOUND_NONE if not found), or -1 on error. */
+static int find_in_path(const char *tail, PyObject *search_path, found_module *result)
+{
+    result->kind = FOUND_NONE;
+    result->filename = NULL;
+    result->locations = NULL;
+    PyObject *namespace_dirs = NULL;
+    if (search_path == NULL || !PyList_Check(search_path)) {
+        return 0;
+    }
+    char buf[1024];
+    Py_INCREF(search_path);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(search_path); i++) {
+        PyObject *dir = PyList_GET_ITEM(search_path, i);
+        if (!PyUnicode_Check(dir)) {
+            continue;
+        }
+        Py_INCREF(dir);
+        PyObject *pkgdir = path_join(dir, tail);
+        if (pkgdir == NULL) {
+            Py_DECREF(dir);
+            goto error;
+        }
+        if (path_is(pkgdir, 1)) {
+            PyObject *init = PyUnicode_FromFormat("%U/__init__.py", pkgdir);
+            if (init == NULL) {
+                Py_DECREF(pkgdir);
+                Py_DECREF(dir);
+                goto error;
+            }
+            if (path_is(init, 0)) {
+                result->kind = FOUND_PACKAGE;
+                result->filename = init;
+                result->locations = Py_BuildValue("[O]", pkgdir);
+                Py_DECREF(pkgdir);
+                Py_DECREF(dir);
+                if (result->locations == NULL) {
+                    goto error;
+                }
+                goto found;
+            }
+            Py_DECREF(init);
+            if (namespace_dirs == NULL) {
+                namespace_dirs = PyList_New(0);
+                if (namespace_dirs == NULL) {
+                    Py_DECREF(pkgdir);
+                    Py_DECREF(dir);
+                    goto error;
+                }
+            }
+            if (PyList_Append(namespace_dirs, pkgdir) < 0) {
+                Py_DECREF(pkgdir);
+                Py_DECREF(dir);
+                goto error;
+            }
+        }
+        Py_DECREF(pkgdir);
+        snprintf(buf, sizeof(buf), "%s.py", tail);
+        PyObject *source = path_join(dir, buf);
+        if (source == NULL) {
+            Py_DECREF(dir);
+            goto error;
+        }
+        if (path_is(source, 0)) {
+            result->kind = FOUND_SOURCE;
+            result->filename = source;
+            Py_DECREF(dir);
+            goto found;
+        }
+        Py_DECREF(source);
+        static const char *const ext_suffixes[] = {EXT_SUFFIX, ".abi3.so", ".so", NULL};
+        for (int k = 0; ext_suffixes[k] != NULL; k++) {
+            snprintf(buf, sizeof(buf), "%s%s", tail, ext_suffixes[k]);
+            PyObject *ext = path_join(dir, buf);
+            if (ext == NULL) {
+                Py_DECREF(dir);
+                goto error;
+            }
+            if (path_is(ext, 0)) {
+                result->kind = FOUND_EXTENSION;
+                result->filename = ext;
+                Py_DECREF(dir);
+                goto found;
+            }
+            Py_DECREF(ext);
+        }
+        Py_DECREF(dir);
+    }
+    if (namespace_dirs != NULL) {
+        result->kind = FOUND_NAMESPACE;
+        result->locations = namespace_dirs;
+        namespace_dirs = NULL;
+    }
+found:
+    Py_XDECREF(namespace_dirs);
+    Py_DECREF(search_path);
+    return 0;
+error:
+    Py_XDECREF(namespace_dirs);
+    Py_DECREF(search_path);
+    found_clear(result);
+    return -1;
+}
+
+/* Compile the source file `filename` (str).  New reference to a code object. */
+static PyObject *compile_source_file(PyObject *filename)
+{
+    PyObject *bytes = PyUnicode_EncodeFSDefault(filename);
+    if (bytes == NULL) {
+        return NULL;
+    }
+    Py_ssize_t size;
+    char *source = _Py_ReadFile(PyBytes_AS_STRING(bytes), &size);
+    Py_DECREF(bytes);
+    if (source == NULL) {
+        return NULL;
+    }
+    PyObject *code;
+    if ((Py_ssize_t)strlen(source) != size) {
+        PyErr_SetString(PyExc_SyntaxError, "source code cannot contain null bytes");
+        code = NULL;
+    }
+    else {
+        PyCompilerFlags cf = _PyCompilerFlags_INIT;
+        code = Py_CompileStringObject(source, filename, Py_file_input, &cf, -1);
+    }
+    PyMem_Free(source);
+    return code;
+}
+
+/* Create, register and execute a module found on the path.  New reference. */
+static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module *found)
+{
+    PyObject *modules = tstate->interp->modules;
+    PyObject *loader = get_loader(found->kind == FOUND_EXTENSION
+                                  ? "_braid_ExtensionFileLoader"
+                                  : found->kind == FOUND_NAMESPACE
+                                  ? "_braid_NamespaceLoader" : "_braid_SourceFileLoader");
+    PyObject *spec = make_spec(name, loader, found->filename, found->locations,
+                               found->filename != NULL);
+    if (spec == NULL) {
+        return NULL;
+    }
+    if (found->kind == FOUND_EXTENSION) {
+        PyObject *mod = _PyImport_LoadDynamicModule(name, found->filename, spec);
+        if (mod != NULL && PyModule_Check(mod)) {
+            PyObject *d = PyModule_GetDict(mod);
+            if (PyDict_SetItemString(d, "__file__", found->filename) < 0 ||
+                PyDict_SetItemString(d, "__spec__", spec) < 0 ||
+                PyDict_SetItemString(d, "__loader__", loader) < 0 ||
+                PyDict_SetItem(modules, name, mod) < 0) {
+                Py_CLEAR(mod);
+            }
+        }
+        Py_DECREF(spec);
+        return mod;
+    }
+
+    PyObject *mod = PyModule_NewObject(name);
+    if (mod == NULL) {
+        Py_DECREF(spec);
+        return NULL;
+    }
+    PyObject *d = PyModule_GetDict(mod);
+    PyObject *parent = PyObject_GetAttrString(spec, "parent");
+    if (parent == NULL ||
+        PyDict_SetItemString(d, "__package__", parent) < 0 ||
+        PyDict_SetItemString(d, "__spec__", spec) < 0 ||
+        PyDict_SetItemString(d, "__loader__", loader) < 0 ||
+        (found->filename != NULL &&
+         (PyDict_SetItemString(d, "__file__", found->filename) < 0 ||
+          PyDict_SetItemString(d, "__cached__", Py_None) < 0)) ||
+        (found->locations != NULL &&
+         PyDict_SetItemString(d, "__path__", found->locations) < 0) ||
+        PyDict_SetItemString(d, "__builtins__", tstate->interp->builtins_module) < 0) {
+        Py_XDECREF(parent);
+        Py_DECREF(spec);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    Py_DECREF(parent);
+    if (found->kind == FOUND_NAMESPACE) {
+        Py_DECREF(spec);
+        if (PyDict_SetItem(modules, name, mod) < 0) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+        return mod;
+    }
+    PyObject *code = compile_source_file(found->filename);
+    if (code == NULL) {
+        Py_DECREF(spec);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    if (PyDict_SetItem(modules, name, mod) < 0) {
+        Py_DECREF(code);
+        Py_DECREF(spec);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    set_initializing(spec, 1);
+    PyObject *r = PyEval_EvalCode(code, d, d);
+    set_initializing(spec, 0);
+    Py_DECREF(code);
+    Py_DECREF(spec);
+    if (r == NULL) {
+        PyObject *exc = PyErr_GetRaisedException();
+        if (PyDict_DelItem(modules, name) < 0) {
+            PyErr_Clear();
+        }
+        PyErr_SetRaisedException(exc);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    Py_DECREF(r);
+    Py_DECREF(mod);
+    /* The module may have replaced itself in sys.modules. */
+    PyObject *final = PyImport_GetModule(name);
+    if (final == NULL && !PyErr_Occurred()) {
+        PyErr_Format(PyExc_ImportError, "Loaded module %R not found in sys.modules", name);
+    }
+    return final;
+}
+
+static PyObject *module_not_found(PyObject *name, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *msg = PyUnicode_FromFormatV(format, va);
+    va_end(va);
+    if (msg == NULL) {
+        return NULL;
+    }
+    PyErr_SetImportErrorSubclass(PyExc_ModuleNotFoundError, msg, name, NULL);
+    Py_DECREF(msg);
+    return NULL;
+}
+
+/* Call the finders of sys.meta_path that Python code installed (find_spec protocol).
+ * New reference to a loaded module, NULL with no exception when none found it. */
+static PyObject *try_meta_path(PyThreadState *tstate, PyObject *name, PyObject *path)
+{
+    PyObject *meta_path = PySys_GetObject("meta_path");
+    if (meta_path == NULL || !PyList_Check(meta_path) || PyList_GET_SIZE(meta_path) == 0) {
+        return NULL;
+    }
+    Py_INCREF(meta_path);
+    PyObject *result = NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(meta_path); i++) {
+        PyObject *finder = PyList_GET_ITEM(meta_path, i);
+        PyObject *find_spec;
+        if (PyObject_GetOptionalAttrString(finder, "find_spec", &find_spec) < 0) {
+            goto done;
+        }
+        if (find_spec == NULL) {
+            continue;
+        }
+        PyObject *spec = PyObject_CallFunctionObjArgs(find_spec, name, path ? path : Py_None,
+                                                      NULL);
+        Py_DECREF(find_spec);
+        if (spec == NULL) {
+            goto done;
+        }
+        if (spec == Py_None) {
+            Py_DECREF(spec);
+            continue;
+        }
+        /* importlib.util.module_from_spec + loader.exec_module, in Python. */
+        PyObject *util = PyImport_ImportModule("importlib._bootstrap_braid");
+        if (util == NULL) {
+            Py_DECREF(spec);
+            goto done;
+        }
+        result = PyObject_CallMethod(util, "_load_from_spec", "O", spec);
+        Py_DECREF(util);
+        Py_DECREF(spec);
+        goto done;
+    }
+done:
+    Py_DECREF(meta_path);
+    return result;
+}
+
+/* Import the absolute dotted name, loading parents first.  New reference. */
+static PyObject *import_absolute(PyThreadState *tstate, PyObject *abs_name)
+{
+    PyObject *modules = tstate->interp->modules;
+    PyObject *mod;
+    if (PyDict_GetItemRef(modules, abs_name, &mod) < 0) {
+        return NULL;
+    }
+    if (mod != NULL) {
+        if (mod == Py_None) {
+            Py_DECREF(mod);
+            return module_not_found(abs_name, "import of %U halted; None in sys.modules",
+                                    abs_name);
+        }
+        return mod;
+    }
+    /* Parent package first. */
+    Py_ssize_t len = PyUnicode_GET_LENGTH(abs_name);
+    Py_ssize_t dot = PyUnicode_FindChar(abs_name, '.', 0, len, -1);
+    if (dot == -2) {
+        return NULL;
+    }
+    PyObject *search_path = NULL;
+    PyObject *parent_mod = NULL;
+    PyObject *tail;
+    if (dot >= 0) {
+        PyObject *parent_name = PyUnicode_Substring(abs_name, 0, dot);
+        if (parent_name == NULL) {
+            return NULL;
+        }
+        parent_mod = import_absolute(tstate, parent_name);
+        if (parent_mod == NULL) {
+            Py_DECREF(parent_name);
+            return NULL;
+        }
+        /* Importing the parent may have imported us. */
+        if (PyDict_GetItemRef(modules, abs_name, &mod) < 0) {
+            Py_DECREF(parent_name);
+            Py_DECREF(parent_mod);
+            return NULL;
+        }
+        if (mod != NULL) {
+            Py_DECREF(parent_name);
+            Py_DECREF(parent_mod);
+            return mod;
+        }
+        if (PyObject_GetOptionalAttr(parent_mod, _Py_ID(__path__), &search_path) < 0) {
+            Py_DECREF(parent_name);
+            Py_DECREF(parent_mod);
+            return NULL;
+        }
+        if (search_path == NULL) {
+            module_not_found(abs_name, "No module named %R; %R is not a package", abs_name,
+                             parent_name);
+            Py_DECREF(parent_name);
+            Py_DECREF(parent_mod);
+            return NULL;
+        }
+        Py_DECREF(parent_name);
+        tail = PyUnicode_Substring(abs_name, dot + 1, len);
+    }
+    else {
+        tail = Py_NewRef(abs_name);
+        const char *cname = PyUnicode_AsUTF8(abs_name);
+        if (cname == NULL) {
+            Py_DECREF(tail);
+            return NULL;
+        }
+        if (find_inittab(cname) != NULL) {
+            Py_DECREF(tail);
+            return _PyImport_InitBuiltin(tstate, abs_name);
+        }
+        search_path = PySys_GetObject("path");
+        if (search_path == NULL) {
+            Py_DECREF(tail);
+            PyErr_SetString(PyExc_ImportError, "sys.path must be a list of directory names");
+            return NULL;
+        }
+        Py_INCREF(search_path);
+    }
+    if (tail == NULL) {
+        Py_XDECREF(search_path);
+        Py_XDECREF(parent_mod);
+        return NULL;
+    }
+
+    mod = try_meta_path(tstate, abs_name, dot >= 0 ? search_path : NULL);
+    if (mod == NULL && PyErr_Occurred()) {
+        goto done;
+    }
+    if (mod == NULL) {
+        const char *ctail = PyUnicode_AsUTF8(tail);
+        found_module found;
+        if (ctail == NULL || find_in_path(ctail, search_path, &found) < 0) {
+            goto done;
+        }
+        if (found.kind == FOUND_NONE) {
+            module_not_found(abs_name, "No module named %R", abs_name);
+            goto done;
+        }
+        mod = load_found(tstate, abs_name, &found);
+        found_clear(&found);
+    }
+    if (mod != NULL && parent_mod != NULL) {
+        /* Bind the submodule in its parent's namespace. */
+        if (PyObject_SetAttr(parent_mod, tail, mod) < 0) {
+            Py_CLEAR(mod);
+        }
+    }
+done:
+    Py_DECREF(tail);
+    Py_XDECREF(search_path);
+    Py_XDECREF(parent_mod);
+    return mod;
+}
+
+/* The package a relative import is relative to.  New reference. */
+static PyObject *resolve_package(PyObject *globals)
+{
+    if (globals == NULL || !PyDict_Check(globals)) {
+        PyErr_SetString(PyExc_KeyError, "'__name__' not in globals");
+        return NULL;
+    }
+    PyObject *package = PyDict_GetItemWithError(globals, _Py_ID(__package__));
+    if (package == Py_None) {
+        package = NULL;
+    }
+    if (package == NULL && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (package != NULL) {
+        if (!PyUnicode_Check(package)) {
+            PyErr_SetString(PyExc_TypeError, "package must be a string");
+            return NULL;
+        }
+        return Py_NewRef(package);
+    }
+    PyObject *spec = PyDict_GetItemWithError(globals, _Py_ID(__spec__));
+    if (spec != NULL && spec != Py_None) {
+        return PyObject_GetAttrString(spec, "parent");
+    }
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *name = PyDict_GetItemWithError(globals, _Py_ID(__name__));
+    if (name == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_KeyError, "'__name__' not in globals");
+        }
+        return NULL;
+    }
+    if (!PyUnicode_Check(name)) {
+        PyErr_SetString(PyExc_TypeError, "__name__ must be a string");
+        return NULL;
+    }
+    int is_pkg = PyDict_Contains(globals, _Py_ID(__path__));
+    if (is_pkg < 0) {
+        return NULL;
+    }
+    if (is_pkg) {
+        return Py_NewRef(name);
+    }
+    Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, PyUnicode_GET_LENGTH(name), -1);
+    if (dot == -2) {
+        return NULL;
+    }
+    if (dot < 0) {
+        return PyUnicode_FromString("");
+    }
+    return PyUnicode_Substring(name, 0, dot);
+}
+
+/* from <module> import <fromlist...>: import submodules named in fromlist. */
+static int handle_fromlist(PyThreadState *tstate, PyObject *module, PyObject *fromlist,
+                           int recursive)
+{
+    PyObject *seq = PySequence_Fast(fromlist, "fromlist must be a sequence");
+    if (seq == NULL) {
+        return -1;
+    }
+    PyObject *modname = NULL;
+    int rc = 0;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq) && rc == 0; i++) {
+        PyObject *x = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyUnicode_Check(x)) {
+            PyErr_Format(PyExc_TypeError, "Item in %s must be str, not %.100s",
+                         recursive ? "``from list''" : "``from list''",
+                         Py_TYPE(x)->tp_name);
+            rc = -1;
+            break;
+        }
+        if (PyUnicode_CompareWithASCIIString(x, "*") == 0) {
+            if (recursive) {
+                continue;
+            }
+            PyObject *all;
+            if (PyObject_GetOptionalAttr(module, _Py_ID(__all__), &all) < 0) {
+                rc = -1;
+                break;
+            }
+            if (all != NULL) {
+                rc = handle_fromlist(tstate, module, all, 1);
+                Py_DECREF(all);
+            }
+            continue;
+        }
+        PyObject *v;
+        int has = PyObject_GetOptionalAttr(module, x, &v);
+        if (has < 0) {
+            rc = -1;
+            break;
+        }
+        if (has) {
+            Py_DECREF(v);
+            continue;
+        }
+        if (modname == NULL) {
+            modname = PyObject_GetAttr(module, _Py_ID(__name__));
+            if (modname == NULL) {
+                rc = -1;
+                break;
+            }
+        }
+        PyObject *subname = PyUnicode_FromFormat("%U.%U", modname, x);
+        if (subname == NULL) {
+            rc = -1;
+            break;
+        }
+        PyObject *sub = import_absolute(tstate, subname);
+        if (sub == NULL) {
+            /* A missing submodule is not an error here (IMPORT_FROM reports it). */
+            if (PyErr_ExceptionMatches(PyExc_ModuleNotFoundError)) {
+                PyObject *exc = PyErr_GetRaisedException();
+                PyObject *exc_name = PyObject_GetAttrString(exc, "name");
+                int same = exc_name != NULL &&
+                           PyObject_RichCompareBool(exc_name, subname, Py_EQ) == 1;
+                Py_XDECREF(exc_name);
+                if (same) {
+                    Py_DECREF(exc);
+                    PyErr_Clear();
+                }
+                else {
+                    PyErr_SetRaisedException(exc);
+                    rc = -1;
+                }
+            }
+            else {
+                rc = -1;
+            }
+        }
+        Py_XDECREF(sub);
+        Py_DECREF(subname);
+    }
+    Py_XDECREF(modname);
+    Py_DECREF(seq);
+    return rc;
+}
+
+PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,
+                                           PyObject *locals, PyObject *fromlist, int level)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (name == NULL) {
+        PyErr_SetString(PyExc_ValueError, "Empty module name");
+        return NULL;
+    }
+    if (!PyUnicode_Check(name)) {
+        PyErr_SetString(PyExc_TypeError, "module name must be a string");
+        return NULL;
+    }
+    if (level < 0) {
+        PyErr_SetString(PyExc_ValueError, "level must be >= 0");
+        return NULL;
+    }
+    PyObject *abs_name;
+    if (level > 0) {
+        PyObject *package = resolve_package(globals);
+        if (package == NULL) {
+            return NULL;
+        }
+        if (PyUnicode_GET_LENGTH(package) == 0) {
+            Py_DECREF(package);
+            PyErr_SetString(PyExc_ImportError,
+                            "attempted relative import with no known parent package");
+            return NULL;
+        }
+        PyObject *base = package;
+        for (int i = 1; i < level; i++) {
+            Py_ssize_t dot = PyUnicode_FindChar(base, '.', 0, PyUnicode_GET_LENGTH(base), -1);
+            if (dot == -2) {
+                Py_DECREF(base);
+                return NULL;
+            }
+            if (dot < 0) {
+                Py_DECREF(base);
+                PyErr_SetString(PyExc_ImportError,
+                                "attempted relative import beyond top-level package");
+                return NULL;
+            }
+            Py_SETREF(base, PyUnicode_Substring(base, 0, dot));
+            if (base == NULL) {
+                return NULL;
+            }
+        }
+        if (PyUnicode_GET_LENGTH(name) == 0) {
+            abs_name = base;
+        }
+        else {
+            abs_name = PyUnicode_FromFormat("%U.%U", base, name);
+            Py_DECREF(base);
+            if (abs_name == NULL) {
+                return NULL;
+            }
+        }
+    }
+    else {
+        if (PyUnicode_GET_LENGTH(name) == 0) {
+            PyErr_SetString(PyExc_ValueError, "Empty module name");
+            return NULL;
+        }
+        abs_name = Py_NewRef(name);
+    }
+
+    PyObject *mod = import_absolute(tstate, abs_name);
+    if (mod == NULL) {
+        Py_DECREF(abs_name);
+        return NULL;
+    }
+    int has_from = 0;
+    if (fromlist != NULL && fromlist != Py_None) {
+        has_from = PyObject_IsTrue(fromlist);
+        if (has_from < 0) {
+            Py_DECREF(mod);
+            Py_DECREF(abs_name);
+            return NULL;
+        }
+    }
+    PyObject *result;
+    if (!has_from) {
+        Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+        Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, len, 1);
+        if (level == 0 || len > 0) {
+            if (dot < 0) {
+                result = Py_NewRef(mod);
+            }
+            else {
+                /* `import a.b.c` binds `a`: the top of the (absolute) chain. */
+                Py_ssize_t cut = PyUnicode_GET_LENGTH(abs_name) - (len - dot);
+                PyObject *front = PyUnicode_Substring(abs_name, 0, cut);
+                if (front == NULL) {
+                    Py_DECREF(mod);
+                    Py_DECREF(abs_name);
+                    return NULL;
+                }
+                result = PyImport_GetModule(front);
+                if (result == NULL && !PyErr_Occurred()) {
+                    PyErr_Format(PyExc_KeyError, "%R not in sys.modules as expected", front);
+                }
+                Py_DECREF(front);
+            }
+        }
+        else {
+            result = Py_NewRef(mod);
+        }
+    }
+    else {
+        PyObject *path;
+        int is_pkg = PyObject_GetOptionalAttr(mod, _Py_ID(__path__), &path);
+        if (is_pkg < 0) {
+            result = NULL;
+        }
+        else {
+            Py_XDECREF(path);
+            if (is_pkg && handle_fromlist(tstate, mod, fromlist, 0) < 0) {
+                result = NULL;
+            }
+            else {
+                result = Py_NewRef(mod);
+            }
+        }
+    }
+    Py_DECREF(mod);
+    Py_DECREF(abs_name);
+    return result;
+}
+
+PyObject *_PyImport_ImportName(PyThreadState *tstate, PyObject *name, PyObject *globals,
+                               PyObject *fromlist, int level)
+{
+    PyObject *import_func = PyDict_GetItemWithError(tstate->interp->builtins,
+                                                    _Py_ID(__import__));
+    if (import_func == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ImportError, "__import__ not found");
+        }
+        return NULL;
+    }
+    if (import_func == tstate->interp->import_func) {
+        return PyImport_ImportModuleLevelObject(name, globals, NULL, fromlist, level);
+    }
+    PyObject *lvl = PyLong_FromLong(level);
+    if (lvl == NULL) {
+        return NULL;
+    }
+    Py_INCREF(import_func);
+    PyObject *r = PyObject_CallFunctionObjArgs(import_func, name,
+                                               globals ? globals : Py_None, Py_None,
+                                               fromlist ? fromlist : Py_None, lvl, NULL);
+    Py_DECREF(import_func);
+    Py_DECREF(lvl);
+    return r;
+}
+
+PyObject *_PyImport_ImportFrom(PyThreadState *tstate, PyObject *module, PyObject *name)
+{
+    PyObject *x;
+    if (PyObject_GetOptionalAttr(module, name, &x) != 0) {
+        return x;
+    }
+    /* Fall back to sys.modules[f"{module.__name__}.{name}"] (circular submodule imports). */
+    PyObject *pkgname;
+    if (PyObject_GetOptionalAttr(module, _Py_ID(__name__), &pkgname) < 0) {
+        return NULL;
+    }
+    if (pkgname != NULL && PyUnicode_Check(pkgname)) {
+        PyObject *fullname = PyUnicode_FromFormat("%U.%U", pkgname, name);
+        if (fullname == NULL) {
+            Py_DECREF(pkgname);
+            return NULL;
+        }
+        x = PyImport_GetModule(fullname);
+        Py_DECREF(fullname);
+        if (x != NULL || PyErr_Occurred()) {
+            Py_DECREF(pkgname);
+            return x;
+        }
+    }
+    PyObject *shown = pkgname != NULL && PyUnicode_Check(pkgname)
+                          ? pkgname : NULL;
+    PyObject *origin = NULL;
+    PyObject *spec;
+    if (PyObject_GetOptionalAttr(module, _Py_ID(__spec__), &spec) > 0) {
+        if (PyObject_GetOptionalAttrString(spec, "origin", &origin) < 0) {
+            PyErr_Clear();
+        }
+        Py_DECREF(spec);
+    }
+    PyErr_Clear();
+    if (origin == NULL || origin == Py_None) {
+        Py_XDECREF(origin);
+        origin = NULL;
+        if (PyObject_GetOptionalAttr(module, _Py_ID(__file__), &origin) < 0) {
+            PyErr_Clear();
+        }
+    }
+    PyObject *msg;
+    if (shown == NULL) {
+        msg = PyUnicode_FromFormat("cannot import name %R from %s", name,
+                                   "<unknown module name>");
+    }
+    else if (module_initializing(module)) {
+        msg = PyUnicode_FromFormat("cannot import name %R from partially initialized module "
+                                   "%R (most likely due to a circular import) (%S)", name,
+                                   shown, origin ? origin : Py_None);
+    }
+    else if (origin != NULL && PyUnicode_Check(origin)) {
+        msg = PyUnicode_FromFormat("cannot import name %R from %R (%S)", name, shown, origin);
+    }
+    else {
+        msg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)", name,
+                                   shown);
+    }
+    if (msg != NULL) {
+        PyErr_SetImportError(msg, shown ? shown : Py_None,
+                             origin && PyUnicode_Check(origin) ? origin : Py_None);
+        PyObject *exc = PyErr_GetRaisedException();
+        if (exc != NULL && PyObject_SetAttrString(exc, "name_from", name) < 0) {
+            PyErr_Clear();
+        }
+        PyErr_SetRaisedException(exc);
+        Py_DECREF(msg);
+    }
+    Py_XDECREF(origin);
+    Py_XDECREF(pkgname);
+    return NULL;
+}
+
+PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals,
+                                     PyObject *fromlist, int level)
+{
+    PyObject *nameobj = PyUnicode_FromString(name);
+    if (nameobj == NULL) {
+        return NULL;
+    }
+    PyObject *m = PyImport_ImportModuleLevelObject(nameobj, globals, locals, fromlist, level);
+    Py_DECREF(nameobj);
+    return m;
+}
+
+PyObject *PyImport_Import(PyObject *module_name)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyObject *globals = PyEval_GetGlobals();
+    PyObject *fromlist = Py_BuildValue("[s]", "__doc__");
+    if (fromlist == NULL) {
+        return NULL;
+    }
+    PyObject *r = _PyImport_ImportName(tstate, module_name, globals, fromlist, 0);
+    Py_DECREF(fromlist);
+    if (r == NULL) {
+        return NULL;
+    }
+    Py_DECREF(r);
+    r = PyImport_GetModule(module_name);
+    if (r == NULL && !PyErr_Occurred()) {
+        PyErr_SetObject(PyExc_KeyError, module_name);
+    }
+    return r;
+}
+
+PyObject *PyImport_ImportModule(const char *name)
+{
+    PyObject *nameobj = PyUnicode_FromString(name);
+    if (nameobj == NULL) {
+        return NULL;
+    }
+    /* Fast path: already imported. */
+    PyObject *m = PyImport_GetModule(nameobj);
+    if (m == NULL && !PyErr_Occurred()) {
+        m = PyImport_Import(nameobj);
+    }
+    Py_DECREF(nameobj);
+    return m;
+}
+
+PyObject *PyImport_ImportModuleNoBlock(const char *name)
+{
+    return PyImport_ImportModule(name);
+}
+
+PyObject *_PyImport_GetModuleAttrString(const char *modname, const char *attrname)
+{
+    PyObject *mod = PyImport_ImportModule(modname);
+    if (mod == NULL) {
+        return NULL;
+    }
+    PyObject *r = PyObject_GetAttrString(mod, attrname);
+    Py_DECREF(mod);
+    return r;
+}
+
+/* Re-execute a source module's code in its existing namespace. */
+PyObject *PyImport_ReloadModule(PyObject *m)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (!PyModule_Check(m)) {
+        PyErr_SetString(PyExc_TypeError, "reload() argument must be a module");
+        return NULL;
+    }
+    PyObject *name = PyModule_GetNameObject(m);
+    if (name == NULL) {
+        return NULL;
+    }
+    PyObject *current = PyImport_GetModule(name);
+    if (current != m) {
+        Py_XDECREF(current);
+        if (!PyErr_Occurred()) {
+            PyErr_Format(PyExc_ImportError, "module %U not in sys.modules", name);
+            PyObject *exc = PyErr_GetRaisedException();
+            if (exc && PyObject_SetAttrString(exc, "name", name) < 0) {
+                PyErr_Clear();
+            }
+            PyErr_SetRaisedException(exc);
+        }
+        Py_DECREF(name);
+        return NULL;
+    }
+    Py_DECREF(current);
+    PyObject *d = PyModule_GetDict(m);
+    PyObject *file = PyDict_GetItemString(d, "__file__");
+    const char *cname = PyUnicode_AsUTF8(name);
+    if (cname == NULL) {
+        Py_DECREF(name);
+        return NULL;
+    }
+    if (file == NULL || !PyUnicode_Check(file) || _PyImport_IsBuiltin(cname)) {
+        Py_DECREF(name);
+        return Py_NewRef(m);
+    }
+    PyObject *code = compile_source_file(file);
+    if (code == NULL) {
+        Py_DECREF(name);
+        return NULL;
+    }
+    PyObject *r = PyEval_EvalCode(code, d, d);
+    Py_DECREF(code);
+    if (r == NULL) {
+        Py_DECREF(name);
+        return NULL;
+    }
+    Py_DECREF(r);
+    PyObject *final = PyImport_GetModule(name);
+    Py_DECREF(name);
+    (void)tstate;
+    return final;
+}
+
+PyObject *PyImport_ExecCodeModuleObject(PyObject *name, PyObject *co, PyObject *pathname,
+                                        PyObject *cpathname)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyObject *m = PyImport_AddModuleObject(name);
+    if (m == NULL) {
+        return NULL;
+    }
+    Py_INCREF(m);
+    PyObject *d = PyModule_GetDict(m);
+    if (PyDict_SetDefault(d, _Py_ID(__builtins__), tstate->interp->builtins_module) == NULL) {
+        goto error;
+    }
+    if (pathname == NULL) {
+        pathname = ((PyCodeObject *)co)->co_filename;
+    }
+    if (pathname != NULL && PyDict_SetItemString(d, "__file__", pathname) < 0) {
+        goto error;
+    }
+    if (PyDict_SetItemString(d, "__cached__", cpathname ? cpathname : Py_None) < 0) {
+        goto error;
+    }
+    PyObject *r = PyEval_EvalCode(co, d, d);
+    if (r == NULL) {
+        goto error;
+    }
+    Py_DECREF(r);
+    Py_DECREF(m);
+    return PyImport_GetModule(name);
+error:
+    if (PyDict_DelItem(tstate->interp->modules, name) < 0) {
+        PyErr_Clear();
+    }
+    Py_DECREF(m);
+    return NULL;
+}
+
+PyObject *PyImport_ExecCodeModuleWithPathnames(const char *name, PyObject *co,
+                                               const char *pathname, const char *cpathname)
+{
+    PyObject *nameobj = PyUnicode_FromString(name);
+    PyObject *path = pathname ? PyUnicode_DecodeFSDefault(pathname) : NULL;
+    PyObject *cpath = cpathname ? PyUnicode_DecodeFSDefault(cpathname) : NULL;
+    PyObject *m = NULL;
+    if (nameobj != NULL && !PyErr_Occurred()) {
+        m = PyImport_ExecCodeModuleObject(nameobj, co, path, cpath);
+    }
+    Py_XDECREF(nameobj);
+    Py_XDECREF(path);
+    Py_XDECREF(cpath);
+    return m;
+}
+
+PyObject *PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char *pathname)
+{
+    return PyImport_ExecCodeModuleWithPathnames(name, co, pathname, NULL);
+}
+
+PyObject *PyImport_ExecCodeModule(const char *name, PyObject *co)
+{
+    return PyImport_ExecCodeModuleWithPathnames(name, co, NULL, NULL);
+}
+
+long PyImport_GetMagicNumber(void)
+{
+    /* CPython 3.13's magic number (3571) as the little-endian word of a .pyc header. */
+    return 3571 | ((long)'\r' << 16) | ((long)'\n' << 24);
+}
+
+const char *PyImport_GetMagicTag(void)
+{
+    return "braid-313";
+}
+
+int PyImport_ImportFrozenModuleObject(PyObject *name)
+{
+    return 0;
+}
+
+int PyImport_ImportFrozenModule(const char *name)
+{
+    return 0;
+}
+
+/* ---- single-phase module registry ---- */
+
+PyObject *PyState_FindModule(PyModuleDef *def)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    Py_ssize_t index = def->m_base.m_index;
+    if (def->m_slots != NULL || index <= 0 || interp->modules_by_index == NULL ||
+        index >= PyList_GET_SIZE(interp->modules_by_index)) {
+        return NULL;
+    }
+    PyObject *m = PyList_GET_ITEM(interp->modules_by_index, index);
+    return m == Py_None ? NULL : m;
+}
+
+int PyState_AddModule(PyObject *module, PyModuleDef *def)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    if (def->m_slots != NULL) {
+        PyErr_SetString(PyExc_SystemError,
+                        "PyState_AddModule called on module with slots");
+        return -1;
+    }
+    if (def->m_base.m_index == 0) {
+        def->m_base.m_index = PyList_GET_SIZE(interp->modules_by_index) + 1;
+    }
+    while (PyList_GET_SIZE(interp->modules_by_index) <= def->m_base.m_index) {
+        if (PyList_Append(interp->modules_by_index, Py_None) < 0) {
+            return -1;
+        }
+    }
+    return PyList_SetItem(interp->modules_by_index, def->m_base.m_index,
+                          Py_NewRef(module));
+}
+
+int PyState_RemoveModule(PyModuleDef *def)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    Py_ssize_t index = def->m_base.m_index;
+    if (index <= 0 || index >= PyList_GET_SIZE(interp->modules_by_index)) {
+        PyErr_SetString(PyExc_SystemError, "PyState_RemoveModule: Module index out of bounds.");
+        return -1;
+    }
+    return PyList_SetItem(interp->modules_by_index, index, Py_NewRef(Py_None));
+}
+
+/* ---- -m support ---- */
+
+int _PyImport_FindSource(PyObject *name, PyObject **pfilename, int *pispkg)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    *pfilename = NULL;
+    *pispkg = 0;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+    Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, len, -1);
+    if (dot == -2) {
+        return -1;
+    }
+    PyObject *search_path;
+    PyObject *tail;
+    if (dot >= 0) {
+        PyObject *parent_name = PyUnicode_Substring(name, 0, dot);
+        if (parent_name == NULL) {
+            return -1;
+        }
+        PyObject *parent = import_absolute(tstate, parent_name);
+        Py_DECREF(parent_name);
+        if (parent == NULL) {
+            return -1;
+        }
+        int has = PyObject_GetOptionalAttr(parent, _Py_ID(__path__), &search_path);
+        Py_DECREF(parent);
+        if (has <= 0) {
+            return has < 0 ? -1 : 0;
+        }
+        tail = PyUnicode_Substring(name, dot + 1, len);
+    }
+    else {
+        search_path = PySys_GetObject("path");
+        Py_XINCREF(search_path);
+        tail = Py_NewRef(name);
+    }
+    if (tail == NULL) {
+        Py_XDECREF(search_path);
+        return -1;
+    }
+    const char *ctail = PyUnicode_AsUTF8(tail);
+    found_module found;
+    int rc = -1;
+    if (ctail != NULL && find_in_path(ctail, search_path, &found) == 0) {
+        if (found.kind == FOUND_SOURCE || found.kind == FOUND_PACKAGE) {
+            *pfilename = Py_NewRef(found.filename);
+            *pispkg = found.kind == FOUND_PACKAGE;
+            rc = 1;
+        }
+        else {
+            *pispkg = found.kind == FOUND_NAMESPACE;
+            rc = 0;
+        }
+        found_clear(&found);
+    }
+    Py_DECREF(tail);
+    Py_XDECREF(search_path);
+    return rc;
+}
+
+/* ---- the _imp module (a subset of CPython's, plus what Lib/importlib uses) ---- */
+
+static PyObject *imp_is_builtin(PyObject *module, PyObject *name)
+{
+    const char *cname = PyUnicode_AsUTF8(name);
+    if (cname == NULL) {
+        return NULL;
+    }
+    return PyLong_FromLong(_PyImport_IsBuiltin(cname) ? 1 : 0);
+}
+
+static PyObject *imp_is_frozen(PyObject *module, PyObject *name)
+{
+    Py_RETURN_FALSE;
+}
+
+static PyObject *imp_create_builtin(PyObject *module, PyObject *spec)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyObject *name = PyObject_GetAttrString(spec, "name");
+    if (name == NULL) {
+        return NULL;
+    }
+    PyObject *mod = PyImport_GetModule(name);
+    if (mod == NULL && !PyErr_Occurred()) {
+        if (PyUnicode_CompareWithASCIIString(name, "sys") == 0 ||
+            PyUnicode_CompareWithASCIIString(name, "builtins") == 0) {
+            PyErr_Format(PyExc_ImportError, "cannot re-create %U", name);
+        }
+        else {
+            mod = _PyImport_InitBuiltin(tstate, name);
+        }
+    }
+    Py_DECREF(name);
+    return mod;
+}
+
+static PyObject *imp_exec_builtin(PyObject *module, PyObject *mod)
+{
+    return PyLong_FromLong(0);
+}
+
+static PyObject *imp_extension_suffixes(PyObject *module, PyObject *unused)
+{
+    return Py_BuildValue("[sss]", EXT_SUFFIX, ".abi3.so", ".so");
+}
+
+static PyObject *imp_lock_noop(PyObject *module, PyObject *unused)
+{
+    Py_RETURN_NONE;
+}
+
+static PyObject *imp_lock_held(PyObject *module, PyObject *unused)
+{
+    Py_RETURN_FALSE;
+}
+
+/* _imp._find(name, path) -> (kind, filename, locations) or None; kind in
+ * 'source', 'package', 'extension', 'namespace', 'builtin'. */
+static PyObject *imp_find(PyObject *module, PyObject *args)
+{
+    PyObject *name, *path = Py_None;
+    if (!PyArg_ParseTuple(args, "U|O:_find", &name, &path)) {
+        return NULL;
+    }
+    const char *cname = PyUnicode_AsUTF8(name);
+    if (cname == NULL) {
+        return NULL;
+    }
+    if (path == Py_None && _PyImport_IsBuiltin(cname)) {
+        return Py_BuildValue("(sOO)", "builtin", Py_None, Py_None);
+    }
+    PyObject *search = path == Py_None ? PySys_GetObject("path") : path;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+    Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, len, -1);
+    PyObject *tail = dot >= 0 ? PyUnicode_Substring(name, dot + 1, len) : Py_NewRef(name);
+    if (tail == NULL) {
+        return NULL;
+    }
+    found_module found;
+    const char *ctail = PyUnicode_AsUTF8(tail);
+    if (ctail == NULL || find_in_path(ctail, search, &found) < 0) {
+        Py_DECREF(tail);
+        return NULL;
+    }
+    Py_DECREF(tail);
+    static const char *const kinds[] = {NULL, "source", "package", "extension", "namespace"};
+    PyObject *r;
+    if (found.kind == FOUND_NONE) {
+        r = Py_NewRef(Py_None);
+    }
+    else {
+        r = Py_BuildValue("(sOO)", kinds[found.kind],
+                          found.filename ? found.filename : Py_None,
+                          found.locations ? found.locations : Py_None);
+    }
+    found_clear(&found);
+    return r;
+}
+
+/* _imp._exec_source(module, filename): compile and run the file in module.__dict__. */
+static PyObject *imp_exec_source(PyObject *module, PyObject *args)
+{
+    PyObject *mod, *filename;
+    if (!PyArg_ParseTuple(args, "OU:_exec_source", &mod, &filename)) {
+        return NULL;
+    }
+    PyObject *d = PyObject_GetAttr(mod, _Py_ID(__dict__));
+    if (d == NULL) {
+        return NULL;
+    }
+    if (PyDict_SetDefault(d, _Py_ID(__builtins__),
+                          _PyInterpreterState_GET()->builtins_module) == NULL) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    PyObject *code = compile_source_file(filename);
+    if (code == NULL) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    PyObject *r = PyEval_EvalCode(code, d, d);
+    Py_DECREF(code);
+    Py_DECREF(d);
+    if (r == NULL) {
+        return NULL;
+    }
+    Py_DECREF(r);
+    Py_RETURN_NONE;
+}
+
+/* _imp._load_extension(name, filename, spec) -> module */
+static PyObject *imp_load_extension(PyObject *module, PyObject *args)
+{
+    PyObject *name, *filename, *spec;
+    if (!PyArg_ParseTuple(args, "UUO:_load_extension", &name, &filename, &spec)) {
+        return NULL;
+    }
+    return _PyImport_LoadDynamicModule(name, filename, spec);
+}
+
+static PyObject *imp_reload(PyObject *module, PyObject *mod)
+{
+    return PyImport_ReloadModule(mod);
+}
+
+static PyObject *imp_source_hash(PyObject *module, PyObject *args, PyObject *kwds)
+{
+    PyErr_SetString(PyExc_NotImplementedError, "Braid does not use .pyc files");
+    return NULL;
+}
+
+static PyMethodDef imp_methods[] = {
+    {"is_builtin", imp_is_builtin, METH_O, "Returns True if the module name corresponds to "
+     "a built-in module."},
+    {"is_frozen", imp_is_frozen, METH_O, "Returns True if the module name corresponds to a "
+     "frozen module."},
+    {"create_builtin", imp_create_builtin, METH_O, "Create an extension module."},
+    {"exec_builtin", imp_exec_builtin, METH_O, "Initialize a built-in module."},
+    {"extension_suffixes", imp_extension_suffixes, METH_NOARGS,
+     "Returns the list of file suffixes used to identify extension modules."},
+    {"acquire_lock", imp_lock_noop, METH_NOARGS, "Acquires the interpreter's import lock."},
+    {"release_lock", imp_lock_noop, METH_NOARGS, "Release the interpreter's import lock."},
+    {"lock_held", imp_lock_held, METH_NOARGS, "Return True if the import lock is held."},
+    {"_find", imp_find, METH_VARARGS, "Find a module on a path (Braid)."},
+    {"_exec_source", imp_exec_source, METH_VARARGS, "Run a source file in a module (Braid)."},
+    {"_load_extension", imp_load_extension, METH_VARARGS, "Load an extension (Braid)."},
+    {"_reload", imp_reload, METH_O, "Re-execute a module's source (Braid)."},
+    {"source_hash", _PyCFunction_CAST(imp_source_hash), METH_VARARGS | METH_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static int imp_exec(PyObject *module)
+{
+    PyObject *flag = PyUnicode_FromString("never");
+    if (flag == NULL) {
+        return -1;
+    }
+    return PyModule_Add(module, "check_hash_based_pycs", flag);
+}
+
+static PyModuleDef_Slot imp_slots[] = {
+    {Py_mod_exec, imp_exec},
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {0, NULL},
+};
+
+static struct PyModuleDef impmodule = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "_imp",
+    .m_doc = "(Extremely) low-level import machinery bits as used by importlib.",
+    .m_size = 0,
+    .m_methods = imp_methods,
+    .m_slots = imp_slots,
+};
+
+PyMODINIT_FUNC
+PyInit__imp(void)
+{
+    return PyModuleDef_Init(&impmodule);
+}
+
+int _PyImport_Init(PyInterpreterState *interp)
+{
+    (void)interp;
+    return 0;
+}
+
+void _PyImport_Fini(PyInterpreterState *interp)
+{
+    (void)interp;
+}

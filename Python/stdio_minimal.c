@@ -1,0 +1,710 @@
+/* A minimal file object over a file descriptor: sys.stdin/stdout/stderr and open() until the
+ * io module exists (a later issue replaces this with the real io stack).
+ *
+ * Text mode encodes/decodes UTF-8 with the stream's error handler; binary mode ("b") reads
+ * and writes bytes.  Writes are buffered (line-buffered for terminals and for stderr, and
+ * always when the stream is unbuffered only up to each write call); reads use a private
+ * buffer so readline() does not lose data.
+ *
+ * Locking: the GIL serialises all uses (both builds for now); the free-threaded issue
+ * replaces the type before removing the GIL. */
+#include "Python.h"
+#include "pycore_pystate.h"
+#include "pycore_pylifecycle.h"
+#include <fcntl.h>
+#include <sys/stat.h>
+
+typedef struct {
+    PyObject_HEAD
+    int fd;
+    int readable;
+    int writable;
+    int binary;
+    int closefd;
+    int closed;
+    int line_buffering;      /* flush after a newline */
+    int write_through;       /* flush after every write */
+    PyObject *name;          /* str or int */
+    PyObject *mode;          /* str */
+    PyObject *errors;        /* str */
+    char *wbuf;              /* pending output */
+    Py_ssize_t wlen, wcap;
+    char *rbuf;              /* input read but not yet returned */
+    Py_ssize_t rpos, rlen, rcap;
+    int eof;
+    PyObject *dict;
+} stdio_object;
+
+static PyObject *err_closed(void)
+{
+    PyErr_SetString(PyExc_ValueError, "I/O operation on closed file.");
+    return NULL;
+}
+
+/* Write everything pending; -1 with OSError set. */
+static int stdio_flush_buffer(stdio_object *self)
+{
+    Py_ssize_t done = 0;
+    while (done < self->wlen) {
+        ssize_t n = write(self->fd, self->wbuf + done, (size_t)(self->wlen - done));
+        if (n < 0) {
+            if (errno == EINTR) {
+                if (PyErr_CheckSignals() < 0) {
+                    memmove(self->wbuf, self->wbuf + done, (size_t)(self->wlen - done));
+                    self->wlen -= done;
+                    return -1;
+                }
+                continue;
+            }
+            self->wlen = 0;  /* drop the data: a broken stream must not fail forever */
+            PyErr_SetFromErrno(PyExc_OSError);
+            return -1;
+        }
+        done += n;
+    }
+    self->wlen = 0;
+    return 0;
+}
+
+static int stdio_append(stdio_object *self, const char *data, Py_ssize_t len)
+{
+    if (self->wlen + len > self->wcap) {
+        Py_ssize_t cap = self->wcap ? self->wcap : 8192;
+        while (cap < self->wlen + len) {
+            cap *= 2;
+        }
+        char *nbuf = PyMem_Realloc(self->wbuf, (size_t)cap);
+        if (nbuf == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        self->wbuf = nbuf;
+        self->wcap = cap;
+    }
+    memcpy(self->wbuf + self->wlen, data, (size_t)len);
+    self->wlen += len;
+    return 0;
+}
+
+/* Return a new reference to the bytes of str s under the stream's error handler. */
+static PyObject *encode_text(stdio_object *self, PyObject *s)
+{
+    Py_ssize_t size;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(s, &size);
+    if (utf8 != NULL) {
+        return PyBytes_FromStringAndSize(utf8, size);
+    }
+    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+        return NULL;
+    }
+    PyErr_Clear();
+    const char *errors = PyUnicode_AsUTF8(self->errors);
+    if (errors == NULL) {
+        return NULL;
+    }
+    return PyUnicode_AsEncodedString(s, "utf-8", errors);
+}
+
+static PyObject *stdio_write(stdio_object *self, PyObject *arg)
+{
+    if (self->closed) {
+        return err_closed();
+    }
+    if (!self->writable) {
+        PyErr_SetString(PyExc_OSError, "not writable");
+        return NULL;
+    }
+    PyObject *data;
+    Py_ssize_t result_len;
+    if (self->binary) {
+        Py_buffer view;
+        if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) {
+            return NULL;
+        }
+        int rc = stdio_append(self, view.buf, view.len);
+        result_len = view.len;
+        PyBuffer_Release(&view);
+        if (rc < 0) {
+            return NULL;
+        }
+        if (self->write_through && stdio_flush_buffer(self) < 0) {
+            return NULL;
+        }
+        return PyLong_FromSsize_t(result_len);
+    }
+    if (!PyUnicode_Check(arg)) {
+        return PyErr_Format(PyExc_TypeError, "write() argument must be str, not %.100s",
+                            Py_TYPE(arg)->tp_name);
+    }
+    data = encode_text(self, arg);
+    if (data == NULL) {
+        return NULL;
+    }
+    result_len = PyUnicode_GET_LENGTH(arg);
+    const char *bytes = PyBytes_AS_STRING(data);
+    Py_ssize_t nbytes = PyBytes_GET_SIZE(data);
+    int rc = stdio_append(self, bytes, nbytes);
+    int has_newline = nbytes > 0 && memchr(bytes, '\n', (size_t)nbytes) != NULL;
+    Py_DECREF(data);
+    if (rc < 0) {
+        return NULL;
+    }
+    if (self->write_through || (self->line_buffering && has_newline) || self->wlen > 65536) {
+        if (stdio_flush_buffer(self) < 0) {
+            return NULL;
+        }
+    }
+    return PyLong_FromSsize_t(result_len);
+}
+
+static PyObject *stdio_flush(stdio_object *self, PyObject *unused)
+{
+    if (self->closed) {
+        return err_closed();
+    }
+    if (self->writable && stdio_flush_buffer(self) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* Read more input into rbuf; returns bytes read, 0 at EOF, -1 with an exception. */
+static Py_ssize_t stdio_fill(stdio_object *self)
+{
+    if (self->eof) {
+        return 0;
+    }
+    if (self->rpos > 0) {
+        memmove(self->rbuf, self->rbuf + self->rpos, (size_t)(self->rlen - self->rpos));
+        self->rlen -= self->rpos;
+        self->rpos = 0;
+    }
+    if (self->rcap - self->rlen < 4096) {
+        Py_ssize_t cap = self->rcap ? self->rcap * 2 : 8192;
+        char *nbuf = PyMem_Realloc(self->rbuf, (size_t)cap);
+        if (nbuf == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        self->rbuf = nbuf;
+        self->rcap = cap;
+    }
+    for (;;) {
+        ssize_t n;
+        Py_BEGIN_ALLOW_THREADS
+        n = read(self->fd, self->rbuf + self->rlen, (size_t)(self->rcap - self->rlen));
+        Py_END_ALLOW_THREADS
+        if (n < 0) {
+            if (errno == EINTR) {
+                if (PyErr_CheckSignals() < 0) {
+                    return -1;
+                }
+                continue;
+            }
+            PyErr_SetFromErrno(PyExc_OSError);
+            return -1;
+        }
+        if (n == 0) {
+            self->eof = 1;
+        }
+        self->rlen += n;
+        return n;
+    }
+}
+
+/* Return a new reference: str (text mode) or bytes from rbuf[rpos:rpos+len]. */
+static PyObject *stdio_take(stdio_object *self, Py_ssize_t len)
+{
+    const char *start = self->rbuf ? self->rbuf + self->rpos : "";
+    PyObject *result;
+    if (self->binary) {
+        result = PyBytes_FromStringAndSize(start, len);
+    }
+    else {
+        const char *errors = PyUnicode_AsUTF8(self->errors);
+        if (errors == NULL) {
+            return NULL;
+        }
+        result = PyUnicode_DecodeUTF8(start, len, errors);
+    }
+    if (result != NULL) {
+        self->rpos += len;
+    }
+    return result;
+}
+
+static int check_readable(stdio_object *self)
+{
+    if (self->closed) {
+        err_closed();
+        return -1;
+    }
+    if (!self->readable) {
+        PyErr_SetString(PyExc_OSError, "not readable");
+        return -1;
+    }
+    /* Interactive use: show the prompt before blocking. */
+    PyObject *out = PySys_GetObject("stdout");
+    if (out != NULL && out != (PyObject *)self) {
+        PyObject *r = PyObject_CallMethod(out, "flush", NULL);
+        if (r == NULL) {
+            PyErr_Clear();
+        }
+        Py_XDECREF(r);
+    }
+    return 0;
+}
+
+static Py_ssize_t size_arg(PyObject *const *args, Py_ssize_t nargs, int *err)
+{
+    *err = 0;
+    if (nargs == 0 || args[0] == Py_None) {
+        return -1;
+    }
+    Py_ssize_t n = PyNumber_AsSsize_t(args[0], PyExc_OverflowError);
+    if (n == -1 && PyErr_Occurred()) {
+        *err = 1;
+    }
+    return n;
+}
+
+static PyObject *stdio_readline(stdio_object *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    int err;
+    Py_ssize_t limit = size_arg(args, nargs, &err);
+    if (err || check_readable(self) < 0) {
+        return NULL;
+    }
+    Py_ssize_t scanned = 0;
+    for (;;) {
+        Py_ssize_t avail = self->rlen - self->rpos;
+        const char *start = self->rbuf ? self->rbuf + self->rpos : NULL;
+        if (start != NULL) {
+            const char *nl = memchr(start + scanned, '\n', (size_t)(avail - scanned));
+            if (nl != NULL) {
+                Py_ssize_t len = nl - start + 1;
+                if (limit >= 0 && len > limit) {
+                    len = limit;
+                }
+                return stdio_take(self, len);
+            }
+        }
+        if (limit >= 0 && avail >= limit) {
+            return stdio_take(self, limit);
+        }
+        scanned = avail;
+        Py_ssize_t n = stdio_fill(self);
+        if (n < 0) {
+            return NULL;
+        }
+        if (n == 0) {
+            return stdio_take(self, self->rlen - self->rpos);
+        }
+    }
+}
+
+static PyObject *stdio_read(stdio_object *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    int err;
+    Py_ssize_t limit = size_arg(args, nargs, &err);
+    if (err || check_readable(self) < 0) {
+        return NULL;
+    }
+    for (;;) {
+        Py_ssize_t avail = self->rlen - self->rpos;
+        if (limit >= 0 && avail >= limit) {
+            return stdio_take(self, limit);
+        }
+        Py_ssize_t n = stdio_fill(self);
+        if (n < 0) {
+            return NULL;
+        }
+        if (n == 0) {
+            return stdio_take(self, self->rlen - self->rpos);
+        }
+    }
+}
+
+static PyObject *stdio_readlines(stdio_object *self, PyObject *unused)
+{
+    PyObject *lines = PyList_New(0);
+    if (lines == NULL) {
+        return NULL;
+    }
+    for (;;) {
+        PyObject *line = stdio_readline(self, NULL, 0);
+        if (line == NULL) {
+            Py_DECREF(lines);
+            return NULL;
+        }
+        if (PyObject_Length(line) == 0) {
+            Py_DECREF(line);
+            return lines;
+        }
+        int rc = PyList_Append(lines, line);
+        Py_DECREF(line);
+        if (rc < 0) {
+            Py_DECREF(lines);
+            return NULL;
+        }
+    }
+}
+
+static PyObject *stdio_writelines(stdio_object *self, PyObject *lines)
+{
+    PyObject *it = PyObject_GetIter(lines);
+    if (it == NULL) {
+        return NULL;
+    }
+    PyObject *item;
+    while ((item = PyIter_Next(it)) != NULL) {
+        PyObject *r = stdio_write(self, item);
+        Py_DECREF(item);
+        if (r == NULL) {
+            Py_DECREF(it);
+            return NULL;
+        }
+        Py_DECREF(r);
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *stdio_iternext(stdio_object *self)
+{
+    PyObject *line = stdio_readline(self, NULL, 0);
+    if (line == NULL) {
+        return NULL;
+    }
+    if (PyObject_Length(line) == 0) {
+        Py_DECREF(line);
+        return NULL;
+    }
+    return line;
+}
+
+static PyObject *stdio_iter(stdio_object *self)
+{
+    if (self->closed) {
+        return err_closed();
+    }
+    return Py_NewRef(self);
+}
+
+static PyObject *stdio_fileno(stdio_object *self, PyObject *unused)
+{
+    if (self->closed) {
+        return err_closed();
+    }
+    return PyLong_FromLong(self->fd);
+}
+
+static PyObject *stdio_isatty(stdio_object *self, PyObject *unused)
+{
+    if (self->closed) {
+        return err_closed();
+    }
+    return PyBool_FromLong(isatty(self->fd));
+}
+
+static PyObject *stdio_readable(stdio_object *self, PyObject *unused)
+{
+    return PyBool_FromLong(self->readable);
+}
+
+static PyObject *stdio_writable(stdio_object *self, PyObject *unused)
+{
+    return PyBool_FromLong(self->writable);
+}
+
+static PyObject *stdio_seekable(stdio_object *self, PyObject *unused)
+{
+    Py_RETURN_FALSE;
+}
+
+static int stdio_close_impl(stdio_object *self)
+{
+    if (self->closed) {
+        return 0;
+    }
+    int rc = 0;
+    if (self->writable) {
+        rc = stdio_flush_buffer(self);
+    }
+    self->closed = 1;
+    if (self->closefd && self->fd > 2) {
+        close(self->fd);
+    }
+    return rc;
+}
+
+static PyObject *stdio_close(stdio_object *self, PyObject *unused)
+{
+    if (stdio_close_impl(self) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *stdio_enter(stdio_object *self, PyObject *unused)
+{
+    if (self->closed) {
+        return err_closed();
+    }
+    return Py_NewRef(self);
+}
+
+static PyObject *stdio_exit(stdio_object *self, PyObject *args)
+{
+    return stdio_close(self, NULL);
+}
+
+static PyObject *stdio_get_closed(stdio_object *self, void *closure)
+{
+    return PyBool_FromLong(self->closed);
+}
+
+static PyObject *stdio_get_encoding(stdio_object *self, void *closure)
+{
+    if (self->binary) {
+        PyErr_SetString(PyExc_AttributeError, "binary stream has no encoding");
+        return NULL;
+    }
+    return PyUnicode_FromString("utf-8");
+}
+
+static PyObject *stdio_get_line_buffering(stdio_object *self, void *closure)
+{
+    return PyBool_FromLong(self->line_buffering);
+}
+
+static PyObject *stdio_repr(stdio_object *self)
+{
+    if (self->binary) {
+        return PyUnicode_FromFormat("<_io.BufferedStream name=%R mode=%R>", self->name,
+                                    self->mode);
+    }
+    return PyUnicode_FromFormat("<_io.TextIOWrapper name=%R mode=%R encoding='utf-8'>",
+                                self->name, self->mode);
+}
+
+static void stdio_dealloc(stdio_object *self)
+{
+    PyObject_GC_UnTrack(self);
+    if (!self->closed) {
+        PyObject *exc = PyErr_GetRaisedException();
+        if (stdio_close_impl(self) < 0) {
+            PyErr_Clear();
+        }
+        PyErr_SetRaisedException(exc);
+    }
+    Py_CLEAR(self->name);
+    Py_CLEAR(self->mode);
+    Py_CLEAR(self->errors);
+    Py_CLEAR(self->dict);
+    PyMem_Free(self->wbuf);
+    PyMem_Free(self->rbuf);
+    PyObject_GC_Del(self);
+}
+
+static int stdio_traverse(stdio_object *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->dict);
+    return 0;
+}
+
+static int stdio_clear(stdio_object *self)
+{
+    Py_CLEAR(self->dict);
+    return 0;
+}
+
+static PyMethodDef stdio_methods[] = {
+    {"write", (PyCFunction)stdio_write, METH_O, NULL},
+    {"flush", (PyCFunction)stdio_flush, METH_NOARGS, NULL},
+    {"readline", _PyCFunction_CAST(stdio_readline), METH_FASTCALL, NULL},
+    {"read", _PyCFunction_CAST(stdio_read), METH_FASTCALL, NULL},
+    {"readlines", (PyCFunction)stdio_readlines, METH_NOARGS, NULL},
+    {"writelines", (PyCFunction)stdio_writelines, METH_O, NULL},
+    {"fileno", (PyCFunction)stdio_fileno, METH_NOARGS, NULL},
+    {"isatty", (PyCFunction)stdio_isatty, METH_NOARGS, NULL},
+    {"readable", (PyCFunction)stdio_readable, METH_NOARGS, NULL},
+    {"writable", (PyCFunction)stdio_writable, METH_NOARGS, NULL},
+    {"seekable", (PyCFunction)stdio_seekable, METH_NOARGS, NULL},
+    {"close", (PyCFunction)stdio_close, METH_NOARGS, NULL},
+    {"__enter__", (PyCFunction)stdio_enter, METH_NOARGS, NULL},
+    {"__exit__", (PyCFunction)stdio_exit, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMemberDef stdio_members[] = {
+    {"name", _Py_T_OBJECT, offsetof(stdio_object, name), Py_READONLY, NULL},
+    {"mode", _Py_T_OBJECT, offsetof(stdio_object, mode), Py_READONLY, NULL},
+    {"errors", _Py_T_OBJECT, offsetof(stdio_object, errors), Py_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyGetSetDef stdio_getset[] = {
+    {"closed", (getter)stdio_get_closed, NULL, NULL, NULL},
+    {"encoding", (getter)stdio_get_encoding, NULL, NULL, NULL},
+    {"line_buffering", (getter)stdio_get_line_buffering, NULL, NULL, NULL},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+PyTypeObject _PyStdio_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_io.TextIOWrapper",
+    .tp_basicsize = sizeof(stdio_object),
+    .tp_dealloc = (destructor)stdio_dealloc,
+    .tp_repr = (reprfunc)stdio_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_setattro = PyObject_GenericSetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)stdio_traverse,
+    .tp_clear = (inquiry)stdio_clear,
+    .tp_iter = (getiterfunc)stdio_iter,
+    .tp_iternext = (iternextfunc)stdio_iternext,
+    .tp_methods = stdio_methods,
+    .tp_members = stdio_members,
+    .tp_getset = stdio_getset,
+    .tp_dictoffset = offsetof(stdio_object, dict),
+};
+_Py_REGISTER_STATIC_TYPE(_PyStdio_Type);
+
+/* Return a new stream over fd.  mode: "r", "w", "a", "x", each optionally with "b"/"+".
+ * buffered == 0: every write goes straight to the descriptor. */
+PyObject *_PyStdio_New(int fd, const char *name, const char *mode, int buffered,
+                       const char *errors)
+{
+    stdio_object *self = PyObject_GC_New(stdio_object, &_PyStdio_Type);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->fd = fd;
+    self->readable = strchr(mode, 'r') != NULL || strchr(mode, '+') != NULL;
+    self->writable = strchr(mode, 'r') == NULL || strchr(mode, '+') != NULL;
+    self->binary = strchr(mode, 'b') != NULL;
+    self->closefd = 0;
+    self->closed = 0;
+    self->line_buffering = buffered && (isatty(fd) || fd == 2);
+    self->write_through = !buffered;
+    self->wbuf = self->rbuf = NULL;
+    self->wlen = self->wcap = self->rpos = self->rlen = self->rcap = 0;
+    self->eof = 0;
+    self->dict = NULL;
+    self->name = PyUnicode_FromString(name);
+    self->mode = PyUnicode_FromString(mode);
+    self->errors = PyUnicode_FromString(errors ? errors : "strict");
+    if (self->name == NULL || self->mode == NULL || self->errors == NULL) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    PyObject_GC_Track(self);
+    return (PyObject *)self;
+}
+
+/* open() for the minimal stream: file is a path (str/bytes/PathLike) or an int descriptor.
+ * New reference. */
+PyObject *_PyStdio_Open(PyObject *file, const char *mode, int buffering, const char *errors,
+                        int closefd)
+{
+    int fd;
+    int flags = 0;
+    int has_plus = strchr(mode, '+') != NULL;
+    if (strchr(mode, 'r')) {
+        flags = has_plus ? O_RDWR : O_RDONLY;
+    }
+    else if (strchr(mode, 'w')) {
+        flags = (has_plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC;
+    }
+    else if (strchr(mode, 'a')) {
+        flags = (has_plus ? O_RDWR : O_WRONLY) | O_CREAT | O_APPEND;
+    }
+    else if (strchr(mode, 'x')) {
+        flags = (has_plus ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL;
+    }
+    else {
+        return PyErr_Format(PyExc_ValueError, "invalid mode: '%s'", mode);
+    }
+    PyObject *name;
+    if (PyLong_Check(file)) {
+        fd = PyLong_AsInt(file);
+        if (fd == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        name = Py_NewRef(file);
+    }
+    else {
+        PyObject *path = PyOS_FSPath(file);
+        if (path == NULL) {
+            return NULL;
+        }
+        PyObject *bytes;
+        if (PyUnicode_Check(path)) {
+            bytes = PyUnicode_EncodeFSDefault(path);
+        }
+        else {
+            bytes = Py_NewRef(path);
+        }
+        if (bytes == NULL) {
+            Py_DECREF(path);
+            return NULL;
+        }
+        Py_BEGIN_ALLOW_THREADS
+        fd = open(PyBytes_AS_STRING(bytes), flags | O_CLOEXEC, 0666);
+        Py_END_ALLOW_THREADS
+        if (fd < 0) {
+            PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, file);
+            Py_DECREF(bytes);
+            Py_DECREF(path);
+            return NULL;
+        }
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            close(fd);
+            errno = EISDIR;
+            PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, file);
+            Py_DECREF(bytes);
+            Py_DECREF(path);
+            return NULL;
+        }
+        Py_DECREF(bytes);
+        name = path;
+        closefd = 1;
+    }
+    char normalized[8];
+    int k = 0;
+    normalized[k++] = strchr(mode, 'r') ? 'r' : strchr(mode, 'w') ? 'w'
+                      : strchr(mode, 'a') ? 'a' : 'x';
+    if (has_plus) {
+        normalized[k++] = '+';
+    }
+    if (strchr(mode, 'b')) {
+        normalized[k++] = 'b';
+    }
+    normalized[k] = '\0';
+    stdio_object *self = (stdio_object *)_PyStdio_New(fd, "", normalized, buffering != 0,
+                                                      errors);
+    if (self == NULL) {
+        if (closefd) {
+            close(fd);
+        }
+        Py_DECREF(name);
+        return NULL;
+    }
+    self->closefd = closefd;
+    self->line_buffering = buffering == 1 || (buffering != 0 && isatty(fd));
+    Py_SETREF(self->name, name);
+    if (!strchr(mode, 'b')) {
+        Py_SETREF(self->mode, PyUnicode_FromString(mode));
+        if (self->mode == NULL) {
+            Py_DECREF(self);
+            return NULL;
+        }
+    }
+    return (PyObject *)self;
+}
