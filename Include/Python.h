@@ -24,6 +24,7 @@ extern "C" {
 
 #include "patchlevel.h"
 #include "pymacro.h"
+#include "pyctype.h"
 #include "pyport.h"
 #include "pyatomic.h"
 #include "pymem.h"
