@@ -160,12 +160,15 @@ def get_original_bases(cls, /):
         raise TypeError(f"Expected an instance of type, not {type(cls).__name__!r}") from None
 
 
-class DynamicClassAttribute(property):
-    """Route attribute access on a class to __getattr__: an attribute that behaves like a
+class DynamicClassAttribute:
+    """Route attribute access on a class to __getattr__: a descriptor that behaves like a
     property on instances and raises AttributeError on the class (used by enum)."""
 
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
-        super().__init__(fget, fset, fdel, doc)
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.__doc__ = doc or getattr(fget, '__doc__', None)
         self.overwrite_doc = doc is None
         self.__isabstractmethod__ = bool(getattr(fget, '__isabstractmethod__', False))
 
@@ -177,6 +180,16 @@ class DynamicClassAttribute(property):
         elif self.fget is None:
             raise AttributeError("unreadable attribute")
         return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("can't delete attribute")
+        self.fdel(instance)
 
     def getter(self, fget):
         fdoc = fget.__doc__ if self.overwrite_doc else None
