@@ -178,7 +178,8 @@ PyAPI_FUNC(int) PyOS_vsnprintf(char *str, size_t size, const char *format, va_li
 #define PyExceptionInstance_Check(x)                                                          \
     PyType_FastSubclass(Py_TYPE(x), Py_TPFLAGS_BASE_EXC_SUBCLASS)
 #define PyExceptionInstance_Class(x) _PyObject_CAST(Py_TYPE(x))
-#define _PyBaseExceptionGroup_Check(x) PyObject_TypeCheck((x), (PyTypeObject *)PyExc_BaseExceptionGroup)
+#define _PyBaseExceptionGroup_Check(x)                                                        \
+    PyObject_TypeCheck((x), (PyTypeObject *)PyExc_BaseExceptionGroup)
 
 /* Traceback/cause/context/args accessors: Get* return new references; Set* do not steal
  * except SetCause and SetContext, which steal their argument (as CPython). */

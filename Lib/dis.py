@@ -211,16 +211,20 @@ def _localsplus_names(code):
     return tuple(varnames) + tuple(cells) + tuple(code.co_freevars)
 
 
+_NOT_A_LINE = object()
+
+
 def findlinestarts(code):
     """Find the offsets in a byte code which are start of lines in the source.
 
     Generate pairs (offset, lineno) as described in Python/compile.c.
     """
-    lastline = False
+    lastline = _NOT_A_LINE
     for start, end, line in code.co_lines():
-        if line is not None and line != lastline:
+        if lastline is _NOT_A_LINE or line != lastline:
             lastline = line
-            yield start, line
+            if line is not None:
+                yield start, line
 
 
 def _jump_target(op, arg, offset):

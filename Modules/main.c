@@ -8,6 +8,7 @@
  * (nothing with -P / -I / PYTHONSAFEPATH). */
 #include "Python.h"
 #include "pycore_pystate.h"
+#include "pycore_object.h"
 #include "pycore_initconfig.h"
 #include "pycore_import.h"
 #include "pycore_pylifecycle.h"
@@ -15,9 +16,6 @@
 #include <signal.h>
 #include <limits.h>
 #include <sys/stat.h>
-
-/* Python/pythonrun.c */
-extern void _PyRun_RegisterSource(const char *filename, const char *source);
 
 static const char usage_line[] =
     "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -569,8 +567,7 @@ static int run_module(_PyCoreConfig *c, const char *program, int *sigint)
                                            "submodule_search_locations", Py_None,
                                            "parent", package, "has_location", Py_True,
                                            "cached", Py_None) : NULL;
-    extern PyObject *_PyNamespace_New(PyObject *kwds);
-    PyObject *spec = kw ? _PyNamespace_New(kw) : NULL;
+        PyObject *spec = kw ? _PyNamespace_New(kw) : NULL;
     Py_XDECREF(kw);
     int status;
     if (spec == NULL || PyDict_SetItemString(d, "__spec__", spec) < 0 ||

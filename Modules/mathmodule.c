@@ -646,7 +646,10 @@ math_fma(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
 /* ---- sums and norms ------------------------------------------------------------------------ */
 
-/* sqrt(sum(v[i]**2)), scaled by the largest magnitude and summed with compensation. */
+/* sqrt(sum(v[i]**2)) for v[i] >= 0, nearly correctly rounded: the values are scaled by a power
+ * of two (exactly) so that the largest is in [0.5, 1), the squares are split into exact high
+ * and low parts with fma and summed with error-free transformations (double-double), and the
+ * square root gets one Newton correction computed with fma. */
 static double
 vector_norm(const double *v, Py_ssize_t n, double max, int found_nan)
 {
@@ -659,23 +662,27 @@ vector_norm(const double *v, Py_ssize_t n, double max, int found_nan)
     if (max == 0.0 || n <= 1) {
         return max;
     }
-    double sum = 0.0, comp = 0.0;
+    int e;
+    frexp(max, &e);
+    double hi = 0.0, lo = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        double t = v[i] / max;
+        double t = ldexp(v[i], -e);    /* exact unless it underflows (negligible then) */
         double sq = t * t;
-        double err = fma(t, t, -sq);   /* exact low part of the square */
-        double s = sum + sq;
-        /* Neumaier: add the rounding error of the sum and of the square */
-        if (fabs(sum) >= fabs(sq)) {
-            comp += (sum - s) + sq;
-        }
-        else {
-            comp += (sq - s) + sum;
-        }
-        comp += err;
-        sum = s;
+        double sq_lo = fma(t, t, -sq);  /* t*t == sq + sq_lo exactly */
+        double s = hi + sq;             /* TwoSum(hi, sq) */
+        double bv = s - hi;
+        double err = (hi - (s - bv)) + (sq - bv);
+        hi = s;
+        lo += err + sq_lo;
     }
-    return max * sqrt(sum + comp);
+    double total = hi + lo;
+    lo = lo - (total - hi);
+    hi = total;
+    double h = sqrt(hi);
+    /* h*h + r == hi + lo: correct h by r / (2h) */
+    double r = fma(-h, h, hi) + lo;
+    h += r / (2.0 * h);
+    return ldexp(h, e);
 }
 
 static PyObject *

@@ -384,7 +384,6 @@ static PyGetSetDef BaseException_getset[] = {
 static PyMemberDef BaseException_members[] = {
     {"__suppress_context__", Py_T_BOOL, offsetof(PyBaseExceptionObject, suppress_context), 0,
      NULL},
-    {"__notes__", Py_T_OBJECT_EX, offsetof(PyBaseExceptionObject, notes), 0, NULL},
     {NULL, 0, 0, 0, NULL},
 };
 

@@ -176,7 +176,8 @@ PyFloat_FromString(PyObject *v)
                      Py_TYPE(v)->tp_name);
         return NULL;
     }
-    if (memchr(s, '\0', (size_t)len) != NULL) {
+    if (strlen(s) != (size_t)len) {
+        /* an embedded NUL */
         Py_XDECREF(ascii);
         return float_bad_string(v);
     }
@@ -291,6 +292,26 @@ float_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     }
     Py_DECREF(res);
     return obj;
+}
+
+/* float(...) without an argument tuple: the type's tp_vectorcall. */
+static PyObject *
+float_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = (Py_ssize_t)(nargsf & ~((size_t)1 << (8 * sizeof(size_t) - 1)));
+    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0) {
+        PyErr_SetString(PyExc_TypeError, "float() takes no keyword arguments");
+        return NULL;
+    }
+    if (nargs > 1) {
+        PyErr_Format(PyExc_TypeError, "float expected at most 1 argument, got %zd", nargs);
+        return NULL;
+    }
+    if (type != (PyObject *)&PyFloat_Type) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    return nargs ? float_from_object(args[0]) : PyFloat_FromDouble(0.0);
 }
 
 /* ---- repr, hash ---------------------------------------------------------------------------- */
@@ -1138,6 +1159,7 @@ PyTypeObject PyFloat_Type = {
     .tp_getset = float_getset,
     .tp_new = float_new,
     .tp_free = PyObject_Free,
+    .tp_vectorcall = float_vectorcall,
 };
 _Py_REGISTER_STATIC_TYPE(PyFloat_Type);
 

@@ -812,6 +812,27 @@ is_pow2_base(int base)
 char *
 _PyLong_ToDigits(PyObject *v, int base, Py_ssize_t *len)
 {
+    uint64_t mag;
+    if (!long_abs_u64(v, &mag)) {
+        /* one limb: no GMP, no limit check needed (at most 64 digits) */
+        char tmp[72];
+        char *p = tmp + sizeof(tmp);
+        do {
+            unsigned d = (unsigned)(mag % (unsigned)base);
+            *--p = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+            mag /= (unsigned)base;
+        } while (mag != 0);
+        Py_ssize_t n = tmp + sizeof(tmp) - p;
+        char *buf = PyMem_Malloc((size_t)n + 1);
+        if (buf == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        memcpy(buf, p, (size_t)n);
+        buf[n] = '\0';
+        *len = n;
+        return buf;
+    }
     if (!is_pow2_base(base)) {
         int limit = max_str_digits();
         int64_t bits = long_bit_length_abs(v);
@@ -851,9 +872,19 @@ PyObject *
 _PyLong_DecimalString(PyObject *v)
 {
     if (_PyLong_IsCompact(v)) {
-        char buf[32];
-        int n = snprintf(buf, sizeof(buf), "%" PRId64, _PyLong_CompactValue(v));
-        return PyUnicode_FromStringAndSize(buf, n);
+        /* digits right to left into the end of buf */
+        char buf[24];
+        char *p = buf + sizeof(buf);
+        int64_t x = _PyLong_CompactValue(v);
+        uint64_t mag = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+        do {
+            *--p = (char)('0' + mag % 10);
+            mag /= 10;
+        } while (mag != 0);
+        if (x < 0) {
+            *--p = '-';
+        }
+        return PyUnicode_FromStringAndSize(p, buf + sizeof(buf) - p);
     }
     Py_ssize_t len;
     char *digits = _PyLong_ToDigits(v, 10, &len);
@@ -1351,7 +1382,7 @@ long_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     Py_ssize_t nargs = PyTuple_GET_SIZE(args);
     PyObject *x = NULL, *obase = NULL;
     if (nargs > 2) {
-        PyErr_Format(PyExc_TypeError, "int() takes at most 2 arguments (%zd given)", nargs);
+        PyErr_Format(PyExc_TypeError, "int expected at most 2 arguments, got %zd", nargs);
         return NULL;
     }
     if (nargs >= 1) {
@@ -1392,6 +1423,28 @@ long_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         return long_subtype_from(type, long_new_exact(x, obase));
     }
     return long_new_exact(x, obase);
+}
+
+/* int(...) without an argument tuple: the type's tp_vectorcall. */
+static PyObject *
+long_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = (Py_ssize_t)(nargsf & ~((size_t)1 << (8 * sizeof(size_t) - 1)));
+    if (type != (PyObject *)&PyLong_Type) {
+        /* not reached for subclasses (they have their own tp_vectorcall); be safe */
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    static const char *const names[] = {"x", "base"};
+    PyObject *out[2] = {NULL, NULL};
+    if (nargs > 2) {
+        PyErr_Format(PyExc_TypeError, "int expected at most 2 arguments, got %zd", nargs);
+        return NULL;
+    }
+    if (_PyNumber_ParseArgs("int", args, nargs, kwnames, names, 2, 1, 2, 0, out) < 0) {
+        return NULL;
+    }
+    return long_new_exact(out[0], out[1]);
 }
 
 /* ---- arithmetic ---------------------------------------------------------------------------- */
@@ -2348,6 +2401,7 @@ PyTypeObject PyLong_Type = {
     .tp_getset = long_getset,
     .tp_new = long_new,
     .tp_free = PyObject_Free,
+    .tp_vectorcall = long_vectorcall,
 };
 _Py_REGISTER_STATIC_TYPE(PyLong_Type);
 

@@ -812,6 +812,10 @@ PyObject_GetOptionalAttr(PyObject *v, PyObject *name, PyObject **result)
         if (suppress) {
             return 0;
         }
+        if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Clear();
+            return 0;
+        }
         return PyErr_Occurred() ? -1 : 0;
     }
     *result = PyObject_GetAttr(v, name);

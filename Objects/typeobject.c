@@ -88,12 +88,11 @@ _PyType_GetVersionForCurrentState(PyTypeObject *type)
     return type->tp_version_tag;
 }
 
+/* Invalidate type and every subclass.  Subclasses are visited even when type itself has no
+ * valid tag: a subclass may have been given a tag without its bases being looked up. */
 static void
 type_modified_recursive(PyTypeObject *type, int depth)
 {
-    if (!PyType_HasFeature(type, Py_TPFLAGS_VALID_VERSION_TAG)) {
-        return;
-    }
     type->tp_flags &= ~Py_TPFLAGS_VALID_VERSION_TAG;
     type->tp_version_tag = 0;
     PyObject *subclasses = (PyObject *)type->tp_subclasses;
@@ -759,7 +758,8 @@ inherit_slots(PyTypeObject *type, PyTypeObject *base)
     COPYSLOT(tp_iternext);
     COPYSLOT(tp_descr_get);
     if (base->tp_descr_get && type->tp_descr_get == base->tp_descr_get &&
-        (base->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) && !(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        (base->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) &&
+        !(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
         type->tp_flags |= Py_TPFLAGS_METHOD_DESCRIPTOR;
     }
     COPYSLOT(tp_descr_set);
@@ -1615,6 +1615,37 @@ wrap_init(PyObject *self, PyObject *args, void *wrapped, PyObject *kwds)
     Py_RETURN_NONE;
 }
 
+static PyObject *
+wrap_buffer(PyObject *self, PyObject *args, void *wrapped)
+{
+    if (!check_num_args(args, 1)) {
+        return NULL;
+    }
+    Py_ssize_t flags = PyNumber_AsSsize_t(PyTuple_GET_ITEM(args, 0), PyExc_OverflowError);
+    if (flags == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (flags > INT_MAX || flags < INT_MIN) {
+        PyErr_SetString(PyExc_OverflowError, "buffer flags out of range");
+        return NULL;
+    }
+    return PyMemoryView_FromObject(self);
+}
+
+static PyObject *
+wrap_releasebuffer(PyObject *self, PyObject *args, void *wrapped)
+{
+    if (!check_num_args(args, 1)) {
+        return NULL;
+    }
+    PyObject *arg = PyTuple_GET_ITEM(args, 0);
+    if (!PyMemoryView_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "expected a memoryview object");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 /* ==== slot functions: Python special methods called from C slots ============================ */
 
 #define SLOT0(FUNCNAME, DUNDER)                                                               \
@@ -2184,6 +2215,31 @@ slot_tp_finalize(PyObject *self)
     PyErr_SetRaisedException(exc);
 }
 
+/* A class defining __buffer__ exports the memoryview it returns (the view keeps that
+ * memoryview alive).  __release_buffer__ is not called back (limitation). */
+static int
+slot_bf_getbuffer(PyObject *self, Py_buffer *buffer, int flags)
+{
+    PyObject *flags_obj = PyLong_FromLong(flags);
+    if (flags_obj == NULL) {
+        return -1;
+    }
+    PyObject *stack[1] = {flags_obj};
+    PyObject *ret = call_method(self, _Py_ID(__buffer__), stack, 1);
+    Py_DECREF(flags_obj);
+    if (ret == NULL) {
+        return -1;
+    }
+    if (!PyMemoryView_Check(ret)) {
+        PyErr_Format(PyExc_TypeError, "__buffer__ returned non-memoryview object");
+        Py_DECREF(ret);
+        return -1;
+    }
+    int rc = PyObject_GetBuffer(ret, buffer, flags);
+    Py_DECREF(ret);
+    return rc;
+}
+
 SLOT0(slot_am_await, __await__)
 SLOT0(slot_am_aiter, __aiter__)
 SLOT0(slot_am_anext, __anext__)
@@ -2197,19 +2253,24 @@ SLOT0(slot_am_anext, __anext__)
 #define TPSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC)                                            \
     {#NAME, offsetof(PyTypeObject, SLOT), (void *)(FUNCTION), WRAPPER, PyDoc_STR(DOC), 0, NULL}
 #define FLSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC, FLAGS)                                     \
-    {#NAME, offsetof(PyTypeObject, SLOT), (void *)(FUNCTION), (wrapperfunc)(void (*)(void))(WRAPPER), \
-     PyDoc_STR(DOC), FLAGS, NULL}
+    {#NAME, offsetof(PyTypeObject, SLOT), (void *)(FUNCTION),                                 \
+     (wrapperfunc)(void (*)(void))(WRAPPER), PyDoc_STR(DOC), FLAGS, NULL}
 #define ETSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC)                                            \
     {#NAME, offsetof(PyHeapTypeObject, SLOT), (void *)(FUNCTION), WRAPPER, PyDoc_STR(DOC), 0, \
      NULL}
-#define AMSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC) ETSLOT(NAME, as_async.SLOT, FUNCTION, WRAPPER, DOC)
-#define SQSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC) ETSLOT(NAME, as_sequence.SLOT, FUNCTION, WRAPPER, DOC)
-#define MPSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC) ETSLOT(NAME, as_mapping.SLOT, FUNCTION, WRAPPER, DOC)
-#define NBSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC) ETSLOT(NAME, as_number.SLOT, FUNCTION, WRAPPER, DOC)
+#define AMSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC)                                            \
+    ETSLOT(NAME, as_async.SLOT, FUNCTION, WRAPPER, DOC)
+#define SQSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC)                                            \
+    ETSLOT(NAME, as_sequence.SLOT, FUNCTION, WRAPPER, DOC)
+#define MPSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC)                                            \
+    ETSLOT(NAME, as_mapping.SLOT, FUNCTION, WRAPPER, DOC)
+#define NBSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC)                                            \
+    ETSLOT(NAME, as_number.SLOT, FUNCTION, WRAPPER, DOC)
 #define UNSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC)                                            \
     ETSLOT(NAME, as_number.SLOT, FUNCTION, WRAPPER, "($self, /)\n--\n\n" DOC)
 #define IBSLOT(NAME, SLOT, FUNCTION, WRAPPER, DOC)                                            \
-    ETSLOT(NAME, as_number.SLOT, FUNCTION, WRAPPER, "($self, value, /)\n--\n\nReturn self" DOC "value.")
+    ETSLOT(NAME, as_number.SLOT, FUNCTION, WRAPPER,                                           \
+           "($self, value, /)\n--\n\nReturn self" DOC "value.")
 #define BINSLOT(NAME, SLOT, FUNCTION, DOC)                                                    \
     ETSLOT(NAME, as_number.SLOT, FUNCTION, wrap_binaryfunc_l,                                 \
            "($self, value, /)\n--\n\nReturn self" DOC "value.")
@@ -2276,6 +2337,13 @@ static struct wrapperbase slotdefs[] = {
            "($self, /)\n--\n\nReturn an awaitable, that resolves in asynchronous iterator."),
     AMSLOT(__anext__, am_anext, slot_am_anext, wrap_unaryfunc,
            "($self, /)\n--\n\nReturn a value or raise StopAsyncIteration."),
+
+    ETSLOT(__buffer__, as_buffer.bf_getbuffer, slot_bf_getbuffer, wrap_buffer,
+           "($self, flags, /)\n--\n\nReturn a buffer object that exposes the underlying "
+           "memory of the object."),
+    ETSLOT(__release_buffer__, as_buffer.bf_releasebuffer, NULL, wrap_releasebuffer,
+           "($self, buffer, /)\n--\n\nRelease the buffer object that exposes the underlying "
+           "memory of the object."),
 
     BINSLOT(__add__, nb_add, slot_nb_add, "+"),
     RBINSLOT(__radd__, nb_add, slot_nb_add, "+"),
@@ -2701,12 +2769,17 @@ subtype_dealloc(PyObject *self)
     PyTypeObject *type = Py_TYPE(self);
     PyTypeObject *base = base_with_foreign_dealloc(type);
 
-    PyObject_GC_UnTrack(self);
+    int is_gc = _PyType_IS_GC(type);
+    if (is_gc) {
+        PyObject_GC_UnTrack(self);
+    }
     Py_TRASHCAN_BEGIN(self, subtype_dealloc);
     if (type->tp_finalize) {
         if (PyObject_CallFinalizerFromDealloc(self) < 0) {
             /* Resurrected.  Keep it tracked. */
-            PyObject_GC_Track(self);
+            if (is_gc) {
+                PyObject_GC_Track(self);
+            }
             goto endlabel;
         }
     }
@@ -2726,12 +2799,17 @@ subtype_dealloc(PyObject *self)
         }
     }
     /* The base's dealloc may expect a tracked object (it untracks it). */
-    if (_PyType_IS_GC(base)) {
+    if (is_gc && _PyType_IS_GC(base)) {
         PyObject_GC_Track(self);
     }
+    /* Instances own a reference to their heap type.  A heap base type's dealloc (a type
+     * from PyType_FromSpec) already released it, as the C API requires of such deallocs. */
+    int type_needs_decref = (type->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
+                            !(base->tp_flags & Py_TPFLAGS_HEAPTYPE);
     base->tp_dealloc(self);
-    /* Instances own a reference to their heap type. */
-    Py_DECREF(type);
+    if (type_needs_decref) {
+        Py_DECREF(type);
+    }
 endlabel:
     Py_TRASHCAN_END
 }

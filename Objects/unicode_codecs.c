@@ -451,6 +451,22 @@ make_encode_error(const char *encoding, PyObject *unicode, Py_ssize_t start, Py_
                                  end, reason);
 }
 
+/* Write ASCII text, through encode_char when the codec is not byte-oriented. */
+static int
+put_ascii(_PyByteBuilder *out, const char *s, Py_ssize_t n,
+          int (*encode_char)(_PyByteBuilder *, Py_UCS4))
+{
+    if (encode_char == NULL) {
+        return _PyByteBuilder_Write(out, s, n);
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (encode_char(out, (unsigned char)s[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int
 write_escape(_PyByteBuilder *out, Py_UCS4 ch)
 {
@@ -485,7 +501,7 @@ encode_error(const char *errors, const char *encoding, const char *reason, PyObj
         return 0;
     case _Py_ERROR_REPLACE:
         for (Py_ssize_t i = start; i < end; i++) {
-            if (_PyByteBuilder_WriteByte(out, '?') < 0) {
+            if (put_ascii(out, "?", 1, limit == 0x110000 ? encode_char : NULL) < 0) {
                 return -1;
             }
         }
@@ -496,16 +512,19 @@ encode_error(const char *errors, const char *encoding, const char *reason, PyObj
         for (Py_ssize_t i = start; i < end; i++) {
             Py_UCS4 ch = PyUnicode_READ(kind, data, i);
             char name[140];
+            int n;
             if (eh == _Py_ERROR_NAMEREPLACE &&
                 _PyUnicode_GetCharacterName(ch, name + 3, (int)sizeof(name) - 4)) {
                 memcpy(name, "\\N{", 3);
-                size_t n = strlen(name);
-                name[n] = '}';
-                if (_PyByteBuilder_Write(out, name, (Py_ssize_t)n + 1) < 0) {
-                    return -1;
-                }
+                n = (int)strlen(name);
+                name[n++] = '}';
             }
-            else if (write_escape(out, ch) < 0) {
+            else {
+                n = ch < 0x100 ? snprintf(name, sizeof(name), "\\x%02x", ch)
+                    : ch < 0x10000 ? snprintf(name, sizeof(name), "\\u%04x", ch)
+                                   : snprintf(name, sizeof(name), "\\U%08x", ch);
+            }
+            if (put_ascii(out, name, n, limit == 0x110000 ? encode_char : NULL) < 0) {
                 return -1;
             }
         }
@@ -515,7 +534,7 @@ encode_error(const char *errors, const char *encoding, const char *reason, PyObj
         for (Py_ssize_t i = start; i < end; i++) {
             char buf[20];
             int n = snprintf(buf, sizeof(buf), "&#%u;", PyUnicode_READ(kind, data, i));
-            if (_PyByteBuilder_Write(out, buf, n) < 0) {
+            if (put_ascii(out, buf, n, limit == 0x110000 ? encode_char : NULL) < 0) {
                 return -1;
             }
         }
@@ -869,19 +888,13 @@ PyUnicode_DecodeUTF16Stateful(const char *s, Py_ssize_t size, const char *errors
     if (byteorder && (pos == 2 || *byteorder != 0)) {
         *byteorder = bo;
     }
+    /* Without a BOM the native order (little-endian) is used, and errors name it. */
     int hi = bo > 0 ? 0 : 1, lo = bo > 0 ? 1 : 0;
     _PyUnicodeWriter writer;
     _PyUnicodeWriter_Init(&writer);
     writer.min_length = (size - pos) / 2;
     PyObject *exc = NULL;
-    const char *encoding = bo < 0 ? "utf-16-le" : bo > 0 ? "utf-16-be" : "utf-16-le";
-    if (byteorder == NULL || bo == 0) {
-        encoding = "utf-16";
-        if (bo == 0) {
-            hi = 1;
-            lo = 0;
-        }
-    }
+    const char *encoding = bo > 0 ? "utf-16-be" : "utf-16-le";
     while (pos < size) {
         if (size - pos < 2) {
             if (consumed) {
@@ -1103,8 +1116,7 @@ PyUnicode_DecodeUTF32Stateful(const char *s, Py_ssize_t size, const char *errors
     if (byteorder && (pos == 4 || *byteorder != 0)) {
         *byteorder = bo;
     }
-    const char *encoding = (byteorder == NULL || bo == 0) ? "utf-32"
-                           : bo < 0 ? "utf-32-le" : "utf-32-be";
+    const char *encoding = bo > 0 ? "utf-32-be" : "utf-32-le";
     int big = bo > 0;
     _PyUnicodeWriter writer;
     _PyUnicodeWriter_Init(&writer);
@@ -1661,13 +1673,50 @@ check_errors_name(const char *errors)
     return 0;
 }
 
+/* Parse (encoding=None, errors=None) for str.encode / bytes.decode with CPython's messages.
+ * 0 or -1 with an exception set. */
+int
+_PyUnicode_ParseEncodingArgs(const char *fname, PyObject *args, PyObject *kwargs,
+                             const char **encoding, const char **errors)
+{
+    static char *kwlist[] = {"encoding", "errors", NULL};
+    PyObject *enc = NULL, *err = NULL;
+    char fmt[32];
+    snprintf(fmt, sizeof(fmt), "|OO:%s", fname);
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, fmt, kwlist, &enc, &err)) {
+        return -1;
+    }
+    PyObject *vals[2] = {enc, err};
+    const char **outs[2] = {encoding, errors};
+    for (int k = 0; k < 2; k++) {
+        *outs[k] = NULL;
+        if (vals[k] == NULL) {
+            continue;
+        }
+        if (!PyUnicode_Check(vals[k])) {
+            PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str, not %.100s", fname,
+                         kwlist[k], Py_TYPE(vals[k])->tp_name);
+            return -1;
+        }
+        Py_ssize_t n;
+        *outs[k] = PyUnicode_AsUTF8AndSize(vals[k], &n);
+        if (*outs[k] == NULL) {
+            return -1;
+        }
+        if ((size_t)n != strlen(*outs[k])) {
+            PyErr_SetString(PyExc_ValueError, "embedded null character");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* str.encode(encoding='utf-8', errors='strict') */
 PyObject *
 _PyUnicode_EncodeMethod(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"encoding", "errors", NULL};
-    const char *encoding = NULL, *errors = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|ss:encode", kwlist, &encoding, &errors)) {
+    const char *encoding, *errors;
+    if (_PyUnicode_ParseEncodingArgs("encode", args, kwargs, &encoding, &errors) < 0) {
         return NULL;
     }
     (void)check_errors_name;

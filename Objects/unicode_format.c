@@ -610,8 +610,7 @@ PyUnicode_Format(PyObject *format, PyObject *args)
             Py_UCS4 ch;
             if (PyUnicode_Check(v)) {
                 if (PyUnicode_GET_LENGTH(v) != 1) {
-                    PyErr_Format(PyExc_TypeError, "%%c requires an int or a unicode character, "
-                                 "not a string of length %zd", PyUnicode_GET_LENGTH(v));
+                    PyErr_SetString(PyExc_TypeError, "%c requires int or char");
                     r = -1;
                     break;
                 }
@@ -637,8 +636,7 @@ PyUnicode_Format(PyObject *format, PyObject *args)
                 ch = (Py_UCS4)x;
             }
             else {
-                PyErr_Format(PyExc_TypeError, "%%c requires an int or a unicode character, "
-                             "not %.200s", Py_TYPE(v)->tp_name);
+                PyErr_SetString(PyExc_TypeError, "%c requires int or char");
                 r = -1;
                 break;
             }

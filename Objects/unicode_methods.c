@@ -78,6 +78,19 @@ require_str(PyObject *o, const char *what)
     return 0;
 }
 
+/* An __index__-able argument as Py_ssize_t (OverflowError from int conversion). */
+static Py_ssize_t
+index_as_ssize(PyObject *o)
+{
+    PyObject *i = PyNumber_Index(o);
+    if (i == NULL) {
+        return -1;
+    }
+    Py_ssize_t v = PyLong_AsSsize_t(i);
+    Py_DECREF(i);
+    return v;
+}
+
 /* Return self if it is an exact str, else an exact copy.  New reference. */
 static PyObject *
 self_or_copy(PyObject *self)
@@ -139,17 +152,24 @@ case_map(PyObject *self, int how)
         const Py_UCS1 *s = data;
         Py_UCS1 *d = PyUnicode_1BYTE_DATA(res);
         int prev_cased = 0;
-        if (how == CASE_LOWER || how == CASE_FOLD) {
-            for (Py_ssize_t i = 0; i < len; i++) {
-                Py_UCS1 c = s[i];
-                d[i] = (Py_UCS1)(c + (((unsigned)(c - 'A') < 26u) << 5));
+        if (how == CASE_LOWER || how == CASE_FOLD || how == CASE_UPPER) {
+            /* Eight ASCII bytes at a time: for bytes < 0x80, adding 0x80 - lo and
+             * 0x80 - (hi + 1) sets bit 7 in exactly one of the sums iff lo <= c <= hi, and no
+             * carry crosses a byte.  The case bit is 0x20. */
+            const uint64_t ones = 0x0101010101010101ULL;
+            uint64_t lo = how == CASE_UPPER ? 'a' : 'A';
+            uint64_t add_lo = (0x80 - lo) * ones, add_hi = (0x80 - (lo + 26)) * ones;
+            Py_ssize_t i = 0;
+            for (; i + 8 <= len; i += 8) {
+                uint64_t x;
+                memcpy(&x, s + i, 8);
+                uint64_t mask = (((x + add_lo) ^ (x + add_hi)) & (0x80 * ones)) >> 2;
+                x ^= mask;
+                memcpy(d + i, &x, 8);
             }
-            return res;
-        }
-        if (how == CASE_UPPER) {
-            for (Py_ssize_t i = 0; i < len; i++) {
+            for (; i < len; i++) {
                 Py_UCS1 c = s[i];
-                d[i] = (Py_UCS1)(c - (((unsigned)(c - 'a') < 26u) << 5));
+                d[i] = (Py_UCS1)(((unsigned)(c - lo) < 26u) ? c ^ 0x20 : c);
             }
             return res;
         }
@@ -1102,14 +1122,15 @@ justify(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int how)
                      Py_TYPE(args[0])->tp_name);
         return NULL;
     }
-    Py_ssize_t width = PyNumber_AsSsize_t(args[0], PyExc_OverflowError);
+    Py_ssize_t width = index_as_ssize(args[0]);
     if (width == -1 && PyErr_Occurred()) {
         return NULL;
     }
     Py_UCS4 fill = ' ';
     if (nargs > 1) {
         if (!PyUnicode_Check(args[1])) {
-            PyErr_Format(PyExc_TypeError, "%s() argument 2 must be str, not %.100s", names[how],
+            PyErr_Format(PyExc_TypeError,
+                         "The fill character must be a unicode character, not %.100s",
                          Py_TYPE(args[1])->tp_name);
             return NULL;
         }
@@ -1159,7 +1180,7 @@ str_zfill(PyObject *self, PyObject *arg)
                      Py_TYPE(arg)->tp_name);
         return NULL;
     }
-    Py_ssize_t width = PyNumber_AsSsize_t(arg, PyExc_OverflowError);
+    Py_ssize_t width = index_as_ssize(arg);
     if (width == -1 && PyErr_Occurred()) {
         return NULL;
     }

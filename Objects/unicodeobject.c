@@ -1465,10 +1465,16 @@ find_in_range(PyObject *str, PyObject *sub, Py_ssize_t start, Py_ssize_t end, in
     if (m == 1) {
         if (sk == PyUnicode_1BYTE_KIND) {
             const Py_UCS1 *hs = s;
-            const Py_UCS1 *p = direction > 0 ? memchr(hs + start, (int)first, (size_t)(end - start))
-                                             : memrchr(hs + start, (int)first,
-                                                       (size_t)(end - start));
-            return p ? p - hs : -1;
+            if (direction > 0) {
+                const Py_UCS1 *p = memchr(hs + start, (int)first, (size_t)(end - start));
+                return p ? p - hs : -1;
+            }
+            for (Py_ssize_t i = end - 1; i >= start; i--) {
+                if (hs[i] == first) {
+                    return i;
+                }
+            }
+            return -1;
         }
         if (direction > 0) {
             for (Py_ssize_t i = start; i < end; i++) {

@@ -967,51 +967,58 @@ PyObject_ClearWeakRefs(PyObject *object)
     if (*list == NULL) {
         return;
     }
-    /* Detach every reference first, collecting (ref, callback) pairs of the live ones. */
-    PyObject *pairs = NULL;
-    Py_ssize_t npairs = 0;
-    LOCK_WEAKREFS(object);
+    /* Count the references with callbacks, then detach every reference under the lock,
+     * moving (ref, callback) pairs into a C array.  Nothing is released and no Python code
+     * runs while the lock is held (a decref could free another weakref hashed to the same
+     * lock stripe). */
     Py_ssize_t count = 0;
+    LOCK_WEAKREFS(object);
     for (PyWeakReference *r = *list; r != NULL; r = r->wr_next) {
         if (r->wr_callback != NULL) {
             count++;
         }
     }
     UNLOCK_WEAKREFS(object);
-    PyObject *exc = PyErr_GetRaisedException();
+    PyObject **pairs = NULL;
     if (count > 0) {
-        pairs = PyList_New(0);
-        if (pairs == NULL) {
-            /* No memory: clear without callbacks. */
-            PyErr_Clear();
-        }
+        pairs = PyMem_Malloc(sizeof(PyObject *) * 2 * (size_t)count);
+        /* Without memory the callbacks stay on their references (released with them). */
     }
+    Py_ssize_t npairs = 0;
     LOCK_WEAKREFS(object);
     while (*list != NULL) {
         PyWeakReference *current = *list;
-        PyObject *callback = current->wr_callback;
         clear_weakref_lock_held(current);
-        if (callback != NULL && pairs != NULL && Py_REFCNT(current) > 0) {
+        PyObject *callback = current->wr_callback;
+        if (callback != NULL && pairs != NULL && npairs < count) {
+            /* A reference being deallocated (count 0) gets no call, only its callback's
+             * release; the pair keeps the callback's reference either way. */
             current->wr_callback = NULL;
-            /* Appending cannot run Python code; refs get a new reference here. */
-            PyObject *pair = PyTuple_Pack(2, (PyObject *)current, callback);
-            Py_DECREF(callback);
-            if (pair == NULL || PyList_Append(pairs, pair) < 0) {
-                PyErr_Clear();
+            if (Py_REFCNT(current) > 0) {
+                Py_INCREF(current);
+                pairs[2 * npairs] = (PyObject *)current;
             }
-            Py_XDECREF(pair);
+            else {
+                pairs[2 * npairs] = NULL;
+            }
+            pairs[2 * npairs + 1] = callback;
             npairs++;
         }
     }
     UNLOCK_WEAKREFS(object);
-    if (pairs != NULL) {
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(pairs); i++) {
-            PyObject *pair = PyList_GET_ITEM(pairs, i);
-            handle_callback((PyWeakReference *)PyTuple_GET_ITEM(pair, 0),
-                            PyTuple_GET_ITEM(pair, 1));
-        }
-        Py_DECREF(pairs);
+    if (pairs == NULL) {
+        return;
     }
-    (void)npairs;
+    PyObject *exc = PyErr_GetRaisedException();
+    for (Py_ssize_t i = 0; i < npairs; i++) {
+        PyObject *ref = pairs[2 * i];
+        PyObject *callback = pairs[2 * i + 1];
+        if (ref != NULL) {
+            handle_callback((PyWeakReference *)ref, callback);
+            Py_DECREF(ref);
+        }
+        Py_DECREF(callback);
+    }
+    PyMem_Free(pairs);
     PyErr_SetRaisedException(exc);
 }

@@ -882,7 +882,9 @@ PyAST_mod2obj(mod_ty t)
 
 /* ---- Python objects -> C AST ---------------------------------------------------------- */
 
-static int obj2ast_depth;   /* guarded by the caller holding the only reference chain */
+/* Nesting depth of the conversion running in this thread (bounds recursion on deep or
+ * cyclic input); per thread, so concurrent conversions do not interfere. */
+static _Thread_local int obj2ast_depth;
 
 static int
 is_instance_of(PyObject *obj, int idx)

@@ -115,12 +115,20 @@ _PyParser_InvalidSyntax(Parser *p)
                                  t->lineno, -1, "unexpected indent");
     }
     if (t->type == DEDENT) {
-        return _PyParser_ErrorAt(p, TOKERR_INDENTATION, t->lineno, t->col_offset,
-                                 t->lineno, -1, "unindent does not match any outer "
-                                 "indentation level");
+        _PyToken *nl = _PyParser_Prev(p);
+        return _PyParser_ErrorAt(p, TOKERR_INDENTATION, LOC(nl), nl->lineno, -1,
+                                 "unexpected unindent");
     }
-    if (t->type == ENDMARKER || (t->type == NEWLINE && t->start == t->end)) {
-        /* CPython reports an unexpected end of input at the last real token. */
+    if (t->type == ENDMARKER) {
+        /* CPython reports the end of input on the last line, at offset 0. */
+        int lineno = t->lineno;
+        if (lineno > 1 && t->col_offset == 0) {
+            lineno--;
+        }
+        return _PyParser_ErrorAt(p, TOKERR_SYNTAX, lineno, TOK_END_ZERO, lineno,
+                                 TOK_END_ZERO, "invalid syntax");
+    }
+    if (t->type == NEWLINE && t->start == t->end) {
         return _PyParser_ErrorAt(p, TOKERR_SYNTAX, t->lineno, t->col_offset, t->lineno,
                                  t->col_offset + 1, "invalid syntax");
     }
@@ -201,7 +209,8 @@ _PyParser_RaiseError(Parser *p)
     PyObject *text;
     if (line != NULL) {
         /* The parser sees every line terminated by a newline, and says so. */
-        int tokenizer_error = CUR(p) != NULL && CUR(p)->type == ERRORTOKEN;
+        int tokenizer_error = p->tokenizer_error_text ||
+                              (CUR(p) != NULL && CUR(p)->type == ERRORTOKEN);
         text = PyUnicode_DecodeUTF8(line, len, "replace");
         if (text != NULL && !tokenizer_error) {
             PyObject *nl = PyUnicode_FromString("\n");
@@ -217,7 +226,7 @@ _PyParser_RaiseError(Parser *p)
     else {
         text = Py_NewRef(Py_None);
     }
-    Py_ssize_t offset = char_offset(p, e->lineno, e->col);
+    Py_ssize_t offset = e->col == TOK_END_ZERO ? 0 : char_offset(p, e->lineno, e->col);
     Py_ssize_t end_offset = e->end_col == TOK_END_ZERO ? 0
                             : e->end_col < 0 ? e->end_col
                                              : char_offset(p, e->end_lineno, e->end_col);

@@ -260,6 +260,17 @@ import_stmt(Parser *p, _PyToken *kw)
             return NULL;
         }
     } while (_PyParser_Accept(p, COMMA));
+    if (_PyParser_CheckKw(p, KW_FROM)) {
+        _PtrList_Free(&names);
+        _PyParser_Next(p);
+        _PyToken *end = CUR(p);
+        if (dotted_name(p) != NULL) {
+            end = _PyParser_Prev(p);
+        }
+        p->err.set = 0;
+        return _PyParser_ErrorAt(p, TOKERR_SYNTAX, LOC(kw), ELOC(end),
+                                 "Did you mean to use 'from ... import ...' instead?");
+    }
     asdl_alias_seq *seq = _PtrList_ToSeq(p, &names);
     if (seq == NULL) {
         return NULL;
@@ -759,6 +770,13 @@ _PyParser_Block(Parser *p, const char *what, _PyToken *header)
                                       (p->flags & PyCF_ALLOW_INCOMPLETE_INPUT))) {
             return _PyParser_InvalidSyntax(p);
         }
+        if (t->type == ENDMARKER || t->type == DEDENT) {
+            /* At the end of the input CPython points at the end of the header line. */
+            _PyToken *nl = _PyParser_Prev(p);
+            return _PyParser_ErrorAt(p, TOKERR_INDENTATION, LOC(nl), nl->lineno, -1,
+                                     "expected an indented block after %s on line %d", what,
+                                     header->lineno);
+        }
         return _PyParser_ErrorAt(p, TOKERR_INDENTATION, t->lineno, t->col_offset,
                                  t->end_lineno, t->end_col_offset,
                                  "expected an indented block after %s on line %d", what,
@@ -808,10 +826,32 @@ last_real_token(Parser *p)
 
 #define END_OF(body) ELOC(last_real_token(p))
 
+/* The ':' of a block header.  Like CPython: a missing ':' at the end of the line is
+ * "expected ':'", anything else where ':' belongs is plain invalid syntax. */
 static _PyToken *
 expect_colon(Parser *p)
 {
+    if (!_PyParser_Check(p, COLON) && !_PyParser_Check(p, NEWLINE)) {
+        return _PyParser_InvalidSyntax(p);
+    }
     return _PyParser_Expect(p, COLON, "':'");
+}
+
+/* The ':' after def, try, finally and else: "expected ':'" at whatever token is there. */
+static _PyToken *
+expect_forced_colon(Parser *p)
+{
+    _PyToken *t = CUR(p);
+    if (t->type == COLON) {
+        return _PyParser_Next(p);
+    }
+    if (t->type == ERRORTOKEN || t->type == ENDMARKER) {
+        return _PyParser_InvalidSyntax(p);
+    }
+    if (t->type == NEWLINE) {
+        return _PyParser_Expect(p, COLON, "':'");
+    }
+    return _PyParser_ErrorAtToken(p, t, "expected ':'");
 }
 
 /* Condition of if/elif/while: named_expression, with CPython's hint for `if x = 1:`. */
@@ -866,7 +906,7 @@ if_stmt(Parser *p, _PyToken *kw, int elif)
         end_col = s->end_col_offset;
     }
     else if ((t = _PyParser_AcceptKw(p, KW_ELSE)) != NULL) {
-        if (expect_colon(p) == NULL) {
+        if (expect_forced_colon(p) == NULL) {
             return NULL;
         }
         orelse = _PyParser_Block(p, "'else' statement", t);
@@ -890,7 +930,7 @@ else_block(Parser *p, asdl_stmt_seq **orelse)
     if (t == NULL) {
         return 0;
     }
-    if (expect_colon(p) == NULL) {
+    if (expect_forced_colon(p) == NULL) {
         return -1;
     }
     *orelse = _PyParser_Block(p, "'else' statement", t);
@@ -953,7 +993,7 @@ with_item(Parser *p)
             return NULL;
         }
         int next = CUR(p)->type;
-        if (next != COMMA && next != RPAR && next != COLON) {
+        if (next != COMMA && next != RPAR && next != COLON && p->tok.level > 0) {
             return _PyParser_MissingComma(p, target);
         }
     }
@@ -996,6 +1036,7 @@ with_stmt(Parser *p, _PyToken *start, int is_async)
         items = with_items(p, 1);
         if (items == NULL || !_PyParser_Accept(p, RPAR) || !_PyParser_Check(p, COLON)) {
             items = NULL;
+            _PyParser_InvalidSyntax(p);
             spec_err = p->err;
             if (_PyParser_Reset(p, &m) < 0) {
                 return NULL;
@@ -1005,8 +1046,13 @@ with_stmt(Parser *p, _PyToken *start, int is_async)
     if (items == NULL) {
         items = with_items(p, 0);
         if (items == NULL) {
-            /* Prefer the specific message from the parenthesized attempt. */
-            if (!p->fatal && spec_err.set && strcmp(spec_err.msg, "invalid syntax") != 0) {
+            /* Prefer the specific message from the parenthesized attempt, or the error
+             * that got further into the input. */
+            if (!p->fatal && spec_err.set &&
+                (strcmp(spec_err.msg, "invalid syntax") != 0 ||
+                 (strcmp(p->err.msg, "invalid syntax") == 0 &&
+                  (spec_err.lineno > p->err.lineno ||
+                   (spec_err.lineno == p->err.lineno && spec_err.col > p->err.col))))) {
                 p->err = spec_err;
             }
             return NULL;
@@ -1028,7 +1074,7 @@ with_stmt(Parser *p, _PyToken *start, int is_async)
 static stmt_ty
 try_stmt(Parser *p, _PyToken *kw)
 {
-    if (expect_colon(p) == NULL) {
+    if (expect_forced_colon(p) == NULL) {
         return NULL;
     }
     asdl_stmt_seq *body = _PyParser_Block(p, "'try' statement", kw);
@@ -1114,7 +1160,7 @@ try_stmt(Parser *p, _PyToken *kw)
         return NULL;
     }
     if ((t = _PyParser_AcceptKw(p, KW_FINALLY)) != NULL) {
-        if (expect_colon(p) == NULL) {
+        if (expect_forced_colon(p) == NULL) {
             _PtrList_Free(&handlers);
             return NULL;
         }
@@ -1180,7 +1226,7 @@ funcdef(Parser *p, _PyToken *start, int is_async, asdl_expr_seq *decorators)
             return NULL;
         }
     }
-    if (expect_colon(p) == NULL) {
+    if (expect_forced_colon(p) == NULL) {
         return NULL;
     }
     asdl_stmt_seq *body = _PyParser_Block(p, "function definition", kw);
@@ -1638,6 +1684,9 @@ parse_buffer(const char *str, Py_ssize_t len, PyObject *filename, int mode,
     if (p->flags & PyCF_DONT_IMPLY_DEDENT) {
         tokflags |= TOKFLAG_DONT_IMPLY_DEDENT;
     }
+    if (p->flags & PyCF_ALLOW_INCOMPLETE_INPUT) {
+        tokflags |= TOKFLAG_INTERACTIVE;
+    }
     if (_PyTokenizer_Init(&p->tok, str, len, tokflags) < 0) {
         if (filename != NULL && PyErr_ExceptionMatches(PyExc_SyntaxError)) {
             /* Fill in the file name of the encoding error. */
@@ -1677,9 +1726,26 @@ parse_buffer(const char *str, Py_ssize_t len, PyObject *filename, int mode,
         if (!p->fatal && !p->err.set) {
             _PyParser_InvalidSyntax(p);
         }
+        if (!p->fatal && p->err.set && p->err.kind == TOKERR_SYNTAX && !p->incomplete &&
+            strcmp(p->err.msg, "invalid syntax") == 0) {
+            /* As CPython does, a generic error gives way to an error the tokenizer finds
+             * in the rest of the input (an unclosed bracket, an unterminated string). */
+            _PyToken t;
+            while (!p->tok.done) {
+                _PyTokenizer_Next(&p->tok, &t);
+            }
+            int unclosed = p->tok.level > 0 && p->tok.err_incomplete &&
+                           strstr(p->tok.err_msg, "was never closed") != NULL;
+            if (p->tok.last_type == ERRORTOKEN &&
+                (!unclosed || p->err.lineno > p->tok.err_lineno)) {
+                p->err.set = 0;
+                _PyParser_ErrorAt(p, p->tok.err_kind, p->tok.err_lineno, p->tok.err_col,
+                                  p->tok.err_end_lineno, p->tok.err_end_col, "%s",
+                                  p->tok.err_msg);
+                p->tokenizer_error_text = 1;
+            }
+        }
         if (!p->fatal) {
-            /* A tokenizer error that comes later than the parser stopped does not count;
-             * one at the stopping point does. */
             _PyParser_RaiseError(p);
         }
         if (!PyErr_Occurred()) {
@@ -1700,6 +1766,19 @@ _PyParser_ASTFromString(const char *str, PyObject *filename, int mode,
                         PyCompilerFlags *flags, PyArena *arena)
 {
     return parse_buffer(str, (Py_ssize_t)strlen(str), filename, mode, flags, arena);
+}
+
+static int
+is_compound_stmt(stmt_ty s)
+{
+    switch (s->kind) {
+    case FunctionDef_kind: case AsyncFunctionDef_kind: case ClassDef_kind: case For_kind:
+    case AsyncFor_kind: case While_kind: case If_kind: case With_kind: case AsyncWith_kind:
+    case Match_kind: case Try_kind: case TryStar_kind:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 mod_ty
@@ -1734,15 +1813,21 @@ _PyParser_ASTFromFile(FILE *fp, PyObject *filename, const char *enc, int mode,
             if (len > 0 && buf[len - 1] != '\n') {
                 continue;
             }
-            PyCompilerFlags probe = flags ? *flags : (PyCompilerFlags)_PyCompilerFlags_INIT;
-            probe.cf_flags |= PyCF_ALLOW_INCOMPLETE_INPUT;
             buf[len] = '\0';
+            if (strspn(buf, " \t\f\r\n") == len) {
+                /* A blank line: an empty statement, parsed below. */
+                break;
+            }
+            PyCompilerFlags probe = flags ? *flags : (PyCompilerFlags)_PyCompilerFlags_INIT;
+            probe.cf_flags |= PyCF_ALLOW_INCOMPLETE_INPUT | PyCF_DONT_IMPLY_DEDENT;
             int blank = len == 1 || (len >= 2 && buf[len - 2] == '\n');
             mod_ty m = parse_buffer(buf, (Py_ssize_t)len, filename, mode, &probe, arena);
             if (m != NULL) {
-                /* A compound statement continues until a blank line. */
-                if (blank || !(asdl_seq_LEN(m->v.Interactive.body) == 1 &&
-                               asdl_seq_GET(m->v.Interactive.body, 0)->end_lineno > 1)) {
+                /* As in CPython's REPL, a compound statement continues until a blank
+                 * line. */
+                asdl_stmt_seq *body = m->v.Interactive.body;
+                if (blank || asdl_seq_LEN(body) == 0 ||
+                    !is_compound_stmt(asdl_seq_GET(body, 0))) {
                     PyMem_Free(buf);
                     return m;
                 }
@@ -1768,6 +1853,7 @@ _PyParser_ASTFromFile(FILE *fp, PyObject *filename, const char *enc, int mode,
     }
     buf[len] = '\0';
     if (interactive && len == 0) {
+        /* End of input before anything was typed: no exception, errcode E_EOF. */
         PyMem_Free(buf);
         if (errcode) {
             *errcode = E_EOF;

@@ -407,6 +407,14 @@ _PyParser_CallArguments(Parser *p, asdl_expr_seq **pargs, asdl_keyword_seq **pkw
             if (v == NULL) {
                 goto error;
             }
+            if (_PyParser_Check(p, EQUAL)) {
+                _PyParser_Next(p);
+                if (_PyParser_Expression(p) != NULL) {
+                    _PyParser_ErrorAt(p, TOKERR_SYNTAX, LOC(t), PEND(p),
+                                      "cannot assign to keyword argument unpacking");
+                }
+                goto error;
+            }
             keyword_ty k = _PyAST_keyword(NULL, v, LOC(t), PEND(p), p->arena);
             if (k == NULL || _PtrList_Append(p, &kws, k) < 0) {
                 goto error;
@@ -1313,6 +1321,11 @@ display_rest(Parser *p, PtrList *elts, int close)
         }
     }
     if (!_PyParser_Check(p, close)) {
+        if (close != RPAR && elts->n > 1 && at_comprehension(p)) {
+            _PyParser_ErrorRange(p, elts->items[0], elts->items[elts->n - 1],
+                                 "did you forget parentheses around the comprehension target?");
+            return -1;
+        }
         _PyParser_MissingComma(p, elts->items[elts->n - 1]);
         return -1;
     }
@@ -1336,6 +1349,9 @@ paren_atom(Parser *p, _PyToken *open)
             return NULL;
         }
         return y;
+    }
+    if (_PyParser_Check(p, DOUBLESTAR)) {
+        return _PyParser_ErrorAtToken(p, TOK(p), "cannot use double starred expression here");
     }
     expr_ty first = _PyParser_StarNamedExpression(p);
     if (first == NULL) {

@@ -241,7 +241,7 @@ mapping_pattern(Parser *p, _PyToken *open)
             if (is_plain_name(t)) {
                 key = name_or_attr(p);
                 if (key != NULL && key->kind == Name_kind) {
-                    _PyParser_ErrorAtNode(p, key, "invalid syntax");
+                    _PyParser_InvalidSyntax(p);
                     goto error;
                 }
             }

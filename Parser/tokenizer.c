@@ -1113,6 +1113,13 @@ static int
 tok_eof(_PyTokenizer *tok, _PyToken *t)
 {
     const char *p = tok->end;
+    if (tok->level > 0) {
+        int i = tok->level - 1;
+        tok->err_incomplete = 1;
+        return tok_error_at(tok, TOKERR_SYNTAX, tok->parenlineno[i], tok->parencol[i],
+                            tok->parenlineno[i], TOK_END_ZERO,
+                            "'%c' was never closed", tok->parenstack[i]);
+    }
     if (tok->nfmode > 0) {
         _PyFStringMode *fs = &tok->fmode[0];
         tok->err_incomplete = 1;
@@ -1120,13 +1127,6 @@ tok_eof(_PyTokenizer *tok, _PyToken *t)
                             fs->triple ? "unterminated triple-quoted f-string literal "
                                          "(detected at line %d)"
                                        : "f-string: expecting '}'", tok->lineno);
-    }
-    if (tok->level > 0) {
-        int i = tok->level - 1;
-        tok->err_incomplete = 1;
-        return tok_error_at(tok, TOKERR_SYNTAX, tok->parenlineno[i], tok->parencol[i],
-                            tok->parenlineno[i], TOK_END_ZERO,
-                            "'%c' was never closed", tok->parenstack[i]);
     }
     if (tok->line_has_tokens && tok->last_type != NEWLINE) {
         tok->line_has_tokens = 0;
@@ -1230,9 +1230,17 @@ again:
             goto again;
         }
         if (p + 1 >= tok->end) {
+            if (tok->flags & TOKFLAG_INTERACTIVE) {
+                return tok_error_at(tok, TOKERR_SYNTAX, tok->lineno, tok_column(tok, p) + 1,
+                                    tok->lineno, TOK_END_ZERO,
+                                    "unexpected character after line continuation "
+                                    "character");
+            }
+            /* Source text is read as if newline-terminated: a final backslash joins with
+             * nothing. */
+            tok->err_incomplete = 1;
             return tok_error_at(tok, TOKERR_SYNTAX, tok->lineno, tok_column(tok, p) + 1,
-                                tok->lineno, TOK_END_ZERO,
-                                "unexpected character after line continuation character");
+                                tok->lineno, -1, "unexpected EOF while parsing");
         }
         return tok_error_at(tok, TOKERR_SYNTAX, tok->lineno, tok_column(tok, p) + 1,
                             tok->lineno, TOK_END_ZERO,

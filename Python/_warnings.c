@@ -319,40 +319,17 @@ static int update_registry(PyObject *registry, PyObject *text, PyObject *categor
 
 static PyObject *get_source_line(PyObject *filename, int lineno)
 {
-    const char *name = PyUnicode_Check(filename) ? PyUnicode_AsUTF8(filename) : NULL;
-    if (name == NULL || name[0] == '<') {
-        PyErr_Clear();
-        return NULL;
-    }
-    char *text = _Py_ReadFile(name, NULL);
-    if (text == NULL) {
-        PyErr_Clear();
-        return NULL;
-    }
-    const char *p = text;
-    for (int i = 1; i < lineno && p != NULL; i++) {
-        p = strchr(p, '\n');
-        if (p != NULL) {
-            p++;
-        }
-    }
-    PyObject *line = NULL;
-    if (p != NULL) {
-        while (*p == ' ' || *p == '\t') {
-            p++;
-        }
-        const char *e = strchr(p, '\n');
-        Py_ssize_t len = e ? e - p : (Py_ssize_t)strlen(p);
-        while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\r')) {
-            len--;
-        }
-        line = PyUnicode_DecodeUTF8(p, len, "replace");
-    }
-    PyMem_Free(text);
+    PyObject *line = _PyRun_GetSourceLine(filename, lineno);
     if (line == NULL) {
         PyErr_Clear();
+        return NULL;
     }
-    return line;
+    PyObject *stripped = PyObject_CallMethod(line, "strip", NULL);
+    Py_DECREF(line);
+    if (stripped == NULL) {
+        PyErr_Clear();
+    }
+    return stripped;
 }
 
 /* Print "file:line: Category: text" and the source line to sys.stderr, or call

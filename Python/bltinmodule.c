@@ -9,6 +9,9 @@
 #include "pycore_initconfig.h"
 #include "pycore_sysmodule.h"
 #include "pycore_typeobject.h"
+#include "pycore_ast.h"
+#include "pycore_compile.h"
+#include "pycore_pyarena.h"
 
 /* ---- __build_class__ ---- */
 
@@ -1257,6 +1260,28 @@ static PyObject *builtin_compile(PyObject *module, PyObject *args, PyObject *kwd
                         : "compile() mode must be 'exec', 'eval' or 'single'");
         goto done;
     }
+    if (!PyUnicode_Check(source) && !PyBytes_Check(source) && !PyByteArray_Check(source)) {
+        int is_ast = PyAST_Check(source);
+        if (is_ast < 0) {
+            goto done;
+        }
+        if (is_ast) {
+            if (flags & PyCF_ONLY_AST) {
+                result = Py_NewRef(source);
+                goto done;
+            }
+            PyArena *arena = _PyArena_New();
+            if (arena == NULL) {
+                goto done;
+            }
+            mod_ty mod = PyAST_obj2mod(source, arena, start);
+            if (mod != NULL) {
+                result = (PyObject *)_PyAST_Compile(mod, filename, &cf, optimize, arena);
+            }
+            _PyArena_Free(arena);
+            goto done;
+        }
+    }
     PyObject *keep;
     const char *str = source_as_string(source, "compile", "string, bytes or AST", &cf,
                                        &keep);
@@ -1437,11 +1462,16 @@ static PyObject *builtin_open(PyObject *module, PyObject *args, PyObject *kwds)
     int buffering = -1, closefd = 1;
     const char *encoding = NULL, *errors = NULL, *newline = NULL;
     PyObject *opener = Py_None;
-    if (_PyImport_IsBuiltin("_io")) {
-        PyObject *io = PyImport_ImportModule("_io");
-        if (io == NULL) {
+    /* io.open when the io module is available (imported on first use, so start-up does
+     * not pay for it); the minimal stream otherwise. */
+    PyObject *io = PyImport_ImportModule("io");
+    if (io == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_ImportError)) {
             return NULL;
         }
+        PyErr_Clear();
+    }
+    else {
         PyObject *open = PyObject_GetAttrString(io, "open");
         Py_DECREF(io);
         if (open == NULL) {

@@ -527,6 +527,15 @@ push_frame_and_init(PyThreadState *tstate, PyFunctionObject *func, PyObject *loc
         Py_XDECREF(locals);
         return NULL;
     }
+    if (kwnames == NULL && argcount == code->co_argcount && code->co_kwonlyargcount == 0 &&
+        !(code->co_flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+        /* Exactly the positional parameters: nothing to bind but the values. */
+        for (Py_ssize_t i = 0; i < argcount; i++) {
+            frame->localsplus[i] = args[i];
+        }
+        _PyFrame_Initialize(frame, func, locals, code, (int)argcount);
+        return frame;
+    }
     _PyFrame_Initialize(frame, func, locals, code, 0);
     if (initialize_locals(tstate, func, frame->localsplus, args, argcount, kwnames) < 0) {
         clear_thread_frame(tstate, frame);
@@ -1941,6 +1950,38 @@ compare_op_fast(int op, PyObject *lhs, PyObject *rhs)
     default: res = cmp >= 0; break;
     }
     return res ? Py_True : Py_False;
+}
+
+/* ---- generators run inline ------------------------------------------------------------- */
+
+/* SEND resumes a generator or coroutine in the same C loop, as a call does.  Claim it:
+ * 1 if its state moved to FRAME_EXECUTING. */
+static inline int
+gen_try_enter_inline(PyGenObject *gen)
+{
+    int8_t expected = gen->gi_frame_state;
+    if (expected != FRAME_SUSPENDED && expected != FRAME_CREATED) {
+        return 0;
+    }
+#ifdef Py_GIL_DISABLED
+    return _Py_atomic_compare_exchange_int8(&gen->gi_frame_state, &expected, FRAME_EXECUTING);
+#else
+    gen->gi_frame_state = FRAME_EXECUTING;
+    return 1;
+#endif
+}
+
+/* A generator frame run inline stops (yield, return or exception): pop its level of the
+ * handled-exception stack and set its state. */
+static inline void
+gen_leave_inline(PyThreadState *tstate, PyGenObject *gen, int8_t state)
+{
+    tstate->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+    if (state == FRAME_COMPLETED) {
+        Py_CLEAR(gen->gi_exc_state.exc_value);
+    }
+    gen->gi_frame_state = state;
 }
 
 /* ---- the loop ---------------------------------------------------------------------------- */
@@ -3620,7 +3661,7 @@ dispatch_opcode:
         }
 
         TARGET(YIELD_VALUE) {
-            if (Py_UNLIKELY(frame->owner != FRAME_OWNED_BY_GENERATOR || !frame->is_entry)) {
+            if (Py_UNLIKELY(frame->owner != FRAME_OWNED_BY_GENERATOR)) {
                 PyErr_SetString(PyExc_SystemError, "YIELD_VALUE outside a generator frame");
                 goto error;
             }
@@ -3628,11 +3669,20 @@ dispatch_opcode:
             SAVE_SP();
             _Py_LeaveRecursiveCallPy(tstate);
             PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
-            gen->gi_frame_state = FRAME_SUSPENDED;
-            tstate->current_frame = frame->previous;
+            _PyInterpreterFrame *prev = frame->previous;
+            tstate->current_frame = prev;
             frame->previous = NULL;
-            _Py_LeaveRecursiveCallTstate(tstate);
-            return retval;
+            if (frame->is_entry) {
+                gen->gi_frame_state = FRAME_SUSPENDED;
+                _Py_LeaveRecursiveCallTstate(tstate);
+                return retval;
+            }
+            /* Run inline by SEND: hand the value to the sender. */
+            gen_leave_inline(tstate, gen, FRAME_SUSPENDED);
+            frame = prev;
+            LOAD_FRAME_STATE();
+            PUSH(retval);
+            DISPATCH();
         }
 
         TARGET(SEND) {
@@ -3641,6 +3691,26 @@ dispatch_opcode:
             PyObject *res = NULL;
             PySendResult status;
             PyTypeObject *tp = Py_TYPE(receiver);
+            if ((tp == &PyGen_Type || tp == &PyCoro_Type) &&
+                (((PyGenObject *)receiver)->gi_frame_state == FRAME_SUSPENDED ||
+                 (((PyGenObject *)receiver)->gi_frame_state == FRAME_CREATED && v == Py_None))) {
+                /* Run the generator's frame in this loop (no C recursion): it returns
+                 * here on yield (continue after SEND) or return (jump by oparg). */
+                PyGenObject *gen = (PyGenObject *)receiver;
+                if (gen_try_enter_inline(gen)) {
+                    _PyInterpreterFrame *gen_frame = _PyGen_GetFrame(gen);
+                    gen_frame->localsplus[gen_frame->stacktop++] = v;
+                    gen->gi_exc_state.previous_item = tstate->exc_info;
+                    tstate->exc_info = &gen->gi_exc_state;
+                    SAVE_SP();
+                    frame->return_offset = oparg;
+                    gen_frame->previous = frame;
+                    gen_frame->is_entry = 0;
+                    frame = gen_frame;
+                    tstate->current_frame = frame;
+                    goto start_frame;
+                }
+            }
             if (tp->tp_as_async != NULL && tp->tp_as_async->am_send != NULL) {
                 SAVE_SP();
                 status = tp->tp_as_async->am_send(receiver, v, &res);
@@ -4077,6 +4147,10 @@ exit_unwind:
         tstate->current_frame = dying->previous;
         if (dying->owner == FRAME_OWNED_BY_GENERATOR) {
             PyGenObject *gen = _PyGen_GetGeneratorFromFrame(dying);
+            dying->previous = NULL;
+            if (!is_entry) {
+                gen_leave_inline(tstate, gen, FRAME_COMPLETED);
+            }
             gen->gi_frame_state = FRAME_COMPLETED;
             _PyFrame_ClearExceptCode(dying);
             dying->stacktop = 0;
@@ -4101,8 +4175,14 @@ do_return:
         _PyInterpreterFrame *dying = frame;
         int is_entry = dying->is_entry;
         tstate->current_frame = dying->previous;
+        int gen_return = 0;
         if (dying->owner == FRAME_OWNED_BY_GENERATOR) {
             PyGenObject *gen = _PyGen_GetGeneratorFromFrame(dying);
+            dying->previous = NULL;
+            if (!is_entry) {
+                gen_leave_inline(tstate, gen, FRAME_COMPLETED);
+                gen_return = 1;
+            }
             gen->gi_frame_state = FRAME_COMPLETED;
             _PyFrame_SetStackPointer(dying, stack_pointer);
             _PyFrame_ClearExceptCode(dying);
@@ -4117,8 +4197,12 @@ do_return:
             return retval;
         }
         frame = tstate->current_frame;
+        LOAD_FRAME_STATE();
+        PUSH(retval);
+        if (gen_return) {
+            /* A generator run inline by SEND returned: SEND's "returned" exit. */
+            JUMPBY(frame->return_offset);
+        }
     }
-    LOAD_FRAME_STATE();
-    PUSH(retval);
     DISPATCH();
 }

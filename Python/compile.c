@@ -16,9 +16,14 @@
  * inline at each exit), with statements (which call __exit__), and exception handlers
  * (which restore the previously handled exception).
  *
- * Comprehensions and generator expressions are compiled as nested functions called with
- * the first iterator (as CPython 3.11 did), not inlined as PEP 709 does; the visible
- * difference is an extra frame named <listcomp> & co in tracebacks. */
+ * Comprehensions: list, set and dict comprehensions in a function or at module level,
+ * without nested scopes of their own (other than comprehensions inlined into them) and not
+ * asynchronous, are inlined as PEP 709 does: no frame; their variables are saved and
+ * restored around them, and at module level they are hidden fast locals.  All others (in
+ * class bodies, containing a lambda or generator expression, async ones) and every
+ * generator expression are compiled as nested functions called with the first iterator
+ * (as CPython 3.11 did): tracebacks then show an extra <listcomp> & co frame, and
+ * zero-argument super() inside them does not work, unlike CPython 3.13. */
 
 #include "Python.h"
 #include "internal/pycore_ast.h"
@@ -98,6 +103,11 @@ struct compiler_unit {
     int u_nfblocks;
     int u_has_docstring;
     int u_toplevel_await;       /* module code using await (PyCF_ALLOW_TOP_LEVEL_AWAIT) */
+    PyObject *u_hidden;         /* set: fast locals of comprehensions inlined in module code
+                                   (CO_FAST_HIDDEN), or NULL */
+    PyObject *u_fasthidden;     /* set: those names while their comprehension is compiled,
+                                   else NULL (borrowed from a local of the inliner) */
+    int u_in_inlined_comp;      /* compiling an inlined comprehension's body */
 };
 
 struct compiler {
@@ -113,6 +123,7 @@ struct compiler {
     int c_nstack;
     PyArena *c_arena;
     int c_depth;                /* expression nesting, bounded like the symtable's */
+    int c_inlining_comprehension; /* generating the first loop of an inlined comprehension */
 };
 
 /* ---- syntax errors ------------------------------------------------------------------------ */
@@ -504,6 +515,7 @@ unit_free(struct compiler_unit *u)
     Py_XDECREF(u->u_cellvars);
     Py_XDECREF(u->u_freevars);
     Py_XDECREF(u->u_static_attributes);
+    Py_XDECREF(u->u_hidden);
     PyMem_Free(u->u_seq.instrs);
     PyMem_Free(u);
 }
@@ -761,6 +773,15 @@ assemble_unit(struct compiler *c)
         Py_ssize_t i = PyLong_AsSsize_t(v);
         PyTuple_SET_ITEM(lnames, i, Py_NewRef(k));
         kinds[i] = CO_FAST_LOCAL;
+        if (u->u_hidden != NULL) {
+            int hidden = PySet_Contains(u->u_hidden, k);
+            if (hidden < 0) {
+                goto done;
+            }
+            if (hidden) {
+                kinds[i] |= CO_FAST_HIDDEN;
+            }
+        }
     }
     /* Cells: argument cells share the argument's slot; others follow the locals. */
     Py_ssize_t next = nlocals;
@@ -1084,6 +1105,17 @@ compiler_nameop(struct compiler *c, location loc, PyObject *name, expr_context_t
         return ERROR;
     }
     int function_like = _PyST_IsFunctionLike(u->u_ste);
+    if (u->u_fasthidden != NULL) {
+        int hidden = PySet_Contains(u->u_fasthidden, mangled);
+        if (hidden < 0) {
+            Py_DECREF(mangled);
+            return ERROR;
+        }
+        if (hidden) {
+            function_like = 1;   /* a local of a comprehension inlined in module code */
+            scope = LOCAL;
+        }
+    }
     switch (scope) {
     case FREE:
     case CELL:
@@ -1095,8 +1127,8 @@ compiler_nameop(struct compiler *c, location loc, PyObject *name, expr_context_t
         }
         break;
     case GLOBAL_IMPLICIT:
-        if (function_like) {
-            optype = OP_GLOBAL;
+        if (function_like || (u->u_in_inlined_comp && u->u_scope_type == SCOPE_CLASS)) {
+            optype = OP_GLOBAL;   /* comprehensions do not see class variables */
         }
         break;
     case GLOBAL_EXPLICIT:
@@ -1122,7 +1154,7 @@ compiler_nameop(struct compiler *c, location loc, PyObject *name, expr_context_t
             break;
         }
         if (ctx == Load) {
-            if (u->u_scope_type == SCOPE_CLASS && scope == FREE) {
+            if (u->u_scope_type == SCOPE_CLASS && scope == FREE && !u->u_in_inlined_comp) {
                 r = addop_i(c, loc, LOAD_LOCALS, 0);
                 if (r == SUCCESS) {
                     r = addop_i(c, loc, LOAD_FROM_DICT_OR_DEREF, idx);
@@ -3065,7 +3097,13 @@ compiler_sync_comprehension_generator(struct compiler *c, location loc,
     NEW_LABEL(c, if_cleanup);
     NEW_LABEL(c, anchor);
     if (gen_index == 0) {
-        ADDOP_I(c, loc, LOAD_FAST, 0);   /* .0, the outermost iterator */
+        /* An inlined comprehension left the iterator on the stack; a function one
+         * receives it as its argument .0. */
+        int iter_on_stack = c->c_inlining_comprehension;
+        c->c_inlining_comprehension = 0;
+        if (!iter_on_stack) {
+            ADDOP_I(c, loc, LOAD_FAST, 0);
+        }
     }
     else {
         VISIT(c, expr, gen->iter);
@@ -3195,6 +3233,158 @@ compiler_comprehension_generator(struct compiler *c, location loc,
                                                  val, type);
 }
 
+
+/* PEP 709 inlining (see can_inline_comprehension in symtable.c).  Stack discipline, with
+ * m comprehension-local names n1..nm whose outer values are saved:
+ *     iterable                         -> LOAD_FAST_AND_CLEAR n1..nm, SWAP m+1
+ *     sm s1 .. s(m-1) iterable         -> GET_ITER, BUILD_LIST 0, SWAP 2, loops
+ *     sm s1 .. s(m-1) result           -> SWAP m+1, STORE_FAST_MAYBE_NULL nm..n1
+ *     result
+ * An exception inside restores the saved values the same way, then re-raises. */
+static int
+compiler_inlined_comprehension(struct compiler *c, expr_ty e, PySTEntryObject *entry,
+                               asdl_comprehension_seq *generators, expr_ty elt,
+                               expr_ty val, int type)
+{
+    location loc = LOC(e);
+    struct compiler_unit *u = c->u;
+    comprehension_ty outermost = asdl_seq_GET(generators, 0);
+    VISIT(c, expr, outermost->iter);
+
+    PyObject *locals = PyList_New(0);       /* comprehension-local names */
+    PyObject *overrides = PyDict_New();     /* name -> the parent's own flags */
+    if (locals == NULL || overrides == NULL) {
+        Py_XDECREF(locals);
+        Py_XDECREF(overrides);
+        return ERROR;
+    }
+    int r = SUCCESS;
+    Py_ssize_t pos = 0;
+    PyObject *name, *v;
+    while (r == SUCCESS && PyDict_Next(entry->ste_symbols, &pos, &name, &v)) {
+        long flags = PyLong_AsLong(v);
+        /* The outermost comprehension inlined in a class body sees none of the class's
+         * names: override all of them.  Nested ones follow the usual rule. */
+        int in_class = u->u_scope_type == SCOPE_CLASS && u->u_in_inlined_comp == 0;
+        int is_local = ((flags >> SCOPE_OFFSET) & 0xf) == LOCAL;
+        if ((flags & DEF_PARAM) || (!is_local && !in_class)) {
+            continue;
+        }
+        if (is_local && PyList_Append(locals, name) < 0) {
+            r = ERROR;
+            break;
+        }
+        /* Inside the comprehension the name is a local even if the function knows it
+         * otherwise (global, free): use the comprehension's view while compiling it. */
+        PyObject *outer = PyDict_GetItemWithError(u->u_ste->ste_symbols, name);
+        if (outer == NULL) {
+            r = ERROR;
+            if (!PyErr_Occurred()) {
+                PyErr_Format(PyExc_SystemError, "compiler: %R missing after inlining", name);
+            }
+            break;
+        }
+        if (((PyLong_AsLong(outer) >> SCOPE_OFFSET) & 0xf) !=
+            ((flags >> SCOPE_OFFSET) & 0xf)) {
+            if (PyDict_SetItem(overrides, name, outer) < 0 ||
+                PyDict_SetItem(u->u_ste->ste_symbols, name, v) < 0) {
+                r = ERROR;
+            }
+        }
+    }
+    Py_ssize_t m = PyList_GET_SIZE(locals);
+    PyObject *fasthidden = NULL;
+    if (r == SUCCESS && !_PyST_IsFunctionLike(u->u_ste) && m > 0) {
+        /* In module code the comprehension's variables are hidden fast locals. */
+        fasthidden = PySet_New(locals);
+        if (fasthidden == NULL) {
+            r = ERROR;
+        }
+        else if (u->u_hidden == NULL && (u->u_hidden = PySet_New(NULL)) == NULL) {
+            r = ERROR;
+        }
+        for (Py_ssize_t i = 0; r == SUCCESS && i < m; i++) {
+            if (PySet_Add(u->u_hidden, PyList_GET_ITEM(locals, i)) < 0) {
+                r = ERROR;
+            }
+        }
+        u->u_fasthidden = fasthidden;
+    }
+    int cleanup = new_label(c), end = new_label(c);
+    for (Py_ssize_t i = 0; r == SUCCESS && i < m; i++) {
+        Py_ssize_t slot = dict_add(u->u_varnames, PyList_GET_ITEM(locals, i));
+        r = slot < 0 ? ERROR : addop_i(c, loc, LOAD_FAST_AND_CLEAR, (int)slot);
+    }
+    if (r == SUCCESS && m > 0) {
+        r = addop_i(c, loc, SWAP, (int)m + 1);
+        if (r == SUCCESS) {
+            r = addop_i(c, loc, SETUP_FINALLY, cleanup);
+        }
+    }
+    if (r == SUCCESS) {
+        r = addop_i(c, loc, GET_ITER, 0);
+    }
+    if (r == SUCCESS) {
+        int op = type == COMP_LISTCOMP ? BUILD_LIST : type == COMP_SETCOMP ? BUILD_SET
+                                                                           : BUILD_MAP;
+        r = addop_i(c, loc, op, 0);
+        if (r == SUCCESS) {
+            r = addop_i(c, loc, SWAP, 2);
+        }
+    }
+    if (r == SUCCESS) {
+        c->c_inlining_comprehension = 1;
+        u->u_in_inlined_comp++;
+        r = compiler_comprehension_generator(c, loc, generators, 0, 0, elt, val, type);
+        u->u_in_inlined_comp--;
+        c->c_inlining_comprehension = 0;
+    }
+    if (r == SUCCESS && m > 0) {
+        /* normal exit, then the exceptional one: both restore the saved values */
+        for (int pass = 0; r == SUCCESS && pass < 2; pass++) {
+            if (pass == 0) {
+                r = addop_i(c, NO_LOCATION, POP_BLOCK, 0);
+            }
+            else {
+                r = addop_i(c, NO_LOCATION, LABEL, cleanup);
+                if (r == SUCCESS) {
+                    r = addop_i(c, NO_LOCATION, SWAP, 2);
+                }
+                if (r == SUCCESS) {
+                    r = addop_i(c, NO_LOCATION, POP_TOP, 0);
+                }
+            }
+            if (r == SUCCESS) {
+                r = addop_i(c, NO_LOCATION, SWAP, (int)m + 1);
+            }
+            for (Py_ssize_t i = m - 1; r == SUCCESS && i >= 0; i--) {
+                Py_ssize_t slot = dict_add(u->u_varnames, PyList_GET_ITEM(locals, i));
+                r = slot < 0 ? ERROR : addop_i(c, NO_LOCATION, STORE_FAST_MAYBE_NULL,
+                                               (int)slot);
+            }
+            if (r == SUCCESS) {
+                r = pass == 0 ? addop_i(c, NO_LOCATION, JUMP_NO_INTERRUPT, end)
+                              : addop_i(c, NO_LOCATION, RERAISE, 0);
+            }
+        }
+        if (r == SUCCESS) {
+            r = addop_i(c, NO_LOCATION, LABEL, end);
+        }
+    }
+    u->u_fasthidden = NULL;
+    Py_XDECREF(fasthidden);
+    /* Give the function its own view of the names back. */
+    pos = 0;
+    while (PyDict_Next(overrides, &pos, &name, &v)) {
+        if (PyDict_SetItem(u->u_ste->ste_symbols, name, v) < 0) {
+            r = ERROR;
+        }
+    }
+    Py_DECREF(locals);
+    Py_DECREF(overrides);
+    return r;
+}
+
 static int
 compiler_comprehension(struct compiler *c, expr_ty e)
 {
@@ -3232,6 +3422,17 @@ compiler_comprehension(struct compiler *c, expr_ty e)
     }
     comprehension_ty outermost = asdl_seq_GET(generators, 0);
     int outer_scope = c->u->u_scope_type;
+    PySTEntryObject *entry = _PySymtable_Lookup(c->c_st, (void *)e);
+    if (entry == NULL) {
+        return ERROR;
+    }
+    int inlined = entry->ste_comp_inlined;
+    if (inlined) {
+        int r = compiler_inlined_comprehension(c, e, entry, generators, elt, val, type);
+        Py_DECREF(entry);
+        return r;
+    }
+    Py_DECREF(entry);
     RETURN_IF_ERROR(compiler_enter_scope(c, name, SCOPE_COMPREHENSION, (void *)e, e->lineno));
     struct compiler_unit *u = c->u;
     int is_async_generator = u->u_ste->ste_coroutine;

@@ -19,6 +19,7 @@
  * left to the free-threaded issue. */
 #include "Python.h"
 #include "pycore_pystate.h"
+#include "pycore_object.h"
 #include "pycore_import.h"
 #include "pycore_ceval.h"
 #include "pycore_initconfig.h"
@@ -29,7 +30,6 @@
 #  define EXT_SUFFIX ".so"
 #endif
 
-extern PyObject *_PyNamespace_New(PyObject *kwds);
 /* Python/importdl.c: load an extension module from `path` (str) as `name`.  New ref. */
 extern PyObject *_PyImport_LoadDynamicModule(PyObject *name, PyObject *path, PyObject *spec);
 
@@ -1694,9 +1694,32 @@ PyInit__imp(void)
     return PyModuleDef_Init(&impmodule);
 }
 
+/* sys and builtins are created before the import system: give them their specs. */
 int _PyImport_Init(PyInterpreterState *interp)
 {
-    (void)interp;
+    static const char *const names[] = {"sys", "builtins", NULL};
+    PyObject *origin = PyUnicode_FromString("built-in");
+    if (origin == NULL) {
+        return -1;
+    }
+    for (int i = 0; names[i] != NULL; i++) {
+        PyObject *mod = PyDict_GetItemString(interp->modules, names[i]);
+        if (mod == NULL || !PyModule_Check(mod)) {
+            continue;
+        }
+        PyObject *name = PyUnicode_FromString(names[i]);
+        PyObject *spec = name ? make_spec(name, Py_None, origin, NULL, 0) : NULL;
+        Py_XDECREF(name);
+        PyObject *d = PyModule_GetDict(mod);
+        if (spec == NULL || PyDict_SetItemString(d, "__spec__", spec) < 0 ||
+            PyDict_SetItemString(d, "__loader__", Py_None) < 0) {
+            Py_XDECREF(spec);
+            Py_DECREF(origin);
+            return -1;
+        }
+        Py_DECREF(spec);
+    }
+    Py_DECREF(origin);
     return 0;
 }
 

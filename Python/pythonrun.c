@@ -168,6 +168,13 @@ static PyObject *source_line(PyObject *filename, int lineno)
     return line;
 }
 
+/* New reference to line `lineno` of a file or of registered source ("<string>" of -c,
+ * "<stdin>" of the REPL), without its newline; NULL (no exception) if unavailable. */
+PyObject *_PyRun_GetSourceLine(PyObject *filename, int lineno)
+{
+    return source_line(filename, lineno);
+}
+
 /* ---- tracebacks ---- */
 
 static PyObject *get_attr(PyObject *o, const char *name)

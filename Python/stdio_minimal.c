@@ -14,7 +14,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-typedef struct {
+typedef struct stdio_object_s {
     PyObject_HEAD
     int fd;
     int readable;
@@ -33,6 +33,11 @@ typedef struct {
     Py_ssize_t rpos, rlen, rcap;
     int eof;
     PyObject *dict;
+    /* The binary view (`buffer` attribute) of a text stream holds its text stream in
+     * `parent`: it writes through after flushing the parent's pending text, and reads the
+     * parent's buffered input first, so mixing the two keeps the order of the data. */
+    struct stdio_object_s *parent;
+    PyObject *buffer_view;
 } stdio_object;
 
 static PyObject *err_closed(void)
@@ -116,6 +121,9 @@ static PyObject *stdio_write(stdio_object *self, PyObject *arg)
     }
     PyObject *data;
     Py_ssize_t result_len;
+    if (self->parent != NULL && self->parent->wlen > 0 && stdio_flush_buffer(self->parent) < 0) {
+        return NULL;
+    }
     if (self->binary) {
         Py_buffer view;
         if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) {
@@ -188,6 +196,17 @@ static Py_ssize_t stdio_fill(stdio_object *self)
         }
         self->rbuf = nbuf;
         self->rcap = cap;
+    }
+    stdio_object *parent = self->parent;
+    if (parent != NULL && parent->rlen > parent->rpos) {
+        Py_ssize_t avail = parent->rlen - parent->rpos;
+        if (avail > self->rcap - self->rlen) {
+            avail = self->rcap - self->rlen;
+        }
+        memcpy(self->rbuf + self->rlen, parent->rbuf + parent->rpos, (size_t)avail);
+        parent->rpos += avail;
+        self->rlen += avail;
+        return avail;
     }
     for (;;) {
         ssize_t n;
@@ -476,6 +495,30 @@ static PyObject *stdio_get_encoding(stdio_object *self, void *closure)
     return PyUnicode_FromString("utf-8");
 }
 
+/* The binary view of a text stream (sys.stdout.buffer).  New reference. */
+static PyObject *stdio_get_buffer(stdio_object *self, void *closure)
+{
+    if (self->binary) {
+        PyErr_SetString(PyExc_AttributeError, "binary stream has no buffer attribute");
+        return NULL;
+    }
+    if (self->buffer_view == NULL) {
+        const char *mode = self->readable ? (self->writable ? "rb+" : "rb") : "wb";
+        const char *name = PyUnicode_Check(self->name) ? PyUnicode_AsUTF8(self->name) : "";
+        if (name == NULL) {
+            return NULL;
+        }
+        stdio_object *view = (stdio_object *)_PyStdio_New(self->fd, name, mode, 0, "strict");
+        if (view == NULL) {
+            return NULL;
+        }
+        Py_SETREF(view->name, Py_NewRef(self->name));
+        view->parent = (stdio_object *)Py_NewRef(self);
+        self->buffer_view = (PyObject *)view;
+    }
+    return Py_NewRef(self->buffer_view);
+}
+
 static PyObject *stdio_get_line_buffering(stdio_object *self, void *closure)
 {
     return PyBool_FromLong(self->line_buffering);
@@ -505,6 +548,8 @@ static void stdio_dealloc(stdio_object *self)
     Py_CLEAR(self->mode);
     Py_CLEAR(self->errors);
     Py_CLEAR(self->dict);
+    Py_CLEAR(self->parent);
+    Py_CLEAR(self->buffer_view);
     PyMem_Free(self->wbuf);
     PyMem_Free(self->rbuf);
     PyObject_GC_Del(self);
@@ -513,12 +558,16 @@ static void stdio_dealloc(stdio_object *self)
 static int stdio_traverse(stdio_object *self, visitproc visit, void *arg)
 {
     Py_VISIT(self->dict);
+    Py_VISIT(self->parent);
+    Py_VISIT(self->buffer_view);
     return 0;
 }
 
 static int stdio_clear(stdio_object *self)
 {
     Py_CLEAR(self->dict);
+    Py_CLEAR(self->parent);
+    Py_CLEAR(self->buffer_view);
     return 0;
 }
 
@@ -551,6 +600,7 @@ static PyGetSetDef stdio_getset[] = {
     {"closed", (getter)stdio_get_closed, NULL, NULL, NULL},
     {"encoding", (getter)stdio_get_encoding, NULL, NULL, NULL},
     {"line_buffering", (getter)stdio_get_line_buffering, NULL, NULL, NULL},
+    {"buffer", (getter)stdio_get_buffer, NULL, NULL, NULL},
     {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
@@ -596,6 +646,8 @@ PyObject *_PyStdio_New(int fd, const char *name, const char *mode, int buffered,
     self->wlen = self->wcap = self->rpos = self->rlen = self->rcap = 0;
     self->eof = 0;
     self->dict = NULL;
+    self->parent = NULL;
+    self->buffer_view = NULL;
     self->name = PyUnicode_FromString(name);
     self->mode = PyUnicode_FromString(mode);
     self->errors = PyUnicode_FromString(errors ? errors : "strict");

@@ -14,8 +14,9 @@
  *
  * Invariants: after analysis, every name used in a scope is in its ste_symbols with a scope;
  * a FREE name of a child is either bound (LOCAL or CELL) in some enclosing function scope or
- * passed through the intermediate scopes as FREE; comprehensions are function scopes (this
- * compiler does not inline them) whose first iterable belongs to the enclosing scope.
+ * passed through the intermediate scopes as FREE; comprehensions are function scopes whose
+ * first iterable belongs to the enclosing scope, and the simple ones inside functions are
+ * merged into their parent after analysis (ste_comp_inlined, PEP 709).
  * Walrus targets inside comprehensions bind in the nearest enclosing non-comprehension
  * scope (DEF_NONLOCAL in the comprehension, DEF_LOCAL there; DEF_GLOBAL at module level). */
 
@@ -415,7 +416,13 @@ static int
 visit_annotation(struct symtable *st, expr_ty annotation)
 {
     if (st->st_future_features & CO_FUTURE_ANNOTATIONS) {
-        return 1;   /* stringified, never evaluated */
+        /* Stringified, never evaluated; checked in a scope of its own. */
+        if (!enter_block(st, _Py_ID(_annotation), AnnotationBlock, (void *)annotation,
+                         LOC(annotation))) {
+            return 0;
+        }
+        st->st_cur->ste_scope_info = "an annotation";
+        return visit_expr(st, annotation) && exit_block(st);
     }
     return visit_expr(st, annotation);
 }
@@ -499,6 +506,16 @@ visit_type_params(struct symtable *st, asdl_type_param_seq *tps)
             if (!enter_block(st, name, TypeVariableBlock, (void *)lazy[k], LOC(tp))) {
                 return 0;
             }
+            if (k == 0) {
+                st->st_cur->ste_scope_info = lazy[k]->kind == Tuple_kind
+                                                 ? "a TypeVar constraint" : "a TypeVar bound";
+            }
+            else {
+                st->st_cur->ste_scope_info =
+                    tp->kind == TypeVar_kind ? "a TypeVar default"
+                    : tp->kind == ParamSpec_kind ? "a ParamSpec default"
+                                                 : "a TypeVarTuple default";
+            }
             st->st_cur->ste_can_see_class_scope = see_class;
             if (see_class && !add_def(st, _Py_ID(__classdict__), USE, LOC(tp))) {
                 return 0;
@@ -521,6 +538,7 @@ enter_type_params_block(struct symtable *st, PyObject *name, void *key, int has_
     if (!enter_block(st, name, TypeParametersBlock, key, lineno, col, end_lineno, end_col)) {
         return 0;
     }
+    st->st_cur->ste_scope_info = "the definition of a generic";
     if (outer == ClassBlock) {
         st->st_cur->ste_can_see_class_scope = 1;
         if (!add_def_in(st, st->st_cur, _Py_ID(__classdict__), USE, lineno, col,
@@ -766,6 +784,7 @@ visit_stmt(struct symtable *st, stmt_ty s)
         if (!enter_block(st, name, TypeAliasBlock, (void *)s, LOC(s))) {
             return 0;
         }
+        st->st_cur->ste_scope_info = "a type alias";
         st->st_cur->ste_can_see_class_scope = outer == ClassBlock;
         if (outer == ClassBlock &&
             !add_def(st, _Py_ID(__classdict__), USE, LOC(s->v.TypeAlias.value))) {
@@ -1032,6 +1051,20 @@ visit_comprehension_expr(struct symtable *st, expr_ty e, PyObject *scope_name,
     return 1;
 }
 
+/* "yield expression cannot be used within a TypeVar bound" and friends. */
+static int
+scope_info_error(struct symtable *st, expr_ty e, const char *what)
+{
+    PyObject *msg = PyUnicode_FromFormat("%s cannot be used within %s", what,
+                                         st->st_cur->ste_scope_info);
+    if (msg == NULL) {
+        return 0;
+    }
+    st_error(st, LOC(e), "%U", msg);
+    Py_DECREF(msg);
+    return 0;
+}
+
 static int
 visit_expr(struct symtable *st, expr_ty e)
 {
@@ -1043,6 +1076,9 @@ visit_expr(struct symtable *st, expr_ty e)
     int ok = 1;
     switch (e->kind) {
     case NamedExpr_kind:
+        if (st->st_cur->ste_scope_info != NULL) {
+            return scope_info_error(st, e, "named expression");
+        }
         if (st->st_cur->ste_comp_iter_expr > 0) {
             return st_error(st, LOC(e), "assignment expression cannot be used in a "
                             "comprehension iterable expression", NULL);
@@ -1129,15 +1165,16 @@ visit_expr(struct symtable *st, expr_ty e)
             }
             return 0;
         }
-        if (cur->ste_type == AnnotationBlock || cur->ste_type == TypeVariableBlock ||
-            cur->ste_type == TypeAliasBlock || cur->ste_type == TypeParametersBlock) {
-            return st_error(st, LOC(e), "yield expression cannot be used within a type "
-                            "parameter or annotation scope", NULL);
+        if (cur->ste_scope_info != NULL) {
+            return scope_info_error(st, e, "yield expression");
         }
         cur->ste_generator = 1;
         break;
     }
     case Await_kind:
+        if (st->st_cur->ste_scope_info != NULL) {
+            return scope_info_error(st, e, "await expression");
+        }
         if (!visit_expr(st, e->v.Await.value)) {
             return 0;
         }
@@ -1459,6 +1496,76 @@ update_symbols(PyObject *symbols, PyObject *scopes, PyObject *bound, PyObject *f
     return 1;
 }
 
+/* PEP 709: list, set and dict comprehensions run inline in the function that contains
+ * them.  This compiler inlines the common case only: a synchronous comprehension without
+ * nested scopes of its own (after its own inlined comprehensions are merged), directly
+ * inside a function, a class body or at module level.  The others stay functions. */
+static int
+can_inline_comprehension(PySTEntryObject *ste, PySTEntryObject *comp)
+{
+    if (comp->ste_comprehension == NoComprehension ||
+        comp->ste_comprehension == GeneratorExpression || comp->ste_coroutine ||
+        comp->ste_generator || PyList_GET_SIZE(comp->ste_children) != 0 ||
+        ste->ste_can_see_class_scope) {
+        return 0;
+    }
+    if (ste->ste_type == FunctionBlock || ste->ste_type == ModuleBlock) {
+        return 1;
+    }
+    if (ste->ste_type != ClassBlock) {
+        return 0;
+    }
+    /* In a class body, __class__ (zero-argument super()) would have to cross the class
+     * scope: keep such comprehensions as functions. */
+    int has_class = PyDict_Contains(comp->ste_symbols, _Py_ID(__class__));
+    int has_classdict = PyDict_Contains(comp->ste_symbols, _Py_ID(__classdict__));
+    if (has_class < 0 || has_classdict < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    return !has_class && !has_classdict;
+}
+
+/* Merge the names of an inlined comprehension into its parent: names new to the parent
+ * are copied with their scope; names the parent binds need no cell for the comprehension
+ * any more (they are plain locals of the same frame). */
+static int
+inline_comprehension(PySTEntryObject *ste, PySTEntryObject *comp, PyObject *scopes,
+                     PyObject *comp_free)
+{
+    Py_ssize_t pos = 0;
+    PyObject *name, *v;
+    while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
+        long flags = PyLong_AsLong(v);
+        if (flags & DEF_PARAM) {
+            continue;   /* .0 */
+        }
+        int scope = (int)((flags >> SCOPE_OFFSET) & 0xf);
+        long only_flags = flags & ((1L << SCOPE_OFFSET) - 1);
+        PyObject *existing = PyDict_GetItemWithError(ste->ste_symbols, name);
+        if (existing == NULL) {
+            if (PyErr_Occurred()) {
+                return 0;
+            }
+            PyObject *nv = PyLong_FromLong(only_flags);
+            if (nv == NULL || PyDict_SetItem(ste->ste_symbols, name, nv) < 0) {
+                Py_XDECREF(nv);
+                return 0;
+            }
+            Py_DECREF(nv);
+            if (!set_scope(scopes, name, scope)) {
+                return 0;
+            }
+        }
+        else if ((PyLong_AsLong(existing) & DEF_BOUND) && ste->ste_type != ClassBlock) {
+            if (PySet_Discard(comp_free, name) < 0) {
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
 /* Analyze ste given the names bound in enclosing function scopes (bound) and the names
  * known global (global).  Add the scope's free names to `free`. */
 static int
@@ -1510,19 +1617,38 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free, PyObject *g
         PySTEntryObject *child = (PySTEntryObject *)PyList_GET_ITEM(ste->ste_children, i);
         PyObject *child_bound = PySet_New(newbound);
         PyObject *child_global = PySet_New(newglobal);
-        if (child_bound == NULL || child_global == NULL) {
+        PyObject *child_free = PySet_New(NULL);
+        if (child_bound == NULL || child_global == NULL || child_free == NULL) {
             Py_XDECREF(child_bound);
             Py_XDECREF(child_global);
+            Py_XDECREF(child_free);
             goto done;
         }
-        int r = analyze_block(child, child_bound, newfree, child_global, new_class_entry);
+        int r = analyze_block(child, child_bound, child_free, child_global, new_class_entry);
+        if (r && can_inline_comprehension(ste, child)) {
+            r = inline_comprehension(ste, child, scopes, child_free);
+            child->ste_comp_inlined = 1;
+        }
+        if (r && set_update(newfree, child_free) < 0) {
+            r = 0;
+        }
         Py_DECREF(child_bound);
         Py_DECREF(child_global);
+        Py_DECREF(child_free);
         if (!r) {
             goto done;
         }
     }
 
+    /* Inlined comprehensions are no longer scopes of their own (they have no children:
+     * see can_inline_comprehension). */
+    for (Py_ssize_t i = PyList_GET_SIZE(ste->ste_children) - 1; i >= 0; i--) {
+        PySTEntryObject *child = (PySTEntryObject *)PyList_GET_ITEM(ste->ste_children, i);
+        if (child->ste_comp_inlined &&
+            PyList_SetSlice(ste->ste_children, i, i + 1, NULL) < 0) {
+            goto done;
+        }
+    }
     if (_PyST_IsFunctionLike(ste) && !analyze_cells(scopes, newfree)) {
         goto done;
     }

@@ -4,6 +4,7 @@
  * flags, path, ...) are set by _PySys_UpdateConfig once Py_Main has parsed it. */
 #include "Python.h"
 #include "pycore_pystate.h"
+#include "pycore_object.h"
 #include "pycore_ceval.h"
 #include "pycore_gc.h"
 #include "pycore_import.h"
@@ -19,8 +20,6 @@
 #  endif
 #endif
 
-/* Object-model room (Objects/namespaceobject.c); not yet in a header. */
-extern PyObject *_PyNamespace_New(PyObject *kwds);
 
 static PyObject *sysdict(void)
 {

@@ -53,12 +53,12 @@ PyAPI_FUNC(int) _Py_HandlePending(PyThreadState *tstate);
  * containers, ...) is bounded by c_recursion_remaining, which the runtime initialises to
  * Py_C_RECURSION_LIMIT. */
 #ifndef Py_C_RECURSION_LIMIT
-   /* An unoptimized build uses ~3 KB of C stack per eval-loop entry: stay well inside the
-    * default 8 MB thread stack. */
+   /* An unoptimized build uses ~3.5 KB of C stack per Python-to-C-to-Python level: stay
+    * well inside the default 8 MB thread stack. */
 #  if defined(__OPTIMIZE__)
 #    define Py_C_RECURSION_LIMIT 8000
 #  else
-#    define Py_C_RECURSION_LIMIT 2500
+#    define Py_C_RECURSION_LIMIT 1500
 #  endif
 #endif
 

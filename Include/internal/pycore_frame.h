@@ -42,6 +42,8 @@ typedef struct _PyInterpreterFrame {
     PyFrameObject *frame_obj;          /* strong or NULL */
     _Py_CODEUNIT *prev_instr;          /* see the header comment */
     int stacktop;                      /* index in localsplus of the first free stack slot */
+    int return_offset;                 /* code units to skip when a generator frame run
+                                          inline by this frame's SEND returns */
     char owner;                        /* enum _frameowner */
     char is_entry;                     /* returning from it leaves _PyEval_EvalFrameDefault */
     PyObject *localsplus[1];
@@ -111,6 +113,7 @@ static inline void _PyFrame_Initialize(_PyInterpreterFrame *frame, PyFunctionObj
     frame->prev_instr = _PyCode_CODE(code) - 1;
     frame->owner = FRAME_OWNED_BY_THREAD;
     frame->is_entry = 0;
+    frame->return_offset = 0;
     frame->previous = NULL;
     for (int i = null_locals_from; i < code->co_nlocalsplus; i++) {
         frame->localsplus[i] = NULL;

@@ -35,6 +35,12 @@ PyAPI_FUNC(int) _PyWarnings_InitState(PyInterpreterState *interp);
 PyAPI_FUNC(void) _PyWarnings_Fini(PyInterpreterState *interp);
 PyAPI_FUNC(int) _PyAtExit_Call(PyInterpreterState *interp);
 
+/* Source text for pseudo file names ("<string>" for -c, "<stdin>" for the REPL), so that
+ * tracebacks and warnings can show lines (Python/pythonrun.c). */
+PyAPI_FUNC(void) _PyRun_RegisterSource(const char *filename, const char *source);
+/* Line `lineno` of a file or registered source, without newline: new ref or NULL. */
+PyAPI_FUNC(PyObject *) _PyRun_GetSourceLine(PyObject *filename, int lineno);
+
 /* Exit code of an uncaught exception: SystemExit's code, else 1 (prints the exception). */
 PyAPI_FUNC(int) _Py_HandleUncaught(void);
 

@@ -87,6 +87,8 @@ typedef struct _PySTEntry {
     int ste_end_col_offset;
     int ste_opt_lineno;                      /* line of `import *` (or 0) */
     int ste_opt_col_offset;
+    const char *ste_scope_info;              /* "a TypeVar bound", ...: for errors about
+                                                yield/await/walrus in annotation scopes */
     struct symtable *ste_table;
 } PySTEntryObject;
 

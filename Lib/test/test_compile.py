@@ -221,6 +221,29 @@ class CompilerSyntaxErrorTests(unittest.TestCase):
         self.check("match x:\n    case [a] | [b]:\n        pass\n",
                    "alternative patterns bind different names", 2)
 
+    def test_yield_in_annotation_scopes(self):
+        cases = [
+            ("def f[T: (yield)](): pass",
+             "yield expression cannot be used within a TypeVar bound"),
+            ("def f[T: (int, (yield))](): pass",
+             "yield expression cannot be used within a TypeVar constraint"),
+            ("def f[T = (yield)](): pass",
+             "yield expression cannot be used within a TypeVar default"),
+            ("def f[*T = (yield)](): pass",
+             "yield expression cannot be used within a TypeVarTuple default"),
+            ("type A = (yield)", "yield expression cannot be used within a type alias"),
+            ("class C[T]((yield)): pass",
+             "yield expression cannot be used within the definition of a generic"),
+            ("def f[T: (await x)](): pass",
+             "await expression cannot be used within a TypeVar bound"),
+            ("type A[T] = (y := 1)", "named expression cannot be used within a type alias"),
+            ("from __future__ import annotations\nx: (y := 1)",
+             "named expression cannot be used within an annotation"),
+        ]
+        for source, message in cases:
+            with self.subTest(source=source):
+                self.check(source, message)
+
     def test_mapping_pattern_duplicate_key(self):
         self.check("match x:\n    case {'a': 1, 'a': 2}:\n        pass\n",
                    "mapping pattern checks duplicate key ('a')", 2)
@@ -276,7 +299,8 @@ class CodeObjectTests(unittest.TestCase):
             def inner():
                 pass
             return inner
-        self.assertEqual(outer.__code__.co_qualname, "CodeObjectTests.test_qualname.<locals>.outer")
+        self.assertEqual(outer.__code__.co_qualname,
+                         "CodeObjectTests.test_qualname.<locals>.outer")
         self.assertEqual(outer().__code__.co_qualname,
                          "CodeObjectTests.test_qualname.<locals>.outer.<locals>.inner")
 
@@ -657,6 +681,49 @@ class CompiledBehaviourTests(unittest.TestCase):
         ns = self.run_source(src)
         self.assertEqual(ns["f"](True), sum(range(400)))
         self.assertEqual(ns["f"](False), 0)
+
+
+class CompilerWarningTests(unittest.TestCase):
+    """SyntaxWarnings the compiler emits, and their promotion to SyntaxError."""
+
+    def warnings_for(self, source):
+        import warnings
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            compile(source, "<test>", "exec")
+        return [(w.category, str(w.message)) for w in caught]
+
+    def test_is_literal(self):
+        self.assertEqual(self.warnings_for("x is 1"),
+                         [(SyntaxWarning, "\"is\" with 'int' literal. Did you mean \"==\"?")])
+        self.assertEqual(self.warnings_for("x is None"), [])
+
+    def test_missing_comma(self):
+        self.assertEqual(self.warnings_for("[(1, 2) (3, 4)]"),
+                         [(SyntaxWarning,
+                           "'tuple' object is not callable; perhaps you missed a comma?")])
+        self.assertEqual(self.warnings_for("None[1]"),
+                         [(SyntaxWarning,
+                           "'NoneType' object is not subscriptable; perhaps you missed a comma?")])
+        self.assertEqual(self.warnings_for("[1, 2]['a']"),
+                         [(SyntaxWarning, "list indices must be integers or slices, not str; "
+                                          "perhaps you missed a comma?")])
+        self.assertEqual(self.warnings_for("[1][0]"), [])
+
+    def test_assert_tuple(self):
+        self.assertEqual(self.warnings_for("assert (x, 'msg')"),
+                         [(SyntaxWarning,
+                           "assertion is always true, perhaps remove parentheses?")])
+
+    def test_warning_as_error(self):
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with self.assertRaises(SyntaxError) as cm:
+                compile("x = 1(2)", "<test>", "exec")
+        self.assertEqual(cm.exception.msg,
+                         "'int' object is not callable; perhaps you missed a comma?")
+        self.assertEqual(cm.exception.lineno, 1)
 
 
 class DisTests(unittest.TestCase):

@@ -154,5 +154,75 @@ class AsyncComprehensionTests(unittest.TestCase):
         self.assertEqual(run(f()), ({0: 0, 1: -1}, {0, 1}))
 
 
+class InlinedComprehensionTests(unittest.TestCase):
+    """PEP 709: comprehensions in functions run in the function's frame."""
+
+    def test_outer_variable_restored_after_exception(self):
+        def f():
+            x = "outer"
+            try:
+                [1 / x for x in (1, 0)]
+            except ZeroDivisionError:
+                pass
+            return x
+        self.assertEqual(f(), "outer")
+
+    def test_iteration_variable_unbound_after(self):
+        def f():
+            [i for i in range(3)]
+            return i
+        with self.assertRaises(NameError):
+            f()
+
+    def test_global_name_as_iteration_variable(self):
+        def f():
+            global _comp_global
+            _comp_global = "g"
+            r = [_comp_global for _comp_global in range(2)]
+            return r, _comp_global
+        self.assertEqual(f(), ([0, 1], "g"))
+
+    def test_zero_argument_super(self):
+        class A:
+            def m(self):
+                return "A"
+        class B(A):
+            def m(self):
+                return [super().m() for _ in range(2)]
+        self.assertEqual(B().m(), ["A", "A"])
+
+    def test_no_extra_frame(self):
+        import sys
+        def f():
+            return [sys._getframe().f_code.co_name for _ in range(1)]
+        self.assertEqual(f(), ["f"])
+
+    def test_nested(self):
+        def f(n):
+            return [[i + j for j in range(n)] for i in range(n)]
+        self.assertEqual(f(2), [[0, 1], [1, 2]])
+
+    def test_module_level(self):
+        ns = {"b": [1, 2], "a": "outer"}
+        exec("y = [a * 10 for a in b]\n", ns)
+        self.assertEqual(ns["y"], [10, 20])
+        self.assertEqual(ns["a"], "outer")
+        code = compile("[a for a in b]", "<test>", "exec")
+        self.assertEqual(code.co_varnames, ("a",))
+
+    def test_module_level_sees_exec_locals(self):
+        g = {"b": [1]}
+        loc = {"k": 10}
+        exec("z = [a + k for a in b]", g, loc)
+        self.assertEqual(loc["z"], [11])
+
+    def test_locals_not_polluted(self):
+        def f():
+            x = 5
+            [x for x in range(3)]
+            return locals()
+        self.assertEqual(f(), {"x": 5})
+
+
 if __name__ == "__main__":
     unittest.main()

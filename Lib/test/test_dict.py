@@ -1,6 +1,11 @@
 """Tests for the dict type and its views (Objects/dictobject.c)."""
 import unittest
 
+try:
+    import threading
+except ImportError:
+    threading = None
+
 
 class DictTests(unittest.TestCase):
 
@@ -213,6 +218,37 @@ class DictTests(unittest.TestCase):
 
     def test_class_getitem(self):
         self.assertIs(dict[str, int].__origin__, dict)
+
+
+@unittest.skipIf(threading is None, "needs threading")
+class ConcurrentMutationTests(unittest.TestCase):
+    """Single container operations are atomic (both builds): no update is lost."""
+
+    def test_many_threads(self):
+        nthreads, count = 4, 3000
+        shared_list, shared_dict, shared_set = [], {}, set()
+
+        def work(t):
+            for i in range(count):
+                shared_list.append(i)
+                shared_dict[(t, i)] = i
+                shared_set.add((t, i))
+                if i % 3 == 0:
+                    shared_list.pop()
+                    del shared_dict[(t, i)]
+                    shared_set.discard((t, i))
+                if i % 500 == 0:
+                    list(shared_dict.items())
+                    len(shared_set)
+        threads = [threading.Thread(target=work, args=(t,)) for t in range(nthreads)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        expected = nthreads * (count - len(range(0, count, 3)))
+        self.assertEqual(len(shared_list), expected)
+        self.assertEqual(len(shared_dict), expected)
+        self.assertEqual(len(shared_set), expected)
 
 
 if __name__ == "__main__":

@@ -2,12 +2,23 @@
 
 import math
 import random
-import struct
 import sys
 import unittest
 
 INF = float("inf")
 NAN = float("nan")
+
+
+def bits_to_float(bits):
+    """The double whose IEEE 754 bit pattern is the 64-bit integer bits."""
+    sign = "-" if bits >> 63 else ""
+    exponent = (bits >> 52) & 0x7FF
+    mantissa = bits & ((1 << 52) - 1)
+    if exponent == 0x7FF:
+        return NAN if mantissa else float(sign + "inf")
+    if exponent == 0:
+        return float.fromhex(f"{sign}0x0.{mantissa:013x}p-1022")
+    return float.fromhex(f"{sign}0x1.{mantissa:013x}p{exponent - 1023}")
 
 
 class FloatReprTests(unittest.TestCase):
@@ -32,7 +43,7 @@ class FloatReprTests(unittest.TestCase):
     def test_round_trip_random(self):
         rng = random.Random(42)
         for _ in range(20000):
-            x = struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0]
+            x = bits_to_float(rng.getrandbits(64))
             if math.isfinite(x):
                 self.assertEqual(float(repr(x)), x)
 

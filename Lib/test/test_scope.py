@@ -281,7 +281,8 @@ class ClassScopeTests(unittest.TestCase):
         class C:
             pass
         self.assertEqual(C.__module__, __name__)
-        self.assertEqual(C.__qualname__, "ClassScopeTests.test_class_module_and_qualname.<locals>.C")
+        self.assertEqual(C.__qualname__,
+                         "ClassScopeTests.test_class_module_and_qualname.<locals>.C")
 
 
 class ComprehensionScopeTests(unittest.TestCase):

@@ -1124,9 +1124,8 @@ bm_maketrans(PyObject *Py_UNUSED(cls), PyObject *args)
 static PyObject *
 bm_decode(PyObject *self, PyObject *args, PyObject *kwds)
 {
-    static char *kwlist[] = {"encoding", "errors", NULL};
-    const char *encoding = NULL, *errors = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|ss:decode", kwlist, &encoding, &errors)) {
+    const char *encoding, *errors;
+    if (_PyUnicode_ParseEncodingArgs("decode", args, kwds, &encoding, &errors) < 0) {
         return NULL;
     }
     return PyUnicode_Decode(BM_BUF(self), BM_LEN(self), encoding ? encoding : "utf-8", errors);

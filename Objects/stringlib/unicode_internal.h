@@ -29,6 +29,8 @@ PyObject *_PyUnicode_FormatMethod(PyObject *self, PyObject *args, PyObject *kwar
 PyObject *_PyUnicode_FormatMapMethod(PyObject *self, PyObject *mapping);
 PyObject *_PyUnicode_DunderFormat(PyObject *self, PyObject *spec);
 PyObject *_PyUnicode_EncodeMethod(PyObject *self, PyObject *args, PyObject *kwargs);
+int _PyUnicode_ParseEncodingArgs(const char *fname, PyObject *args, PyObject *kwargs,
+                                 const char **encoding, const char **errors);
 PyObject *_PyUnicode_Mod(PyObject *v, PyObject *w);
 /* Encode with a codec name and error handler (fast paths for utf-8, latin-1, ascii). */
 PyObject *_PyUnicode_EncodeWith(PyObject *unicode, const char *encoding, const char *errors);
