@@ -1,7 +1,9 @@
-"""Shallow and deep copy operations: copy(x), deepcopy(x[, memo]), and replace(obj, **changes).
+"""Shallow and deep copies: copy(x), deepcopy(x[, memo]) and replace(obj, **changes).
 
-Classes control copying with __copy__ / __deepcopy__(memo), or through the pickle protocol
-(__reduce_ex__ / __reduce__, __getstate__ / __setstate__), which copy reuses.
+Classes control copying with __copy__ and __deepcopy__(memo); otherwise the pickle
+reduction protocol (copyreg.dispatch_table, __reduce_ex__(4), __reduce__) describes how to
+rebuild the object, and the copy is rebuilt from that description.  Immutable atoms
+(numbers, strings, functions, classes, ...) are returned as they are.
 """
 
 import types
@@ -17,220 +19,150 @@ class Error(Exception):
 
 error = Error
 
+# Types whose instances are never copied, shallow or deep.
+_ATOMIC = frozenset({
+    types.NoneType, types.EllipsisType, types.NotImplementedType, int, float, bool, complex,
+    str, bytes, range, types.CodeType, types.BuiltinFunctionType, types.FunctionType,
+    weakref.ref, property,
+})
+
+# Shallow copies of built-in containers; immutable containers are returned as they are.
+_SHALLOW = {list: list.copy, dict: dict.copy, set: set.copy, bytearray: bytearray.copy,
+            tuple: lambda t: t, frozenset: lambda s: s, slice: lambda s: s}
+
+
+def _reduction(x, cls):
+    """The reduction tuple describing how to rebuild x (or a string: x is a global)."""
+    reducer = dispatch_table.get(cls)
+    if reducer is not None:
+        return reducer(x)
+    reduce_ex = getattr(x, "__reduce_ex__", None)
+    if reduce_ex is not None:
+        return reduce_ex(4)
+    reduce = getattr(x, "__reduce__", None)
+    if reduce is not None:
+        return reduce()
+    raise Error("un(shallow)copyable object of type %s" % cls)
+
 
 def copy(x):
-    """Shallow copy operation on arbitrary Python objects."""
+    """Return a shallow copy of x."""
     cls = type(x)
-    copier = _copy_dispatch.get(cls)
-    if copier:
-        return copier(x)
-    if issubclass(cls, type):
-        return _copy_immutable(x)
-    copier = getattr(cls, "__copy__", None)
-    if copier is not None:
-        return copier(x)
-    reductor = dispatch_table.get(cls)
-    if reductor is not None:
-        rv = reductor(x)
-    else:
-        reductor = getattr(x, "__reduce_ex__", None)
-        if reductor is not None:
-            rv = reductor(4)
-        else:
-            reductor = getattr(x, "__reduce__", None)
-            if reductor:
-                rv = reductor()
-            else:
-                raise Error("un(shallow)copyable object of type %s" % cls)
+    if cls in _ATOMIC or issubclass(cls, type):
+        return x
+    shallow = _SHALLOW.get(cls)
+    if shallow is not None:
+        return shallow(x)
+    hook = getattr(cls, "__copy__", None)
+    if hook is not None:
+        return hook(x)
+    rv = _reduction(x, cls)
     if isinstance(rv, str):
         return x
-    return _reconstruct(x, None, *rv)
-
-
-def _copy_immutable(x):
-    return x
-
-
-_copy_dispatch = d = {}
-for t in (types.NoneType, int, float, bool, complex, str, tuple, bytes, frozenset, type,
-          range, slice, property, types.BuiltinFunctionType, types.EllipsisType,
-          types.NotImplementedType, types.FunctionType, types.CodeType, weakref.ref):
-    d[t] = _copy_immutable
-d[list] = list.copy
-d[dict] = dict.copy
-d[set] = set.copy
-d[bytearray] = bytearray.copy
-del d, t
+    return _rebuild(x, None, *rv)
 
 
 def deepcopy(x, memo=None, _nil=[]):
-    """Deep copy operation on arbitrary Python objects; memo maps id(original) to its copy
-    so that shared and recursive structures are copied once."""
-    d = id(x)
+    """Return a deep copy of x.  memo maps id(original) to its copy, so that shared and
+    recursive structures are copied once."""
     if memo is None:
         memo = {}
     else:
-        y = memo.get(d, _nil)
-        if y is not _nil:
-            return y
+        done = memo.get(id(x), _nil)
+        if done is not _nil:
+            return done
     cls = type(x)
-    copier = _deepcopy_dispatch.get(cls)
-    if copier is not None:
-        y = copier(x, memo)
+    if cls in _ATOMIC or issubclass(cls, type):
+        return x
+    deep = _DEEP.get(cls)
+    if deep is not None:
+        result = deep(x, memo)
     else:
-        if issubclass(cls, type):
-            y = _deepcopy_atomic(x, memo)
+        hook = getattr(x, "__deepcopy__", None)
+        if hook is not None:
+            result = hook(memo)
         else:
-            copier = getattr(x, "__deepcopy__", None)
-            if copier is not None:
-                y = copier(memo)
-            else:
-                reductor = dispatch_table.get(cls)
-                if reductor:
-                    rv = reductor(x)
-                else:
-                    reductor = getattr(x, "__reduce_ex__", None)
-                    if reductor is not None:
-                        rv = reductor(4)
-                    else:
-                        reductor = getattr(x, "__reduce__", None)
-                        if reductor:
-                            rv = reductor()
-                        else:
-                            raise Error("un(deep)copyable object of type %s" % cls)
-                if isinstance(rv, str):
-                    y = x
-                else:
-                    y = _reconstruct(x, memo, *rv)
-    # Memoize the result unless it is the original (immutable atoms).
-    if y is not x:
-        memo[d] = y
-        _keep_alive(x, memo)
-    return y
+            rv = _reduction(x, cls)
+            result = x if isinstance(rv, str) else _rebuild(x, memo, *rv)
+    if result is not x:
+        memo[id(x)] = result
+        # Keep x alive until the copy is finished, so its id cannot be reused meanwhile.
+        memo.setdefault(id(memo), []).append(x)
+    return result
 
 
-_deepcopy_dispatch = d = {}
+def _deep_list(x, memo):
+    result = []
+    memo[id(x)] = result
+    for item in x:
+        result.append(deepcopy(item, memo))
+    return result
 
 
-def _deepcopy_atomic(x, memo):
-    return x
-
-
-for t in (types.NoneType, types.EllipsisType, types.NotImplementedType, int, float, bool,
-          complex, bytes, str, types.CodeType, type, range, types.BuiltinFunctionType,
-          types.FunctionType, weakref.ref, property):
-    d[t] = _deepcopy_atomic
-
-
-def _deepcopy_list(x, memo, deepcopy=deepcopy):
-    y = []
-    memo[id(x)] = y
-    append = y.append
-    for a in x:
-        append(deepcopy(a, memo))
-    return y
-
-
-d[list] = _deepcopy_list
-
-
-def _deepcopy_tuple(x, memo, deepcopy=deepcopy):
-    y = [deepcopy(a, memo) for a in x]
-    # A tuple that contains itself through a mutable object was memoized meanwhile.
-    try:
-        return memo[id(x)]
-    except KeyError:
-        pass
-    for k, j in zip(x, y):
-        if k is not j:
-            y = tuple(y)
-            break
-    else:
-        y = x
-    return y
-
-
-d[tuple] = _deepcopy_tuple
-
-
-def _deepcopy_dict(x, memo, deepcopy=deepcopy):
-    y = {}
-    memo[id(x)] = y
+def _deep_dict(x, memo):
+    result = {}
+    memo[id(x)] = result
     for key, value in x.items():
-        y[deepcopy(key, memo)] = deepcopy(value, memo)
-    return y
+        result[deepcopy(key, memo)] = deepcopy(value, memo)
+    return result
 
 
-d[dict] = _deepcopy_dict
+def _deep_tuple(x, memo):
+    items = [deepcopy(item, memo) for item in x]
+    # The tuple may have been copied while copying its items (a cycle through a list).
+    if id(x) in memo:
+        return memo[id(x)]
+    if all(a is b for a, b in zip(items, x)):
+        return x
+    return tuple(items)
 
 
-def _deepcopy_method(x, memo):
+def _deep_method(x, memo):
     return type(x)(x.__func__, deepcopy(x.__self__, memo))
 
 
-d[types.MethodType] = _deepcopy_method
-del d, t
+_DEEP = {list: _deep_list, dict: _deep_dict, tuple: _deep_tuple,
+         types.MethodType: _deep_method}
 
 
-def _keep_alive(x, memo):
-    """Keep x alive in the memo (under the memo's own id): the memo is keyed by id(x), and
-    ids must not be reused while the copy is in progress."""
-    try:
-        memo[id(memo)].append(x)
-    except KeyError:
-        memo[id(memo)] = [x]
+def _rebuild(x, memo, func, args, state=None, listitems=None, dictitems=None, *,
+             deepcopy=deepcopy):
+    """Rebuild an object from a reduction: call func(*args), then restore state and append
+    list items and dict items.  With a memo, every part is deep-copied first."""
+    def dup(part):
+        return part if memo is None else deepcopy(part, memo)
 
-
-def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None, *,
-                 deepcopy=deepcopy):
-    """Rebuild an object from the parts of a __reduce_ex__ value (deeply when memo is
-    given)."""
-    deep = memo is not None
-    if deep and args:
-        args = [deepcopy(arg, memo) for arg in args]
-    y = func(*args)
-    if deep:
-        memo[id(x)] = y
+    if memo is not None and args:
+        args = [dup(arg) for arg in args]
+    result = func(*args)
+    if memo is not None:
+        memo[id(x)] = result
     if state is not None:
-        if deep:
-            state = deepcopy(state, memo)
-        if hasattr(y, '__setstate__'):
-            y.__setstate__(state)
+        state = dup(state)
+        if hasattr(result, '__setstate__'):
+            result.__setstate__(state)
         else:
+            slots = None
             if isinstance(state, tuple) and len(state) == 2:
-                state, slotstate = state
-            else:
-                slotstate = None
-            if state is not None:
-                y.__dict__.update(state)
-            if slotstate is not None:
-                for key, value in slotstate.items():
-                    setattr(y, key, value)
-    if listiter is not None:
-        if deep:
-            for item in listiter:
-                item = deepcopy(item, memo)
-                y.append(item)
-        else:
-            for item in listiter:
-                y.append(item)
-    if dictiter is not None:
-        if deep:
-            for key, value in dictiter:
-                key = deepcopy(key, memo)
-                value = deepcopy(value, memo)
-                y[key] = value
-        else:
-            for key, value in dictiter:
-                y[key] = value
-    return y
+                state, slots = state
+            if state:
+                result.__dict__.update(state)
+            if slots:
+                for name, value in slots.items():
+                    setattr(result, name, value)
+    if listitems is not None:
+        for item in listitems:
+            result.append(dup(item))
+    if dictitems is not None:
+        for key, value in dictitems:
+            result[dup(key)] = dup(value)
+    return result
 
 
 def replace(obj, /, **changes):
-    """Return a new object replacing specified fields with new values (3.13): the object's
-    class must define __replace__ (namedtuples, dataclasses, ...)."""
-    cls = obj.__class__
-    func = getattr(cls, '__replace__', None)
-    if func is None:
-        raise TypeError(f"replace() does not support {cls.__name__} objects")
-    return func(obj, **changes)
+    """Return a copy of obj with the given fields changed (3.13): obj's class must define
+    __replace__ (named tuples, dataclasses, ...)."""
+    hook = getattr(type(obj), '__replace__', None)
+    if hook is None:
+        raise TypeError(f"replace() does not support {type(obj).__name__} objects")
+    return hook(obj, **changes)
