@@ -1,12 +1,11 @@
 """Utilities for with-statement contexts: contextmanager, suppress, closing, redirect_stdout,
-nullcontext, ExitStack and their asynchronous counterparts."""
+nullcontext, chdir, ExitStack and their asynchronous counterparts."""
 
 import abc
 import os
 import sys
-from collections import deque
 from functools import wraps
-from types import MethodType, GenericAlias
+from types import GenericAlias
 
 __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "AbstractContextManager", "AbstractAsyncContextManager", "AsyncExitStack",
@@ -14,68 +13,67 @@ __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "aclosing", "chdir"]
 
 
+def _defines(cls, *names):
+    """True if every name is defined (and not None) along cls's MRO, else NotImplemented:
+    the structural check behind the abstract context-manager classes."""
+    for name in names:
+        owner = next((base for base in cls.__mro__ if name in base.__dict__), None)
+        if owner is None or owner.__dict__[name] is None:
+            return NotImplemented
+    return True
+
+
 class AbstractContextManager(abc.ABC):
-    """An abstract base class for context managers (classes with __enter__/__exit__)."""
+    """Base class for context managers; any class with __enter__ and __exit__ is a virtual
+    subclass."""
 
     __class_getitem__ = classmethod(GenericAlias)
     __slots__ = ()
 
     def __enter__(self):
-        """Return `self` upon entering the runtime context."""
+        """Return self on entering the context."""
         return self
 
     @abc.abstractmethod
     def __exit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
+        """Leave the context; return a true value to suppress the exception."""
         return None
 
     @classmethod
     def __subclasshook__(cls, C):
         if cls is AbstractContextManager:
-            return _has_methods(C, "__enter__", "__exit__")
+            return _defines(C, "__enter__", "__exit__")
         return NotImplemented
 
 
 class AbstractAsyncContextManager(abc.ABC):
-    """An abstract base class for asynchronous context managers."""
+    """Base class for asynchronous context managers (__aenter__ and __aexit__)."""
 
     __class_getitem__ = classmethod(GenericAlias)
     __slots__ = ()
 
     async def __aenter__(self):
-        """Return `self` upon entering the runtime context."""
+        """Return self on entering the context."""
         return self
 
     @abc.abstractmethod
     async def __aexit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
+        """Leave the context; return a true value to suppress the exception."""
         return None
 
     @classmethod
     def __subclasshook__(cls, C):
         if cls is AbstractAsyncContextManager:
-            return _has_methods(C, "__aenter__", "__aexit__")
+            return _defines(C, "__aenter__", "__aexit__")
         return NotImplemented
 
 
-def _has_methods(C, *methods):
-    for method in methods:
-        for B in C.__mro__:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
-            return NotImplemented
-    return True
-
-
 class ContextDecorator(object):
-    """A base class that lets a context manager also be used as a decorator."""
+    """Mixin that lets a context manager decorate a function: each call of the function
+    runs inside the context."""
 
     def _recreate_cm(self):
-        """Return a fresh context manager for each decorated call (override for
-        single-use managers)."""
+        """The context manager for one call (self, unless it is single-use)."""
         return self
 
     def __call__(self, func):
@@ -87,8 +85,7 @@ class ContextDecorator(object):
 
 
 class AsyncContextDecorator(object):
-    """A base class that lets an asynchronous context manager also decorate coroutine
-    functions."""
+    """Mixin that lets an asynchronous context manager decorate a coroutine function."""
 
     def _recreate_cm(self):
         return self
@@ -101,27 +98,30 @@ class AsyncContextDecorator(object):
         return inner
 
 
-class _GeneratorContextManagerBase:
-    """Shared functionality for @contextmanager and @asynccontextmanager."""
+def _exception_came_back(sent, raised):
+    """After throwing `sent` into a generator that raised `raised`: True if `raised` is just
+    `sent` coming back out (directly, or as the RuntimeError PEP 479 wraps a StopIteration
+    in), in which case __exit__ lets the original propagate."""
+    if raised is sent:
+        return True
+    return (isinstance(sent, (StopIteration, StopAsyncIteration)) and
+            isinstance(raised, RuntimeError) and raised.__cause__ is sent)
+
+
+class _GeneratorCM(ContextDecorator, AbstractContextManager):
+    """The context manager made by @contextmanager from one call of the generator
+    function."""
 
     def __init__(self, func, args, kwds):
+        self._factory = (func, args, kwds)
         self.gen = func(*args, **kwds)
-        self.func, self.args, self.kwds = func, args, kwds
-        doc = getattr(func, "__doc__", None)
-        if doc is None:
-            doc = type(self).__doc__
-        self.__doc__ = doc
+        self.__doc__ = getattr(func, "__doc__", None) or type(self).__doc__
 
     def _recreate_cm(self):
-        return self.__class__(self.func, self.args, self.kwds)
-
-
-class _GeneratorContextManager(_GeneratorContextManagerBase, AbstractContextManager,
-                               ContextDecorator):
-    """Helper for @contextmanager."""
+        return self.__class__(*self._factory)
 
     def __enter__(self):
-        del self.args, self.kwds, self.func
+        del self._factory
         try:
             return next(self.gen)
         except StopIteration:
@@ -133,45 +133,38 @@ class _GeneratorContextManager(_GeneratorContextManagerBase, AbstractContextMana
                 next(self.gen)
             except StopIteration:
                 return False
-            else:
-                try:
-                    raise RuntimeError("generator didn't stop")
-                finally:
-                    self.gen.close()
-        else:
-            if value is None:
-                value = typ()
-            try:
-                self.gen.throw(value)
-            except StopIteration as exc:
-                # Suppress the exception unless it is the one that came out of the generator
-                # as StopIteration (a generator may not raise StopIteration, PEP 479).
-                return exc is not value
-            except RuntimeError as exc:
-                if exc is value:
-                    exc.__traceback__ = traceback
-                    return False
-                if (isinstance(value, StopIteration) and exc.__cause__ is value):
-                    value.__traceback__ = traceback
-                    return False
+            self.gen.close()
+            raise RuntimeError("generator didn't stop")
+        if value is None:
+            value = typ()
+        try:
+            self.gen.throw(value)
+        except StopIteration as stop:
+            # The generator swallowed the exception and finished: suppress it, unless the
+            # exception was this very StopIteration.
+            return stop is not value
+        except BaseException as raised:
+            if not _exception_came_back(value, raised):
                 raise
-            except BaseException as exc:
-                if exc is not value:
-                    raise
-                exc.__traceback__ = traceback
-                return False
-            try:
-                raise RuntimeError("generator didn't stop after throw()")
-            finally:
-                self.gen.close()
+            value.__traceback__ = traceback
+            return False
+        self.gen.close()
+        raise RuntimeError("generator didn't stop after throw()")
 
 
-class _AsyncGeneratorContextManager(_GeneratorContextManagerBase,
-                                    AbstractAsyncContextManager, AsyncContextDecorator):
-    """Helper for @asynccontextmanager."""
+class _AsyncGeneratorCM(AsyncContextDecorator, AbstractAsyncContextManager):
+    """The asynchronous context manager made by @asynccontextmanager."""
+
+    def __init__(self, func, args, kwds):
+        self._factory = (func, args, kwds)
+        self.gen = func(*args, **kwds)
+        self.__doc__ = getattr(func, "__doc__", None) or type(self).__doc__
+
+    def _recreate_cm(self):
+        return self.__class__(*self._factory)
 
     async def __aenter__(self):
-        del self.args, self.kwds, self.func
+        del self._factory
         try:
             return await anext(self.gen)
         except StopAsyncIteration:
@@ -183,58 +176,43 @@ class _AsyncGeneratorContextManager(_GeneratorContextManagerBase,
                 await anext(self.gen)
             except StopAsyncIteration:
                 return False
-            else:
-                try:
-                    raise RuntimeError("generator didn't stop")
-                finally:
-                    await self.gen.aclose()
-        else:
-            if value is None:
-                value = typ()
-            try:
-                await self.gen.athrow(value)
-            except StopAsyncIteration as exc:
-                return exc is not value
-            except RuntimeError as exc:
-                if exc is value:
-                    exc.__traceback__ = traceback
-                    return False
-                if (isinstance(value, (StopIteration, StopAsyncIteration)) and
-                        exc.__cause__ is value):
-                    value.__traceback__ = traceback
-                    return False
+            await self.gen.aclose()
+            raise RuntimeError("generator didn't stop")
+        if value is None:
+            value = typ()
+        try:
+            await self.gen.athrow(value)
+        except StopAsyncIteration as stop:
+            return stop is not value
+        except BaseException as raised:
+            if not _exception_came_back(value, raised):
                 raise
-            except BaseException as exc:
-                if exc is not value:
-                    raise
-                exc.__traceback__ = traceback
-                return False
-            try:
-                raise RuntimeError("generator didn't stop after athrow()")
-            finally:
-                await self.gen.aclose()
+            value.__traceback__ = traceback
+            return False
+        await self.gen.aclose()
+        raise RuntimeError("generator didn't stop after athrow()")
 
 
 def contextmanager(func):
-    """@contextmanager decorator: turn a generator function that yields once into a
-    context manager factory (the code before the yield is __enter__, after it __exit__)."""
+    """Decorator turning a generator function that yields exactly once into a context
+    manager factory: the code before the yield runs on entry, the code after it on exit,
+    and an exception in the with-block is raised at the yield."""
     @wraps(func)
     def helper(*args, **kwds):
-        return _GeneratorContextManager(func, args, kwds)
+        return _GeneratorCM(func, args, kwds)
     return helper
 
 
 def asynccontextmanager(func):
-    """@asynccontextmanager decorator: like contextmanager, for async generator
-    functions."""
+    """Like contextmanager, for asynchronous generator functions (async with)."""
     @wraps(func)
     def helper(*args, **kwds):
-        return _AsyncGeneratorContextManager(func, args, kwds)
+        return _AsyncGeneratorCM(func, args, kwds)
     return helper
 
 
 class closing(AbstractContextManager):
-    """Context to automatically close something at the end of a block."""
+    """Call thing.close() when the block ends."""
 
     def __init__(self, thing):
         self.thing = thing
@@ -247,8 +225,7 @@ class closing(AbstractContextManager):
 
 
 class aclosing(AbstractAsyncContextManager):
-    """Async context manager for safely finalizing an asynchronously cleaned-up resource
-    such as an async generator, calling its ``aclose()`` method."""
+    """Await thing.aclose() when the async block ends (e.g. for async generators)."""
 
     def __init__(self, thing):
         self.thing = thing
@@ -260,38 +237,39 @@ class aclosing(AbstractAsyncContextManager):
         await self.thing.aclose()
 
 
-class _RedirectStream(AbstractContextManager):
+class _StreamSwap(AbstractContextManager):
+    """Temporarily replace sys.<_stream>; reentrant (a stack of previous values)."""
 
     _stream = None
 
     def __init__(self, new_target):
         self._new_target = new_target
-        self._old_targets = []
+        self._saved = []
 
     def __enter__(self):
-        self._old_targets.append(getattr(sys, self._stream))
+        self._saved.append(getattr(sys, self._stream))
         setattr(sys, self._stream, self._new_target)
         return self._new_target
 
-    def __exit__(self, exctype, excinst, exctb):
-        setattr(sys, self._stream, self._old_targets.pop())
+    def __exit__(self, *exc_info):
+        setattr(sys, self._stream, self._saved.pop())
 
 
-class redirect_stdout(_RedirectStream):
-    """Context manager for temporarily redirecting stdout to another file."""
+class redirect_stdout(_StreamSwap):
+    """Send sys.stdout to another file object for the duration of the block."""
 
     _stream = "stdout"
 
 
-class redirect_stderr(_RedirectStream):
-    """Context manager for temporarily redirecting stderr to another file."""
+class redirect_stderr(_StreamSwap):
+    """Send sys.stderr to another file object for the duration of the block."""
 
     _stream = "stderr"
 
 
 class suppress(AbstractContextManager):
-    """Context manager to suppress specified exceptions (also inside exception groups:
-    a group made only of suppressed exceptions is suppressed, 3.12+)."""
+    """Suppress the given exception types raised in the block.  An exception group is
+    suppressed when all of its leaves are; otherwise the rest is re-raised (3.12+)."""
 
     def __init__(self, *exceptions):
         self._exceptions = exceptions
@@ -301,242 +279,190 @@ class suppress(AbstractContextManager):
 
     def __exit__(self, exctype, excinst, exctb):
         if exctype is None:
-            return
+            return False
         if issubclass(exctype, self._exceptions):
             return True
         if issubclass(exctype, BaseExceptionGroup):
-            match, rest = excinst.split(self._exceptions)
+            _, rest = excinst.split(self._exceptions)
             if rest is None:
                 return True
             raise rest
         return False
 
 
-class _BaseExitStack:
-    """A base class for ExitStack and AsyncExitStack."""
-
-    @staticmethod
-    def _create_exit_wrapper(cm, cm_exit):
-        return MethodType(cm_exit, cm)
-
-    @staticmethod
-    def _create_cb_wrapper(callback, /, *args, **kwds):
-        def _exit_wrapper(exc_type, exc, tb):
-            callback(*args, **kwds)
-        return _exit_wrapper
+class _Callbacks:
+    """The exit callbacks shared by ExitStack and AsyncExitStack: a list of
+    (is_async, callback(exc_type, exc, tb)) pairs run last-in first-out."""
 
     def __init__(self):
-        self._exit_callbacks = deque()
+        self._exit_callbacks = []
 
     def pop_all(self):
-        """Preserve the context stack by transferring it to a new instance."""
-        new_stack = type(self)()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = deque()
-        return new_stack
+        """Move all callbacks to a new stack of the same type and return it."""
+        moved = type(self)()
+        moved._exit_callbacks, self._exit_callbacks = self._exit_callbacks, []
+        return moved
 
     def push(self, exit):
-        """Register a callback with the standard __exit__ method signature (or a context
-        manager, whose __exit__ is registered); return it (usable as a decorator)."""
-        _cb_type = type(exit)
-        try:
-            exit_method = _cb_type.__exit__
-        except AttributeError:
-            self._push_exit_callback(exit)
+        """Register exit: a context manager (its __exit__ is registered) or a callable with
+        __exit__'s signature.  Returns exit, so push can decorate."""
+        exit_method = getattr(type(exit), '__exit__', None)
+        if exit_method is None:
+            self._exit_callbacks.append((False, exit))
         else:
-            self._push_cm_exit(exit, exit_method)
+            self._exit_callbacks.append((False, exit_method.__get__(exit, type(exit))))
         return exit
 
     def enter_context(self, cm):
-        """Enter the supplied context manager; push its __exit__ and return the result of
-        __enter__."""
+        """Enter the context manager cm, register its __exit__ and return what __enter__
+        returned."""
         cls = type(cm)
-        try:
-            _enter = cls.__enter__
-            _exit = cls.__exit__
-        except AttributeError:
+        enter = getattr(cls, '__enter__', None)
+        leave = getattr(cls, '__exit__', None)
+        if enter is None or leave is None:
             raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the context manager protocol") from None
-        result = _enter(cm)
-        self._push_cm_exit(cm, _exit)
+                            f"not support the context manager protocol")
+        result = enter(cm)
+        self._exit_callbacks.append((False, leave.__get__(cm, cls)))
         return result
 
     def callback(self, callback, /, *args, **kwds):
-        """Register an arbitrary callback and arguments; it cannot suppress exceptions."""
-        _exit_wrapper = self._create_cb_wrapper(callback, *args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._push_exit_callback(_exit_wrapper)
+        """Register callback(*args, **kwds) to run at exit (it cannot suppress
+        exceptions).  Returns callback."""
+        def run(exc_type, exc, tb):
+            callback(*args, **kwds)
+        run.__wrapped__ = callback
+        self._exit_callbacks.append((False, run))
         return callback
 
-    def _push_cm_exit(self, cm, cm_exit):
-        _exit_wrapper = self._create_exit_wrapper(cm, cm_exit)
-        self._push_exit_callback(_exit_wrapper, True)
 
-    def _push_exit_callback(self, callback, is_sync=True):
-        self._exit_callbacks.append((is_sync, callback))
+def _chain_context(new_exc, old_exc, frame_exc):
+    """Make old_exc the context of new_exc (raised by a later callback), walking past the
+    contexts new_exc already has but stopping at the exception the frame was handling, so
+    that no cycle is created."""
+    while True:
+        context = new_exc.__context__
+        if context is None or context is old_exc:
+            return
+        if context is frame_exc:
+            break
+        new_exc = context
+    new_exc.__context__ = old_exc
 
 
-class ExitStack(_BaseExitStack, AbstractContextManager):
-    """Context manager for dynamic management of a stack of exit callbacks: on exit the
-    callbacks run in reverse order, each seeing the exception left by the ones after it."""
+class ExitStack(_Callbacks, AbstractContextManager):
+    """A context manager holding a stack of exit callbacks (context managers entered with
+    enter_context, callbacks); on exit they run last-in first-out, each seeing the
+    exception left by the ones before, any of them able to suppress it."""
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc_details):
         exc = exc_details[1]
-        received_exc = exc is not None
+        had_exception = exc is not None
         frame_exc = sys.exception()
-
-        def _fix_exception_context(new_exc, old_exc):
-            # Chain the exception raised by a callback to the one it replaced, without
-            # creating a cycle through the frame's own handled exception.
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
-        suppressed_exc = False
-        pending_raise = False
+        suppressed = False
+        pending = False
         while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
-            assert is_sync
+            _, callback = self._exit_callbacks.pop()
+            details = (None, None, None) if exc is None else (type(exc), exc,
+                                                              exc.__traceback__)
             try:
-                if exc is None:
-                    exc_details = None, None, None
-                else:
-                    exc_details = type(exc), exc, exc.__traceback__
-                if cb(*exc_details):
-                    suppressed_exc = True
-                    pending_raise = False
+                if callback(*details):
+                    suppressed = True
+                    pending = False
                     exc = None
             except BaseException as new_exc:
-                _fix_exception_context(new_exc, exc)
-                pending_raise = True
+                _chain_context(new_exc, exc, frame_exc)
+                pending = True
                 exc = new_exc
-        if pending_raise:
+        if pending:
+            context = exc.__context__
             try:
-                fixed_ctx = exc.__context__
                 raise exc
-            except BaseException:
-                exc.__context__ = fixed_ctx
-                raise
-        return received_exc and suppressed_exc
+            finally:
+                exc.__context__ = context
+        return had_exception and suppressed
 
     def close(self):
-        """Immediately unwind the context stack."""
+        """Run and remove all callbacks now."""
         self.__exit__(None, None, None)
 
 
-class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
-    """Async context manager for dynamic management of a stack of exit callbacks."""
-
-    @staticmethod
-    def _create_async_exit_wrapper(cm, cm_exit):
-        return MethodType(cm_exit, cm)
-
-    @staticmethod
-    def _create_async_cb_wrapper(callback, /, *args, **kwds):
-        async def _exit_wrapper(exc_type, exc, tb):
-            await callback(*args, **kwds)
-        return _exit_wrapper
+class AsyncExitStack(_Callbacks, AbstractAsyncContextManager):
+    """Like ExitStack, also accepting asynchronous context managers and callbacks."""
 
     async def enter_async_context(self, cm):
-        """Enter the supplied async context manager and push its __aexit__."""
+        """Enter the asynchronous context manager cm and register its __aexit__."""
         cls = type(cm)
-        try:
-            _enter = cls.__aenter__
-            _exit = cls.__aexit__
-        except AttributeError:
+        enter = getattr(cls, '__aenter__', None)
+        leave = getattr(cls, '__aexit__', None)
+        if enter is None or leave is None:
             raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the asynchronous context manager protocol"
-                            ) from None
-        result = await _enter(cm)
-        self._push_async_cm_exit(cm, _exit)
+                            f"not support the asynchronous context manager protocol")
+        result = await enter(cm)
+        self._exit_callbacks.append((True, leave.__get__(cm, cls)))
         return result
 
     def push_async_exit(self, exit):
-        """Register a coroutine function with the standard __aexit__ signature."""
-        _cb_type = type(exit)
-        try:
-            exit_method = _cb_type.__aexit__
-        except AttributeError:
-            self._push_exit_callback(exit, False)
+        """Register an asynchronous context manager's __aexit__, or a coroutine function
+        with __aexit__'s signature."""
+        exit_method = getattr(type(exit), '__aexit__', None)
+        if exit_method is None:
+            self._exit_callbacks.append((True, exit))
         else:
-            self._push_async_cm_exit(exit, exit_method)
+            self._exit_callbacks.append((True, exit_method.__get__(exit, type(exit))))
         return exit
 
     def push_async_callback(self, callback, /, *args, **kwds):
-        """Register an arbitrary coroutine function and arguments."""
-        _exit_wrapper = self._create_async_cb_wrapper(callback, *args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._push_exit_callback(_exit_wrapper, False)
+        """Register the coroutine function callback(*args, **kwds)."""
+        async def run(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        run.__wrapped__ = callback
+        self._exit_callbacks.append((True, run))
         return callback
 
     async def aclose(self):
-        """Immediately unwind the context stack."""
+        """Run and remove all callbacks now."""
         await self.__aexit__(None, None, None)
-
-    def _push_async_cm_exit(self, cm, cm_exit):
-        _exit_wrapper = self._create_async_exit_wrapper(cm, cm_exit)
-        self._push_exit_callback(_exit_wrapper, False)
 
     async def __aenter__(self):
         return self
 
     async def __aexit__(self, *exc_details):
         exc = exc_details[1]
-        received_exc = exc is not None
+        had_exception = exc is not None
         frame_exc = sys.exception()
-
-        def _fix_exception_context(new_exc, old_exc):
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
-        suppressed_exc = False
-        pending_raise = False
+        suppressed = False
+        pending = False
         while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
+            is_async, callback = self._exit_callbacks.pop()
+            details = (None, None, None) if exc is None else (type(exc), exc,
+                                                              exc.__traceback__)
             try:
-                if exc is None:
-                    exc_details = None, None, None
-                else:
-                    exc_details = type(exc), exc, exc.__traceback__
-                if is_sync:
-                    cb_suppress = cb(*exc_details)
-                else:
-                    cb_suppress = await cb(*exc_details)
-                if cb_suppress:
-                    suppressed_exc = True
-                    pending_raise = False
+                result = callback(*details)
+                if is_async:
+                    result = await result
+                if result:
+                    suppressed = True
+                    pending = False
                     exc = None
             except BaseException as new_exc:
-                _fix_exception_context(new_exc, exc)
-                pending_raise = True
+                _chain_context(new_exc, exc, frame_exc)
+                pending = True
                 exc = new_exc
-        if pending_raise:
+        if pending:
+            context = exc.__context__
             try:
-                fixed_ctx = exc.__context__
                 raise exc
-            except BaseException:
-                exc.__context__ = fixed_ctx
-                raise
-        return received_exc and suppressed_exc
+            finally:
+                exc.__context__ = context
+        return had_exception and suppressed
 
 
 class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
-    """Context manager that does no additional processing; enter_result is returned by
-    __enter__."""
+    """A context manager that does nothing; `with nullcontext(x) as y` binds y to x."""
 
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
@@ -555,15 +481,16 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
 
 
 class chdir(AbstractContextManager):
-    """Non thread-safe context manager to change the current working directory."""
+    """Change the working directory for the duration of the block (not thread-safe: the
+    working directory belongs to the process)."""
 
     def __init__(self, path):
         self.path = path
-        self._old_cwd = []
+        self._previous = []
 
     def __enter__(self):
-        self._old_cwd.append(os.getcwd())
+        self._previous.append(os.getcwd())
         os.chdir(self.path)
 
     def __exit__(self, *excinfo):
-        os.chdir(self._old_cwd.pop())
+        os.chdir(self._previous.pop())
