@@ -47,109 +47,43 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
 
 # ---- total_ordering ------------------------------------------------------------------------
 
-def _gt_from_lt(self, other):
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result and self != other
-
-
-def _le_from_lt(self, other):
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result or self == other
-
-
-def _ge_from_lt(self, other):
-    op_result = type(self).__lt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-
-def _ge_from_le(self, other):
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result or self == other
-
-
-def _lt_from_le(self, other):
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result and self != other
-
-
-def _gt_from_le(self, other):
-    op_result = type(self).__le__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-
-def _lt_from_gt(self, other):
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result and self != other
-
-
-def _ge_from_gt(self, other):
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result or self == other
-
-
-def _le_from_gt(self, other):
-    op_result = type(self).__gt__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-
-def _le_from_ge(self, other):
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result or self == other
-
-
-def _gt_from_ge(self, other):
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return op_result and self != other
-
-
-def _lt_from_ge(self, other):
-    op_result = type(self).__ge__(self, other)
-    if op_result is NotImplemented:
-        return op_result
-    return not op_result
-
-
-_convert = {
-    '__lt__': [('__gt__', _gt_from_lt), ('__le__', _le_from_lt), ('__ge__', _ge_from_lt)],
-    '__le__': [('__ge__', _ge_from_le), ('__lt__', _lt_from_le), ('__gt__', _gt_from_le)],
-    '__gt__': [('__lt__', _lt_from_gt), ('__ge__', _ge_from_gt), ('__le__', _le_from_gt)],
-    '__ge__': [('__le__', _le_from_ge), ('__gt__', _gt_from_ge), ('__lt__', _lt_from_ge)],
+# For each root comparison, how to derive the other three from it (and from ==).
+# Each entry: name -> (uses_root_result_directly, combine) where combine(root, eq) gives
+# the derived answer from the root's answer and (lazily) equality.
+_DERIVATIONS = {
+    '__lt__': {'__gt__': lambda r, eq: not r and not eq(), '__le__': lambda r, eq: r or eq(),
+               '__ge__': lambda r, eq: not r},
+    '__le__': {'__ge__': lambda r, eq: not r or eq(), '__lt__': lambda r, eq: r and not eq(),
+               '__gt__': lambda r, eq: not r},
+    '__gt__': {'__lt__': lambda r, eq: not r and not eq(), '__ge__': lambda r, eq: r or eq(),
+               '__le__': lambda r, eq: not r},
+    '__ge__': {'__le__': lambda r, eq: not r or eq(), '__gt__': lambda r, eq: r and not eq(),
+               '__lt__': lambda r, eq: not r},
 }
+
+
+def _derive(root, name, combine):
+    def derived(self, other):
+        result = getattr(type(self), root)(self, other)
+        if result is NotImplemented:
+            return result
+        return combine(result, lambda: self == other)
+    derived.__name__ = name
+    derived.__qualname__ = name
+    return derived
 
 
 def total_ordering(cls):
     """Class decorator that fills in missing ordering methods from the one defined (the
     preferred order being __lt__, __le__, __gt__, __ge__)."""
-    roots = {op for op in _convert if getattr(cls, op, None) is not getattr(object, op, None)}
+    roots = {op for op in _DERIVATIONS if getattr(cls, op, None) is not getattr(object, op,
+                                                                                 None)}
     if not roots:
         raise ValueError('must define at least one ordering operation: < > <= >=')
     root = max(roots)
-    for opname, opfunc in _convert[root]:
-        if opname not in roots:
-            opfunc.__name__ = opname
-            setattr(cls, opname, opfunc)
+    for name, combine in _DERIVATIONS[root].items():
+        if name not in roots:
+            setattr(cls, name, _derive(root, name, combine))
     return cls
 
 
@@ -414,91 +348,50 @@ def lru_cache(maxsize=128, typed=False):
 
 
 def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
-    sentinel = object()
-    make_key = _make_key
-    PREV, NEXT, KEY, RESULT = 0, 1, 2, 3
-
+    """The caching wrapper.  The cache is a dict kept in recency order (least recently used
+    first): a hit moves its key to the end, a miss on a full cache evicts the first key.
+    One lock guards the dict order and the statistics; the user function runs without
+    it, so two threads may compute the same missing value concurrently."""
     cache = {}
-    hits = misses = 0
-    full = False
-    cache_get = cache.get
-    cache_len = cache.__len__
-    # The lock protects the linked list and the statistics; the cache dict itself is safe
-    # for concurrent use.  The user function is called without the lock held.
     lock = RLock()
-    root = []
-    root[:] = [root, root, None, None]
+    stats = [0, 0]   # hits, misses
+    missing = object()
+    make_key = _make_key
 
     if maxsize == 0:
         def wrapper(*args, **kwds):
-            nonlocal misses
-            misses += 1
-            result = user_function(*args, **kwds)
-            return result
-
-    elif maxsize is None:
-        def wrapper(*args, **kwds):
-            nonlocal hits, misses
-            key = make_key(args, kwds, typed)
-            result = cache_get(key, sentinel)
-            if result is not sentinel:
-                hits += 1
-                return result
-            misses += 1
-            result = user_function(*args, **kwds)
-            cache[key] = result
-            return result
-
+            with lock:
+                stats[1] += 1
+            return user_function(*args, **kwds)
     else:
         def wrapper(*args, **kwds):
-            nonlocal root, hits, misses, full
             key = make_key(args, kwds, typed)
             with lock:
-                link = cache_get(key)
-                if link is not None:
-                    link_prev, link_next, _key, result = link
-                    link_prev[NEXT] = link_next
-                    link_next[PREV] = link_prev
-                    last = root[PREV]
-                    last[NEXT] = root[PREV] = link
-                    link[PREV] = last
-                    link[NEXT] = root
-                    hits += 1
+                result = cache.get(key, missing)
+                if result is not missing:
+                    stats[0] += 1
+                    if maxsize is not None:
+                        cache[key] = cache.pop(key)   # now the most recently used
                     return result
-                misses += 1
+                stats[1] += 1
             result = user_function(*args, **kwds)
             with lock:
-                if key in cache:
-                    pass
-                elif full:
-                    oldroot = root
-                    oldroot[KEY] = key
-                    oldroot[RESULT] = result
-                    root = oldroot[NEXT]
-                    oldkey = root[KEY]
-                    root[KEY] = root[RESULT] = None
-                    del cache[oldkey]
-                    cache[key] = oldroot
-                else:
-                    last = root[PREV]
-                    link = [last, root, key, result]
-                    last[NEXT] = root[PREV] = cache[key] = link
-                    full = (cache_len() >= maxsize)
+                if key not in cache:
+                    if maxsize is not None and len(cache) >= maxsize:
+                        del cache[next(iter(cache))]
+                cache[key] = result
             return result
 
     def cache_info():
         """Report cache statistics"""
         with lock:
-            return _CacheInfo(hits, misses, maxsize, cache_len())
+            return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
 
     def cache_clear():
         """Clear the cache and cache statistics"""
-        nonlocal hits, misses, full
         with lock:
             cache.clear()
-            root[:] = [root, root, None, None]
-            hits = misses = 0
-            full = False
+            stats[0] = stats[1] = 0
 
     wrapper.cache_info = cache_info
     wrapper.cache_clear = cache_clear
@@ -512,100 +405,22 @@ def cache(user_function, /):
 
 # ---- singledispatch ------------------------------------------------------------------------
 
-def _c3_merge(sequences):
-    result = []
-    while True:
-        sequences = [s for s in sequences if s]
-        if not sequences:
-            return result
-        for s1 in sequences:
-            candidate = s1[0]
-            for s2 in sequences:
-                if candidate in s2[1:]:
-                    candidate = None
-                    break
-            else:
-                break
-        if candidate is None:
-            raise RuntimeError("Inconsistent hierarchy")
-        result.append(candidate)
-        for seq in sequences:
-            if seq[0] == candidate:
-                del seq[0]
-
-
-def _c3_mro(cls, abcs=None):
-    """Compute the method resolution order of cls, inserting the ABCs it implements (from
-    abcs) where they fit, as singledispatch needs."""
-    for i, base in enumerate(reversed(cls.__bases__)):
-        if hasattr(base, '__abstractmethods__'):
-            boundary = len(cls.__bases__) - i
-            break
-    else:
-        boundary = 0
-    abcs = list(abcs) if abcs else []
-    explicit_bases = list(cls.__bases__[:boundary])
-    abstract_bases = []
-    other_bases = list(cls.__bases__[boundary:])
-    for base in abcs:
-        if issubclass(cls, base) and not any(issubclass(b, base) for b in cls.__bases__):
-            abstract_bases.append(base)
-    for base in abstract_bases:
-        abcs.remove(base)
-    explicit_c3_mros = [_c3_mro(base, abcs=abcs) for base in explicit_bases]
-    abstract_c3_mros = [_c3_mro(base, abcs=abcs) for base in abstract_bases]
-    other_c3_mros = [_c3_mro(base, abcs=abcs) for base in other_bases]
-    return _c3_merge(
-        [[cls]] + explicit_c3_mros + abstract_c3_mros + other_c3_mros +
-        [explicit_bases] + [abstract_bases] + [other_bases])
-
-
-def _compose_mro(cls, types):
-    """The MRO of cls with the relevant ABCs among types inserted."""
-    bases = set(cls.__mro__)
-
-    def is_related(typ):
-        return (typ not in bases and hasattr(typ, '__mro__') and
-                not isinstance(typ, type(list[int])) and issubclass(cls, typ))
-    types = [n for n in types if is_related(n)]
-
-    def is_strict_base(typ):
-        for other in types:
-            if typ != other and typ in other.__mro__:
-                return True
-        return False
-    types = [n for n in types if not is_strict_base(n)]
-    type_set = set(types)
-    mro = []
-    for typ in types:
-        found = []
-        for sub in typ.__subclasses__():
-            if sub not in bases and issubclass(cls, sub):
-                found.append([s for s in sub.__mro__ if s in type_set])
-        if not found:
-            mro.append(typ)
-            continue
-        found.sort(key=len, reverse=True)
-        for sub in found:
-            for subcls in sub:
-                if subcls not in mro:
-                    mro.append(subcls)
-    return _c3_mro(cls, abcs=mro)
-
-
 def _find_impl(cls, registry):
-    """The best implementation for cls in registry (following the composed MRO)."""
-    mro = _compose_mro(cls, registry.keys())
-    match = None
-    for t in mro:
-        if match is not None:
-            if (t in registry and t not in cls.__mro__ and match not in cls.__mro__ and
-                    not issubclass(match, t)):
-                raise RuntimeError("Ambiguous dispatch: {} or {}".format(match, t))
-            break
-        if t in registry:
-            match = t
-    return registry.get(match)
+    """The implementation for cls: the nearest registered class in cls's MRO (object
+    excluded); failing that, the most specific registered ABC that cls is a virtual
+    subclass of (RuntimeError if two unrelated ABCs match); failing that, object's."""
+    for klass in cls.__mro__:
+        if klass is not object and klass in registry:
+            return registry[klass]
+    virtual = [t for t in registry
+               if isinstance(t, type) and t not in cls.__mro__ and issubclass(cls, t)]
+    specific = [t for t in virtual
+                if not any(o is not t and issubclass(o, t) for o in virtual)]
+    if len(specific) > 1:
+        raise RuntimeError("Ambiguous dispatch: {} or {}".format(specific[0], specific[1]))
+    if specific:
+        return registry[specific[0]]
+    return registry.get(object)
 
 
 def singledispatch(func):
