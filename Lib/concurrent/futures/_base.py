@@ -1,8 +1,10 @@
 """Futures, the Executor interface, wait() and as_completed().
 
-A Future's state moves PENDING -> RUNNING -> FINISHED, or PENDING -> CANCELLED ->
-CANCELLED_AND_NOTIFIED.  Its condition variable guards the state, the result and the list
-of waiters; callbacks run outside it.
+A Future moves from pending to running to finished, or from pending to cancelled; its
+condition variable guards the state, the outcome and the list of waiters.  wait() and
+as_completed() register a _Waiter with every future they watch; a future reports to its
+waiters when it finishes or its cancellation is confirmed.  Done-callbacks run outside the
+future's lock.
 """
 
 import sys
@@ -13,7 +15,7 @@ import types
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
-_AS_COMPLETED = '_AS_COMPLETED'
+_EVERY_COMPLETION = '_EVERY_COMPLETION'
 
 PENDING = 'PENDING'
 RUNNING = 'RUNNING'
@@ -21,13 +23,9 @@ CANCELLED = 'CANCELLED'
 CANCELLED_AND_NOTIFIED = 'CANCELLED_AND_NOTIFIED'
 FINISHED = 'FINISHED'
 
-_STATE_TO_DESCRIPTION_MAP = {
-    PENDING: "pending",
-    RUNNING: "running",
-    CANCELLED: "cancelled",
-    CANCELLED_AND_NOTIFIED: "cancelled",
-    FINISHED: "finished",
-}
+_DONE_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
+_STATE_TEXT = {PENDING: "pending", RUNNING: "running", CANCELLED: "cancelled",
+               CANCELLED_AND_NOTIFIED: "cancelled", FINISHED: "finished"}
 
 
 class Error(Exception):
@@ -50,94 +48,37 @@ class BrokenExecutor(RuntimeError):
 
 
 class _Waiter:
-    """Collects finished futures for wait() and as_completed()."""
+    """Collects the futures that complete, for one wait() or as_completed() call.
 
-    def __init__(self):
+    mode decides when `event` is set: at the first completion (FIRST_COMPLETED and
+    as_completed), at the first exception or when all are done (FIRST_EXCEPTION), or
+    when all are done (ALL_COMPLETED)."""
+
+    def __init__(self, mode, pending):
+        self.mode = mode
+        self.pending = pending
         self.event = threading.Event()
-        self.finished_futures = []
+        self.lock = threading.Lock()     # guards finished and pending
+        self.finished = []
 
-    def add_result(self, future):
-        self.finished_futures.append(future)
-
-    def add_exception(self, future):
-        self.finished_futures.append(future)
-
-    def add_cancelled(self, future):
-        self.finished_futures.append(future)
-
-
-class _AsCompletedWaiter(_Waiter):
-    """Used by as_completed(): wakes on every finished future."""
-
-    def __init__(self):
-        super().__init__()
-        self.lock = threading.Lock()
-
-    def add_result(self, future):
+    def future_done(self, future, raised):
         with self.lock:
-            super().add_result(future)
-            self.event.set()
-
-    def add_exception(self, future):
-        with self.lock:
-            super().add_exception(future)
-            self.event.set()
-
-    def add_cancelled(self, future):
-        with self.lock:
-            super().add_cancelled(future)
-            self.event.set()
-
-
-class _FirstCompletedWaiter(_Waiter):
-    """Used by wait(return_when=FIRST_COMPLETED)."""
-
-    def add_result(self, future):
-        super().add_result(future)
-        self.event.set()
-
-    def add_exception(self, future):
-        super().add_exception(future)
-        self.event.set()
-
-    def add_cancelled(self, future):
-        super().add_cancelled(future)
-        self.event.set()
-
-
-class _AllCompletedWaiter(_Waiter):
-    """Used by wait(return_when=FIRST_EXCEPTION or ALL_COMPLETED)."""
-
-    def __init__(self, num_pending_calls, stop_on_exception):
-        self.num_pending_calls = num_pending_calls
-        self.stop_on_exception = stop_on_exception
-        self.lock = threading.Lock()
-        super().__init__()
-
-    def _decrement_pending_calls(self):
-        with self.lock:
-            self.num_pending_calls -= 1
-            if not self.num_pending_calls:
+            self.finished.append(future)
+            self.pending -= 1
+            if (self.mode in (FIRST_COMPLETED, _EVERY_COMPLETION) or self.pending <= 0 or
+                    (self.mode == FIRST_EXCEPTION and raised)):
                 self.event.set()
 
-    def add_result(self, future):
-        super().add_result(future)
-        self._decrement_pending_calls()
-
-    def add_exception(self, future):
-        super().add_exception(future)
-        if self.stop_on_exception:
-            self.event.set()
-        else:
-            self._decrement_pending_calls()
-
-    def add_cancelled(self, future):
-        super().add_cancelled(future)
-        self._decrement_pending_calls()
+    def take_finished(self):
+        """Return and forget the futures finished since the last call."""
+        with self.lock:
+            finished, self.finished = self.finished, []
+            self.event.clear()
+            return finished
 
 
-class _AcquireFutures:
-    """A context manager that locks the conditions of several futures (in id order)."""
+class _LockAll:
+    """Hold the conditions of several futures at once (taken in id order)."""
 
     def __init__(self, futures):
         self.futures = sorted(futures, key=id)
@@ -146,72 +87,38 @@ class _AcquireFutures:
         for future in self.futures:
             future._condition.acquire()
 
-    def __exit__(self, *args):
+    def __exit__(self, *exc_info):
         for future in self.futures:
             future._condition.release()
 
 
-def _create_and_install_waiters(fs, return_when):
-    if return_when == _AS_COMPLETED:
-        waiter = _AsCompletedWaiter()
-    elif return_when == FIRST_COMPLETED:
-        waiter = _FirstCompletedWaiter()
-    else:
-        pending_count = sum(f._state not in [CANCELLED_AND_NOTIFIED, FINISHED] for f in fs)
-        if return_when == FIRST_EXCEPTION:
-            waiter = _AllCompletedWaiter(pending_count, stop_on_exception=True)
-        elif return_when == ALL_COMPLETED:
-            waiter = _AllCompletedWaiter(pending_count, stop_on_exception=False)
-        else:
-            raise ValueError("Invalid return condition: %r" % return_when)
-    for f in fs:
-        f._waiters.append(waiter)
-    return waiter
-
-
-def _yield_finished_futures(fs, waiter, ref_collect):
-    """Yield futures from fs as they finish, removing each from fs and from the
-    collections in ref_collect (so the caller does not keep them alive)."""
-    while fs:
-        f = fs[-1]
-        for futures_set in ref_collect:
-            futures_set.remove(f)
-        with f._condition:
-            f._waiters.remove(waiter)
-        del f
-        yield fs.pop()
+def _is_done(future):
+    return future._state in (CANCELLED_AND_NOTIFIED, FINISHED)
 
 
 def as_completed(fs, timeout=None):
-    """An iterator over the given futures that yields each as it completes (finishes or is
-    cancelled).  Duplicate futures are yielded once.  TimeoutError if __next__() is called
-    and the result isn't available after timeout seconds from the original call."""
-    if timeout is not None:
-        end_time = timeout + time.monotonic()
+    """Yield the given futures as they complete (finished or cancelled), each once.
+    TimeoutError when the next one is not done timeout seconds after the call."""
+    deadline = None if timeout is None else time.monotonic() + timeout
     fs = set(fs)
-    total_futures = len(fs)
-    with _AcquireFutures(fs):
-        finished = set(f for f in fs if f._state in [CANCELLED_AND_NOTIFIED, FINISHED])
-        pending = fs - finished
-        waiter = _create_and_install_waiters(fs, _AS_COMPLETED)
-    finished = list(finished)
+    total = len(fs)
+    with _LockAll(fs):
+        done = [f for f in fs if _is_done(f)]
+        pending = fs - set(done)
+        waiter = _Waiter(_EVERY_COMPLETION, len(pending))
+        for f in fs:
+            f._waiters.append(waiter)
     try:
-        yield from _yield_finished_futures(finished, waiter, ref_collect=(fs,))
+        yield from done
         while pending:
-            if timeout is None:
-                wait_timeout = None
-            else:
-                wait_timeout = end_time - time.monotonic()
-                if wait_timeout < 0:
-                    raise TimeoutError('%d (of %d) futures unfinished' % (len(pending),
-                                                                           total_futures))
-            waiter.event.wait(wait_timeout)
-            with waiter.lock:
-                finished = waiter.finished_futures
-                waiter.finished_futures = []
-                waiter.event.clear()
-            finished.reverse()
-            yield from _yield_finished_futures(finished, waiter, ref_collect=(fs, pending))
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining < 0:
+                raise TimeoutError('%d (of %d) futures unfinished' % (len(pending), total))
+            waiter.event.wait(remaining)
+            for f in waiter.take_finished():
+                if f in pending:
+                    pending.discard(f)
+                    yield f
     finally:
         for f in fs:
             with f._condition:
@@ -234,195 +141,36 @@ class DoneAndNotDoneFutures(tuple):
 
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """Wait for the futures in fs to complete, as return_when says: FIRST_COMPLETED,
-    FIRST_EXCEPTION or ALL_COMPLETED.  Returns (done, not_done), two sets."""
+    """Wait for the futures in fs as return_when says (FIRST_COMPLETED, FIRST_EXCEPTION or
+    ALL_COMPLETED), at most timeout seconds.  Returns the sets (done, not_done)."""
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError("Invalid return condition: %r" % return_when)
     fs = set(fs)
-    with _AcquireFutures(fs):
-        done = {f for f in fs if f._state in [CANCELLED_AND_NOTIFIED, FINISHED]}
+    with _LockAll(fs):
+        done = {f for f in fs if _is_done(f)}
         not_done = fs - done
-        if (return_when == FIRST_COMPLETED) and done:
+        satisfied = (not not_done or
+                     (return_when == FIRST_COMPLETED and done) or
+                     (return_when == FIRST_EXCEPTION and
+                      any(not f.cancelled() and f._exception is not None for f in done)))
+        if satisfied:
             return DoneAndNotDoneFutures(done, not_done)
-        elif (return_when == FIRST_EXCEPTION) and done:
-            if any(f for f in done if not f.cancelled() and f.exception() is not None):
-                return DoneAndNotDoneFutures(done, not_done)
-        if len(done) == len(fs):
-            return DoneAndNotDoneFutures(done, not_done)
-        waiter = _create_and_install_waiters(fs, return_when)
+        waiter = _Waiter(return_when, len(not_done))
+        for f in fs:
+            f._waiters.append(waiter)
     waiter.event.wait(timeout)
     for f in fs:
         with f._condition:
             f._waiters.remove(waiter)
-    done.update(waiter.finished_futures)
+    done.update(waiter.take_finished())
     return DoneAndNotDoneFutures(done, fs - done)
 
 
 def _result_or_cancel(fut, timeout=None):
     try:
-        try:
-            return fut.result(timeout)
-        finally:
-            fut.cancel()
+        return fut.result(timeout)
     finally:
-        del fut
-
-
-class Future:
-    """Represents the result of an asynchronous computation."""
-
-    def __init__(self):
-        """Initializes the future. Should not be called by clients."""
-        self._condition = threading.Condition()
-        self._state = PENDING
-        self._result = None
-        self._exception = None
-        self._waiters = []
-        self._done_callbacks = []
-
-    def _invoke_callbacks(self):
-        for callback in self._done_callbacks:
-            try:
-                callback(self)
-            except Exception:
-                _report_callback_error(self)
-
-    def __repr__(self):
-        with self._condition:
-            if self._state == FINISHED:
-                if self._exception:
-                    return '<%s at %#x state=%s raised %s>' % (
-                        self.__class__.__name__, id(self),
-                        _STATE_TO_DESCRIPTION_MAP[self._state],
-                        self._exception.__class__.__name__)
-                return '<%s at %#x state=%s returned %s>' % (
-                    self.__class__.__name__, id(self), _STATE_TO_DESCRIPTION_MAP[self._state],
-                    self._result.__class__.__name__)
-            return '<%s at %#x state=%s>' % (self.__class__.__name__, id(self),
-                                              _STATE_TO_DESCRIPTION_MAP[self._state])
-
-    def cancel(self):
-        """Cancel the future if possible; True if it is (or was already) cancelled, False if
-        it is running or finished."""
-        with self._condition:
-            if self._state in [RUNNING, FINISHED]:
-                return False
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                return True
-            self._state = CANCELLED
-            self._condition.notify_all()
-        self._invoke_callbacks()
-        return True
-
-    def cancelled(self):
-        """Return True if the future was cancelled."""
-        with self._condition:
-            return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]
-
-    def running(self):
-        """Return True if the future is currently executing."""
-        with self._condition:
-            return self._state == RUNNING
-
-    def done(self):
-        """Return True if the future was cancelled or finished executing."""
-        with self._condition:
-            return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]
-
-    def __get_result(self):
-        if self._exception:
-            try:
-                raise self._exception
-            finally:
-                self = None
-        else:
-            return self._result
-
-    def add_done_callback(self, fn):
-        """Attach fn, called with the future when it finishes or is cancelled (at once if it
-        already has)."""
-        with self._condition:
-            if self._state not in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]:
-                self._done_callbacks.append(fn)
-                return
-        try:
-            fn(self)
-        except Exception:
-            _report_callback_error(self)
-
-    def result(self, timeout=None):
-        """Return the result of the call, waiting up to timeout seconds.  Raises
-        CancelledError, TimeoutError, or the exception the call raised."""
-        try:
-            with self._condition:
-                if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                    raise CancelledError()
-                elif self._state == FINISHED:
-                    return self.__get_result()
-                self._condition.wait(timeout)
-                if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                    raise CancelledError()
-                elif self._state == FINISHED:
-                    return self.__get_result()
-                else:
-                    raise TimeoutError()
-        finally:
-            self = None
-
-    def exception(self, timeout=None):
-        """Return the exception raised by the call (None if it succeeded), waiting up to
-        timeout seconds."""
-        with self._condition:
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            self._condition.wait(timeout)
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            else:
-                raise TimeoutError()
-
-    def set_running_or_notify_cancel(self):
-        """Mark the future as running, or notify the waiters that it was cancelled.
-        Returns False if cancelled (then the call must not run), True otherwise."""
-        with self._condition:
-            if self._state == CANCELLED:
-                self._state = CANCELLED_AND_NOTIFIED
-                for waiter in self._waiters:
-                    waiter.add_cancelled(self)
-                return False
-            elif self._state == PENDING:
-                self._state = RUNNING
-                return True
-            else:
-                raise RuntimeError('Future in unexpected state')
-
-    def set_result(self, result):
-        """Sets the return value of work associated with the future."""
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
-            self._result = result
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_result(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
-
-    def set_exception(self, exception):
-        """Sets the result of the future as being the given exception."""
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
-            self._exception = exception
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_exception(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
-
-    __class_getitem__ = classmethod(types.GenericAlias)
+        fut.cancel()
 
 
 def _report_callback_error(future):
@@ -438,37 +186,166 @@ def _report_callback_error(future):
         'exception calling callback for %r', future)
 
 
+class Future:
+    """The result of an asynchronous computation."""
+
+    def __init__(self):
+        """Initialize the future (executors create futures; clients should not)."""
+        self._condition = threading.Condition()
+        self._state = PENDING
+        self._result = None
+        self._exception = None
+        self._waiters = []
+        self._done_callbacks = []
+
+    def __repr__(self):
+        with self._condition:
+            text = '<%s at %#x state=%s' % (self.__class__.__name__, id(self),
+                                            _STATE_TEXT[self._state])
+            if self._state == FINISHED:
+                if self._exception:
+                    text += ' raised %s' % self._exception.__class__.__name__
+                else:
+                    text += ' returned %s' % self._result.__class__.__name__
+            return text + '>'
+
+    def _run_callbacks(self):
+        for callback in self._done_callbacks:
+            try:
+                callback(self)
+            except Exception:
+                _report_callback_error(self)
+
+    def cancel(self):
+        """Cancel the future if it has not started; True if it is now cancelled, False if
+        it is running or finished."""
+        with self._condition:
+            if self._state in (RUNNING, FINISHED):
+                return False
+            if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED):
+                return True
+            self._state = CANCELLED
+            self._condition.notify_all()
+        self._run_callbacks()
+        return True
+
+    def cancelled(self):
+        """True if the future was cancelled."""
+        with self._condition:
+            return self._state in (CANCELLED, CANCELLED_AND_NOTIFIED)
+
+    def running(self):
+        """True if the future is currently executing."""
+        with self._condition:
+            return self._state == RUNNING
+
+    def done(self):
+        """True if the future was cancelled or finished executing."""
+        with self._condition:
+            return self._state in _DONE_STATES
+
+    def add_done_callback(self, fn):
+        """Call fn(future) when the future finishes or is cancelled (at once if it already
+        has).  Exceptions raised by fn are logged, not propagated."""
+        with self._condition:
+            if self._state not in _DONE_STATES:
+                self._done_callbacks.append(fn)
+                return
+        try:
+            fn(self)
+        except Exception:
+            _report_callback_error(self)
+
+    def _outcome(self, timeout, want_result):
+        """Wait for the outcome; return the result (or the exception) or raise."""
+        with self._condition:
+            if self._state not in _DONE_STATES:
+                self._condition.wait(timeout)
+            if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED):
+                raise CancelledError()
+            if self._state != FINISHED:
+                raise TimeoutError()
+            if not want_result:
+                return self._exception
+            if self._exception is not None:
+                raise self._exception
+            return self._result
+
+    def result(self, timeout=None):
+        """The call's result, waiting up to timeout seconds.  Raises CancelledError,
+        TimeoutError, or the exception the call raised."""
+        return self._outcome(timeout, True)
+
+    def exception(self, timeout=None):
+        """The exception the call raised (None if it returned), waiting up to timeout
+        seconds."""
+        return self._outcome(timeout, False)
+
+    def set_running_or_notify_cancel(self):
+        """Called by executors before running the call: mark the future running and return
+        True, or, if it was cancelled, notify the waiters and return False."""
+        with self._condition:
+            if self._state == CANCELLED:
+                self._state = CANCELLED_AND_NOTIFIED
+                for waiter in self._waiters:
+                    waiter.future_done(self, False)
+                return False
+            if self._state == PENDING:
+                self._state = RUNNING
+                return True
+            raise RuntimeError('Future in unexpected state')
+
+    def _finish(self, result, exception):
+        with self._condition:
+            if self._state in _DONE_STATES:
+                raise InvalidStateError('{}: {!r}'.format(self._state, self))
+            self._result = result
+            self._exception = exception
+            self._state = FINISHED
+            for waiter in self._waiters:
+                waiter.future_done(self, exception is not None)
+            self._condition.notify_all()
+        self._run_callbacks()
+
+    def set_result(self, result):
+        """Record the call's return value (executors and tests use this)."""
+        self._finish(result, None)
+
+    def set_exception(self, exception):
+        """Record the exception the call raised (executors and tests use this)."""
+        self._finish(None, exception)
+
+    __class_getitem__ = classmethod(types.GenericAlias)
+
+
 class Executor:
-    """This is an abstract base class for concrete asynchronous executors."""
+    """Abstract base class of executors (ThreadPoolExecutor, ProcessPoolExecutor)."""
 
     def submit(self, fn, /, *args, **kwargs):
-        """Submit fn(*args, **kwargs) for execution; return a Future."""
+        """Schedule fn(*args, **kwargs) and return a Future for its result."""
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        """Like map(fn, *iterables) but the calls run asynchronously and may run
-        concurrently; results are yielded in order.  TimeoutError if a result is not
-        available within timeout seconds of the original call."""
-        if timeout is not None:
-            end_time = timeout + time.monotonic()
-        fs = [self.submit(fn, *args) for args in zip(*iterables)]
+        """Like map(fn, *iterables), with the calls run by the executor: every call is
+        submitted at once and the results are yielded in order.  TimeoutError if a
+        result is not ready timeout seconds after the call to map()."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        futures = [self.submit(fn, *args) for args in zip(*iterables)]
 
-        def result_iterator():
+        def results():
             try:
-                fs.reverse()
-                while fs:
-                    if timeout is None:
-                        yield _result_or_cancel(fs.pop())
-                    else:
-                        yield _result_or_cancel(fs.pop(), end_time - time.monotonic())
+                futures.reverse()
+                while futures:
+                    wait_for = None if deadline is None else deadline - time.monotonic()
+                    yield _result_or_cancel(futures.pop(), wait_for)
             finally:
-                for future in fs:
+                for future in futures:
                     future.cancel()
-        return result_iterator()
+        return results()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
-        """Free the resources of the executor once the pending futures are done; with
-        wait, block until then.  cancel_futures cancels the futures not yet started."""
+        """Release the executor's resources once pending futures are done (blocking until
+        then with wait); cancel_futures cancels the calls not yet started."""
         pass
 
     def __enter__(self):
