@@ -119,14 +119,12 @@ class Coroutine(Awaitable):
 
     @abstractmethod
     def send(self, value):
-        """Send a value into the coroutine; return the next yielded value or raise
-        StopIteration."""
+        """Resume with value; return what is yielded next (StopIteration at the end)."""
         raise StopIteration
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the coroutine; return the next yielded value or raise
-        StopIteration."""
+        """Raise an exception where the coroutine is suspended."""
         if val is None:
             if tb is None:
                 raise typ
@@ -136,7 +134,7 @@ class Coroutine(Awaitable):
         raise val
 
     def close(self):
-        """Raise GeneratorExit inside coroutine."""
+        """Stop the coroutine by raising GeneratorExit inside it."""
         try:
             self.throw(GeneratorExit)
         except (GeneratorExit, StopIteration):
@@ -215,7 +213,7 @@ class AsyncGenerator(AsyncIterator):
         raise val
 
     async def aclose(self):
-        """Raise GeneratorExit inside generator."""
+        """Stop the generator by raising GeneratorExit inside it."""
         try:
             await self.athrow(GeneratorExit)
         except (GeneratorExit, StopAsyncIteration):
@@ -257,7 +255,7 @@ class Iterator(Iterable):
 
     @abstractmethod
     def __next__(self):
-        'Return the next item from the iterator. When exhausted, raise StopIteration'
+        """The next item; StopIteration when exhausted."""
         raise StopIteration
 
     def __iter__(self):
@@ -303,14 +301,12 @@ class Generator(Iterator):
 
     @abstractmethod
     def send(self, value):
-        """Send a value into the generator; return the next yielded value or raise
-        StopIteration."""
+        """Resume with value; return what is yielded next (StopIteration at the end)."""
         raise StopIteration
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the generator; return the next yielded value or raise
-        StopIteration."""
+        """Raise an exception where the generator is suspended."""
         if val is None:
             if tb is None:
                 raise typ
@@ -320,7 +316,7 @@ class Generator(Iterator):
         raise val
 
     def close(self):
-        """Raise GeneratorExit inside generator."""
+        """Stop the generator by raising GeneratorExit inside it."""
         try:
             self.throw(GeneratorExit)
         except (GeneratorExit, StopIteration):
@@ -469,10 +465,9 @@ class Callable(metaclass=ABCMeta):
 
 
 class Set(Collection):
-    """A set is a finite, iterable container.
-
-    Concrete subclasses define __contains__, __iter__ and __len__; comparisons and the
-    set operators (&, |, -, ^) come from this class, built with _from_iterable."""
+    """A finite set: subclasses provide __contains__, __iter__ and __len__; comparisons
+    and the operators & | - ^ come from this class (building results with
+    _from_iterable)."""
 
     __slots__ = ()
 
@@ -525,7 +520,7 @@ class Set(Collection):
     __rand__ = __and__
 
     def isdisjoint(self, other):
-        'Return True if two sets have a null intersection.'
+        """True if the two sets share no element."""
         for value in other:
             if value in self:
                 return False
@@ -593,22 +588,22 @@ class MutableSet(Set):
 
     @abstractmethod
     def add(self, value):
-        """Add an element."""
+        """Add value."""
         raise NotImplementedError
 
     @abstractmethod
     def discard(self, value):
-        """Remove an element.  Do not raise an exception if absent."""
+        """Remove value if present."""
         raise NotImplementedError
 
     def remove(self, value):
-        """Remove an element. If not a member, raise a KeyError."""
+        """Remove value; KeyError if it is not a member."""
         if value not in self:
             raise KeyError(value)
         self.discard(value)
 
     def pop(self):
-        """Return the popped value.  Raise KeyError if empty."""
+        """Remove and return an arbitrary element; KeyError if empty."""
         it = iter(self)
         try:
             value = next(it)
@@ -618,7 +613,7 @@ class MutableSet(Set):
         return value
 
     def clear(self):
-        """This is slow (creates N new iterators!) but effective."""
+        """Remove every element (one pop at a time)."""
         try:
             while True:
                 self.pop()
@@ -661,9 +656,8 @@ MutableSet.register(set)
 
 
 class Mapping(Collection):
-    """A Mapping is a generic container for associating key/value pairs.
-
-    Concrete subclasses define __getitem__, __iter__ and __len__."""
+    """A read-only mapping: subclasses provide __getitem__, __iter__ and __len__; get,
+    containment, keys/items/values and equality come from this class."""
 
     __slots__ = ()
 
@@ -674,7 +668,7 @@ class Mapping(Collection):
         raise KeyError
 
     def get(self, key, default=None):
-        'D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None.'
+        """Return self[key], or default when the key is missing."""
         try:
             return self[key]
         except KeyError:
@@ -689,15 +683,15 @@ class Mapping(Collection):
             return True
 
     def keys(self):
-        "D.keys() -> a set-like object providing a view on D's keys"
+        """A set-like view of the keys."""
         return KeysView(self)
 
     def items(self):
-        "D.items() -> a set-like object providing a view on D's items"
+        """A set-like view of the (key, value) pairs."""
         return ItemsView(self)
 
     def values(self):
-        "D.values() -> an object providing a view on D's values"
+        """A view of the values."""
         return ValuesView(self)
 
     def __eq__(self, other):
@@ -790,10 +784,8 @@ ValuesView.register(dict_values)
 
 
 class MutableMapping(Mapping):
-    """A MutableMapping is a generic container for associating key/value pairs.
-
-    Concrete subclasses define __getitem__, __setitem__, __delitem__, __iter__ and
-    __len__."""
+    """A mutable mapping: subclasses also provide __setitem__ and __delitem__; pop,
+    popitem, clear, update and setdefault follow."""
 
     __slots__ = ()
 
@@ -832,7 +824,7 @@ class MutableMapping(Mapping):
         return key, value
 
     def clear(self):
-        'D.clear() -> None.  Remove all items from D.'
+        """Remove every item."""
         try:
             while True:
                 self.popitem()
@@ -840,7 +832,7 @@ class MutableMapping(Mapping):
             pass
 
     def update(self, other=(), /, **kwds):
-        ''' D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F.'''
+        """Add the items of a mapping or iterable of pairs, then the keyword items."""
         if isinstance(other, Mapping):
             for key in other:
                 self[key] = other[key]
@@ -854,7 +846,7 @@ class MutableMapping(Mapping):
             self[key] = value
 
     def setdefault(self, key, default=None):
-        'D.setdefault(k[,d]) -> D.get(k,d), also set D[k]=d if k not in D'
+        """Return self[key], first setting it to default if missing."""
         try:
             return self[key]
         except KeyError:
@@ -866,9 +858,8 @@ MutableMapping.register(dict)
 
 
 class Sequence(Reversible, Collection):
-    """All the operations on a read-only sequence.
-
-    Concrete subclasses must override __new__ or __init__, __getitem__, and __len__."""
+    """A read-only sequence: subclasses provide __getitem__ and __len__; iteration,
+    containment, reversed(), index() and count() come from this class."""
 
     __slots__ = ()
 
@@ -899,8 +890,7 @@ class Sequence(Reversible, Collection):
             yield self[i]
 
     def index(self, value, start=0, stop=None):
-        '''S.index(value, [start, [stop]]) -> integer -- return first index of value.
-           Raises ValueError if the value is not present.'''
+        """The first index of value in [start, stop); ValueError if absent."""
         if start is not None and start < 0:
             start = max(len(self) + start, 0)
         if stop is not None and stop < 0:
@@ -917,7 +907,7 @@ class Sequence(Reversible, Collection):
         raise ValueError
 
     def count(self, value):
-        'S.count(value) -> integer -- return number of occurrences of value'
+        """How many items equal value."""
         return sum(1 for v in self if v is value or v == value)
 
 
@@ -952,10 +942,8 @@ ByteString.register(bytearray)
 
 
 class MutableSequence(Sequence):
-    """All the operations on a read-write sequence.
-
-    Concrete subclasses must provide __new__ or __init__, __getitem__, __setitem__,
-    __delitem__, __len__, and insert()."""
+    """A mutable sequence: subclasses provide __getitem__, __setitem__, __delitem__,
+    __len__ and insert(); append, extend, pop, remove, reverse, clear and += follow."""
 
     __slots__ = ()
 
@@ -969,15 +957,15 @@ class MutableSequence(Sequence):
 
     @abstractmethod
     def insert(self, index, value):
-        'S.insert(index, value) -- insert value before index'
+        """Insert value before position index."""
         raise IndexError
 
     def append(self, value):
-        'S.append(value) -- append value to the end of the sequence'
+        """Add value at the end."""
         self.insert(len(self), value)
 
     def clear(self):
-        'S.clear() -> None -- remove all items from S'
+        """Remove every item."""
         try:
             while True:
                 self.pop()
@@ -985,28 +973,26 @@ class MutableSequence(Sequence):
             pass
 
     def reverse(self):
-        'S.reverse() -- reverse *IN PLACE*'
+        """Reverse the items in place."""
         n = len(self)
         for i in range(n // 2):
             self[i], self[n - i - 1] = self[n - i - 1], self[i]
 
     def extend(self, values):
-        'S.extend(iterable) -- extend sequence by appending elements from the iterable'
+        """Append every item of values."""
         if values is self:
             values = list(values)
         for v in values:
             self.append(v)
 
     def pop(self, index=-1):
-        '''S.pop([index]) -> item -- remove and return item at index (default last).
-           Raise IndexError if list is empty or index is out of range.'''
+        """Remove and return the item at index (the last by default)."""
         v = self[index]
         del self[index]
         return v
 
     def remove(self, value):
-        '''S.remove(value) -- remove first occurrence of value.
-           Raise ValueError if the value is not present.'''
+        """Remove the first item equal to value; ValueError if there is none."""
         del self[self.index(value)]
 
     def __iadd__(self, values):
