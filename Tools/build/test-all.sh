@@ -18,6 +18,12 @@ for variant in gil ft; do
     rm -f "$log"
     passed=$((passed + ${1:-0})); failed=$((failed + ${2:-1})); skipped=$((skipped + ${3:-0}))
 done
+echo "==== fuzzing the tokenizer, parser and compiler"
+if sh "$top/Tools/build/fuzz-ci.sh"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+fi
 if [ "$skipped" != 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
 else
