@@ -14,9 +14,9 @@ __all__ = ['extract_stack', 'extract_tb', 'format_exception', 'format_exception_
            'print_exception', 'print_last', 'print_stack', 'print_tb', 'clear_frames',
            'FrameSummary', 'StackSummary', 'TracebackException', 'walk_stack', 'walk_tb']
 
-_RECURSIVE_CUTOFF = 3
-_cause_message = ("\nThe above exception was the direct cause of the following exception:\n\n")
-_context_message = ("\nDuring handling of the above exception, another exception occurred:\n\n")
+_REPEAT_LIMIT = 3
+_CAUSE_SEPARATOR = ("\nThe above exception was the direct cause of the following exception:\n\n")
+_CONTEXT_SEPARATOR = ("\nDuring handling of the above exception, another exception occurred:\n\n")
 _sentinel = object()
 
 
@@ -45,11 +45,11 @@ def format_tb(tb, limit=None):
 
 def extract_tb(tb, limit=None):
     """Return a StackSummary of the entries of traceback tb (oldest first)."""
-    return StackSummary._extract_from_extended_frame_gen(_walk_tb_with_full_positions(tb),
+    return StackSummary._from_positioned_frames(_tb_frames_with_positions(tb),
                                                          limit=limit)
 
 
-def _parse_value_tb(exc, value, tb):
+def _value_and_tb(exc, value, tb):
     if (value is _sentinel) != (tb is _sentinel):
         raise ValueError("Both or neither of value and tb must be given")
     if value is tb is _sentinel:
@@ -64,7 +64,7 @@ def _parse_value_tb(exc, value, tb):
 def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
     """Print exception up to 'limit' stack trace entries from 'tb' to 'file', with its chained
     causes and contexts, like the interpreter does for an uncaught exception."""
-    value, tb = _parse_value_tb(exc, value, tb)
+    value, tb = _value_and_tb(exc, value, tb)
     te = TracebackException(type(value), value, tb, limit=limit, compact=True)
     te.print(file=file, chain=chain)
 
@@ -72,7 +72,7 @@ def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None
 def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
     """Format a stack trace and the exception information; a list of strings ending in
     newlines, which when concatenated print the same text as print_exception()."""
-    value, tb = _parse_value_tb(exc, value, tb)
+    value, tb = _value_and_tb(exc, value, tb)
     te = TracebackException(type(value), value, tb, limit=limit, compact=True)
     return list(te.format(chain=chain))
 
@@ -85,14 +85,14 @@ def format_exception_only(exc, /, value=_sentinel, *, show_group=False):
     return list(te.format_exception_only(show_group=show_group))
 
 
-def _format_final_exc_line(etype, value):
-    valuestr = _safe_string(value, 'exception')
+def _exception_line(etype, value):
+    valuestr = _text_or_placeholder(value, 'exception')
     if value is None or not valuestr:
         return "%s\n" % etype
     return "%s: %s\n" % (etype, valuestr)
 
 
-def _safe_string(value, what, func=str):
+def _text_or_placeholder(value, what, func=str):
     try:
         return func(value)
     except Exception:
@@ -171,7 +171,7 @@ class FrameSummary:
         self._line = line
         if lookup_line:
             self.line
-        self.locals = {k: _safe_string(v, 'local', func=repr)
+        self.locals = {k: _text_or_placeholder(v, 'local', func=repr)
                        for k, v in locals.items()} if locals else None
 
     def __eq__(self, other):
@@ -225,7 +225,7 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
-def _get_code_position(code, instruction_index):
+def _code_position(code, instruction_index):
     if instruction_index < 0:
         return (None, None, None, None)
     positions_gen = code.co_positions()
@@ -235,11 +235,11 @@ def _get_code_position(code, instruction_index):
     return (None, None, None, None)
 
 
-def _walk_tb_with_full_positions(tb):
+def _tb_frames_with_positions(tb):
     while tb is not None:
         positions = (tb.tb_lineno, None, None, None)
         try:
-            positions = _get_code_position(tb.tb_frame.f_code, tb.tb_lasti)
+            positions = _code_position(tb.tb_frame.f_code, tb.tb_lasti)
         except (AttributeError, TypeError, ValueError):
             pass
         if positions[0] is None:
@@ -257,12 +257,12 @@ class StackSummary(list):
         def extended_frame_gen():
             for f, lineno in frame_gen:
                 yield f, (lineno, None, None, None)
-        return klass._extract_from_extended_frame_gen(
+        return klass._from_positioned_frames(
             extended_frame_gen(), limit=limit, lookup_lines=lookup_lines,
             capture_locals=capture_locals)
 
     @classmethod
-    def _extract_from_extended_frame_gen(klass, frame_gen, *, limit=None, lookup_lines=True,
+    def _from_positioned_frames(klass, frame_gen, *, limit=None, lookup_lines=True,
                                          capture_locals=False):
         if limit is None:
             limit = getattr(sys, 'tracebacklimit', None)
@@ -362,8 +362,8 @@ class StackSummary(list):
             if (last_file is None or last_file != frame_summary.filename or
                     last_line is None or last_line != frame_summary.lineno or
                     last_name is None or last_name != frame_summary.name):
-                if count > _RECURSIVE_CUTOFF:
-                    count -= _RECURSIVE_CUTOFF
+                if count > _REPEAT_LIMIT:
+                    count -= _REPEAT_LIMIT
                     result.append(f'  [Previous line repeated {count} more '
                                   f'time{"s" if count > 1 else ""}]\n')
                 last_file = frame_summary.filename
@@ -371,11 +371,11 @@ class StackSummary(list):
                 last_name = frame_summary.name
                 count = 0
             count += 1
-            if count > _RECURSIVE_CUTOFF:
+            if count > _REPEAT_LIMIT:
                 continue
             result.append(formatted_frame)
-        if count > _RECURSIVE_CUTOFF:
-            count -= _RECURSIVE_CUTOFF
+        if count > _REPEAT_LIMIT:
+            count -= _REPEAT_LIMIT
             result.append(f'  [Previous line repeated {count} more '
                           f'time{"s" if count > 1 else ""}]\n')
         return result
@@ -505,15 +505,15 @@ class TracebackException:
         _seen.add(id(exc_value))
         self.max_group_width = max_group_width
         self.max_group_depth = max_group_depth
-        self.stack = StackSummary._extract_from_extended_frame_gen(
-            _walk_tb_with_full_positions(exc_traceback), limit=limit,
+        self.stack = StackSummary._from_positioned_frames(
+            _tb_frames_with_positions(exc_traceback), limit=limit,
             lookup_lines=lookup_lines, capture_locals=capture_locals)
         self.exc_type = exc_type
-        self._str = _safe_string(exc_value, 'exception')
+        self._str = _text_or_placeholder(exc_value, 'exception')
         try:
             self.__notes__ = getattr(exc_value, '__notes__', None)
         except Exception as e:
-            self.__notes__ = [f'Ignored error getting __notes__: {_safe_string(e, "__notes__", repr)}']
+            self.__notes__ = [f'Ignored error getting __notes__: {_text_or_placeholder(e, "__notes__", repr)}']
         self._is_syntax_error = False
         self._have_exc_type = exc_type is not None
         if exc_type is not None:
@@ -594,7 +594,7 @@ class TracebackException:
         SyntaxError source line and caret)."""
         indent = 3 * _depth * ' '
         if not self._have_exc_type:
-            yield indent + _format_final_exc_line(None, self._str)
+            yield indent + _exception_line(None, self._str)
             return
         stype = self.exc_type_qualname
         smod = self.exc_type_module
@@ -604,18 +604,18 @@ class TracebackException:
             stype = smod + '.' + stype
         if not self._is_syntax_error:
             if _depth > 0:
-                formatted = _format_final_exc_line(stype, self._str).split('\n')
+                formatted = _exception_line(stype, self._str).split('\n')
                 yield from [indent + l + '\n' for l in formatted if l]
             else:
-                yield _format_final_exc_line(stype, self._str)
+                yield _exception_line(stype, self._str)
         else:
             yield from [indent + l for l in self._format_syntax_error(stype)]
         if isinstance(self.__notes__, (list, tuple)):
             for note in self.__notes__:
-                note = _safe_string(note, 'note')
+                note = _text_or_placeholder(note, 'note')
                 yield from [indent + l + '\n' for l in note.split('\n')]
         elif self.__notes__ is not None:
-            yield indent + "{}\n".format(_safe_string(self.__notes__, '__notes__', func=repr))
+            yield indent + "{}\n".format(_text_or_placeholder(self.__notes__, '__notes__', func=repr))
         if self.exceptions and show_group:
             for ex in self.exceptions:
                 yield from ex.format_exception_only(show_group=show_group, _depth=_depth + 1)
@@ -652,16 +652,16 @@ class TracebackException:
     def format(self, *, chain=True, _ctx=None):
         """Format the exception with its traceback and chain, as a generator of lines."""
         if _ctx is None:
-            _ctx = _ExceptionPrintContext()
+            _ctx = _GroupIndent()
         output = []
         exc = self
         if chain:
             while exc:
                 if exc.__cause__ is not None:
-                    chained_msg = _cause_message
+                    chained_msg = _CAUSE_SEPARATOR
                     chained_exc = exc.__cause__
                 elif exc.__context__ is not None and not exc.__suppress_context__:
-                    chained_msg = _context_message
+                    chained_msg = _CONTEXT_SEPARATOR
                     chained_exc = exc.__context__
                 else:
                     chained_msg = None
@@ -678,13 +678,13 @@ class TracebackException:
                     yield from _ctx.emit('Traceback (most recent call last):\n')
                     yield from _ctx.emit(exc.stack.format())
                 yield from _ctx.emit(exc.format_exception_only())
-            elif _ctx.exception_group_depth > self.max_group_depth:
+            elif _ctx.depth > self.max_group_depth:
                 yield from _ctx.emit(
                     f"... (max_group_depth is {self.max_group_depth})\n")
             else:
-                is_toplevel = (_ctx.exception_group_depth == 0)
+                is_toplevel = (_ctx.depth == 0)
                 if is_toplevel:
-                    _ctx.exception_group_depth += 1
+                    _ctx.depth += 1
                 if exc.stack:
                     yield from _ctx.emit('Exception Group Traceback (most recent call last):\n',
                                          margin_char='+' if is_toplevel else None)
@@ -695,11 +695,11 @@ class TracebackException:
                     n = num_excs
                 else:
                     n = self.max_group_width + 1
-                _ctx.need_close = False
+                _ctx.close_box = False
                 for i in range(n):
                     last_exc = (i == n - 1)
                     if last_exc:
-                        _ctx.need_close = True
+                        _ctx.close_box = True
                     if self.max_group_width is not None:
                         truncated = (i >= self.max_group_width)
                     else:
@@ -707,20 +707,20 @@ class TracebackException:
                     title = f'{i + 1}' if not truncated else '...'
                     yield (_ctx.indent() + ('+-' if i == 0 else '  ') +
                            f'+---------------- {title} ----------------\n')
-                    _ctx.exception_group_depth += 1
+                    _ctx.depth += 1
                     if not truncated:
                         yield from exc.exceptions[i].format(chain=chain, _ctx=_ctx)
                     else:
                         remaining = num_excs - self.max_group_width
                         plural = 's' if remaining > 1 else ''
                         yield from _ctx.emit(f"and {remaining} more exception{plural}\n")
-                    if last_exc and _ctx.need_close:
+                    if last_exc and _ctx.close_box:
                         yield (_ctx.indent() + "+------------------------------------\n")
-                        _ctx.need_close = False
-                    _ctx.exception_group_depth -= 1
+                        _ctx.close_box = False
+                    _ctx.depth -= 1
                 if is_toplevel:
-                    assert _ctx.exception_group_depth == 1
-                    _ctx.exception_group_depth = 0
+                    assert _ctx.depth == 1
+                    _ctx.depth = 0
 
     def print(self, *, file=None, chain=True):
         """Print the result of self.format(chain=chain) to 'file'."""
@@ -733,27 +733,27 @@ class TracebackException:
         return self.stack
 
 
-class _ExceptionPrintContext:
+class _GroupIndent:
     def __init__(self):
         self.seen = set()
-        self.exception_group_depth = 0
-        self.need_close = False
+        self.depth = 0
+        self.close_box = False
 
     def indent(self):
-        return ' ' * (2 * self.exception_group_depth)
+        return ' ' * (2 * self.depth)
 
     def emit(self, text_gen, margin_char=None):
         if margin_char is None:
             margin_char = '|'
         indent_str = self.indent()
-        if self.exception_group_depth:
+        if self.depth:
             indent_str += margin_char + ' '
         if isinstance(text_gen, str):
-            yield _indent_lines(text_gen, indent_str)
+            yield _prefix_lines(text_gen, indent_str)
         else:
             for text in text_gen:
-                yield _indent_lines(text, indent_str)
+                yield _prefix_lines(text, indent_str)
 
 
-def _indent_lines(text, prefix):
+def _prefix_lines(text, prefix):
     return ''.join(prefix + line for line in text.splitlines(True))

@@ -4,8 +4,8 @@ import sys
 
 __unittest = True
 
-_subtest_msg_sentinel = object()
-DIFF_OMITTED = ('\nDiff is %s characters long. '
+_NO_MESSAGE = object()
+_DIFF_OMITTED = ('\nDiff is %s characters long. '
                 'Set self.maxDiff to None to see it.')
 
 
@@ -13,29 +13,29 @@ class SkipTest(Exception):
     """Raise this to skip a test; the argument is the reason."""
 
 
-class _ShouldStop(Exception):
+class _StopRun(Exception):
     """Stop the run (failfast)."""
 
 
-class _UnexpectedSuccess(Exception):
+class _PassedUnexpectedly(Exception):
     """A test marked as an expected failure passed."""
 
 
-class _Outcome:
+class _RunState:
     """What happened while running one test, including its subtests."""
 
     def __init__(self, result=None):
         self.expecting_failure = False
         self.result = result
-        self.result_supports_subtests = hasattr(result, "addSubTest")
+        self.reports_subtests = hasattr(result, "addSubTest")
         self.success = True
         self.expectedFailure = None
 
-    def test_part_executor(self, test_case, subTest=False):
-        return _PartExecutor(self, test_case, subTest)
+    def step(self, test_case, subTest=False):
+        return _Step(self, test_case, subTest)
 
 
-class _PartExecutor:
+class _Step:
     """Context manager running one part of a test (set-up, body, subtest, tear-down)."""
 
     def __init__(self, outcome, test_case, is_subtest):
@@ -52,14 +52,14 @@ class _PartExecutor:
         outcome = self.outcome
         if exc is None:
             outcome.success = outcome.success and self.old_success
-            if self.is_subtest and outcome.result_supports_subtests:
+            if self.is_subtest and outcome.reports_subtests:
                 outcome.result.addSubTest(self.test_case.test_case, self.test_case, None)
             return False
         if isinstance(exc, KeyboardInterrupt):
             return False
         if isinstance(exc, SkipTest):
-            _addSkip(outcome.result, self.test_case, str(exc))
-        elif isinstance(exc, _ShouldStop):
+            _report_skip(outcome.result, self.test_case, str(exc))
+        elif isinstance(exc, _StopRun):
             pass
         else:
             outcome.success = False
@@ -69,12 +69,12 @@ class _PartExecutor:
             elif self.is_subtest:
                 outcome.result.addSubTest(self.test_case.test_case, self.test_case, exc_info)
             else:
-                _addError(outcome.result, self.test_case, exc_info)
+                _report_error(outcome.result, self.test_case, exc_info)
         outcome.success = outcome.success and self.old_success
         return True
 
 
-def _addSkip(result, test_case, reason):
+def _report_skip(result, test_case, reason):
     addSkip = getattr(result, 'addSkip', None)
     if addSkip is not None:
         addSkip(test_case, reason)
@@ -82,7 +82,7 @@ def _addSkip(result, test_case, reason):
         result.addSuccess(test_case)
 
 
-def _addError(result, test, exc_info):
+def _report_error(result, test, exc_info):
     if result is not None and exc_info is not None:
         if issubclass(exc_info[0], test.failureException):
             result.addFailure(test, exc_info)
@@ -175,11 +175,11 @@ def _strclass(cls):
     return "%s.%s" % (cls.__module__, cls.__qualname__)
 
 
-def _common_shorten_repr(*args):
+def _short_reprs(*args):
     return tuple(_safe_repr(arg, short=True) for arg in args)
 
 
-class _AssertRaisesBaseContext:
+class _ExpectationContext:
 
     def __init__(self, expected, test_case, expected_regex=None):
         self.expected = expected
@@ -223,7 +223,7 @@ def _is_subtype(expected, basetype):
     return isinstance(expected, type) and issubclass(expected, basetype)
 
 
-class _AssertRaisesContext(_AssertRaisesBaseContext):
+class _RaisesContext(_ExpectationContext):
     """Context manager behind assertRaises and assertRaisesRegex."""
 
     _base_type = BaseException
@@ -254,7 +254,7 @@ class _AssertRaisesContext(_AssertRaisesBaseContext):
         return True
 
 
-class _AssertWarnsContext(_AssertRaisesBaseContext):
+class _WarnsContext(_ExpectationContext):
     """Context manager behind assertWarns and assertWarnsRegex."""
 
     _base_type = Warning
@@ -410,23 +410,23 @@ class TestCase:
     def __repr__(self):
         return "<%s testMethod=%s>" % (_strclass(self.__class__), self._testMethodName)
 
-    def subTest(self, msg=_subtest_msg_sentinel, **params):
+    def subTest(self, msg=_NO_MESSAGE, **params):
         """Context manager: a failure inside is reported for this subtest and the test goes on."""
         return _SubTestContext(self, msg, params)
 
-    def _callSetUp(self):
+    def _run_setup(self):
         self.setUp()
 
-    def _callTestMethod(self, method):
+    def _run_test_method(self, method):
         if method() is not None:
             import warnings
             warnings.warn(f'It is deprecated to return a value that is not None from a '
                           f'test case ({method})', DeprecationWarning, stacklevel=3)
 
-    def _callTearDown(self):
+    def _run_teardown(self):
         self.tearDown()
 
-    def _callCleanup(self, function, /, *args, **kwargs):
+    def _run_cleanup(self, function, /, *args, **kwargs):
         function(*args, **kwargs)
 
     def run(self, result=None):
@@ -446,22 +446,22 @@ class TestCase:
                     getattr(testMethod, "__unittest_skip__", False)):
                 skip_why = (getattr(self.__class__, '__unittest_skip_why__', '')
                             or getattr(testMethod, '__unittest_skip_why__', ''))
-                _addSkip(result, self, skip_why)
+                _report_skip(result, self, skip_why)
                 return result
             expecting_failure = (getattr(self, "__unittest_expecting_failure__", False) or
                                  getattr(testMethod, "__unittest_expecting_failure__", False))
-            outcome = _Outcome(result)
+            outcome = _RunState(result)
             try:
                 self._outcome = outcome
-                with outcome.test_part_executor(self):
-                    self._callSetUp()
+                with outcome.step(self):
+                    self._run_setup()
                 if outcome.success:
                     outcome.expecting_failure = expecting_failure
-                    with outcome.test_part_executor(self):
-                        self._callTestMethod(testMethod)
+                    with outcome.step(self):
+                        self._run_test_method(testMethod)
                     outcome.expecting_failure = False
-                    with outcome.test_part_executor(self):
-                        self._callTearDown()
+                    with outcome.step(self):
+                        self._run_teardown()
                 self.doCleanups()
                 if outcome.success:
                     if expecting_failure:
@@ -484,11 +484,11 @@ class TestCase:
 
     def doCleanups(self):
         """Run the cleanups; errors are reported as test errors."""
-        outcome = self._outcome or _Outcome()
+        outcome = self._outcome or _RunState()
         while self._cleanups:
             function, args, kwargs = self._cleanups.pop()
-            with outcome.test_part_executor(self):
-                self._callCleanup(function, *args, **kwargs)
+            with outcome.step(self):
+                self._run_cleanup(function, *args, **kwargs)
         return outcome.success
 
     @classmethod
@@ -512,12 +512,12 @@ class TestCase:
                 getattr(testMethod, "__unittest_skip__", False)):
             raise SkipTest(getattr(self.__class__, '__unittest_skip_why__', '')
                            or getattr(testMethod, '__unittest_skip_why__', ''))
-        self._callSetUp()
-        self._callTestMethod(testMethod)
-        self._callTearDown()
+        self._run_setup()
+        self._run_test_method(testMethod)
+        self._run_teardown()
         while self._cleanups:
             function, args, kwargs = self._cleanups.pop()
-            self._callCleanup(function, *args, **kwargs)
+            self._run_cleanup(function, *args, **kwargs)
 
     def skipTest(self, reason):
         """Skip this test."""
@@ -541,7 +541,7 @@ class TestCase:
         max_diff = self.maxDiff
         if max_diff is None or len(diff) <= max_diff:
             return message + diff
-        return message + (DIFF_OMITTED % len(diff))
+        return message + (_DIFF_OMITTED % len(diff))
 
     # ---- assertions ----------------------------------------------------------------------
 
@@ -559,7 +559,7 @@ class TestCase:
 
     def assertRaises(self, expected_exception, *args, **kwargs):
         """Fail unless calling args[0](*args[1:], **kwargs) (or the with-block) raises."""
-        context = _AssertRaisesContext(expected_exception, self)
+        context = _RaisesContext(expected_exception, self)
         try:
             return context.handle('assertRaises', args, kwargs)
         finally:
@@ -567,17 +567,17 @@ class TestCase:
 
     def assertRaisesRegex(self, expected_exception, expected_regex, *args, **kwargs):
         """Like assertRaises, and str(exception) must match expected_regex."""
-        context = _AssertRaisesContext(expected_exception, self, expected_regex)
+        context = _RaisesContext(expected_exception, self, expected_regex)
         return context.handle('assertRaisesRegex', args, kwargs)
 
     def assertWarns(self, expected_warning, *args, **kwargs):
         """Fail unless the callable (or the with-block) triggers the warning."""
-        context = _AssertWarnsContext(expected_warning, self)
+        context = _WarnsContext(expected_warning, self)
         return context.handle('assertWarns', args, kwargs)
 
     def assertWarnsRegex(self, expected_warning, expected_regex, *args, **kwargs):
         """Like assertWarns, and the message must match expected_regex."""
-        context = _AssertWarnsContext(expected_warning, self, expected_regex)
+        context = _WarnsContext(expected_warning, self, expected_regex)
         return context.handle('assertWarnsRegex', args, kwargs)
 
     def _getAssertEqualityFunc(self, first, second):
@@ -591,7 +591,7 @@ class TestCase:
 
     def _baseAssertEqual(self, first, second, msg=None):
         if not first == second:
-            standardMsg = '%s != %s' % _common_shorten_repr(first, second)
+            standardMsg = '%s != %s' % _short_reprs(first, second)
             msg = self._formatMessage(msg, standardMsg)
             raise self.failureException(msg)
 
@@ -675,7 +675,7 @@ class TestCase:
             if seq1 == seq2:
                 return
             differing = '%ss differ: %s != %s\n' % (
-                (seq_type_name.capitalize(),) + _common_shorten_repr(seq1, seq2))
+                (seq_type_name.capitalize(),) + _short_reprs(seq1, seq2))
             for i in range(min(len1, len2)):
                 try:
                     item1 = seq1[i]
@@ -691,7 +691,7 @@ class TestCase:
                     break
                 if item1 != item2:
                     differing += ('\nFirst differing element %d:\n%s\n%s\n' %
-                                  ((i,) + _common_shorten_repr(item1, item2)))
+                                  ((i,) + _short_reprs(item1, item2)))
                     break
             else:
                 if len1 == len2 and seq_type is None and type(seq1) != type(seq2):
@@ -783,7 +783,7 @@ class TestCase:
         self.assertIsInstance(d1, dict, 'First argument is not a dictionary')
         self.assertIsInstance(d2, dict, 'Second argument is not a dictionary')
         if d1 != d2:
-            standardMsg = '%s != %s' % _common_shorten_repr(d1, d2)
+            standardMsg = '%s != %s' % _short_reprs(d1, d2)
             missing = [k for k in d1 if k not in d2]
             extra = [k for k in d2 if k not in d1]
             changed = [k for k in d1 if k in d2 and d1[k] != d2[k]]
@@ -826,7 +826,7 @@ class TestCase:
         self.assertIsInstance(first, str, "First argument is not a string")
         self.assertIsInstance(second, str, "Second argument is not a string")
         if first != second:
-            standardMsg = '%s != %s' % _common_shorten_repr(first, second)
+            standardMsg = '%s != %s' % _short_reprs(first, second)
             lines1 = first.splitlines(True)
             lines2 = second.splitlines(True)
             diff = ''
@@ -922,13 +922,13 @@ class _SubTestContext:
         case = self.test_case
         outcome = case._outcome
         self.parent = case._subtest
-        if outcome is None or not outcome.result_supports_subtests:
+        if outcome is None or not outcome.reports_subtests:
             self.executor = None
             return None
         params = dict(self.parent.params) if self.parent is not None else {}
         params.update(self.params)
         case._subtest = _SubTest(case, self.msg, params)
-        self.executor = outcome.test_part_executor(case._subtest, subTest=True)
+        self.executor = outcome.step(case._subtest, subTest=True)
         self.executor.__enter__()
         return None
 
@@ -940,7 +940,7 @@ class _SubTestContext:
             handled = self.executor.__exit__(exc_type, exc, tb)
             if (not case._outcome.success
                     and getattr(case._outcome.result, 'failfast', False)):
-                raise _ShouldStop
+                raise _StopRun
             return handled
         finally:
             case._subtest = self.parent
@@ -958,9 +958,9 @@ class _SubTest(TestCase):
     def runTest(self):
         raise NotImplementedError("subtests cannot be run directly")
 
-    def _subDescription(self):
+    def _describe(self):
         parts = []
-        if self._message is not _subtest_msg_sentinel:
+        if self._message is not _NO_MESSAGE:
             parts.append("[{}]".format(self._message))
         if self.params:
             params_desc = ', '.join("{}={!r}".format(k, v) for (k, v) in self.params.items())
@@ -968,13 +968,13 @@ class _SubTest(TestCase):
         return " ".join(parts) or '(<subtest>)'
 
     def id(self):
-        return "{} {}".format(self.test_case.id(), self._subDescription())
+        return "{} {}".format(self.test_case.id(), self._describe())
 
     def shortDescription(self):
         return self.test_case.shortDescription()
 
     def __str__(self):
-        return "{} {}".format(self.test_case, self._subDescription())
+        return "{} {}".format(self.test_case, self._describe())
 
 
 class FunctionTestCase(TestCase):

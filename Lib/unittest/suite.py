@@ -7,7 +7,7 @@ from . import case
 __unittest = True
 
 
-def _isnotsuite(test):
+def _is_single_test(test):
     try:
         iter(test)
     except TypeError:
@@ -69,10 +69,10 @@ class TestSuite:
         for test in self:
             if result.shouldStop:
                 break
-            if _isnotsuite(test):
-                self._tearDownPreviousClass(test, result)
-                self._handleModuleFixture(test, result)
-                self._handleClassSetUp(test, result)
+            if _is_single_test(test):
+                self._leave_class(test, result)
+                self._enter_module(test, result)
+                self._enter_class(test, result)
                 result._previousTestClass = test.__class__
                 if (getattr(test.__class__, '_classSetupFailed', False) or
                         getattr(result, '_moduleSetUpFailed', False)):
@@ -82,8 +82,8 @@ class TestSuite:
             else:
                 test.debug()
         if topLevel:
-            self._tearDownPreviousClass(None, result)
-            self._handleModuleTearDown(result)
+            self._leave_class(None, result)
+            self._leave_module(result)
             result._testRunEntered = False
         return result
 
@@ -93,7 +93,7 @@ class TestSuite:
         debug = TestResult()
         self.run(debug, True)
 
-    def _handleClassSetUp(self, test, result):
+    def _enter_class(self, test, result):
         previousClass = getattr(result, '_previousTestClass', None)
         currentClass = test.__class__
         if currentClass == previousClass:
@@ -119,27 +119,27 @@ class TestSuite:
                 except TypeError:
                     pass
                 className = case._strclass(currentClass)
-                self._createClassOrModuleLevelException(result, e, 'setUpClass', className)
+                self._fixture_error(result, e, 'setUpClass', className)
             if failed and doClassCleanups is not None:
                 doClassCleanups()
                 for exc_info in currentClass.tearDown_exceptions:
-                    self._createClassOrModuleLevelException(
+                    self._fixture_error(
                         result, exc_info[1], 'setUpClass', case._strclass(currentClass),
                         info=exc_info)
 
-    def _get_previous_module(self, result):
+    def _previous_module(self, result):
         previousModule = None
         previousClass = getattr(result, '_previousTestClass', None)
         if previousClass is not None:
             previousModule = previousClass.__module__
         return previousModule
 
-    def _handleModuleFixture(self, test, result):
-        previousModule = self._get_previous_module(result)
+    def _enter_module(self, test, result):
+        previousModule = self._previous_module(result)
         currentModule = test.__class__.__module__
         if currentModule == previousModule:
             return
-        self._handleModuleTearDown(result)
+        self._leave_module(result)
         result._moduleSetUpFailed = False
         try:
             module = sys.modules[currentModule]
@@ -153,16 +153,16 @@ class TestSuite:
                 try:
                     case.doModuleCleanups()
                 except Exception as exc:
-                    self._createClassOrModuleLevelException(result, exc, 'setUpModule',
+                    self._fixture_error(result, exc, 'setUpModule',
                                                             currentModule)
                 result._moduleSetUpFailed = True
-                self._createClassOrModuleLevelException(result, e, 'setUpModule',
+                self._fixture_error(result, e, 'setUpModule',
                                                         currentModule)
 
-    def _createClassOrModuleLevelException(self, result, exc, method_name, parent,
+    def _fixture_error(self, result, exc, method_name, parent,
                                            info=None):
         errorName = f'{method_name} ({parent})'
-        error = _ErrorHolder(errorName)
+        error = _FixtureFailure(errorName)
         addSkip = getattr(result, 'addSkip', None)
         if addSkip is not None and isinstance(exc, case.SkipTest):
             addSkip(error, str(exc))
@@ -172,8 +172,8 @@ class TestSuite:
             else:
                 result.addError(error, info)
 
-    def _handleModuleTearDown(self, result):
-        previousModule = self._get_previous_module(result)
+    def _leave_module(self, result):
+        previousModule = self._previous_module(result)
         if previousModule is None:
             return
         if result._moduleSetUpFailed:
@@ -187,15 +187,15 @@ class TestSuite:
             try:
                 tearDownModule()
             except Exception as e:
-                self._createClassOrModuleLevelException(result, e, 'tearDownModule',
+                self._fixture_error(result, e, 'tearDownModule',
                                                         previousModule)
         try:
             case.doModuleCleanups()
         except Exception as e:
-            self._createClassOrModuleLevelException(result, e, 'tearDownModule',
+            self._fixture_error(result, e, 'tearDownModule',
                                                     previousModule)
 
-    def _tearDownPreviousClass(self, test, result):
+    def _leave_class(self, test, result):
         previousClass = getattr(result, '_previousTestClass', None)
         currentClass = test.__class__
         if currentClass == previousClass or previousClass is None:
@@ -215,16 +215,16 @@ class TestSuite:
                 tearDownClass()
             except Exception as e:
                 className = case._strclass(previousClass)
-                self._createClassOrModuleLevelException(result, e, 'tearDownClass', className)
+                self._fixture_error(result, e, 'tearDownClass', className)
         if doClassCleanups is not None:
             doClassCleanups()
             for exc_info in previousClass.tearDown_exceptions:
                 className = case._strclass(previousClass)
-                self._createClassOrModuleLevelException(result, exc_info[1], 'tearDownClass',
+                self._fixture_error(result, exc_info[1], 'tearDownClass',
                                                         className, info=exc_info)
 
 
-class _ErrorHolder:
+class _FixtureFailure:
     """Stands in for a test when a class or module fixture fails."""
 
     failureException = None
