@@ -733,7 +733,15 @@ PyAPI_FUNC(PyObject *) _PyObject_FunctionStr(PyObject *);
 
 /* Trashcan: bounds C recursion when deallocating deeply nested containers.  The begin/end
  * pair brackets a tp_dealloc body (Objects/object.c owns the mechanism). */
-#define Py_TRASHCAN_BEGIN(op, dealloc) {
-#define Py_TRASHCAN_END }
+PyAPI_FUNC(int) _PyTrash_Begin(PyObject *op, destructor dealloc);
+PyAPI_FUNC(void) _PyTrash_End(void);
+#define Py_TRASHCAN_BEGIN(op, dealloc)                                                        \
+    do {                                                                                      \
+        if (_PyTrash_Begin(_PyObject_CAST(op), (destructor)(dealloc))) {                      \
+            break;                                                                            \
+        }
+#define Py_TRASHCAN_END                                                                       \
+        _PyTrash_End();                                                                       \
+    } while (0);
 
 #endif /* Py_OBJECT_H */

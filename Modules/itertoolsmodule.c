@@ -1294,7 +1294,7 @@ static PyObject *groupby_next(PyObject *self)
             Py_DECREF(grouper);
         }
     }
-done:
+done:;
     Py_END_CRITICAL_SECTION();
     return result;
 }
