@@ -18,6 +18,17 @@ for variant in gil ft; do
     rm -f "$log"
     passed=$((passed + ${1:-0})); failed=$((failed + ${2:-1})); skipped=$((skipped + ${3:-0}))
 done
+echo "==== benchmark suite smoke test (every benchmark and workload once, results checked)"
+if "$top/build-gil/python" "$top/Tools/bench/run.py" --quick --threads 1,2 \
+        --python gil="$top/build-gil/python" --python ft="$top/build-ft/python" \
+        --results "$top/bench-results/quick" > "$top/bench-results-quick.log" 2>&1; then
+    echo "bench: 1 passed"
+    passed=$((passed + 1))
+else
+    tail -n 60 "$top/bench-results-quick.log"
+    echo "bench: 1 failed"
+    failed=$((failed + 1))
+fi
 echo "==== fuzzing the tokenizer, parser and compiler"
 if sh "$top/Tools/build/fuzz-ci.sh"; then
     passed=$((passed + 1))
