@@ -79,6 +79,11 @@ struct _ts {
     int coroutine_origin_tracking_depth;
     void *context;                /* contextvars.Context (owned), reserved */
     uint64_t context_ver;
+
+    /* sys.set_asyncgen_hooks(): called by async generators on first iteration and on
+     * finalization (owned references or NULL). */
+    PyObject *async_gen_firstiter;
+    PyObject *async_gen_finalizer;
 };
 
 PyAPI_FUNC(PyThreadState *) PyThreadState_Get(void);

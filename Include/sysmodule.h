@@ -9,8 +9,10 @@ PyAPI_FUNC(int) PySys_SetObject(const char *name, PyObject *v);
 
 /* Write formatted text (at most 1000 bytes) to sys.stdout/sys.stderr, falling back to the C
  * streams; never raises (an exception set on entry is preserved). */
-PyAPI_FUNC(void) PySys_WriteStdout(const char *format, ...) Py_GCC_ATTRIBUTE((format(printf, 1, 2)));
-PyAPI_FUNC(void) PySys_WriteStderr(const char *format, ...) Py_GCC_ATTRIBUTE((format(printf, 1, 2)));
+PyAPI_FUNC(void) PySys_WriteStdout(const char *format, ...)
+    Py_GCC_ATTRIBUTE((format(printf, 1, 2)));
+PyAPI_FUNC(void) PySys_WriteStderr(const char *format, ...)
+    Py_GCC_ATTRIBUTE((format(printf, 1, 2)));
 /* Same with PyUnicode_FromFormat formats and no length limit. */
 PyAPI_FUNC(void) PySys_FormatStdout(const char *format, ...);
 PyAPI_FUNC(void) PySys_FormatStderr(const char *format, ...);

@@ -344,20 +344,89 @@ wide_encode(PyObject *args, const char *name, int width, int byteorder, int with
     return pair(PyUnicode_AsEncodedString(str, enc, errors), PyUnicode_GET_LENGTH(str));
 }
 
-static PyObject *utf_16_decode(PyObject *m, PyObject *a) { return wide_decode(a, "utf_16_decode", 2, 0, 0); }
-static PyObject *utf_16_le_decode(PyObject *m, PyObject *a) { return wide_decode(a, "utf_16_le_decode", 2, -1, 0); }
-static PyObject *utf_16_be_decode(PyObject *m, PyObject *a) { return wide_decode(a, "utf_16_be_decode", 2, 1, 0); }
-static PyObject *utf_16_ex_decode(PyObject *m, PyObject *a) { return wide_decode(a, "utf_16_ex_decode", 2, 0, 1); }
-static PyObject *utf_32_decode(PyObject *m, PyObject *a) { return wide_decode(a, "utf_32_decode", 4, 0, 0); }
-static PyObject *utf_32_le_decode(PyObject *m, PyObject *a) { return wide_decode(a, "utf_32_le_decode", 4, -1, 0); }
-static PyObject *utf_32_be_decode(PyObject *m, PyObject *a) { return wide_decode(a, "utf_32_be_decode", 4, 1, 0); }
-static PyObject *utf_32_ex_decode(PyObject *m, PyObject *a) { return wide_decode(a, "utf_32_ex_decode", 4, 0, 1); }
-static PyObject *utf_16_encode(PyObject *m, PyObject *a) { return wide_encode(a, "utf_16_encode", 2, 0, 1); }
-static PyObject *utf_16_le_encode(PyObject *m, PyObject *a) { return wide_encode(a, "utf_16_le_encode", 2, -1, 0); }
-static PyObject *utf_16_be_encode(PyObject *m, PyObject *a) { return wide_encode(a, "utf_16_be_encode", 2, 1, 0); }
-static PyObject *utf_32_encode(PyObject *m, PyObject *a) { return wide_encode(a, "utf_32_encode", 4, 0, 1); }
-static PyObject *utf_32_le_encode(PyObject *m, PyObject *a) { return wide_encode(a, "utf_32_le_encode", 4, -1, 0); }
-static PyObject *utf_32_be_encode(PyObject *m, PyObject *a) { return wide_encode(a, "utf_32_be_encode", 4, 1, 0); }
+static PyObject *
+utf_16_decode(PyObject *m, PyObject *a)
+{
+    return wide_decode(a, "utf_16_decode", 2, 0, 0);
+}
+
+static PyObject *
+utf_16_le_decode(PyObject *m, PyObject *a)
+{
+    return wide_decode(a, "utf_16_le_decode", 2, -1, 0);
+}
+
+static PyObject *
+utf_16_be_decode(PyObject *m, PyObject *a)
+{
+    return wide_decode(a, "utf_16_be_decode", 2, 1, 0);
+}
+
+static PyObject *
+utf_16_ex_decode(PyObject *m, PyObject *a)
+{
+    return wide_decode(a, "utf_16_ex_decode", 2, 0, 1);
+}
+
+static PyObject *
+utf_32_decode(PyObject *m, PyObject *a)
+{
+    return wide_decode(a, "utf_32_decode", 4, 0, 0);
+}
+
+static PyObject *
+utf_32_le_decode(PyObject *m, PyObject *a)
+{
+    return wide_decode(a, "utf_32_le_decode", 4, -1, 0);
+}
+
+static PyObject *
+utf_32_be_decode(PyObject *m, PyObject *a)
+{
+    return wide_decode(a, "utf_32_be_decode", 4, 1, 0);
+}
+
+static PyObject *
+utf_32_ex_decode(PyObject *m, PyObject *a)
+{
+    return wide_decode(a, "utf_32_ex_decode", 4, 0, 1);
+}
+
+static PyObject *
+utf_16_encode(PyObject *m, PyObject *a)
+{
+    return wide_encode(a, "utf_16_encode", 2, 0, 1);
+}
+
+static PyObject *
+utf_16_le_encode(PyObject *m, PyObject *a)
+{
+    return wide_encode(a, "utf_16_le_encode", 2, -1, 0);
+}
+
+static PyObject *
+utf_16_be_encode(PyObject *m, PyObject *a)
+{
+    return wide_encode(a, "utf_16_be_encode", 2, 1, 0);
+}
+
+static PyObject *
+utf_32_encode(PyObject *m, PyObject *a)
+{
+    return wide_encode(a, "utf_32_encode", 4, 0, 1);
+}
+
+static PyObject *
+utf_32_le_encode(PyObject *m, PyObject *a)
+{
+    return wide_encode(a, "utf_32_le_encode", 4, -1, 0);
+}
+
+static PyObject *
+utf_32_be_encode(PyObject *m, PyObject *a)
+{
+    return wide_encode(a, "utf_32_be_encode", 4, 1, 0);
+}
 
 static PyObject *
 unicode_escape_decode(PyObject *module, PyObject *args)

@@ -592,8 +592,29 @@ static void print_banner(void)
             "information.\n");
 }
 
+/* PYTHONSTARTUP: a file run in __main__ before the first interactive prompt. */
+static void run_startup_file(_PyCoreConfig *c)
+{
+    const char *startup = c->use_environment ? getenv("PYTHONSTARTUP") : NULL;
+    if (startup == NULL || startup[0] == '\0') {
+        return;
+    }
+    FILE *fp = fopen(startup, "rb");
+    if (fp == NULL) {
+        int err = errno;
+        PySys_WriteStderr("Could not open PYTHONSTARTUP\n");
+        errno = err;
+        PyErr_SetFromErrnoWithFilename(PyExc_OSError, startup);
+        PyErr_Print();
+        return;
+    }
+    PyCompilerFlags cf = _PyCompilerFlags_INIT;
+    (void)PyRun_SimpleFileExFlags(fp, startup, 1, &cf);
+}
+
 static int run_interactive(_PyCoreConfig *c)
 {
+    run_startup_file(c);
     PyCompilerFlags cf = _PyCompilerFlags_INIT;
     return PyRun_InteractiveLoopFlags(stdin, "<stdin>", &cf) == 0 ? 0 : 1;
 }
@@ -662,7 +683,14 @@ static int pymain_run(_PyCoreConfig *c, const char *program, int *sigint)
                 fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", program, fn);
                 return 1;
             }
-            PyObject *dir = PyUnicode_DecodeFSDefault(fn);
+            PyObject *dir;
+            char cwd[PATH_MAX + 1];
+            if (fn[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL) {
+                dir = PyUnicode_FromFormat("%s/%s", cwd, fn);
+            }
+            else {
+                dir = PyUnicode_DecodeFSDefault(fn);
+            }
             PyObject *path = PySys_GetObject("path");
             if (dir != NULL && path != NULL && PyList_GET_SIZE(path) > 0 && !c->safe_path) {
                 PyList_SetItem(path, 0, dir);
@@ -689,7 +717,19 @@ static int pymain_run(_PyCoreConfig *c, const char *program, int *sigint)
                     err ? err : ENOENT, strerror(err ? err : ENOENT));
             return 2;
         }
-        PyObject *filename = PyUnicode_DecodeFSDefault(fn);
+        /* __file__ and code filenames are absolute: cwd + "/" + path, as CPython. */
+        PyObject *filename;
+        char cwd[PATH_MAX + 1];
+        if (fn[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL) {
+            PyObject *dir = PyUnicode_DecodeFSDefault(cwd);
+            PyObject *rel = PyUnicode_DecodeFSDefault(fn);
+            filename = dir && rel ? PyUnicode_FromFormat("%U/%U", dir, rel) : NULL;
+            Py_XDECREF(dir);
+            Py_XDECREF(rel);
+        }
+        else {
+            filename = PyUnicode_DecodeFSDefault(fn);
+        }
         if (filename == NULL) {
             return handle_uncaught(sigint);
         }

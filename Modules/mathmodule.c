@@ -221,7 +221,8 @@ math_pow(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
 /* ---- rounding to integers ------------------------------------------------------------------- */
 
-/* Call type(x).name(x) if the type defines it: 1 with *res set, 0 if undefined, -1 error. */
+/* Call the special method type(x).name bound to x (looked up on the type, bound through its
+ * __get__ like CPython's special method lookup): 1 with *res set, 0 if undefined, -1 error. */
 static int
 call_special(PyObject *x, PyObject *name, PyObject **res)
 {
@@ -230,7 +231,14 @@ call_special(PyObject *x, PyObject *name, PyObject **res)
         return 0;
     }
     Py_INCREF(meth);
-    *res = PyObject_CallOneArg(meth, x);
+    descrgetfunc get = Py_TYPE(meth)->tp_descr_get;
+    if (get != NULL) {
+        Py_SETREF(meth, get(meth, x, (PyObject *)Py_TYPE(x)));
+        if (meth == NULL) {
+            return -1;
+        }
+    }
+    *res = PyObject_CallNoArgs(meth);
     Py_DECREF(meth);
     return *res == NULL ? -1 : 1;
 }
@@ -410,8 +418,11 @@ math_ldexp(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (e == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (overflow || e > INT_MAX || e < INT_MIN) {
-        e = (overflow < 0 || e < 0) ? INT_MIN : INT_MAX;
+    if (overflow) {
+        e = overflow > 0 ? INT_MAX : INT_MIN;
+    }
+    else if (e > INT_MAX || e < INT_MIN) {
+        e = e < 0 ? INT_MIN : INT_MAX;
     }
     if (x == 0.0 || !isfinite(x)) {
         return PyFloat_FromDouble(x);

@@ -1035,8 +1035,16 @@ static PyObject *posix_fspath(PyObject *module, PyObject *args, PyObject *kwargs
 
 static PyObject *posix_fork(PyObject *module, PyObject *Py_UNUSED(ignored))
 {
+    PyOS_BeforeFork();
     pid_t pid = fork();
+    if (pid == 0) {
+        PyOS_AfterFork_Child();     /* only this thread survives in the child */
+        return PyLong_FromLong(0);
+    }
+    int saved_errno = errno;
+    PyOS_AfterFork_Parent();
     if (pid < 0) {
+        errno = saved_errno;
         return PyErr_SetFromErrno(PyExc_OSError);
     }
     return PyLong_FromLong((long)pid);

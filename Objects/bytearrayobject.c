@@ -571,8 +571,8 @@ bytearray_ass_subscript_locked(PyObject *op, PyObject *index, PyObject *values)
             data = PyBytes_FromStringAndSize(PyByteArray_AS_STRING(op), Py_SIZE(op));
         }
         else if (PyIndex_Check(values) && !PyObject_CheckBuffer(values)) {
-            PyErr_SetString(PyExc_TypeError,
-                            "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            PyErr_SetString(PyExc_TypeError, "can assign only bytes, buffers, or iterables "
+                                             "of ints in range(0, 256)");
             return -1;
         }
         else {

@@ -134,6 +134,7 @@ c_powi(Py_complex x, long n)
 double
 _Py_c_abs(Py_complex z)
 {
+    errno = 0;
     if (isinf(z.real) || isinf(z.imag)) {
         return Py_INFINITY;
     }
@@ -191,10 +192,31 @@ try_complex_special(PyObject *op)
     if (f == NULL) {
         return NULL;
     }
-    PyObject *res = PyObject_CallOneArg(f, op);
-    if (res != NULL && !PyComplex_Check(res)) {
+    /* bind through the descriptor's __get__, as a special method lookup does */
+    Py_INCREF(f);
+    descrgetfunc get = Py_TYPE(f)->tp_descr_get;
+    if (get != NULL) {
+        Py_SETREF(f, get(f, op, (PyObject *)Py_TYPE(op)));
+        if (f == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *res = PyObject_CallNoArgs(f);
+    Py_DECREF(f);
+    if (res == NULL || PyComplex_CheckExact(res)) {
+        return res;
+    }
+    if (!PyComplex_Check(res)) {
         PyErr_Format(PyExc_TypeError, "__complex__ returned non-complex (type %.200s)",
                      Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return NULL;
+    }
+    if (PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                         "__complex__ returned non-complex (type %.200s).  The ability to "
+                         "return an instance of a strict subclass of complex is deprecated, "
+                         "and may be removed in a future version of Python.",
+                         Py_TYPE(res)->tp_name) < 0) {
         Py_DECREF(res);
         return NULL;
     }
@@ -437,15 +459,16 @@ complex_pow(PyObject *v, PyObject *w, PyObject *z)
     else {
         r = _Py_c_pow(a, b);
     }
-    if (errno == 0 && (isinf(r.real) || isinf(r.imag)) && isfinite(a.real) &&
-        isfinite(a.imag) && isfinite(b.real) && isfinite(b.imag)) {
-        errno = ERANGE;
-    }
-    if (errno == EDOM) {
+    /* libm may leave ERANGE behind for an underflow; only an infinite result from finite
+     * operands is an overflow */
+    int domain_error = errno == EDOM;
+    int overflow = (isinf(r.real) || isinf(r.imag)) && isfinite(a.real) &&
+                   isfinite(a.imag) && isfinite(b.real) && isfinite(b.imag);
+    if (domain_error) {
         PyErr_SetString(PyExc_ZeroDivisionError, "0.0 to a negative or complex power");
         return NULL;
     }
-    if (errno == ERANGE) {
+    if (overflow) {
         PyErr_SetString(PyExc_OverflowError, "complex exponentiation");
         return NULL;
     }
@@ -564,22 +587,28 @@ complex_from_string(PyTypeObject *type, PyObject *v)
     Py_ssize_t len;
     PyObject *ascii = NULL;
     if (PyUnicode_Check(v)) {
+        int need_transform = 0;
         s0 = PyUnicode_AsUTF8AndSize(v, &len);
         if (s0 == NULL) {
-            return NULL;
+            /* lone surrogates: the transform turns them into '?' */
+            if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+                return NULL;
+            }
+            PyErr_Clear();
+            need_transform = 1;
         }
-        for (Py_ssize_t i = 0; i < len; i++) {
-            if ((unsigned char)s0[i] >= 0x80) {
-                ascii = _PyUnicode_TransformDecimalAndSpaceToASCII(v);
-                if (ascii == NULL) {
-                    return NULL;
-                }
-                s0 = PyUnicode_AsUTF8AndSize(ascii, &len);
-                if (s0 == NULL) {
-                    Py_DECREF(ascii);
-                    return NULL;
-                }
-                break;
+        for (Py_ssize_t i = 0; !need_transform && i < len; i++) {
+            need_transform = (unsigned char)s0[i] >= 0x80;
+        }
+        if (need_transform) {
+            ascii = _PyUnicode_TransformDecimalAndSpaceToASCII(v);
+            if (ascii == NULL) {
+                return NULL;
+            }
+            s0 = PyUnicode_AsUTF8AndSize(ascii, &len);
+            if (s0 == NULL) {
+                Py_DECREF(ascii);
+                return NULL;
             }
         }
     }
@@ -587,7 +616,7 @@ complex_from_string(PyTypeObject *type, PyObject *v)
         s0 = PyBytes_Check(v) ? PyBytes_AS_STRING(v) : PyByteArray_AS_STRING(v);
         len = PyBytes_Check(v) ? PyBytes_GET_SIZE(v) : PyByteArray_GET_SIZE(v);
     }
-    if (memchr(s0, '\0', (size_t)len) != NULL) {
+    if (strlen(s0) != (size_t)len) {   /* an embedded NUL */
         Py_XDECREF(ascii);
         return malformed();
     }

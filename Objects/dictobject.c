@@ -331,6 +331,38 @@ insertion_resize(PyDictObject *mp, int unicode)
     return dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)), unicode);
 }
 
+/* Append a new entry for a key known to be absent; steals key and value (also on failure).
+ * Caller holds the critical section.  0 or -1. */
+static int
+insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    PyDictKeysObject *dk = mp->ma_keys;
+    int unicode_key = PyUnicode_CheckExact(key);
+    if (dk->dk_usable <= 0) {
+        int unicode = (dk == Py_EMPTY_KEYS || dk->dk_kind == DICT_KEYS_UNICODE) && unicode_key;
+        if (insertion_resize(mp, unicode) < 0) {
+            Py_DECREF(key);
+            Py_DECREF(value);
+            return -1;
+        }
+        dk = mp->ma_keys;
+    }
+    else if (!unicode_key && dk->dk_kind == DICT_KEYS_UNICODE) {
+        dk->dk_kind = DICT_KEYS_GENERAL;
+    }
+    Py_ssize_t slot = find_empty_slot(dk, hash);
+    Py_ssize_t n = dk->dk_nentries;
+    PyDictKeyEntry *ep = &DK_ENTRIES(dk)[n];
+    ep->me_hash = hash;
+    ep->me_key = key;
+    FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
+    dk_set_index(dk, (size_t)slot, n);
+    dk->dk_usable--;
+    dk->dk_nentries = n + 1;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(mp->ma_used, mp->ma_used + 1);
+    return 0;
+}
+
 /* Insert or replace; steals references to key and value (also on failure).  Caller holds the
  * critical section.  0 or -1. */
 static int
@@ -339,33 +371,12 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     PyObject *old_value;
     Py_ssize_t ix = dict_lookup(mp, key, hash, &old_value);
     if (ix == DKIX_ERROR) {
-        goto fail;
+        Py_DECREF(key);
+        Py_DECREF(value);
+        return -1;
     }
     if (ix == DKIX_EMPTY) {
-        PyDictKeysObject *dk = mp->ma_keys;
-        int unicode_key = PyUnicode_CheckExact(key);
-        if (dk->dk_usable <= 0) {
-            int unicode = (dk == Py_EMPTY_KEYS || dk->dk_kind == DICT_KEYS_UNICODE) &&
-                          unicode_key;
-            if (insertion_resize(mp, unicode) < 0) {
-                goto fail;
-            }
-            dk = mp->ma_keys;
-        }
-        else if (!unicode_key && dk->dk_kind == DICT_KEYS_UNICODE) {
-            dk->dk_kind = DICT_KEYS_GENERAL;
-        }
-        Py_ssize_t slot = find_empty_slot(dk, hash);
-        Py_ssize_t n = dk->dk_nentries;
-        PyDictKeyEntry *ep = &DK_ENTRIES(dk)[n];
-        ep->me_hash = hash;
-        ep->me_key = key;
-        FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
-        dk_set_index(dk, (size_t)slot, n);
-        dk->dk_usable--;
-        dk->dk_nentries = n + 1;
-        FT_ATOMIC_STORE_SSIZE_RELAXED(mp->ma_used, mp->ma_used + 1);
-        return 0;
+        return insert_new_entry(mp, key, hash, value);
     }
     if (old_value != value) {
         PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[ix];
@@ -377,10 +388,6 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     }
     Py_DECREF(key);
     return 0;
-fail:
-    Py_DECREF(key);
-    Py_DECREF(value);
-    return -1;
 }
 
 /* ---- construction -------------------------------------------------------------------------- */
@@ -1113,7 +1120,7 @@ dict_merge_dicts(PyDictObject *a, PyDictObject *b, int override)
                 Py_DECREF(value);
             }
             else if (existing == NULL) {
-                err = insertdict(a, key, hash, value);
+                err = insert_new_entry(a, key, hash, value);
             }
             else {
                 if (override == 2) {
@@ -1354,7 +1361,7 @@ dict_setdefault_ref(PyObject *d, PyObject *key, PyObject *default_value, PyObjec
     else if (value != NULL) {
         rc = 1;
     }
-    else if (insertdict(mp, Py_NewRef(key), hash, Py_NewRef(default_value)) < 0) {
+    else if (insert_new_entry(mp, Py_NewRef(key), hash, Py_NewRef(default_value)) < 0) {
         rc = -1;
     }
     else {
@@ -1867,6 +1874,26 @@ dict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t nargs)
     PyObject *d = PyObject_CallNoArgs(cls);
     if (d == NULL) {
         return NULL;
+    }
+    if (PyDict_CheckExact(d) && PyAnySet_CheckExact(iterable)) {
+        /* Reuse the set's stored hashes. */
+        Py_ssize_t pos = 0;
+        PyObject *key;
+        Py_hash_t hash;
+        int err = 0;
+        Py_BEGIN_CRITICAL_SECTION2(d, iterable);
+        while (_PySet_NextEntry(iterable, &pos, &key, &hash)) {
+            if (insertdict((PyDictObject *)d, Py_NewRef(key), hash, Py_NewRef(value)) < 0) {
+                err = -1;
+                break;
+            }
+        }
+        Py_END_CRITICAL_SECTION2();
+        if (err < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+        return d;
     }
     if (PyDict_CheckExact(d) && PyDict_CheckExact(iterable)) {
         Py_ssize_t pos = 0;

@@ -862,12 +862,8 @@ exceptiongroup_subset(PyBaseExceptionGroupObject *_orig, PyObject *excs, PyObjec
             }
         }
         else {
-            /* __notes__ is supposed to be a list; keep whatever was there. */
-            int res = PyObject_SetAttr(eg, _Py_ID(__notes__), notes);
+            /* Not a sequence: the parts get no notes. */
             Py_DECREF(notes);
-            if (res < 0) {
-                goto error;
-            }
         }
     }
     *result = eg;

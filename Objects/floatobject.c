@@ -143,22 +143,28 @@ PyFloat_FromString(PyObject *v)
     Py_ssize_t len;
     PyObject *ascii = NULL;
     if (PyUnicode_Check(v)) {
+        int need_transform = 0;
         s = PyUnicode_AsUTF8AndSize(v, &len);
         if (s == NULL) {
-            return NULL;
+            /* lone surrogates: the transform turns them into '?' */
+            if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+                return NULL;
+            }
+            PyErr_Clear();
+            need_transform = 1;
         }
-        for (Py_ssize_t i = 0; i < len; i++) {
-            if ((unsigned char)s[i] >= 0x80) {
-                ascii = _PyUnicode_TransformDecimalAndSpaceToASCII(v);
-                if (ascii == NULL) {
-                    return NULL;
-                }
-                s = PyUnicode_AsUTF8AndSize(ascii, &len);
-                if (s == NULL) {
-                    Py_DECREF(ascii);
-                    return NULL;
-                }
-                break;
+        for (Py_ssize_t i = 0; !need_transform && i < len; i++) {
+            need_transform = (unsigned char)s[i] >= 0x80;
+        }
+        if (need_transform) {
+            ascii = _PyUnicode_TransformDecimalAndSpaceToASCII(v);
+            if (ascii == NULL) {
+                return NULL;
+            }
+            s = PyUnicode_AsUTF8AndSize(ascii, &len);
+            if (s == NULL) {
+                Py_DECREF(ascii);
+                return NULL;
             }
         }
     }
@@ -169,6 +175,20 @@ PyFloat_FromString(PyObject *v)
     else if (PyByteArray_Check(v)) {
         s = PyByteArray_AS_STRING(v);
         len = PyByteArray_GET_SIZE(v);
+    }
+    else if (PyObject_CheckBuffer(v)) {
+        /* any other bytes-like object: parse a bytes copy, report errors with v */
+        PyObject *copy = PyBytes_FromObject(v);
+        if (copy == NULL) {
+            return NULL;
+        }
+        PyObject *res = PyFloat_FromString(copy);
+        Py_DECREF(copy);
+        if (res == NULL && PyErr_ExceptionMatches(PyExc_ValueError)) {
+            PyErr_Clear();
+            return float_bad_string(v);
+        }
+        return res;
     }
     else {
         PyErr_Format(PyExc_TypeError,
@@ -249,7 +269,8 @@ PyFloat_AsDouble(PyObject *op)
     return x;
 }
 
-/* Return a new reference: float(x) of exact type (PyNumber_Float's rules). */
+/* Return a new reference: float(x) of exact type (PyNumber_Float's rules: __float__ first,
+ * even for float subclasses, then __index__, then text). */
 static PyObject *
 float_from_object(PyObject *x)
 {
@@ -257,7 +278,29 @@ float_from_object(PyObject *x)
         return Py_NewRef(x);
     }
     PyNumberMethods *nb = Py_TYPE(x)->tp_as_number;
-    if (nb != NULL && (nb->nb_float != NULL || nb->nb_index != NULL)) {
+    if (nb != NULL && nb->nb_float != NULL) {
+        PyObject *res = nb->nb_float(x);
+        if (res == NULL || PyFloat_CheckExact(res)) {
+            return res;
+        }
+        if (!PyFloat_Check(res)) {
+            PyErr_Format(PyExc_TypeError, "%.50s.__float__ returned non-float (type %.50s)",
+                         Py_TYPE(x)->tp_name, Py_TYPE(res)->tp_name);
+            Py_DECREF(res);
+            return NULL;
+        }
+        if (PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                             "%.50s.__float__ returned non-float (type %.50s).  The ability "
+                             "to return an instance of a strict subclass of float is "
+                             "deprecated, and may be removed in a future version of Python.",
+                             Py_TYPE(x)->tp_name, Py_TYPE(res)->tp_name) < 0) {
+            Py_DECREF(res);
+            return NULL;
+        }
+        Py_SETREF(res, PyFloat_FromDouble(FVAL(res)));
+        return res;
+    }
+    if (nb != NULL && nb->nb_index != NULL) {
         double v = PyFloat_AsDouble(x);
         if (v == -1.0 && PyErr_Occurred()) {
             return NULL;
@@ -273,7 +316,9 @@ float_from_object(PyObject *x)
 static PyObject *
 float_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+    /* A subclass with its own __init__ may take keywords; float() itself takes none. */
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 &&
+        (type == &PyFloat_Type || type->tp_init == PyFloat_Type.tp_init)) {
         PyErr_SetString(PyExc_TypeError, "float() takes no keyword arguments");
         return NULL;
     }
@@ -1032,9 +1077,13 @@ float_fromhex(PyObject *cls, PyObject *arg)
                      Py_TYPE(arg)->tp_name);
         return NULL;
     }
-    const char *s = PyUnicode_AsUTF8AndSize(arg, NULL);
+    Py_ssize_t len;
+    const char *s = PyUnicode_AsUTF8AndSize(arg, &len);
     if (s == NULL) {
         return NULL;
+    }
+    if (strlen(s) != (size_t)len) {
+        return fromhex_invalid();   /* an embedded NUL */
     }
     PyObject *res = float_fromhex_value(s);
     if (res != NULL && (PyTypeObject *)cls != &PyFloat_Type) {

@@ -6,8 +6,9 @@
  * the object (_f_frame_data, owner FRAME_OWNED_BY_FRAME_OBJECT), so the object always has a
  * valid frame to describe.
  *
- * f_locals returns a snapshot dict for optimized frames; CPython 3.13 returns a
- * write-through proxy (PEP 667), which Braid does not implement yet. */
+ * f_locals of an optimized frame is a FrameLocalsProxy (PEP 667): a mapping that reads and
+ * writes the frame's fast locals and cells directly; names that are not variables of the
+ * code go to a per-frame dict (f_extra_locals).  Other frames return their locals mapping. */
 
 #include "Python.h"
 #include "pycore_code.h"
@@ -35,7 +36,10 @@ _PyFrame_MakeAndSetFrameObject(_PyInterpreterFrame *frame)
     f->f_lineno = 0;
     f->f_trace_lines = 1;
     f->f_trace_opcodes = 0;
+    f->f_trace_last_line = -1;
+    f->f_trace_last_instr = -1;
     f->f_locals_cache = NULL;
+    f->f_extra_locals = NULL;
     frame->frame_obj = f;
     PyObject_GC_Track(f);
     return f;
@@ -154,19 +158,17 @@ PyFrame_LocalsToFast(PyFrameObject *f, int clear)
 
 /* ---- attributes ---------------------------------------------------------------------- */
 
+static PyObject *framelocalsproxy_new_for(PyFrameObject *f);
+
 static PyObject *
 frame_getlocals(PyObject *self, void *closure)
 {
     PyFrameObject *f = (PyFrameObject *)self;
-    PyObject *locals = _PyFrame_GetLocals(f->f_frame);
-    if (locals == NULL) {
-        return NULL;
+    if (f->f_frame->f_locals == NULL &&
+        (_PyFrame_GetCode(f->f_frame)->co_flags & CO_OPTIMIZED)) {
+        return framelocalsproxy_new_for(f);
     }
-    if (f->f_frame->f_locals == NULL) {
-        /* Keep the snapshot alive with the frame, as the proxy would be. */
-        Py_XSETREF(f->f_locals_cache, Py_NewRef(locals));
-    }
-    return locals;
+    return _PyFrame_GetLocals(f->f_frame);
 }
 
 static PyObject *
@@ -323,6 +325,7 @@ frame_clear(PyObject *self, PyObject *Py_UNUSED(ignored))
     }
     Py_CLEAR(f->f_trace);
     Py_CLEAR(f->f_locals_cache);
+    Py_CLEAR(f->f_extra_locals);
     Py_RETURN_NONE;
 running:
     PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
@@ -366,6 +369,7 @@ frame_dealloc(PyObject *self)
     Py_CLEAR(f->f_back);
     Py_CLEAR(f->f_trace);
     Py_CLEAR(f->f_locals_cache);
+    Py_CLEAR(f->f_extra_locals);
     PyObject_GC_Del(f);
 }
 
@@ -376,6 +380,7 @@ frame_traverse(PyObject *self, visitproc visit, void *arg)
     Py_VISIT(f->f_back);
     Py_VISIT(f->f_trace);
     Py_VISIT(f->f_locals_cache);
+    Py_VISIT(f->f_extra_locals);
     if (frame_owns_data(f)) {
         _PyInterpreterFrame *frame = f->f_frame;
         Py_VISIT(frame->f_locals);
@@ -394,6 +399,7 @@ frame_tp_clear(PyObject *self)
     PyFrameObject *f = (PyFrameObject *)self;
     Py_CLEAR(f->f_trace);
     Py_CLEAR(f->f_locals_cache);
+    Py_CLEAR(f->f_extra_locals);
     if (frame_owns_data(f)) {
         _PyInterpreterFrame *frame = f->f_frame;
         for (int i = 0; i < frame->stacktop; i++) {
@@ -431,3 +437,361 @@ PyTypeObject PyFrame_Type = {
     .tp_getset = frame_getsetlist,
 };
 _Py_REGISTER_STATIC_TYPE(PyFrame_Type);
+
+/* ---- FrameLocalsProxy (PEP 667) ------------------------------------------------------------
+ * Reads and writes go straight to the frame's slots, so they are as thread-safe as the
+ * frame itself (a frame is only touched by the thread running it, or after it stopped). */
+
+typedef struct {
+    PyObject_HEAD
+    PyFrameObject *frame;   /* strong */
+} PyFrameLocalsProxyObject;
+
+static PyObject *
+framelocalsproxy_new_for(PyFrameObject *f)
+{
+    PyFrameLocalsProxyObject *proxy = PyObject_GC_New(PyFrameLocalsProxyObject,
+                                                      &PyFrameLocalsProxy_Type);
+    if (proxy == NULL) {
+        return NULL;
+    }
+    proxy->frame = (PyFrameObject *)Py_NewRef(f);
+    PyObject_GC_Track(proxy);
+    return (PyObject *)proxy;
+}
+
+/* The frame slot named key, or -1 when key is not a visible variable of the code. */
+static int
+proxy_slot_index(_PyInterpreterFrame *frame, PyObject *key)
+{
+    if (!PyUnicode_Check(key)) {
+        return -1;
+    }
+    PyCodeObject *co = _PyFrame_GetCode(frame);
+    const unsigned char *kinds = (const unsigned char *)PyBytes_AS_STRING(co->co_localspluskinds);
+    for (int i = 0; i < co->co_nlocalsplus; i++) {
+        if (kinds[i] & CO_FAST_HIDDEN) {
+            continue;
+        }
+        PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
+        if (name == key || PyUnicode_Compare(name, key) == 0) {
+            return i;
+        }
+    }
+    if (PyErr_Occurred()) {
+        PyErr_Clear();
+    }
+    return -1;
+}
+
+/* Is slot i a cell object (rather than a value stored before MAKE_CELL ran)? */
+static int
+proxy_slot_is_cell(_PyInterpreterFrame *frame, int i)
+{
+    PyCodeObject *co = _PyFrame_GetCode(frame);
+    unsigned char kind = (unsigned char)PyBytes_AS_STRING(co->co_localspluskinds)[i];
+    PyObject *value = frame->localsplus[i];
+    if (value == NULL || !PyCell_Check(value)) {
+        return 0;
+    }
+    return (kind & CO_FAST_FREE) || ((kind & CO_FAST_CELL) && !_PyFrame_IsIncomplete(frame));
+}
+
+/* Borrowed value of slot i, NULL when unbound. */
+static PyObject *
+proxy_slot_value(_PyInterpreterFrame *frame, int i)
+{
+    PyObject *value = frame->localsplus[i];
+    if (proxy_slot_is_cell(frame, i)) {
+        value = PyCell_GET(value);
+    }
+    return value;
+}
+
+static PyObject *
+framelocalsproxy_getitem(PyObject *self, PyObject *key)
+{
+    PyFrameObject *f = ((PyFrameLocalsProxyObject *)self)->frame;
+    int i = proxy_slot_index(f->f_frame, key);
+    if (i >= 0) {
+        PyObject *value = proxy_slot_value(f->f_frame, i);
+        if (value != NULL) {
+            return Py_NewRef(value);
+        }
+    }
+    else if (f->f_extra_locals != NULL) {
+        PyObject *value;
+        int r = PyDict_GetItemRef(f->f_extra_locals, key, &value);
+        if (r != 0) {
+            return value;
+        }
+    }
+    PyErr_Format(PyExc_KeyError, "local variable '%R' is not defined", key);
+    return NULL;
+}
+
+static int
+framelocalsproxy_setitem(PyObject *self, PyObject *key, PyObject *value)
+{
+    PyFrameObject *f = ((PyFrameLocalsProxyObject *)self)->frame;
+    _PyInterpreterFrame *frame = f->f_frame;
+    int i = proxy_slot_index(frame, key);
+    if (i >= 0) {
+        if (value == NULL) {
+            PyErr_SetString(PyExc_TypeError, "cannot remove variables from FrameLocalsProxy");
+            return -1;
+        }
+        if (proxy_slot_is_cell(frame, i)) {
+            return PyCell_Set(frame->localsplus[i], value);
+        }
+        Py_XSETREF(frame->localsplus[i], Py_NewRef(value));
+        return 0;
+    }
+    if (value == NULL) {
+        if (f->f_extra_locals == NULL) {
+            PyErr_SetObject(PyExc_KeyError, key);
+            return -1;
+        }
+        return PyDict_DelItem(f->f_extra_locals, key);
+    }
+    if (f->f_extra_locals == NULL) {
+        f->f_extra_locals = PyDict_New();
+        if (f->f_extra_locals == NULL) {
+            return -1;
+        }
+    }
+    return PyDict_SetItem(f->f_extra_locals, key, value);
+}
+
+/* A snapshot dict of the proxy's contents.  New reference. */
+static PyObject *
+framelocalsproxy_to_dict(PyObject *self)
+{
+    PyFrameObject *f = ((PyFrameLocalsProxyObject *)self)->frame;
+    return _PyFrame_GetLocals(f->f_frame);
+}
+
+static Py_ssize_t
+framelocalsproxy_length(PyObject *self)
+{
+    PyObject *d = framelocalsproxy_to_dict(self);
+    if (d == NULL) {
+        return -1;
+    }
+    Py_ssize_t n = PyDict_GET_SIZE(d);
+    Py_DECREF(d);
+    return n;
+}
+
+static int
+framelocalsproxy_contains(PyObject *self, PyObject *key)
+{
+    PyObject *value = framelocalsproxy_getitem(self, key);
+    if (value != NULL) {
+        Py_DECREF(value);
+        return 1;
+    }
+    if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        return 0;
+    }
+    return -1;
+}
+
+static PyObject *
+framelocalsproxy_iter(PyObject *self)
+{
+    PyObject *d = framelocalsproxy_to_dict(self);
+    if (d == NULL) {
+        return NULL;
+    }
+    PyObject *it = PyObject_GetIter(d);
+    Py_DECREF(d);
+    return it;
+}
+
+/* Forward a read-only dict method to a snapshot. */
+static PyObject *
+framelocalsproxy_snapshot_call(PyObject *self, const char *method)
+{
+    PyObject *d = framelocalsproxy_to_dict(self);
+    if (d == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyObject_CallMethod(d, method, NULL);
+    Py_DECREF(d);
+    return res;
+}
+
+static PyObject *
+framelocalsproxy_keys(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return framelocalsproxy_snapshot_call(self, "keys");
+}
+
+static PyObject *
+framelocalsproxy_values(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return framelocalsproxy_snapshot_call(self, "values");
+}
+
+static PyObject *
+framelocalsproxy_items(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return framelocalsproxy_snapshot_call(self, "items");
+}
+
+static PyObject *
+framelocalsproxy_copy(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return framelocalsproxy_to_dict(self);
+}
+
+static PyObject *
+framelocalsproxy_get(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 1 || nargs > 2) {
+        PyErr_Format(PyExc_TypeError, "get expected 1 or 2 arguments, got %zd", nargs);
+        return NULL;
+    }
+    PyObject *value = framelocalsproxy_getitem(self, args[0]);
+    if (value == NULL && PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        return Py_NewRef(nargs == 2 ? args[1] : Py_None);
+    }
+    return value;
+}
+
+static PyObject *
+framelocalsproxy_setdefault(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 1 || nargs > 2) {
+        PyErr_Format(PyExc_TypeError, "setdefault expected 1 or 2 arguments, got %zd", nargs);
+        return NULL;
+    }
+    PyObject *value = framelocalsproxy_getitem(self, args[0]);
+    if (value == NULL && PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        PyObject *def = nargs == 2 ? args[1] : Py_None;
+        if (framelocalsproxy_setitem(self, args[0], def) < 0) {
+            return NULL;
+        }
+        return Py_NewRef(def);
+    }
+    return value;
+}
+
+static PyObject *
+framelocalsproxy_update(PyObject *self, PyObject *other)
+{
+    PyObject *items = PyMapping_Items(other);
+    if (items == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
+        PyObject *pair = PyList_GET_ITEM(items, i);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 ||
+            framelocalsproxy_setitem(self, PyTuple_GET_ITEM(pair, 0),
+                                     PyTuple_GET_ITEM(pair, 1)) < 0) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "items must be (key, value) pairs");
+            }
+            Py_DECREF(items);
+            return NULL;
+        }
+    }
+    Py_DECREF(items);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+framelocalsproxy_richcompare(PyObject *self, PyObject *other, int op)
+{
+    if (op != Py_EQ && op != Py_NE) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    PyObject *d = framelocalsproxy_to_dict(self);
+    if (d == NULL) {
+        return NULL;
+    }
+    PyObject *o = Py_NewRef(other);
+    if (Py_IS_TYPE(other, &PyFrameLocalsProxy_Type)) {
+        Py_SETREF(o, framelocalsproxy_to_dict(other));
+        if (o == NULL) {
+            Py_DECREF(d);
+            return NULL;
+        }
+    }
+    PyObject *res = PyObject_RichCompare(d, o, op);
+    Py_DECREF(d);
+    Py_DECREF(o);
+    return res;
+}
+
+static PyObject *
+framelocalsproxy_repr(PyObject *self)
+{
+    int r = Py_ReprEnter(self);
+    if (r != 0) {
+        return r > 0 ? PyUnicode_FromString("{...}") : NULL;
+    }
+    PyObject *d = framelocalsproxy_to_dict(self);
+    PyObject *res = d == NULL ? NULL : PyObject_Repr(d);
+    Py_XDECREF(d);
+    Py_ReprLeave(self);
+    return res;
+}
+
+static void
+framelocalsproxy_dealloc(PyObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    Py_CLEAR(((PyFrameLocalsProxyObject *)self)->frame);
+    PyObject_GC_Del(self);
+}
+
+static int
+framelocalsproxy_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((PyFrameLocalsProxyObject *)self)->frame);
+    return 0;
+}
+
+static PyMethodDef framelocalsproxy_methods[] = {
+    {"keys", framelocalsproxy_keys, METH_NOARGS, NULL},
+    {"values", framelocalsproxy_values, METH_NOARGS, NULL},
+    {"items", framelocalsproxy_items, METH_NOARGS, NULL},
+    {"copy", framelocalsproxy_copy, METH_NOARGS, NULL},
+    {"get", _PyCFunction_CAST(framelocalsproxy_get), METH_FASTCALL, NULL},
+    {"setdefault", _PyCFunction_CAST(framelocalsproxy_setdefault), METH_FASTCALL, NULL},
+    {"update", framelocalsproxy_update, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMappingMethods framelocalsproxy_as_mapping = {
+    .mp_length = framelocalsproxy_length,
+    .mp_subscript = framelocalsproxy_getitem,
+    .mp_ass_subscript = framelocalsproxy_setitem,
+};
+
+static PySequenceMethods framelocalsproxy_as_sequence = {
+    .sq_contains = framelocalsproxy_contains,
+};
+
+PyTypeObject PyFrameLocalsProxy_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "FrameLocalsProxy",
+    .tp_basicsize = sizeof(PyFrameLocalsProxyObject),
+    .tp_dealloc = framelocalsproxy_dealloc,
+    .tp_repr = framelocalsproxy_repr,
+    .tp_as_sequence = &framelocalsproxy_as_sequence,
+    .tp_as_mapping = &framelocalsproxy_as_mapping,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING,
+    .tp_traverse = framelocalsproxy_traverse,
+    .tp_richcompare = framelocalsproxy_richcompare,
+    .tp_iter = framelocalsproxy_iter,
+    .tp_methods = framelocalsproxy_methods,
+};
+_Py_REGISTER_STATIC_TYPE(PyFrameLocalsProxy_Type);

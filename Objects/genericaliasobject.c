@@ -370,6 +370,36 @@ ga_dir(PyObject *self, PyObject *Py_UNUSED(ignored))
     return dir;
 }
 
+/* iter(list[int]) yields *list[int] once: the starred form used by `*tuple[int, ...]`. */
+static PyObject *
+ga_iter(PyObject *self)
+{
+    gaobject *alias = (gaobject *)self;
+    PyObject *starred = Py_GenericAlias(alias->origin, alias->args);
+    if (starred == NULL) {
+        return NULL;
+    }
+    ((gaobject *)starred)->starred = 1;
+    PyObject *tuple = PyTuple_Pack(1, starred);
+    Py_DECREF(starred);
+    if (tuple == NULL) {
+        return NULL;
+    }
+    PyObject *it = PyObject_GetIter(tuple);
+    Py_DECREF(tuple);
+    return it;
+}
+
+static PyObject *
+ga_unpacked_tuple_args(PyObject *self, void *unused)
+{
+    gaobject *alias = (gaobject *)self;
+    if (alias->starred && alias->origin == (PyObject *)&PyTuple_Type) {
+        return Py_NewRef(alias->args);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef ga_methods[] = {
     {"__mro_entries__", ga_mro_entries, METH_O, NULL},
     {"__instancecheck__", ga_instancecheck, METH_O, NULL},
@@ -401,6 +431,7 @@ ga_parameters(PyObject *self, void *unused)
 
 static PyGetSetDef ga_properties[] = {
     {"__parameters__", ga_parameters, NULL, NULL, NULL},
+    {"__typing_unpacked_tuple_args__", ga_unpacked_tuple_args, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -541,6 +572,7 @@ PyTypeObject Py_GenericAliasType = {
     .tp_traverse = ga_traverse,
     .tp_richcompare = ga_richcompare,
     .tp_weaklistoffset = offsetof(gaobject, weakreflist),
+    .tp_iter = ga_iter,
     .tp_methods = ga_methods,
     .tp_members = ga_members,
     .tp_alloc = PyType_GenericAlloc,

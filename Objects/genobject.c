@@ -576,19 +576,25 @@ _PyGen_Finalize(PyObject *self)
         return;
     }
     PyObject *exc = PyErr_GetRaisedException();
+    if (PyAsyncGen_CheckExact(self) && gen->gi_origin_or_finalizer != NULL && !gen->gi_closed) {
+        /* The event loop's finalizer (sys.set_asyncgen_hooks) schedules aclose(). */
+        PyObject *res = PyObject_CallOneArg(gen->gi_origin_or_finalizer, self);
+        if (res == NULL) {
+            PyErr_WriteUnraisable(self);
+        }
+        else {
+            Py_DECREF(res);
+        }
+        PyErr_SetRaisedException(exc);
+        return;
+    }
     if (PyCoro_CheckExact(self) && gen->gi_frame_state == FRAME_CREATED) {
         if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%S' was never awaited",
                              gen->gi_qualname) < 0) {
             PyErr_WriteUnraisable(self);
         }
     }
-    PyObject *res;
-    if (PyAsyncGen_CheckExact(self) && gen->gi_frame_state == FRAME_CREATED) {
-        res = gen_close(self, NULL);
-    }
-    else {
-        res = gen_close(self, NULL);
-    }
+    PyObject *res = gen_close(self, NULL);
     if (res == NULL) {
         if (PyErr_Occurred()) {
             PyErr_WriteUnraisable(self);
@@ -979,21 +985,57 @@ _Py_REGISTER_STATIC_TYPE(_PyCoroWrapper_Type);
 
 /* ---- async generators -------------------------------------------------------------------- */
 
+/* sys.set_asyncgen_hooks: on the first asend/athrow/aclose, remember the thread's
+ * finalizer and call its firstiter hook with the generator.  0, or -1 with an exception. */
+static int
+async_gen_init_hooks(PyGenObject *gen)
+{
+    if (gen->gi_hooks_inited) {
+        return 0;
+    }
+    gen->gi_hooks_inited = 1;
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyObject *finalizer = tstate->async_gen_finalizer;
+    if (finalizer != NULL) {
+        Py_XSETREF(gen->gi_origin_or_finalizer, Py_NewRef(finalizer));
+    }
+    PyObject *firstiter = tstate->async_gen_firstiter;
+    if (firstiter != NULL) {
+        Py_INCREF(firstiter);
+        PyObject *res = PyObject_CallOneArg(firstiter, (PyObject *)gen);
+        Py_DECREF(firstiter);
+        if (res == NULL) {
+            return -1;
+        }
+        Py_DECREF(res);
+    }
+    return 0;
+}
+
 static PyObject *
 async_gen_anext(PyObject *self)
 {
+    if (async_gen_init_hooks((PyGenObject *)self) < 0) {
+        return NULL;
+    }
     return async_gen_asend_new((PyGenObject *)self, NULL);
 }
 
 static PyObject *
 async_gen_asend(PyObject *self, PyObject *arg)
 {
+    if (async_gen_init_hooks((PyGenObject *)self) < 0) {
+        return NULL;
+    }
     return async_gen_asend_new((PyGenObject *)self, arg);
 }
 
 static PyObject *
 async_gen_aclose(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
+    if (async_gen_init_hooks((PyGenObject *)self) < 0) {
+        return NULL;
+    }
     return async_gen_athrow_new((PyGenObject *)self, NULL);
 }
 
@@ -1010,6 +1052,9 @@ async_gen_athrow(PyObject *self, PyObject *args)
     if (PyTuple_GET_SIZE(args) < 1 || PyTuple_GET_SIZE(args) > 3) {
         PyErr_Format(PyExc_TypeError, "athrow expected 1 to 3 arguments, got %zd",
                      PyTuple_GET_SIZE(args));
+        return NULL;
+    }
+    if (async_gen_init_hooks((PyGenObject *)self) < 0) {
         return NULL;
     }
     return async_gen_athrow_new((PyGenObject *)self, args);

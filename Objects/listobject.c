@@ -1388,34 +1388,31 @@ list_richcompare(PyObject *v, PyObject *w, int op)
     }
     /* Search for the first index where items differ; the lists may change meanwhile. */
     Py_ssize_t i;
-    PyObject *vitem = NULL, *witem = NULL;
     for (i = 0;; i++) {
-        vitem = list_get_item_ref(vl, i);
-        witem = list_get_item_ref(wl, i);
+        PyObject *vitem = list_get_item_ref(vl, i);
+        PyObject *witem = list_get_item_ref(wl, i);
         if (vitem == NULL || witem == NULL) {
+            Py_XDECREF(vitem);
+            Py_XDECREF(witem);
             break;
         }
-        if (vitem == witem) {
-            Py_DECREF(vitem);
-            Py_DECREF(witem);
-            continue;
-        }
-        int k = PyObject_RichCompareBool(vitem, witem, Py_EQ);
+        int k = vitem == witem ? 1 : PyObject_RichCompareBool(vitem, witem, Py_EQ);
+        Py_DECREF(vitem);
+        Py_DECREF(witem);
         if (k < 0) {
-            Py_DECREF(vitem);
-            Py_DECREF(witem);
             return NULL;
         }
         if (!k) {
             break;
         }
-        Py_DECREF(vitem);
-        Py_DECREF(witem);
     }
+    /* The comparisons may have shrunk either list: look again. */
+    PyObject *vitem = list_get_item_ref(vl, i);
+    PyObject *witem = list_get_item_ref(wl, i);
     if (vitem == NULL || witem == NULL) {
         Py_XDECREF(vitem);
         Py_XDECREF(witem);
-        Py_RETURN_RICHCOMPARE(Py_SIZE(vl), Py_SIZE(wl), op);
+        Py_RETURN_RICHCOMPARE(PyList_GET_SIZE(vl), PyList_GET_SIZE(wl), op);
     }
     PyObject *res;
     if (op == Py_EQ) {
@@ -1435,11 +1432,9 @@ list_richcompare(PyObject *v, PyObject *w, int op)
 static int
 list_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
-    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 && Py_IS_TYPE(self, &PyList_Type)) {
-        PyErr_SetString(PyExc_TypeError, "list() takes no keyword arguments");
-        return -1;
-    }
-    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+    /* Keyword arguments are an error unless a subclass's own __new__ consumes them. */
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 &&
+        (Py_IS_TYPE(self, &PyList_Type) || Py_TYPE(self)->tp_new == PyList_Type.tp_new)) {
         PyErr_SetString(PyExc_TypeError, "list() takes no keyword arguments");
         return -1;
     }

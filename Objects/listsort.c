@@ -63,6 +63,10 @@ lt_generic(PyObject *v, PyObject *w, MergeState *ms)
 static int
 lt_same_type(PyObject *v, PyObject *w, MergeState *ms)
 {
+    /* A comparison may have changed an object's __class__ since the pre-scan. */
+    if (Py_TYPE(v)->tp_richcompare != ms->key_richcompare) {
+        return PyObject_RichCompareBool(v, w, Py_LT);
+    }
     PyObject *res = ms->key_richcompare(v, w, Py_LT);
     if (res == Py_NotImplemented) {
         Py_DECREF(res);

@@ -269,6 +269,17 @@ PyLong_FromDouble(double v)
 
 /* ---- conversions to C values ------------------------------------------------------------- */
 
+/* The DeprecationWarning for __int__/__index__ returning a strict subclass of int. */
+static int
+warn_strict_subclass(const char *method, PyObject *res)
+{
+    return PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                            "%s returned non-int (type %.200s).  The ability to return an "
+                            "instance of a strict subclass of int is deprecated, and may be "
+                            "removed in a future version of Python.",
+                            method, Py_TYPE(res)->tp_name);
+}
+
 /* Return a new reference to an int of any int type: v itself or v.__index__(). */
 static PyObject *
 long_index_of(PyObject *v)
@@ -289,6 +300,10 @@ long_index_of(PyObject *v)
     if (!PyLong_Check(res)) {
         PyErr_Format(PyExc_TypeError, "__index__ returned non-int (type %.200s)",
                      Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return NULL;
+    }
+    if (!PyLong_CheckExact(res) && warn_strict_subclass("__index__", res) < 0) {
         Py_DECREF(res);
         return NULL;
     }
@@ -1132,23 +1147,29 @@ PyLong_FromUnicodeObject(PyObject *u, int base)
         return NULL;
     }
     Py_ssize_t len;
+    PyObject *ascii = NULL;
+    int need_transform = 0;
     const char *s = PyUnicode_AsUTF8AndSize(u, &len);
     if (s == NULL) {
-        return NULL;
+        /* lone surrogates cannot be UTF-8 encoded: the transform turns them into '?' */
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+            return NULL;
+        }
+        PyErr_Clear();
+        need_transform = 1;
     }
-    PyObject *ascii = NULL;
-    for (Py_ssize_t i = 0; i < len; i++) {
-        if ((unsigned char)s[i] >= 0x80) {
-            ascii = _PyUnicode_TransformDecimalAndSpaceToASCII(u);
-            if (ascii == NULL) {
-                return NULL;
-            }
-            s = PyUnicode_AsUTF8AndSize(ascii, &len);
-            if (s == NULL) {
-                Py_DECREF(ascii);
-                return NULL;
-            }
-            break;
+    for (Py_ssize_t i = 0; !need_transform && i < len; i++) {
+        need_transform = (unsigned char)s[i] >= 0x80;
+    }
+    if (need_transform) {
+        ascii = _PyUnicode_TransformDecimalAndSpaceToASCII(u);
+        if (ascii == NULL) {
+            return NULL;
+        }
+        s = PyUnicode_AsUTF8AndSize(ascii, &len);
+        if (s == NULL) {
+            Py_DECREF(ascii);
+            return NULL;
         }
     }
     PyObject *res = long_parse(s, len, base);
@@ -1270,6 +1291,10 @@ long_from_object(PyObject *x)
             Py_DECREF(res);
             return NULL;
         }
+        if (!PyLong_CheckExact(res) && warn_strict_subclass("__int__", res) < 0) {
+            Py_DECREF(res);
+            return NULL;
+        }
         Py_SETREF(res, _PyLong_Copy((PyLongObject *)res));
         return res;
     }
@@ -1287,7 +1312,17 @@ long_from_object(PyObject *x)
                          "The delegation of int() to __trunc__ is deprecated.", 1) < 0) {
             return NULL;
         }
-        PyObject *res = PyObject_CallOneArg(trunc, x);
+        /* bind through the descriptor's __get__, as a special method lookup does */
+        Py_INCREF(trunc);
+        descrgetfunc get = Py_TYPE(trunc)->tp_descr_get;
+        if (get != NULL) {
+            Py_SETREF(trunc, get(trunc, x, (PyObject *)Py_TYPE(x)));
+            if (trunc == NULL) {
+                return NULL;
+            }
+        }
+        PyObject *res = PyObject_CallNoArgs(trunc);
+        Py_DECREF(trunc);
         if (res == NULL) {
             return NULL;
         }
@@ -1312,6 +1347,16 @@ long_from_object(PyObject *x)
     }
     if (PyUnicode_Check(x) || PyBytes_Check(x) || PyByteArray_Check(x)) {
         return long_from_text(x, 10);
+    }
+    if (PyObject_CheckBuffer(x)) {
+        /* any other bytes-like object (memoryview, array, ...): parse a bytes copy */
+        PyObject *copy = PyBytes_FromObject(x);
+        if (copy == NULL) {
+            return NULL;
+        }
+        PyObject *res = long_from_text(copy, 10);
+        Py_DECREF(copy);
+        return res;
     }
     PyErr_Format(PyExc_TypeError,
                  "int() argument must be a string, a bytes-like object or a real number, "
@@ -2044,6 +2089,15 @@ _PyLong_Hash(PyObject *v)
 {
     const uint64_t P = _PyHASH_MODULUS;
     Py_ssize_t n = Py_ABS(LSIZE(v));
+    if (n <= 1) {
+        /* one limb: a single reduction (limb mod P is limb when it is below P) */
+        uint64_t limb = n ? LONG(v)->long_value[0] : 0;
+        Py_hash_t r = (Py_hash_t)(limb < P ? limb : limb % P);
+        if (LSIZE(v) < 0) {
+            r = -r;
+        }
+        return r == -1 ? -2 : r;
+    }
     uint64_t h = 0;
     for (Py_ssize_t i = n - 1; i >= 0; i--) {
         /* h = (h * 2**64 + limb) mod P */

@@ -791,7 +791,6 @@ PyTypeObject PyModule_Type = {
     .tp_dealloc = module_dealloc,
     .tp_repr = module_repr,
     .tp_getattro = module_getattro,
-    .tp_setattro = PyObject_GenericSetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
     .tp_doc = "module(name, doc=None)\n--\n\nCreate a module object.\n\n"
               "The name must be a string; the optional doc argument can have any type.",

@@ -203,8 +203,6 @@ PyTypeObject _PyNamespace_Type = {
     .tp_basicsize = sizeof(_PyNamespaceObject),
     .tp_dealloc = namespace_dealloc,
     .tp_repr = namespace_repr,
-    .tp_getattro = PyObject_GenericGetAttr,
-    .tp_setattro = PyObject_GenericSetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
     .tp_doc = "SimpleNamespace(mapping_or_iterable=(), /, **kwargs)\n--\n\n"
               "A simple attribute-based namespace.",

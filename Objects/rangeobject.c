@@ -824,9 +824,57 @@ longrangeiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     return Py_BuildValue("N(N)O", iter, range, Py_None);
 }
 
+/* Skip state items (clamped to [0, len]). */
+static PyObject *
+longrangeiter_setstate(PyObject *self, PyObject *state)
+{
+    longrangeiterobject *r = (longrangeiterobject *)self;
+    PyObject *index = PyNumber_Index(state);
+    if (index == NULL) {
+        return NULL;
+    }
+    if (_PyLong_Sign(index) < 0) {
+        Py_SETREF(index, PyLong_FromLong(0));
+    }
+    else {
+        int cmp = PyObject_RichCompareBool(index, r->len, Py_GT);
+        if (cmp < 0) {
+            Py_DECREF(index);
+            return NULL;
+        }
+        if (cmp) {
+            Py_SETREF(index, Py_NewRef(r->len));
+        }
+    }
+    if (index == NULL) {
+        return NULL;
+    }
+    PyObject *delta = PyNumber_Multiply(index, r->step);
+    if (delta == NULL) {
+        Py_DECREF(index);
+        return NULL;
+    }
+    PyObject *new_start = PyNumber_Add(r->start, delta);
+    Py_DECREF(delta);
+    if (new_start == NULL) {
+        Py_DECREF(index);
+        return NULL;
+    }
+    PyObject *new_len = PyNumber_Subtract(r->len, index);
+    Py_DECREF(index);
+    if (new_len == NULL) {
+        Py_DECREF(new_start);
+        return NULL;
+    }
+    Py_SETREF(r->start, new_start);
+    Py_SETREF(r->len, new_len);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef longrangeiter_methods[] = {
     {"__length_hint__", longrangeiter_len, METH_NOARGS, NULL},
     {"__reduce__", longrangeiter_reduce, METH_NOARGS, NULL},
+    {"__setstate__", longrangeiter_setstate, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -396,6 +396,66 @@ set_update_internal(PySetObject *so, PyObject *other)
     return rc;
 }
 
+/* A copy of the (key, hash) pairs of a set or an exact dict, with new references to the keys.
+ * Operations that may run __eq__ iterate over a snapshot instead of the live table, and reuse
+ * the stored hashes instead of calling __hash__ again (as CPython does). */
+typedef struct {
+    PyObject **keys;
+    Py_hash_t *hashes;
+    Py_ssize_t n;
+} entry_snapshot;
+
+static int
+snapshot_entries(PyObject *other, entry_snapshot *snap)
+{
+    snap->keys = NULL;
+    snap->hashes = NULL;
+    snap->n = 0;
+    int rc = 0;
+    Py_BEGIN_CRITICAL_SECTION(other);
+    Py_ssize_t size = PyAnySet_Check(other) ? ((PySetObject *)other)->used
+                                            : PyDict_GET_SIZE(other);
+    if (size > 0) {
+        snap->keys = PyMem_Malloc(sizeof(PyObject *) * (size_t)size);
+        snap->hashes = PyMem_Malloc(sizeof(Py_hash_t) * (size_t)size);
+        if (snap->keys == NULL || snap->hashes == NULL) {
+            PyErr_NoMemory();
+            rc = -1;
+        }
+        else if (PyAnySet_Check(other)) {
+            Py_ssize_t pos = 0;
+            setentry *entry;
+            while (snap->n < size && set_next((PySetObject *)other, &pos, &entry)) {
+                snap->keys[snap->n] = Py_NewRef(entry->key);
+                snap->hashes[snap->n] = entry->hash;
+                snap->n++;
+            }
+        }
+        else {
+            Py_ssize_t pos = 0;
+            PyObject *key;
+            Py_hash_t hash;
+            while (snap->n < size && _PyDict_Next(other, &pos, &key, NULL, &hash)) {
+                snap->keys[snap->n] = Py_NewRef(key);
+                snap->hashes[snap->n] = hash;
+                snap->n++;
+            }
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    return rc;
+}
+
+static void
+snapshot_free(entry_snapshot *snap)
+{
+    for (Py_ssize_t i = 0; i < snap->n; i++) {
+        Py_DECREF(snap->keys[i]);
+    }
+    PyMem_Free(snap->keys);
+    PyMem_Free(snap->hashes);
+}
+
 /* ---- construction -------------------------------------------------------------------------- */
 
 static PyObject *
@@ -971,21 +1031,20 @@ set_difference_update_internal(PySetObject *so, PyObject *other)
         Py_END_CRITICAL_SECTION();
         return 0;
     }
-    if (PyAnySet_Check(other)) {
-        /* Copy first: discarding may run __eq__, which must not see a locked other. */
-        PyObject *keys = PySequence_List(other);
-        if (keys == NULL) {
+    if (PyAnySet_Check(other) || PyDict_CheckExact(other)) {
+        entry_snapshot snap;
+        if (snapshot_entries(other, &snap) < 0) {
             return -1;
         }
-        other = keys;
         int rc = 0;
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys); i++) {
-            if (set_discard_key(so, PyList_GET_ITEM(keys, i)) < 0) {
-                rc = -1;
-                break;
-            }
+        for (Py_ssize_t i = 0; i < snap.n && rc == 0; i++) {
+            PyObject *old;
+            Py_BEGIN_CRITICAL_SECTION(so);
+            rc = set_discard_entry(so, snap.keys[i], snap.hashes[i], &old) < 0 ? -1 : 0;
+            Py_END_CRITICAL_SECTION();
+            Py_XDECREF(old);
         }
-        Py_DECREF(keys);
+        snapshot_free(&snap);
         return rc;
     }
     PyObject *it = PyObject_GetIter(other);
@@ -1046,22 +1105,18 @@ set_difference_multi(PyObject *so, PyObject *const *args, Py_ssize_t nargs)
     return result;
 }
 
-/* so ^= other, with other already a set (not so). */
+/* so ^= other, with other already a set or an exact dict (not so). */
 static int
-set_symmetric_difference_update_set(PySetObject *so, PySetObject *other)
+set_symmetric_difference_update_set(PySetObject *so, PyObject *other)
 {
-    PyObject *keys = PySequence_List((PyObject *)other);
-    if (keys == NULL) {
+    entry_snapshot snap;
+    if (snapshot_entries(other, &snap) < 0) {
         return -1;
     }
     int rc = 0;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys) && rc == 0; i++) {
-        PyObject *key = PyList_GET_ITEM(keys, i);
-        Py_hash_t hash = set_hash_key(key);
-        if (hash == -1) {
-            rc = -1;
-            break;
-        }
+    for (Py_ssize_t i = 0; i < snap.n && rc == 0; i++) {
+        PyObject *key = snap.keys[i];
+        Py_hash_t hash = snap.hashes[i];
         PyObject *old;
         Py_BEGIN_CRITICAL_SECTION(so);
         int found = set_discard_entry(so, key, hash, &old);
@@ -1074,7 +1129,7 @@ set_symmetric_difference_update_set(PySetObject *so, PySetObject *other)
         Py_END_CRITICAL_SECTION();
         Py_XDECREF(old);
     }
-    Py_DECREF(keys);
+    snapshot_free(&snap);
     return rc;
 }
 
@@ -1088,7 +1143,7 @@ set_symmetric_difference_update(PyObject *so, PyObject *other)
         Py_RETURN_NONE;
     }
     PyObject *otherset;
-    if (PyAnySet_Check(other)) {
+    if (PyAnySet_Check(other) || PyDict_CheckExact(other)) {
         otherset = Py_NewRef(other);
     }
     else {
@@ -1098,7 +1153,7 @@ set_symmetric_difference_update(PyObject *so, PyObject *other)
             return NULL;
         }
     }
-    int rc = set_symmetric_difference_update_set((PySetObject *)so, (PySetObject *)otherset);
+    int rc = set_symmetric_difference_update_set((PySetObject *)so, otherset);
     Py_DECREF(otherset);
     if (rc < 0) {
         return NULL;
@@ -1159,24 +1214,18 @@ set_issubset_internal(PySetObject *a, PySetObject *b)
     if (a->used > b->used) {
         return 0;
     }
-    PyObject *keys = PySequence_List((PyObject *)a);
-    if (keys == NULL) {
+    entry_snapshot snap;
+    if (snapshot_entries((PyObject *)a, &snap) < 0) {
         return -1;
     }
     int rc = 1;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys); i++) {
-        PyObject *key = PyList_GET_ITEM(keys, i);
-        Py_hash_t hash = set_hash_key(key);
-        if (hash == -1) {
-            rc = -1;
-            break;
-        }
-        rc = _PySet_ContainsKnownHash(b, key, hash);
+    for (Py_ssize_t i = 0; i < snap.n; i++) {
+        rc = _PySet_ContainsKnownHash(b, snap.keys[i], snap.hashes[i]);
         if (rc <= 0) {
             break;
         }
     }
-    Py_DECREF(keys);
+    snapshot_free(&snap);
     return rc;
 }
 
@@ -1599,7 +1648,8 @@ static PySequenceMethods set_as_sequence = {
 static int
 set_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
-    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 && Py_IS_TYPE(self, &PySet_Type)) {
+    /* set.__init__ never takes keyword arguments (a subclass's __new__ may). */
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
         PyErr_SetString(PyExc_TypeError, "set() takes no keyword arguments");
         return -1;
     }
@@ -1645,7 +1695,8 @@ set_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *k
 static PyObject *
 frozenset_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    if (type == &PyFrozenSet_Type && kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 &&
+        (type == &PyFrozenSet_Type || type->tp_init == PyFrozenSet_Type.tp_init)) {
         PyErr_SetString(PyExc_TypeError, "frozenset() takes no keyword arguments");
         return NULL;
     }

@@ -614,7 +614,9 @@ tuple_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject 
 static PyObject *
 tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+    /* Keyword arguments are an error unless a subclass's own __init__ consumes them. */
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0 &&
+        (type == &PyTuple_Type || type->tp_init == PyTuple_Type.tp_init)) {
         PyErr_SetString(PyExc_TypeError, "tuple() takes no keyword arguments");
         return NULL;
     }

@@ -780,6 +780,17 @@ inherit_slots(PyTypeObject *type, PyTypeObject *base)
 
 /* ---- building the type dict ---------------------------------------------------------------- */
 
+/* dict.setdefault(key, value) ignoring the result; 0 or -1. */
+static int
+dict_setdefault(PyObject *dict, PyObject *key, PyObject *value)
+{
+    PyObject *result = NULL;
+    int rc = PyDict_SetDefaultRef(dict, key, value, &result);
+    Py_XDECREF(result);
+    return rc < 0 ? -1 : 0;
+}
+
+
 static int
 add_methods(PyTypeObject *type, PyMethodDef *meth)
 {
@@ -844,7 +855,7 @@ add_members(PyTypeObject *type, PyMemberDef *memb)
         if (descr == NULL) {
             return -1;
         }
-        int r = PyDict_SetDefaultRef(dict, PyDescr_NAME(descr), descr, NULL);
+        int r = dict_setdefault(dict, PyDescr_NAME(descr), descr);
         Py_DECREF(descr);
         if (r < 0) {
             return -1;
@@ -862,7 +873,7 @@ add_getset(PyTypeObject *type, PyGetSetDef *gsp)
         if (descr == NULL) {
             return -1;
         }
-        int r = PyDict_SetDefaultRef(dict, PyDescr_NAME(descr), descr, NULL);
+        int r = dict_setdefault(dict, PyDescr_NAME(descr), descr);
         Py_DECREF(descr);
         if (r < 0) {
             return -1;
@@ -1083,26 +1094,12 @@ PyType_Ready(PyTypeObject *type)
         }
     }
     else if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
-        if (PyDict_SetDefaultRef(type->tp_dict, _Py_ID(__doc__), Py_None, NULL) < 0) {
+        if (dict_setdefault(type->tp_dict, _Py_ID(__doc__), Py_None) < 0) {
             goto error;
         }
     }
-    /* A static type without a module in tp_name is builtins'. */
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
-        int r = PyDict_Contains(type->tp_dict, _Py_ID(__module__));
-        if (r < 0) {
-            goto error;
-        }
-        const char *dot = strrchr(type->tp_name, '.');
-        if (r == 0 && dot != NULL) {
-            PyObject *mod = PyUnicode_FromStringAndSize(type->tp_name, dot - type->tp_name);
-            if (mod == NULL || PyDict_SetItem(type->tp_dict, _Py_ID(__module__), mod) < 0) {
-                Py_XDECREF(mod);
-                goto error;
-            }
-            Py_DECREF(mod);
-        }
-    }
+    /* Static types keep __module__ out of their dict: type.__module__ derives it from
+     * tp_name (as CPython). */
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(type->tp_bases); i++) {
         PyObject *b = PyTuple_GET_ITEM(type->tp_bases, i);
         if (PyType_Check(b) && add_subclass((PyTypeObject *)b, type) < 0) {
@@ -1440,6 +1437,12 @@ static int
 hackcheck(PyObject *self, setattrofunc func, const char *what)
 {
     PyTypeObject *type = Py_TYPE(self);
+    if (PyType_Check(self) && func == PyObject_GenericSetAttr) {
+        /* object.__setattr__(cls, ...) would bypass type.__setattr__ and with it the method
+         * cache invalidation and slot updates. */
+        PyErr_Format(PyExc_TypeError, "can't apply this %s to type object", what);
+        return 0;
+    }
     PyObject *mro = type->tp_mro;
     if (mro == NULL) {
         return 1;
@@ -3409,7 +3412,7 @@ type_new_impl(type_new_ctx *ctx)
     }
     /* A class without a docstring has __doc__ None (after the __dict__/__weakref__ getsets,
      * matching CPython's dict order). */
-    if (PyDict_SetDefaultRef(dict, _Py_ID(__doc__), Py_None, NULL) < 0) {
+    if (dict_setdefault(dict, _Py_ID(__doc__), Py_None) < 0) {
         goto error;
     }
     /* __classcell__: the cell behind zero-argument super() and __class__. */
@@ -3922,7 +3925,11 @@ type_traverse(PyObject *self, visitproc visit, void *arg)
     Py_VISIT(type->tp_bases);
     Py_VISIT(type->tp_base);
     Py_VISIT(((PyHeapTypeObject *)type)->ht_module);
-    Py_VISIT(Py_TYPE(type));
+    /* A class owns a reference to its metaclass only when the metaclass is a heap type
+     * (_PyObject_Init); visiting a static metaclass would make the collector undercount. */
+    if (Py_TYPE(type)->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_VISIT(Py_TYPE(type));
+    }
     return 0;
 }
 
@@ -5156,7 +5163,7 @@ static PyMethodDef object_methods[] = {
      "__reduce__($self, /)\n--\n\nHelper for pickle."},
     {"__getstate__", object___getstate__, METH_NOARGS,
      "__getstate__($self, /)\n--\n\nHelper for pickle."},
-    {"__subclasshook__", object_subclasshook, METH_CLASS | METH_VARARGS,
+    {"__subclasshook__", object_subclasshook, METH_CLASS | METH_O,
      "Abstract classes can override this to customize issubclass()."},
     {"__init_subclass__", object_init_subclass, METH_CLASS | METH_NOARGS,
      "This method is called when a class is subclassed."},
@@ -5325,13 +5332,28 @@ _PySuper_Lookup(PyTypeObject *su_type, PyObject *su_obj, PyObject *name, int *me
     if (starttype == NULL) {
         return NULL;
     }
-    PyObject *res = super_lookup_borrowed(su_type, starttype, name);
+    PyObject *res = NULL;
+    if (!PyUnicode_Check(name) || !PyUnicode_EqualToUTF8(name, "__class__")) {
+        res = super_lookup_borrowed(su_type, starttype, name);
+    }
     if (res == NULL) {
-        if (!PyErr_Occurred()) {
-            PyErr_Format(PyExc_AttributeError, "'super' object has no attribute '%U'", name);
-        }
         Py_DECREF(starttype);
-        return NULL;
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        /* Not found after su_type: the attributes of the super object itself (__self__,
+         * __thisclass__, __class__, ...), exactly as super(su_type, su_obj).name would. */
+        if (meth_found != NULL) {
+            *meth_found = 0;
+        }
+        PyObject *args[2] = {(PyObject *)su_type, su_obj};
+        PyObject *su = PyObject_Vectorcall((PyObject *)&PySuper_Type, args, 2, NULL);
+        if (su == NULL) {
+            return NULL;
+        }
+        res = PyObject_GenericGetAttr(su, name);
+        Py_DECREF(su);
+        return res;
     }
     Py_INCREF(res);
     if (meth_found != NULL) {
@@ -5741,6 +5763,19 @@ PyType_FromMetaclass(PyTypeObject *metaclass, PyObject *module, PyType_Spec *spe
     if (vectorcalloffset) {
         type->tp_vectorcall_offset = vectorcalloffset;
     }
+    /* Braid has no managed pre-header: a type asking for a managed dict or weakref list gets
+     * an ordinary slot at the end of its instances instead (fixed-size types only). */
+    if (type->tp_itemsize == 0) {
+        if ((type->tp_flags & Py_TPFLAGS_MANAGED_DICT) && type->tp_dictoffset == 0) {
+            type->tp_dictoffset = type->tp_basicsize;
+            type->tp_basicsize += (Py_ssize_t)sizeof(PyObject *);
+        }
+        if ((type->tp_flags & Py_TPFLAGS_MANAGED_WEAKREF) && type->tp_weaklistoffset == 0) {
+            type->tp_weaklistoffset = type->tp_basicsize;
+            type->tp_basicsize += (Py_ssize_t)sizeof(PyObject *);
+        }
+    }
+    type->tp_flags &= ~(Py_TPFLAGS_MANAGED_DICT | Py_TPFLAGS_MANAGED_WEAKREF);
     if (type->tp_dealloc == NULL) {
         type->tp_dealloc = subtype_dealloc;
     }

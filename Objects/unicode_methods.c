@@ -239,11 +239,36 @@ case_map(PyObject *self, int how)
     return res;
 }
 
-static PyObject *str_lower(PyObject *s, PyObject *Py_UNUSED(a)) { return case_map(s, CASE_LOWER); }
-static PyObject *str_upper(PyObject *s, PyObject *Py_UNUSED(a)) { return case_map(s, CASE_UPPER); }
-static PyObject *str_swapcase(PyObject *s, PyObject *Py_UNUSED(a)) { return case_map(s, CASE_SWAP); }
-static PyObject *str_title(PyObject *s, PyObject *Py_UNUSED(a)) { return case_map(s, CASE_TITLE); }
-static PyObject *str_casefold(PyObject *s, PyObject *Py_UNUSED(a)) { return case_map(s, CASE_FOLD); }
+static PyObject *
+str_lower(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return case_map(s, CASE_LOWER);
+}
+
+static PyObject *
+str_upper(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return case_map(s, CASE_UPPER);
+}
+
+static PyObject *
+str_swapcase(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return case_map(s, CASE_SWAP);
+}
+
+static PyObject *
+str_title(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return case_map(s, CASE_TITLE);
+}
+
+static PyObject *
+str_casefold(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return case_map(s, CASE_FOLD);
+}
+
 static PyObject *str_capitalize(PyObject *s, PyObject *Py_UNUSED(a))
 {
     return case_map(s, CASE_CAPITALIZE);
@@ -253,13 +278,47 @@ static PyObject *str_capitalize(PyObject *s, PyObject *Py_UNUSED(a))
 
 typedef int (*char_pred)(Py_UCS4);
 
-static int pred_space(Py_UCS4 c) { return Py_UNICODE_ISSPACE(c); }
-static int pred_alpha(Py_UCS4 c) { return _PyUnicode_IsAlpha(c); }
-static int pred_decimal(Py_UCS4 c) { return _PyUnicode_IsDecimalDigit(c); }
-static int pred_digit(Py_UCS4 c) { return _PyUnicode_IsDigit(c); }
-static int pred_numeric(Py_UCS4 c) { return _PyUnicode_IsNumeric(c); }
-static int pred_alnum(Py_UCS4 c) { return Py_UNICODE_ISALNUM(c); }
-static int pred_printable(Py_UCS4 c) { return _PyUnicode_IsPrintable(c); }
+static int
+pred_space(Py_UCS4 c)
+{
+    return Py_UNICODE_ISSPACE(c);
+}
+
+static int
+pred_alpha(Py_UCS4 c)
+{
+    return _PyUnicode_IsAlpha(c);
+}
+
+static int
+pred_decimal(Py_UCS4 c)
+{
+    return _PyUnicode_IsDecimalDigit(c);
+}
+
+static int
+pred_digit(Py_UCS4 c)
+{
+    return _PyUnicode_IsDigit(c);
+}
+
+static int
+pred_numeric(Py_UCS4 c)
+{
+    return _PyUnicode_IsNumeric(c);
+}
+
+static int
+pred_alnum(Py_UCS4 c)
+{
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static int
+pred_printable(Py_UCS4 c)
+{
+    return _PyUnicode_IsPrintable(c);
+}
 
 static PyObject *
 all_chars(PyObject *self, char_pred pred, int empty_result)
@@ -278,12 +337,42 @@ all_chars(PyObject *self, char_pred pred, int empty_result)
     Py_RETURN_TRUE;
 }
 
-static PyObject *str_isspace(PyObject *s, PyObject *Py_UNUSED(a)) { return all_chars(s, pred_space, 0); }
-static PyObject *str_isalpha(PyObject *s, PyObject *Py_UNUSED(a)) { return all_chars(s, pred_alpha, 0); }
-static PyObject *str_isdecimal(PyObject *s, PyObject *Py_UNUSED(a)) { return all_chars(s, pred_decimal, 0); }
-static PyObject *str_isdigit(PyObject *s, PyObject *Py_UNUSED(a)) { return all_chars(s, pred_digit, 0); }
-static PyObject *str_isnumeric(PyObject *s, PyObject *Py_UNUSED(a)) { return all_chars(s, pred_numeric, 0); }
-static PyObject *str_isalnum(PyObject *s, PyObject *Py_UNUSED(a)) { return all_chars(s, pred_alnum, 0); }
+static PyObject *
+str_isspace(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return all_chars(s, pred_space, 0);
+}
+
+static PyObject *
+str_isalpha(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return all_chars(s, pred_alpha, 0);
+}
+
+static PyObject *
+str_isdecimal(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return all_chars(s, pred_decimal, 0);
+}
+
+static PyObject *
+str_isdigit(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return all_chars(s, pred_digit, 0);
+}
+
+static PyObject *
+str_isnumeric(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return all_chars(s, pred_numeric, 0);
+}
+
+static PyObject *
+str_isalnum(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return all_chars(s, pred_alnum, 0);
+}
+
 static PyObject *str_isprintable(PyObject *s, PyObject *Py_UNUSED(a))
 {
     return all_chars(s, pred_printable, 1);
@@ -406,21 +495,25 @@ str_find(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
     return find_common(s, a, n, FIND);
 }
+
 static PyObject *
 str_rfind(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
     return find_common(s, a, n, RFIND);
 }
+
 static PyObject *
 str_index(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
     return find_common(s, a, n, INDEX);
 }
+
 static PyObject *
 str_rindex(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
     return find_common(s, a, n, RINDEX);
 }
+
 static PyObject *
 str_count(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
@@ -474,6 +567,7 @@ str_startswith(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
     return tailmatch_common(s, a, n, -1);
 }
+
 static PyObject *
 str_endswith(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
@@ -558,11 +652,13 @@ str_strip(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
     return strip_common(s, a, n, STRIP_BOTH);
 }
+
 static PyObject *
 str_lstrip(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
     return strip_common(s, a, n, STRIP_LEFT);
 }
+
 static PyObject *
 str_rstrip(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
@@ -757,6 +853,7 @@ str_split(PyObject *s, PyObject *a, PyObject *k)
 {
     return split_method(s, a, k, 0);
 }
+
 static PyObject *
 str_rsplit(PyObject *s, PyObject *a, PyObject *k)
 {
@@ -877,8 +974,17 @@ PyUnicode_RPartition(PyObject *s, PyObject *sep)
     return partition_impl(s, sep, 1);
 }
 
-static PyObject *str_partition(PyObject *s, PyObject *sep) { return partition_impl(s, sep, 0); }
-static PyObject *str_rpartition(PyObject *s, PyObject *sep) { return partition_impl(s, sep, 1); }
+static PyObject *
+str_partition(PyObject *s, PyObject *sep)
+{
+    return partition_impl(s, sep, 0);
+}
+
+static PyObject *
+str_rpartition(PyObject *s, PyObject *sep)
+{
+    return partition_impl(s, sep, 1);
+}
 
 /* ---- join, replace ------------------------------------------------------------------------- */
 
@@ -1069,8 +1175,17 @@ removeaffix(PyObject *self, PyObject *affix, int suffix)
     return self_or_copy(self);
 }
 
-static PyObject *str_removeprefix(PyObject *s, PyObject *a) { return removeaffix(s, a, 0); }
-static PyObject *str_removesuffix(PyObject *s, PyObject *a) { return removeaffix(s, a, 1); }
+static PyObject *
+str_removeprefix(PyObject *s, PyObject *a)
+{
+    return removeaffix(s, a, 0);
+}
+
+static PyObject *
+str_removesuffix(PyObject *s, PyObject *a)
+{
+    return removeaffix(s, a, 1);
+}
 
 /* ---- padding ------------------------------------------------------------------------------- */
 
@@ -1161,11 +1276,13 @@ str_ljust(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
     return justify(s, a, n, 0);
 }
+
 static PyObject *
 str_rjust(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {
     return justify(s, a, n, 1);
 }
+
 static PyObject *
 str_center(PyObject *s, PyObject *const *a, Py_ssize_t n)
 {

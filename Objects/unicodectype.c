@@ -67,24 +67,107 @@ has_flag(Py_UCS4 ch, unsigned int mask)
     return (get_record(ch)->flags & mask) != 0;
 }
 
-int _PyUnicode_IsLowercase(Py_UCS4 ch) { return has_flag(ch, LOWER_MASK); }
-int _PyUnicode_IsUppercase(Py_UCS4 ch) { return has_flag(ch, UPPER_MASK); }
-int _PyUnicode_IsTitlecase(Py_UCS4 ch) { return has_flag(ch, TITLE_MASK); }
-int _PyUnicode_IsXidStart(Py_UCS4 ch) { return has_flag(ch, XID_START_MASK); }
-int _PyUnicode_IsXidContinue(Py_UCS4 ch) { return has_flag(ch, XID_CONTINUE_MASK); }
-int _PyUnicode_IsWhitespace(const Py_UCS4 ch) { return has_flag(ch, SPACE_MASK); }
-int _PyUnicode_IsLinebreak(const Py_UCS4 ch) { return has_flag(ch, LINEBREAK_MASK); }
-int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch) { return has_flag(ch, CASE_IGNORABLE_MASK); }
-int _PyUnicode_IsCased(Py_UCS4 ch) { return has_flag(ch, CASED_MASK); }
-int _PyUnicode_IsDecimalDigit(Py_UCS4 ch) { return has_flag(ch, DECIMAL_MASK); }
-int _PyUnicode_IsDigit(Py_UCS4 ch) { return has_flag(ch, DIGIT_MASK); }
-int _PyUnicode_IsNumeric(Py_UCS4 ch) { return has_flag(ch, NUMERIC_MASK); }
-int _PyUnicode_IsPrintable(Py_UCS4 ch) { return has_flag(ch, PRINTABLE_MASK); }
-int _PyUnicode_IsAlpha(Py_UCS4 ch) { return has_flag(ch, ALPHA_MASK); }
+int
+_PyUnicode_IsLowercase(Py_UCS4 ch)
+{
+    return has_flag(ch, LOWER_MASK);
+}
 
-Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch) { return ch + (Py_UCS4)get_record(ch)->lower; }
-Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4 ch) { return ch + (Py_UCS4)get_record(ch)->upper; }
-Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4 ch) { return ch + (Py_UCS4)get_record(ch)->title; }
+int
+_PyUnicode_IsUppercase(Py_UCS4 ch)
+{
+    return has_flag(ch, UPPER_MASK);
+}
+
+int
+_PyUnicode_IsTitlecase(Py_UCS4 ch)
+{
+    return has_flag(ch, TITLE_MASK);
+}
+
+int
+_PyUnicode_IsXidStart(Py_UCS4 ch)
+{
+    return has_flag(ch, XID_START_MASK);
+}
+
+int
+_PyUnicode_IsXidContinue(Py_UCS4 ch)
+{
+    return has_flag(ch, XID_CONTINUE_MASK);
+}
+
+int
+_PyUnicode_IsWhitespace(const Py_UCS4 ch)
+{
+    return has_flag(ch, SPACE_MASK);
+}
+
+int
+_PyUnicode_IsLinebreak(const Py_UCS4 ch)
+{
+    return has_flag(ch, LINEBREAK_MASK);
+}
+
+int
+_PyUnicode_IsCaseIgnorable(Py_UCS4 ch)
+{
+    return has_flag(ch, CASE_IGNORABLE_MASK);
+}
+
+int
+_PyUnicode_IsCased(Py_UCS4 ch)
+{
+    return has_flag(ch, CASED_MASK);
+}
+
+int
+_PyUnicode_IsDecimalDigit(Py_UCS4 ch)
+{
+    return has_flag(ch, DECIMAL_MASK);
+}
+
+int
+_PyUnicode_IsDigit(Py_UCS4 ch)
+{
+    return has_flag(ch, DIGIT_MASK);
+}
+
+int
+_PyUnicode_IsNumeric(Py_UCS4 ch)
+{
+    return has_flag(ch, NUMERIC_MASK);
+}
+
+int
+_PyUnicode_IsPrintable(Py_UCS4 ch)
+{
+    return has_flag(ch, PRINTABLE_MASK);
+}
+
+int
+_PyUnicode_IsAlpha(Py_UCS4 ch)
+{
+    return has_flag(ch, ALPHA_MASK);
+}
+
+Py_UCS4
+_PyUnicode_ToLowercase(Py_UCS4 ch)
+{
+    return ch + (Py_UCS4)get_record(ch)->lower;
+}
+
+Py_UCS4
+_PyUnicode_ToUppercase(Py_UCS4 ch)
+{
+    return ch + (Py_UCS4)get_record(ch)->upper;
+}
+
+Py_UCS4
+_PyUnicode_ToTitlecase(Py_UCS4 ch)
+{
+    return ch + (Py_UCS4)get_record(ch)->title;
+}
 
 int
 _PyUnicode_ToDecimalDigit(Py_UCS4 ch)

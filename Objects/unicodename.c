@@ -4,7 +4,7 @@
  *
  * Names are stored front-coded in code point order (see the generator); lookups scan the
  * stream, which is fast enough for escapes and error handling.  CJK unified ideographs,
- * Tangut ideographs and Hangul syllables are named algorithmically. */
+ * and Hangul syllables are named algorithmically (like CPython, Tangut ideographs are not). */
 #include "Python.h"
 #include "pycore_unicodeobject.h"
 
@@ -29,16 +29,14 @@ static const char *const hangul_t[] = {
 /* Iterate over the stream: calls visit(code, name, len, arg) for each record until it
  * returns non-zero; returns that value (0 when exhausted). */
 static int
-scan_names(int (*visit)(Py_UCS4, const char *, int, void *), void *arg)
+scan_names_from(size_t checkpoint, int (*visit)(Py_UCS4, const char *, int, void *), void *arg)
 {
-    const unsigned char *p = (const unsigned char *)_PyUnicode_NameStream;
-    const unsigned char *end = p + sizeof(_PyUnicode_NameStream) - 1;
+    const unsigned char *p = (const unsigned char *)_PyUnicode_NameStream +
+                             _PyUnicode_NameIndex[checkpoint].offset;
+    const unsigned char *end = (const unsigned char *)_PyUnicode_NameStream +
+                               sizeof(_PyUnicode_NameStream) - 1;
     char name[128];
-    Py_UCS4 code = 0;
-    if (p < end && *p == 0x1f) {
-        code = ((Py_UCS4)p[1] << 16) | ((Py_UCS4)p[2] << 8) | p[3];
-        p += 4;
-    }
+    Py_UCS4 code = _PyUnicode_NameIndex[checkpoint].code;
     while (p < end) {
         int shared = *p++ - 0x21;
         int n = shared;
@@ -65,6 +63,12 @@ scan_names(int (*visit)(Py_UCS4, const char *, int, void *), void *arg)
         }
     }
     return 0;
+}
+
+static int
+scan_names(int (*visit)(Py_UCS4, const char *, int, void *), void *arg)
+{
+    return scan_names_from(0, visit, arg);
 }
 
 typedef struct {
@@ -106,8 +110,22 @@ _PyUnicode_GetCharacterName(Py_UCS4 code, char *buf, int buflen)
             return n > 0 && n < buflen;
         }
     }
+    /* the last checkpoint at or before code */
+    size_t lo = 0, hi = Py_ARRAY_LENGTH(_PyUnicode_NameIndex);
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (_PyUnicode_NameIndex[mid].code <= code) {
+            lo = mid;
+        }
+        else {
+            hi = mid;
+        }
+    }
+    if (code < _PyUnicode_NameIndex[0].code) {
+        return 0;
+    }
     name_of_arg a = {code, buf, buflen};
-    return scan_names(visit_name_of, &a) == 1;
+    return scan_names_from(lo, visit_name_of, &a) == 1;
 }
 
 typedef struct {

@@ -1409,8 +1409,13 @@ PyUnicode_Join(PyObject *separator, PyObject *seq)
     if (fast == NULL) {
         return NULL;
     }
-    PyObject *res = _PyUnicode_JoinArray(separator, PySequence_Fast_ITEMS(fast),
-                                         PySequence_Fast_GET_SIZE(fast));
+    PyObject *res;
+    /* PySequence_Fast returns a list argument itself: lock it so that another thread cannot
+     * change its items while we read them (free-threaded build). */
+    Py_BEGIN_CRITICAL_SECTION(fast);
+    res = _PyUnicode_JoinArray(separator, PySequence_Fast_ITEMS(fast),
+                               PySequence_Fast_GET_SIZE(fast));
+    Py_END_CRITICAL_SECTION();
     Py_DECREF(fast);
     return res;
 }
@@ -2164,6 +2169,17 @@ PyUnicode_FromFormatV(const char *format, va_list vargs)
             break;
         }
         case 's': {
+            if (size_mod == 1) {
+                /* %ls: a wchar_t string */
+                const wchar_t *ws = va_arg(ap, const wchar_t *);
+                Py_ssize_t n = ws ? (Py_ssize_t)wcslen(ws) : 0;
+                if (precision >= 0 && n > precision) {
+                    n = precision;
+                }
+                piece = ws ? PyUnicode_FromWideChar(ws, n) : PyUnicode_FromString("(null)");
+                precision = -1;
+                break;
+            }
             const char *s = va_arg(ap, const char *);
             piece = decode_cstr(s ? s : "(null)", precision);
             precision = -1;
@@ -2176,6 +2192,11 @@ PyUnicode_FromFormatV(const char *format, va_list vargs)
         }
         case 'V': {
             PyObject *obj = va_arg(ap, PyObject *);
+            if (size_mod == 1) {
+                const wchar_t *ws = va_arg(ap, const wchar_t *);
+                piece = obj != NULL ? Py_NewRef(obj) : PyUnicode_FromWideChar(ws, -1);
+                break;
+            }
             const char *s = va_arg(ap, const char *);
             if (obj != NULL) {
                 piece = Py_NewRef(obj);

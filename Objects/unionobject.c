@@ -260,6 +260,61 @@ static PyGetSetDef union_properties[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* u[args]: substitute the type variables of the union's members. */
+static PyObject *
+union_getitem(PyObject *self, PyObject *item)
+{
+    unionobject *alias = (unionobject *)self;
+    PyObject *params = union_parameters(self, NULL);
+    if (params == NULL) {
+        return NULL;
+    }
+    Py_ssize_t nparams = PyTuple_GET_SIZE(params);
+    Py_DECREF(params);
+    if (nparams == 0) {
+        PyObject *r = PyObject_Repr(self);
+        if (r != NULL) {
+            PyErr_Format(PyExc_TypeError, "%U is not a generic class", r);
+            Py_DECREF(r);
+        }
+        return NULL;
+    }
+    /* Substitute in each member that is itself subscriptable by its parameters. */
+    PyObject *result = NULL;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(alias->args); i++) {
+        PyObject *arg = PyTuple_GET_ITEM(alias->args, i);
+        PyObject *sub;
+        PyObject *arg_params;
+        if (PyObject_GetOptionalAttr(arg, _Py_ID(__parameters__), &arg_params) < 0) {
+            Py_XDECREF(result);
+            return NULL;
+        }
+        int has = arg_params != NULL && PyTuple_Check(arg_params) &&
+                  PyTuple_GET_SIZE(arg_params) > 0;
+        Py_XDECREF(arg_params);
+        sub = has ? PyObject_GetItem(arg, item) : Py_NewRef(arg);
+        if (sub == NULL) {
+            Py_XDECREF(result);
+            return NULL;
+        }
+        if (result == NULL) {
+            result = sub;
+        }
+        else {
+            Py_SETREF(result, PyNumber_Or(result, sub));
+            Py_DECREF(sub);
+            if (result == NULL) {
+                return NULL;
+            }
+        }
+    }
+    return result;
+}
+
+static PyMappingMethods union_as_mapping = {
+    .mp_subscript = union_getitem,
+};
+
 static PyObject *
 union_or(PyObject *self, PyObject *other)
 {
@@ -276,22 +331,6 @@ union_getattro(PyObject *self, PyObject *name)
     return PyObject_GenericGetAttr(self, name);
 }
 
-static PyObject *
-union_mro_entries(PyObject *self, PyObject *args)
-{
-    PyObject *r = PyObject_Repr(self);
-    if (r) {
-        PyErr_Format(PyExc_TypeError, "Cannot subclass %U", r);
-        Py_DECREF(r);
-    }
-    return NULL;
-}
-
-static PyMethodDef union_methods[] = {
-    {"__mro_entries__", union_mro_entries, METH_O, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
 PyTypeObject _PyUnion_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "types.UnionType",
@@ -305,9 +344,9 @@ PyTypeObject _PyUnion_Type = {
     .tp_hash = union_hash,
     .tp_getattro = union_getattro,
     .tp_members = union_members,
-    .tp_methods = union_methods,
     .tp_richcompare = union_richcompare,
     .tp_as_number = &union_as_number,
+    .tp_as_mapping = &union_as_mapping,
     .tp_repr = union_repr,
     .tp_getset = union_properties,
 };

@@ -4,6 +4,7 @@
  * exception is created as CPython does: SyntaxError(msg, (filename, lineno, offset, text,
  * end_lineno, end_offset)) with 1-based character offsets. */
 #include "parser_internal.h"
+#include "pycore_exceptions.h"   /* PyExc__IncompleteInputError */
 
 void *
 _PyParser_ErrorAt(Parser *p, int kind, int lineno, int col, int end_lineno, int end_col,
@@ -125,6 +126,9 @@ _PyParser_InvalidSyntax(Parser *p)
         if (lineno > 1 && t->col_offset == 0) {
             lineno--;
         }
+        if (p->tok.end == p->tok.buf) {
+            lineno = 0;     /* empty input */
+        }
         return _PyParser_ErrorAt(p, TOKERR_SYNTAX, lineno, TOK_END_ZERO, lineno,
                                  TOK_END_ZERO, "invalid syntax");
     }
@@ -197,7 +201,8 @@ _PyParser_RaiseError(Parser *p)
                                                          : PyExc_SyntaxError;
     const char *msgtext = e->msg;
     if (p->incomplete) {
-        exc_type = PyExc_SyntaxError;
+        /* CPython 3.13 raises _IncompleteInputError, a SyntaxError subclass. */
+        exc_type = PyExc__IncompleteInputError;
         msgtext = "incomplete input";
     }
     PyObject *msg = PyUnicode_DecodeUTF8(msgtext, (Py_ssize_t)strlen(msgtext), "replace");

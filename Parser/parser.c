@@ -4,6 +4,7 @@
  * string_parser.c.  See parser_internal.h for the error and backtracking discipline. */
 #include "parser_internal.h"
 #include "pycore_parser.h"
+#include "pycore_exceptions.h"   /* PyExc__IncompleteInputError */
 
 #define TOKEN_CHUNK 256
 
@@ -863,14 +864,12 @@ condition(Parser *p)
         return NULL;
     }
     if (_PyParser_Check(p, EQUAL)) {
-        _PyToken *eq = CUR(p);
         _PyParser_Next(p);
         expr_ty rhs = _PyParser_Expression(p);
         if (rhs != NULL) {
             return _PyParser_ErrorRange(p, e, rhs, "invalid syntax. Maybe you meant '==' or "
                                                    "':=' instead of '='?");
         }
-        (void)eq;
         return NULL;
     }
     return e;
@@ -1557,12 +1556,12 @@ file_input(Parser *p)
 static mod_ty
 eval_input(Parser *p)
 {
-    int indented = _PyParser_Accept(p, INDENT) != NULL;
+    /* Leading whitespace is an unexpected indent, as in CPython (eval() strips it). */
     expr_ty e = _PyParser_Expressions(p);
     if (e == NULL) {
         return NULL;
     }
-    while (_PyParser_Accept(p, NEWLINE) || (indented && _PyParser_Accept(p, DEDENT))) {
+    while (_PyParser_Accept(p, NEWLINE)) {
     }
     if (!_PyParser_Check(p, ENDMARKER)) {
         return _PyParser_InvalidSyntax(p);
@@ -1678,7 +1677,9 @@ parse_buffer(const char *str, Py_ssize_t len, PyObject *filename, int mode,
     p->mode = mode;
     p->flags = flags ? flags->cf_flags : 0;
     int tokflags = 0;
-    if (p->flags & (PyCF_SOURCE_IS_UTF8 | PyCF_IGNORE_COOKIE)) {
+    if (p->flags & PyCF_IGNORE_COOKIE) {
+        /* compile() of a str: the text is UTF-8 whatever a cookie says.  (Every compile()
+         * sets PyCF_SOURCE_IS_UTF8; bytes sources still honour their cookie.) */
         tokflags |= TOKFLAG_SOURCE_IS_UTF8;
     }
     if (p->flags & PyCF_DONT_IMPLY_DEDENT) {
@@ -1875,20 +1876,5 @@ _PyParser_ASTFromFile(FILE *fp, PyObject *filename, const char *enc, int mode,
 int
 _PyParser_IsIncompleteInputError(void)
 {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == NULL) {
-        return 0;
-    }
-    int result = 0;
-    if (PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_SyntaxError)) {
-        PyObject *msg = PyObject_GetAttrString(exc, "msg");
-        if (msg != NULL && PyUnicode_Check(msg) &&
-            PyUnicode_CompareWithASCIIString(msg, "incomplete input") == 0) {
-            result = 1;
-        }
-        Py_XDECREF(msg);
-        PyErr_Clear();
-    }
-    PyErr_SetRaisedException(exc);
-    return result;
+    return PyErr_ExceptionMatches(PyExc__IncompleteInputError);
 }

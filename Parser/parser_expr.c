@@ -3,6 +3,7 @@
 #include "parser_internal.h"
 
 static expr_ty atom(Parser *p);
+static void *misplaced_assignment(Parser *p, expr_ty e);
 static expr_ty factor(Parser *p);
 static expr_ty comprehension_tail(Parser *p, _PyToken *open, expr_ty elt, expr_ty value,
                                   int kind);
@@ -549,6 +550,9 @@ slice_item(Parser *p)
         if (lower == NULL) {
             return NULL;
         }
+        if (_PyParser_Check(p, EQUAL)) {
+            return misplaced_assignment(p, lower);
+        }
         if (!_PyParser_Check(p, COLON)) {
             return lower;
         }
@@ -1082,6 +1086,40 @@ _PyParser_StarNamedExpression(Parser *p)
     return _PyParser_NamedExpression(p);
 }
 
+/* `e = ...` where an expression was expected (inside brackets): CPython's hints. */
+static void *
+misplaced_assignment(Parser *p, expr_ty e)
+{
+    _PyParser_Next(p);   /* '=' */
+    if (e->kind == Name_kind) {
+        expr_ty rhs = _PyParser_BitwiseOr(p);
+        if (rhs == NULL) {
+            return NULL;
+        }
+        if (_PyParser_Check(p, EQUAL) || _PyParser_Check(p, COLONEQUAL)) {
+            return _PyParser_InvalidSyntax(p);
+        }
+        return _PyParser_ErrorRange(p, e, rhs, "invalid syntax. Maybe you meant '==' or ':=' "
+                                               "instead of '='?");
+    }
+    if (!_PyParser_SuggestEquality(e) || e->kind == GeneratorExp_kind) {
+        return _PyParser_InvalidSyntax(p);
+    }
+    return _PyParser_ErrorAtNode(p, e, "cannot assign to %s here. Maybe you meant '==' "
+                                       "instead of '='?", _PyParser_ExprName(e));
+}
+
+/* A display element: star_named_expression, with the hint for `[x = 1]`. */
+static expr_ty
+display_element(Parser *p)
+{
+    expr_ty e = _PyParser_StarNamedExpression(p);
+    if (e != NULL && _PyParser_Check(p, EQUAL) && e->kind != Starred_kind) {
+        return misplaced_assignment(p, e);
+    }
+    return e;
+}
+
 /* Can the current token end a comma-separated expression list? */
 static int
 at_list_end(Parser *p)
@@ -1094,10 +1132,10 @@ at_list_end(Parser *p)
         return TOK(p)->keyword == KW_IN || TOK(p)->keyword == KW_FOR ||
                TOK(p)->keyword == KW_IF || TOK(p)->keyword == KW_ELSE;
     default: {
-        operator_ty op;
-        (void)op;
+        /* augmented assignment operators */
         int t = TOK(p)->type;
-        return t >= PLUSEQUAL && t <= DOUBLESLASHEQUAL && t != DOUBLESLASH;
+        return (t >= PLUSEQUAL && t <= DOUBLESTAREQUAL) || t == DOUBLESLASHEQUAL ||
+               t == ATEQUAL;
     }
     }
 }
@@ -1315,7 +1353,7 @@ display_rest(Parser *p, PtrList *elts, int close)
         if (_PyParser_Check(p, close)) {
             return 0;
         }
-        expr_ty e = _PyParser_StarNamedExpression(p);
+        expr_ty e = display_element(p);
         if (e == NULL || _PtrList_Append(p, elts, e) < 0) {
             return -1;
         }
@@ -1383,19 +1421,7 @@ paren_atom(Parser *p, _PyToken *open)
     if (!_PyParser_Check(p, COMMA)) {
         if (_PyParser_Check(p, EQUAL) && first->kind != Starred_kind) {
             /* (a = 1) */
-            _PyParser_Next(p);
-            expr_ty rhs = _PyParser_Expression(p);
-            if (rhs == NULL) {
-                return NULL;
-            }
-            if (first->kind == Name_kind || first->kind == Attribute_kind ||
-                first->kind == Subscript_kind) {
-                return _PyParser_ErrorRange(p, first, rhs, "invalid syntax. Maybe you meant "
-                                                           "'==' or ':=' instead of '='?");
-            }
-            return _PyParser_ErrorAtNode(p, first, "cannot assign to %s here. Maybe you "
-                                                   "meant '==' instead of '='?",
-                                         _PyParser_ExprName(first));
+            return misplaced_assignment(p, first);
         }
         return _PyParser_MissingComma(p, first);
     }
@@ -1419,7 +1445,7 @@ list_atom(Parser *p, _PyToken *open)
     PtrList elts;
     _PtrList_Init(&elts);
     if (!_PyParser_Check(p, RSQB)) {
-        expr_ty first = _PyParser_StarNamedExpression(p);
+        expr_ty first = display_element(p);
         if (first == NULL) {
             return NULL;
         }
@@ -1467,7 +1493,7 @@ brace_atom(Parser *p, _PyToken *open)
         is_dict = 1;
     }
     else {
-        first_key = _PyParser_StarNamedExpression(p);
+        first_key = display_element(p);
         if (first_key == NULL) {
             return NULL;
         }
@@ -1543,8 +1569,11 @@ brace_atom(Parser *p, _PyToken *open)
                 goto error;
             }
             if (!_PyParser_Check(p, COLON)) {
-                if (_PyParser_Check(p, COMMA) || _PyParser_Check(p, RBRACE)) {
-                    _PyParser_ErrorAt(p, TOKERR_SYNTAX, NLOC(k), k->end_lineno, TOK_END_ZERO,
+                if (_PyParser_Check(p, COMMA) || _PyParser_Check(p, RBRACE) ||
+                    starts_expression(TOK(p))) {
+                    /* CPython points at the last character of the key. */
+                    _PyParser_ErrorAt(p, TOKERR_SYNTAX, k->end_lineno, k->end_col_offset - 1,
+                                      k->end_lineno, TOK_END_ZERO,
                                       "':' expected after dictionary key");
                 }
                 else {

@@ -40,12 +40,9 @@ typedef struct {
     int depth;
     int fatal;              /* a Python exception is set */
     int incomplete;         /* input ended where more was expected */
-    int in_fstring_spec;
     expr_ty bare_genexp;
     int tokenizer_error_text;   /* the error came from the tokenizer: text has no newline */    /* last generator argument parsed without its own parentheses */
     ParserError err;
-    /* context for error messages and restrictions */
-    int in_function, in_async_function;
 } Parser;
 
 /* ---- token access (parser.c) ---- */

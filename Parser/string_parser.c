@@ -1,11 +1,7 @@
 /* Literals: numbers, string and bytes literals with their escapes, f-strings (PEP 701), and
  * implicit concatenation of adjacent literals. */
 #include "parser_internal.h"
-
-/* Provided by the unicode database when it is linked in (weak: \N{...} reports an error
- * otherwise).  Returns 1 and sets *code if name is a character name or alias. */
-extern int _PyUnicode_LookupCharacterName(const char *name, Py_ssize_t len, Py_UCS4 *code)
-    __attribute__((weak));
+#include "pycore_unicodeobject.h"   /* _PyUnicode_LookupCharacterName */
 
 /* ---- numbers --------------------------------------------------------------------------- */
 
@@ -309,8 +305,7 @@ decode_escapes(Parser *p, _PyToken *t, const char *s, const char *e, int raw, in
                 return -1;
             }
             Py_UCS4 code;
-            if (_PyUnicode_LookupCharacterName == NULL ||
-                !_PyUnicode_LookupCharacterName(name, close - name, &code)) {
+            if (!_PyUnicode_LookupCharacterName(name, close - name, &code)) {
                 _PyParser_ErrorAtToken(p, t, "(unicode error) 'unicodeescape' codec can't "
                                              "decode bytes in position 0-%d: unknown Unicode "
                                              "character name", (int)(close - esc));
@@ -482,17 +477,50 @@ joiner_flush(Parser *p, Joiner *j)
     return _PtrList_Append(p, &j->values, c);
 }
 
-static expr_ty fstring_replacement_field(Parser *p, int raw, _PyToken *fstart);
+static expr_ty fstring_field(Parser *p, int raw, _PyToken *fstart, PyObject **debug_text,
+                             int *dloc);
 
-/* The token that follows t (t must have been consumed). */
-static _PyToken *
-token_after(Parser *p, _PyToken *t)
+/* The source text of a self-documenting field between the '{' token open and the token
+ * after '=', without comments (which only occur in the gaps between tokens).  Returns a new
+ * reference, or NULL with an exception set. */
+static PyObject *
+debug_text_between(Parser *p, _PyToken *open, _PyToken *after)
 {
-    for (int k = -1; ; k--) {
-        if (_PyParser_Peek(p, k) == t) {
-            return _PyParser_Peek(p, k + 1);
-        }
+    Py_ssize_t cap = after->start - open->end;
+    char *buf = PyMem_Malloc((size_t)cap + 1);
+    if (buf == NULL) {
+        return PyErr_NoMemory();
     }
+    Py_ssize_t n = 0;
+    const char *pos = open->end;
+    int k = 0;
+    while (_PyParser_Peek(p, k) != open) {
+        k--;
+    }
+    for (k++; ; k++) {
+        _PyToken *t = _PyParser_Peek(p, k);
+        const char *gap_end = t->start;
+        for (const char *c = pos; c < gap_end; c++) {
+            if (*c == '#') {
+                while (c < gap_end && *c != '\n' && *c != '\r') {
+                    c++;
+                }
+                if (c >= gap_end) {
+                    break;
+                }
+            }
+            buf[n++] = *c;
+        }
+        if (t == after) {
+            break;
+        }
+        memcpy(buf + n, t->start, (size_t)(t->end - t->start));
+        n += t->end - t->start;
+        pos = t->end;
+    }
+    PyObject *text = PyUnicode_DecodeUTF8(buf, n, NULL);
+    PyMem_Free(buf);
+    return text;
 }
 
 /* Format spec after ':' up to (not including) the closing '}': a JoinedStr. */
@@ -512,11 +540,17 @@ fstring_format_spec(Parser *p, int raw, _PyToken *colon, _PyToken *fstart)
             }
         }
         else if (t->type == LBRACE) {
-            if (joiner_flush(p, &j) < 0) {
+            PyObject *debug;
+            int dloc[4];
+            expr_ty fv = fstring_field(p, raw, fstart, &debug, dloc);
+            if (fv == NULL) {
                 goto error;
             }
-            expr_ty fv = fstring_replacement_field(p, raw, fstart);
-            if (fv == NULL || _PtrList_Append(p, &j.values, fv) < 0) {
+            if (debug != NULL &&
+                joiner_text_at(p, &j, debug, dloc[0], dloc[1], dloc[2], dloc[3]) < 0) {
+                goto error;
+            }
+            if (joiner_flush(p, &j) < 0 || _PtrList_Append(p, &j.values, fv) < 0) {
                 goto error;
             }
         }
@@ -580,14 +614,13 @@ fstring_field(Parser *p, int raw, _PyToken *fstart, PyObject **debug_text, int *
     if (_PyParser_Check(p, EQUAL)) {
         _PyParser_Next(p);
         _PyToken *after = CUR(p);
-        PyObject *text = PyUnicode_DecodeUTF8(open->end, after->start - open->end, NULL);
+        PyObject *text = debug_text_between(p, open, after);
         if (text == NULL) {
             return _PyParser_Fatal(p);
         }
         *debug_text = text;
-        _PyToken *first = token_after(p, open);
-        dloc[0] = first->lineno;
-        dloc[1] = first->col_offset;
+        dloc[0] = open->end_lineno;
+        dloc[1] = open->end_col_offset;
         dloc[2] = after->lineno;
         dloc[3] = after->col_offset;
     }
@@ -645,19 +678,6 @@ fstring_field(Parser *p, int raw, _PyToken *fstart, PyObject **debug_text, int *
         conversion = 'r';
     }
     return _PyAST_FormattedValue(e, conversion, spec, LOC(open), ELOC(close), p->arena);
-}
-
-static expr_ty
-fstring_replacement_field(Parser *p, int raw, _PyToken *fstart)
-{
-    PyObject *debug;
-    int dloc[4];
-    expr_ty fv = fstring_field(p, raw, fstart, &debug, dloc);
-    if (debug != NULL) {
-        /* Debug text inside a format spec is not representable; CPython drops it too. */
-        Py_DECREF(debug);
-    }
-    return fv;
 }
 
 /* Parse the rest of an f-string after FSTRING_START into j. */

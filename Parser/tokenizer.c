@@ -232,17 +232,51 @@ is_ascii_name(const char *n)
 }
 
 static void
-raise_source_error(const char *msg, int lineno)
+raise_source_error_at(const char *msg, int lineno, int offset)
 {
     PyObject *m = PyUnicode_FromString(msg);
     if (m == NULL) {
         return;
     }
-    PyObject *args = Py_BuildValue("(N(Oiiz))", m, Py_None, lineno, 0, NULL);
+    PyObject *args = Py_BuildValue("(N(Oiiz))", m, Py_None, lineno, offset, NULL);
     if (args != NULL) {
         PyErr_SetObject(PyExc_SyntaxError, args);
         Py_DECREF(args);
     }
+}
+
+static void
+raise_source_error(const char *msg, int lineno)
+{
+    raise_source_error_at(msg, lineno, 0);
+}
+
+/* Bad UTF-8 at s[i]: CPython reports it from the string literal that holds it, with the
+ * position inside the literal. */
+static void
+raise_utf8_error(const unsigned char *s, Py_ssize_t len, Py_ssize_t i, int line)
+{
+    Py_ssize_t ls = i;
+    while (ls > 0 && s[ls - 1] != '\n' && s[ls - 1] != '\r') {
+        ls--;
+    }
+    Py_ssize_t quote = -1;
+    for (Py_ssize_t j = ls; j < i; j++) {
+        if (s[j] == '\'' || s[j] == '"') {
+            quote = j;
+        }
+    }
+    Py_ssize_t pos = quote >= 0 ? i - quote - 1 : i - ls;
+    int col = (int)(quote >= 0 ? quote - ls : i - ls);
+    unsigned char c = s[i];
+    int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    const char *reason = (c < 0xC2 || c > 0xF4) ? "invalid start byte"
+                         : (i + need > len) ? "unexpected end of data"
+                                            : "invalid continuation byte";
+    char msg[256];
+    snprintf(msg, sizeof(msg), "(unicode error) 'utf-8' codec can't decode byte 0x%02x in "
+             "position %zd: %s", c, pos, reason);
+    raise_source_error_at(msg, line, col + 1);
 }
 
 /* Decode the source with the codec named by a coding cookie into the UTF-8 buffer. */
@@ -255,7 +289,7 @@ tok_decode_with_codec(_PyTokenizer *tok, const char *s, Py_ssize_t len, const ch
             PyErr_Clear();
             char msg[128];
             snprintf(msg, sizeof(msg), "unknown encoding: %s", enc);
-            raise_source_error(msg, 1);
+            raise_source_error_at(msg, 0, -1);
         }
         return -1;
     }
@@ -319,7 +353,7 @@ tok_decode_source(_PyTokenizer *tok, const char *str, Py_ssize_t len, int flags)
         if (bom && strcmp(enc, "utf-8") != 0) {
             char msg[128];
             snprintf(msg, sizeof(msg), "encoding problem: %s with BOM", enc);
-            raise_source_error(msg, 0);
+            raise_source_error_at(msg, 0, -1);
             return -1;
         }
         if (is_latin1_name(enc)) {
@@ -363,19 +397,9 @@ tok_decode_source(_PyTokenizer *tok, const char *str, Py_ssize_t len, int flags)
             }
             int k = utf8_sequence_length(s + i, s + len);
             if (k == 0) {
-                char msg[256];
-                snprintf(msg, sizeof(msg),
-                         "(unicode error) 'utf-8' codec can't decode byte 0x%02x in "
-                         "position %zd: invalid start byte", s[i], (size_t)i);
-                if (!(flags & TOKFLAG_SOURCE_IS_UTF8) && enc[0] == '\0') {
-                    snprintf(msg, sizeof(msg),
-                             "Non-UTF-8 code starting with '\\x%02x' in file <string> on "
-                             "line %d, but no encoding declared; see "
-                             "https://peps.python.org/pep-0263/ for details", s[i], line);
-                }
                 PyMem_Free(tok->buf);
                 tok->buf = NULL;
-                raise_source_error(msg, line);
+                raise_utf8_error(s, len, i, line);
                 return -1;
             }
             i += k;
@@ -685,13 +709,11 @@ tok_number(_PyTokenizer *tok, _PyToken *t, const char *start)
         if (kind != 'x' && isdec((unsigned char)*p)) {
             return tok_error(tok, p, "invalid digit '%c' in %s literal", *p, what);
         }
-        if (!number_end_ok(p) || (kind == 'x' && is_id_start((unsigned char)*p) &&
-                                  !number_end_ok(p))) {
+        if (!number_end_ok(p)) {
             return num_error(tok, p, "invalid %s literal", what);
         }
         return tok_simple(tok, t, NUMBER, start, p);
     }
-    int is_float = 0;
     if (*p != '.') {
         const char *digits_start = p;
         p = scan_digits(p, isdec, &bad);
@@ -719,7 +741,6 @@ tok_number(_PyTokenizer *tok, _PyToken *t, const char *start)
         }
     }
     if (*p == '.') {
-        is_float = 1;
         p++;
         if (isdec((unsigned char)*p)) {
             p = scan_digits(p, isdec, &bad);
@@ -748,7 +769,6 @@ tok_number(_PyTokenizer *tok, _PyToken *t, const char *start)
         if (p == NULL) {
             return num_error(tok, bad, "invalid decimal literal");
         }
-        is_float = 1;
     }
     if (*p == 'j' || *p == 'J') {
         p++;
@@ -758,7 +778,7 @@ tok_number(_PyTokenizer *tok, _PyToken *t, const char *start)
         return tok_simple(tok, t, NUMBER, start, p);
     }
     if (!number_end_ok(p)) {
-        return num_error(tok, p, "invalid %s literal", is_float ? "decimal" : "decimal");
+        return num_error(tok, p, "invalid decimal literal");
     }
     return tok_simple(tok, t, NUMBER, start, p);
 }
@@ -793,7 +813,7 @@ string_prefix(const char *s, const char *e, int *is_f, int *is_raw, int *is_byte
 
 /* A complete (non-f) string literal whose opening quote is at q; start is the prefix. */
 static int
-tok_string(_PyTokenizer *tok, _PyToken *t, const char *start, const char *q, int raw)
+tok_string(_PyTokenizer *tok, _PyToken *t, const char *start, const char *q)
 {
     char quote = *q;
     int triple = q[1] == quote && q[2] == quote;
@@ -865,7 +885,6 @@ tok_string(_PyTokenizer *tok, _PyToken *t, const char *start, const char *q, int
             p++;
         }
     }
-    (void)raw;
     tok->cur = p;
     return tok_make(tok, t, STRING, start, lineno, col, p);
 }
@@ -986,7 +1005,10 @@ tok_fstring_literal(_PyTokenizer *tok, _PyToken *t)
             p++;
             continue;
         }
-        if (c == '\\' && fs->raw && p + 1 < tok->end && p[1] == fs->quote) {
+        if (c == '\\' && fs->raw && p + 1 < tok->end &&
+            (p[1] == fs->quote || p[1] == '\\')) {
+            /* In a raw f-string a backslash still keeps the next quote or backslash from
+             * ending the literal. */
             p += 2;
             continue;
         }
@@ -1038,7 +1060,7 @@ tok_indentation(_PyTokenizer *tok, _PyToken *t)
             }
             p++;
         }
-        if (*p == '#' || is_newline(*p) || (*p == '\\' && is_newline(p[1]) && 0)) {
+        if (*p == '#' || is_newline(*p)) {
             /* Blank or comment-only line: no effect on indentation. */
             while (p < tok->end && !is_newline(*p)) {
                 p++;
@@ -1261,17 +1283,6 @@ again:
             code->kind = FSMODE_SPEC;
             return tok_simple(tok, t, COLON, p, p + 1);
         }
-        /* The enclosing f-string's quote ends it early: a missing '}'. */
-        _PyFStringMode *fs = NULL;
-        for (int i = tok->nfmode - 1; i >= 0; i--) {
-            if (tok->fmode[i].kind == FSMODE_LITERAL) {
-                fs = &tok->fmode[i];
-                break;
-            }
-        }
-        if (fs && c == fs->quote && (!fs->triple || (p[1] == c && p[2] == c)) && 0) {
-            return tok_error(tok, p, "f-string: expecting '}'");
-        }
     }
     if (is_id_start((unsigned char)c)) {
         const char *start = p;
@@ -1303,7 +1314,7 @@ again:
         int is_f, is_raw, is_bytes;
         if ((*p == '"' || *p == '\'') && string_prefix(start, p, &is_f, &is_raw, &is_bytes)) {
             if (!is_f) {
-                return tok_string(tok, t, start, p, is_raw);
+                return tok_string(tok, t, start, p);
             }
             if (tok->nfstrings >= 149 || tok->nfmode >= _PYTOKENIZER_MAXFSTRING - 2) {
                 return tok_error(tok, p, "too many nested f-strings");
@@ -1328,7 +1339,7 @@ again:
         return tok_number(tok, t, p);
     }
     if (c == '"' || c == '\'') {
-        return tok_string(tok, t, p, p, 0);
+        return tok_string(tok, t, p, p);
     }
     int type = three_char_op(p);
     if (type >= 0) {
@@ -1336,9 +1347,7 @@ again:
     }
     type = two_char_op(c, p[1]);
     if (type >= 0) {
-        if (code != NULL && c == '!' ) {
-            /* "!=" is an operator even in a replacement field. */
-        }
+        /* "!=" is an operator even in a replacement field. */
         return tok_simple(tok, t, type, p, p + 2);
     }
     type = one_char_op(c);

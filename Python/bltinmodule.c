@@ -544,6 +544,147 @@ static PyObject *builtin_aiter(PyObject *module, PyObject *obj)
     return PyObject_GetAIter(obj);
 }
 
+/* anext(aiterator, default): an awaitable that awaits aiterator.__anext__() and turns
+ * StopAsyncIteration into a return of `default`. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *wrapped;        /* the async iterator */
+    PyObject *default_value;
+    PyObject *iterator;       /* the __anext__() awaitable's iterator, once started */
+} anextawaitableobject;
+
+static PyTypeObject anextawaitable_type;
+
+static void anextawaitable_dealloc(anextawaitableobject *self)
+{
+    PyObject_GC_UnTrack(self);
+    Py_XDECREF(self->wrapped);
+    Py_XDECREF(self->default_value);
+    Py_XDECREF(self->iterator);
+    PyObject_GC_Del(self);
+}
+
+static int anextawaitable_traverse(anextawaitableobject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->wrapped);
+    Py_VISIT(self->default_value);
+    Py_VISIT(self->iterator);
+    return 0;
+}
+
+/* Borrowed reference to the iterator of the __anext__() awaitable, starting it. */
+static PyObject *anextawaitable_get_iterator(anextawaitableobject *self)
+{
+    if (self->iterator != NULL) {
+        return self->iterator;
+    }
+    PyTypeObject *t = Py_TYPE(self->wrapped);
+    PyObject *awaitable = (*t->tp_as_async->am_anext)(self->wrapped);
+    if (awaitable == NULL) {
+        return NULL;
+    }
+    PyTypeObject *at = Py_TYPE(awaitable);
+    if (at->tp_as_async != NULL && at->tp_as_async->am_await != NULL) {
+        self->iterator = (*at->tp_as_async->am_await)(awaitable);
+        Py_DECREF(awaitable);
+    }
+    else if (PyIter_Check(awaitable)) {
+        self->iterator = awaitable;
+    }
+    else {
+        PyErr_Format(PyExc_TypeError, "'async_iterator' object returned a non-awaitable "
+                     "object of type '%.100s'", at->tp_name);
+        Py_DECREF(awaitable);
+        return NULL;
+    }
+    return self->iterator;
+}
+
+/* Map StopAsyncIteration to StopIteration(default). */
+static PyObject *anextawaitable_result(anextawaitableobject *self, PyObject *result)
+{
+    if (result == NULL && PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) {
+        PyErr_Clear();
+        PyObject *exc = PyObject_CallOneArg(PyExc_StopIteration, self->default_value);
+        if (exc != NULL) {
+            PyErr_SetObject(PyExc_StopIteration, exc);
+            Py_DECREF(exc);
+        }
+    }
+    return result;
+}
+
+static PyObject *anextawaitable_iternext(anextawaitableobject *self)
+{
+    PyObject *it = anextawaitable_get_iterator(self);
+    if (it == NULL) {
+        return anextawaitable_result(self, NULL);
+    }
+    return anextawaitable_result(self, (*Py_TYPE(it)->tp_iternext)(it));
+}
+
+static PyObject *anextawaitable_proxy(anextawaitableobject *self, const char *meth,
+                                      PyObject *args)
+{
+    PyObject *it = anextawaitable_get_iterator(self);
+    if (it == NULL) {
+        return anextawaitable_result(self, NULL);
+    }
+    PyObject *m = PyObject_GetAttrString(it, meth);
+    if (m == NULL) {
+        return NULL;
+    }
+    PyObject *r = PyObject_Call(m, args, NULL);
+    Py_DECREF(m);
+    return anextawaitable_result(self, r);
+}
+
+static PyObject *anextawaitable_send(anextawaitableobject *self, PyObject *args)
+{
+    return anextawaitable_proxy(self, "send", args);
+}
+
+static PyObject *anextawaitable_throw(anextawaitableobject *self, PyObject *args)
+{
+    return anextawaitable_proxy(self, "throw", args);
+}
+
+static PyObject *anextawaitable_close(anextawaitableobject *self, PyObject *args)
+{
+    return anextawaitable_proxy(self, "close", args);
+}
+
+static PyObject *anextawaitable_await(anextawaitableobject *self)
+{
+    return Py_NewRef(self);
+}
+
+static PyAsyncMethods anextawaitable_as_async = {
+    .am_await = (unaryfunc)anextawaitable_await,
+};
+
+static PyMethodDef anextawaitable_methods[] = {
+    {"send", (PyCFunction)anextawaitable_send, METH_VARARGS, NULL},
+    {"throw", (PyCFunction)anextawaitable_throw, METH_VARARGS, NULL},
+    {"close", (PyCFunction)anextawaitable_close, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject anextawaitable_type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "anext_awaitable",
+    .tp_basicsize = sizeof(anextawaitableobject),
+    .tp_dealloc = (destructor)anextawaitable_dealloc,
+    .tp_as_async = &anextawaitable_as_async,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)anextawaitable_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = (iternextfunc)anextawaitable_iternext,
+    .tp_methods = anextawaitable_methods,
+};
+_Py_REGISTER_STATIC_TYPE(anextawaitable_type);
+
 static PyObject *builtin_anext(PyObject *module, PyObject *args)
 {
     PyObject *aiterator, *dflt = NULL;
@@ -555,14 +696,18 @@ static PyObject *builtin_anext(PyObject *module, PyObject *args)
         return PyErr_Format(PyExc_TypeError, "'%.200s' object is not an async iterator",
                             t->tp_name);
     }
-    if (dflt != NULL) {
-        /* The awaitable wrapper that turns StopAsyncIteration into the default is not
-         * implemented yet. */
-        PyErr_SetString(PyExc_NotImplementedError, "anext() with a default is not supported "
-                        "yet");
+    if (dflt == NULL) {
+        return (*t->tp_as_async->am_anext)(aiterator);
+    }
+    anextawaitableobject *aw = PyObject_GC_New(anextawaitableobject, &anextawaitable_type);
+    if (aw == NULL) {
         return NULL;
     }
-    return (*t->tp_as_async->am_anext)(aiterator);
+    aw->wrapped = Py_NewRef(aiterator);
+    aw->default_value = Py_NewRef(dflt);
+    aw->iterator = NULL;
+    PyObject_GC_Track(aw);
+    return (PyObject *)aw;
 }
 
 static PyObject *builtin_len(PyObject *module, PyObject *obj)
@@ -1927,6 +2072,53 @@ PyTypeObject PyZip_Type = {
 };
 _Py_REGISTER_STATIC_TYPE(PyZip_Type);
 
+/* ---- exit() and quit() ----
+ * CPython's site module adds these to builtins; Braid has no site module yet, so they are
+ * added here unless -S is given. */
+
+typedef struct {
+    PyObject_HEAD
+    const char *name;
+} quitterobject;
+
+static PyObject *quitter_repr(quitterobject *self)
+{
+    return PyUnicode_FromFormat("Use %s() or Ctrl-D (i.e. EOF) to exit", self->name);
+}
+
+static PyObject *quitter_call(quitterobject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *code = Py_None;
+    if (!PyArg_UnpackTuple(args, self->name, 0, 1, &code)) {
+        return NULL;
+    }
+    /* Closing stdin first, as site.Quitter does, lets a shell-like parent notice. */
+    PyObject *in = PySys_GetObject("stdin");
+    if (in != NULL && in != Py_None) {
+        PyObject *r = PyObject_CallMethod(in, "close", NULL);
+        if (r == NULL) {
+            PyErr_Clear();
+        }
+        Py_XDECREF(r);
+    }
+    PyErr_SetObject(PyExc_SystemExit, code);
+    return NULL;
+}
+
+static PyTypeObject quitter_type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_sitebuiltins.Quitter",
+    .tp_basicsize = sizeof(quitterobject),
+    .tp_repr = (reprfunc)quitter_repr,
+    .tp_call = (ternaryfunc)quitter_call,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+};
+_Py_REGISTER_STATIC_TYPE(quitter_type);
+
+/* Statically allocated, immortal. */
+static quitterobject exit_quitter = {PyObject_HEAD_INIT(&quitter_type) "exit"};
+static quitterobject quit_quitter = {PyObject_HEAD_INIT(&quitter_type) "quit"};
+
 /* ---- the module ---- */
 
 static PyMethodDef builtin_methods[] = {
@@ -2062,6 +2254,12 @@ PyObject *_PyBuiltin_Init(PyInterpreterState *interp)
             Py_DECREF(mod);
             return NULL;
         }
+    }
+    if (_Py_CoreConfig.site_import &&
+        (PyDict_SetItemString(dict, "exit", (PyObject *)&exit_quitter) < 0 ||
+         PyDict_SetItemString(dict, "quit", (PyObject *)&quit_quitter) < 0)) {
+        Py_DECREF(mod);
+        return NULL;
     }
     PyObject *debug = PyBool_FromLong(_Py_CoreConfig.optimization_level == 0);
     if (PyDict_SetItemString(dict, "__debug__", debug) < 0) {

@@ -4,9 +4,12 @@
  * Python to a Python function pushes the callee's frame on the thread's data stack
  * (pycore_frame.h) and continues in the same C loop; a return pops it and resumes the
  * caller.  So Python recursion costs no C stack and is bounded only by the recursion limit.
- * The C function is re-entered only when C code calls back into Python (a slot, a builtin
- * taking a callback, a generator being resumed); each such entry is an "entry frame" and
- * counts against the C recursion limit.
+ * Generators and coroutines resumed by FOR_ITER or SEND (for loops, yield from, await) run
+ * the same way: their frame is linked on top and returns here on yield or return
+ * (frame->return_offset tells where the caller continues).  The C function is re-entered
+ * only when C code calls back into Python (a slot, a builtin taking a callback, next() on a
+ * generator); each such entry is an "entry frame" and counts against the C recursion
+ * limit.
  *
  * Dispatch is by computed goto (one indirect jump per instruction, at the end of each
  * instruction) when the compiler supports it, else a switch.  The value stack holds strong
@@ -16,6 +19,10 @@
  * Exceptions unwind through the code object's exception table (zero-cost: nothing is done
  * on entering a try block).  Every frame an exception passes through gets a traceback entry
  * (PyTraceBack_Here) unless it is re-raised by RERAISE.
+ *
+ * sys.settrace/setprofile: frame entry and exit check for a trace function; line events
+ * switch the dispatch table of a traced frame to one that reports before each instruction,
+ * so untraced code pays nothing per instruction.
  *
  * Thread safety: the loop touches only its own thread's frames and objects it holds
  * references to; shared mutable objects are changed through their own APIs, which lock.
@@ -29,11 +36,13 @@
 #include "pycore_frame.h"
 #include "pycore_function.h"
 #include "pycore_genobject.h"
+#include "pycore_import.h"
 #include "pycore_list.h"
 #include "pycore_long.h"
 #include "pycore_opcode.h"
 #include "pycore_pystate.h"
 #include "pycore_tuple.h"
+#include "pycore_typeobject.h"
 #include "pycore_unicodeobject.h"
 
 #include <stddef.h>
@@ -269,9 +278,9 @@ too_many_positional(PyFunctionObject *func, Py_ssize_t given, PyObject **localsp
     }
     PyObject *kwonly_sig;
     if (kwonly_given) {
-        kwonly_sig = PyUnicode_FromFormat(" positional argument%s (and %zd keyword-only argument%s)",
-                                          given != 1 ? "s" : "", kwonly_given,
-                                          kwonly_given != 1 ? "s" : "");
+        kwonly_sig = PyUnicode_FromFormat(
+            " positional argument%s (and %zd keyword-only argument%s)", given != 1 ? "s" : "",
+            kwonly_given, kwonly_given != 1 ? "s" : "");
     }
     else {
         kwonly_sig = PyUnicode_FromString("");
@@ -915,13 +924,20 @@ PyEval_GetFuncDesc(PyObject *func)
     return " object";
 }
 
+/* exec()/compile() inherit the __future__ features of the running code. */
 int
 PyEval_MergeCompilerFlags(struct PyCompilerFlags *cf)
 {
-    (void)cf;
-    /* Future flags of the running code would be merged into cf->cf_flags; Braid's compiler
-     * has no inheritable future features besides annotations, which is per-module.  */
-    return 0;
+    int result = cf->cf_flags != 0;
+    _PyInterpreterFrame *frame = _PyEval_GetFrame();
+    if (frame != NULL) {
+        int compilerflags = _PyFrame_GetCode(frame)->co_flags & PyCF_MASK;
+        if (compilerflags) {
+            result = 1;
+            cf->cf_flags |= compilerflags;
+        }
+    }
+    return result;
 }
 
 PyObject *
@@ -1078,7 +1094,8 @@ _PyEval_CheckExceptStarTypeValid(PyThreadState *tstate, PyObject *right)
     }
     if (is_subclass) {
         PyErr_SetString(PyExc_TypeError,
-                        "catching ExceptionGroup with except* is not allowed. Use except instead.");
+                        "catching ExceptionGroup with except* is not allowed. "
+                        "Use except instead.");
         return -1;
     }
     return 0;
@@ -1516,92 +1533,13 @@ import_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
         if (ilevel == -1 && PyErr_Occurred()) {
             return NULL;
         }
-        return PyImport_ImportModuleLevelObject(name, frame->f_globals,
-                                                locals == NULL ? Py_None : locals,
-                                                fromlist, ilevel);
+        return _PyImport_ImportName(tstate, name, frame->f_globals, fromlist, ilevel);
     }
     PyObject *args[5] = {name, frame->f_globals, locals == NULL ? Py_None : locals, fromlist,
                          level};
     PyObject *res = PyObject_Vectorcall(import_func, args, 5, NULL);
     Py_DECREF(import_func);
     return res;
-}
-
-static PyObject *
-import_from(PyThreadState *tstate, PyObject *v, PyObject *name)
-{
-    (void)tstate;
-    PyObject *x;
-    PyObject *fullmodname, *pkgname, *pkgpath, *pkgname_or_unknown, *errmsg;
-
-    if (PyObject_GetOptionalAttr(v, name, &x) != 0) {
-        return x;
-    }
-    /* Issue #17636: in case this failed because of a circular relative import, try to
-     * fallback on reading the module directly from sys.modules. */
-    if (PyObject_GetOptionalAttr(v, _Py_ID(__name__), &pkgname) < 0) {
-        return NULL;
-    }
-    if (pkgname == NULL || !PyUnicode_Check(pkgname)) {
-        Py_CLEAR(pkgname);
-        goto error;
-    }
-    fullmodname = PyUnicode_FromFormat("%U.%U", pkgname, name);
-    if (fullmodname == NULL) {
-        Py_DECREF(pkgname);
-        return NULL;
-    }
-    x = PyImport_GetModule(fullmodname);
-    Py_DECREF(fullmodname);
-    if (x == NULL && !PyErr_Occurred()) {
-        goto error;
-    }
-    Py_DECREF(pkgname);
-    return x;
-error:
-    if (pkgname == NULL) {
-        pkgname_or_unknown = PyUnicode_FromString("<unknown module name>");
-        if (pkgname_or_unknown == NULL) {
-            return NULL;
-        }
-    }
-    else {
-        pkgname_or_unknown = pkgname;
-    }
-    pkgpath = NULL;
-    if (PyModule_Check(v)) {
-        pkgpath = PyModule_GetFilenameObject(v);
-        if (pkgpath == NULL) {
-            if (!PyErr_ExceptionMatches(PyExc_SystemError)) {
-                Py_DECREF(pkgname_or_unknown);
-                return NULL;
-            }
-            /* module filename missing */
-            PyErr_Clear();
-        }
-    }
-    if (pkgpath == NULL || !PyUnicode_Check(pkgpath)) {
-        Py_CLEAR(pkgpath);
-        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)", name,
-                                      pkgname_or_unknown);
-    }
-    else {
-        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (%S)", name,
-                                      pkgname_or_unknown, pkgpath);
-    }
-    if (errmsg != NULL) {
-        PyErr_SetImportError(errmsg, pkgname, pkgpath);
-        /* name_from is the attribute that was missing. */
-        PyObject *exc = PyErr_GetRaisedException();
-        if (exc != NULL && PyObject_SetAttrString(exc, "name_from", name) < 0) {
-            PyErr_Clear();
-        }
-        PyErr_SetRaisedException(exc);
-    }
-    Py_XDECREF(errmsg);
-    Py_DECREF(pkgname_or_unknown);
-    Py_XDECREF(pkgpath);
-    return NULL;
 }
 
 /* Look up a special method on the type of obj and bind it: new reference, or NULL without
@@ -1952,6 +1890,137 @@ compare_op_fast(int op, PyObject *lhs, PyObject *rhs)
     return res ? Py_True : Py_False;
 }
 
+/* ---- tracing and profiling (sys.settrace, sys.setprofile) ------------------------------
+ * The runtime stores trampolines in tstate->c_tracefunc/c_profilefunc.  The loop reports
+ * "call" when a frame starts or resumes, "line" before the first instruction of a new line
+ * (or after a backward jump), "exception" when an exception passes through a frame and
+ * "return" when it returns, yields or is left by an exception.  Line events reach only
+ * frames whose f_trace is set; while a trace function runs (tstate->tracing) nothing is
+ * reported.  With no trace function the only cost is a check at frame entry and exit. */
+
+static int
+call_trace(PyThreadState *tstate, Py_tracefunc func, PyObject *obj,
+           _PyInterpreterFrame *frame, int what, PyObject *arg)
+{
+    PyFrameObject *f = _PyFrame_GetFrameObject(frame);
+    if (f == NULL) {
+        return -1;
+    }
+    tstate->tracing++;
+    int result = func(obj, f, what, arg);
+    tstate->tracing--;
+    return result;
+}
+
+static inline int
+frame_has_local_trace(_PyInterpreterFrame *frame)
+{
+    return frame->frame_obj != NULL && frame->frame_obj->f_trace != NULL;
+}
+
+/* Report a call/return event to the profile and trace functions.  0, or -1 with an
+ * exception set. */
+static int
+trace_frame_event(PyThreadState *tstate, _PyInterpreterFrame *frame, int what, PyObject *arg)
+{
+    if (tstate->tracing) {
+        return 0;
+    }
+    if (tstate->c_profilefunc != NULL) {
+        if (call_trace(tstate, tstate->c_profilefunc, tstate->c_profileobj, frame, what,
+                       arg) < 0) {
+            return -1;
+        }
+    }
+    if (tstate->c_tracefunc != NULL && (what == PyTrace_CALL || frame_has_local_trace(frame))) {
+        if (call_trace(tstate, tstate->c_tracefunc, tstate->c_traceobj, frame, what, arg) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The "exception" event: the trace function sees (type, value, traceback); the exception
+ * stays set unless the trace function fails. */
+static int
+trace_exception_event(PyThreadState *tstate, _PyInterpreterFrame *frame)
+{
+    if (tstate->tracing || tstate->c_tracefunc == NULL || !frame_has_local_trace(frame)) {
+        return 0;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    if (exc == NULL) {
+        return 0;
+    }
+    PyObject *tb = PyException_GetTraceback(exc);
+    PyObject *arg = PyTuple_Pack(3, (PyObject *)Py_TYPE(exc), exc, tb ? tb : Py_None);
+    Py_XDECREF(tb);
+    if (arg == NULL) {
+        Py_DECREF(exc);
+        return -1;
+    }
+    int err = call_trace(tstate, tstate->c_tracefunc, tstate->c_traceobj, frame,
+                         PyTrace_EXCEPTION, arg);
+    Py_DECREF(arg);
+    if (err < 0) {
+        Py_DECREF(exc);
+        return -1;
+    }
+    PyErr_SetRaisedException(exc);
+    return 0;
+}
+
+/* Index of the instruction after the prologue (MAKE_CELL ... RESUME 0): line events start
+ * there. */
+static int
+prologue_end(PyCodeObject *code)
+{
+    _Py_CODEUNIT *first = _PyCode_CODE(code);
+    Py_ssize_t n = Py_SIZE(code);
+    for (Py_ssize_t i = 0; i < n && i < 64; i++) {
+        if (_Py_OPCODE(first[i]) == RESUME) {
+            return (int)i + 1;
+        }
+    }
+    return 0;
+}
+
+/* Before an instruction of a frame with a local trace function: "line" and "opcode"
+ * events.  0, or -1 with an exception set. */
+static int
+trace_instruction(PyThreadState *tstate, _PyInterpreterFrame *frame)
+{
+    PyFrameObject *f = frame->frame_obj;
+    if (tstate->tracing || tstate->c_tracefunc == NULL || f == NULL || f->f_trace == NULL) {
+        return 0;
+    }
+    PyCodeObject *code = _PyFrame_GetCode(frame);
+    int lasti = _PyInterpreterFrame_LASTI(frame);
+    if (lasti < prologue_end(code)) {
+        return 0;
+    }
+    int line = PyCode_Addr2Line(code, lasti * (int)sizeof(_Py_CODEUNIT));
+    int new_line = line >= 0 && (line != f->f_trace_last_line || lasti <= f->f_trace_last_instr);
+    f->f_trace_last_instr = lasti;
+    if (line >= 0) {
+        f->f_trace_last_line = line;
+    }
+    if (new_line && f->f_trace_lines) {
+        if (call_trace(tstate, tstate->c_tracefunc, tstate->c_traceobj, frame, PyTrace_LINE,
+                       Py_None) < 0) {
+            return -1;
+        }
+    }
+    if (f->f_trace_opcodes && tstate->c_tracefunc != NULL && frame->frame_obj != NULL &&
+        frame->frame_obj->f_trace != NULL) {
+        if (call_trace(tstate, tstate->c_tracefunc, tstate->c_traceobj, frame, PyTrace_OPCODE,
+                       Py_None) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* ---- generators run inline ------------------------------------------------------------- */
 
 /* SEND resumes a generator or coroutine in the same C loop, as a call does.  Claim it:
@@ -2012,7 +2081,19 @@ gen_leave_inline(PyThreadState *tstate, PyGenObject *gen, int8_t state)
         first_instr = _PyCode_CODE(code);                                                     \
         next_instr = frame->prev_instr + 1;                                                   \
         stack_pointer = _PyFrame_GetStackPointer(frame);                                      \
+        UPDATE_TRACING();                                                                     \
     } while (0)
+
+/* Line tracing switches the dispatch to trace_instruction (before every instruction). */
+#define TRACING_WANTED()                                                                      \
+    (Py_UNLIKELY(tstate->c_tracefunc != NULL) && !tstate->tracing &&                          \
+     frame_has_local_trace(frame))
+#if USE_COMPUTED_GOTOS
+#  define UPDATE_TRACING()                                                                    \
+    (dispatch_table = TRACING_WANTED() ? trace_targets : opcode_targets)
+#else
+#  define UPDATE_TRACING() (tracing_lines = TRACING_WANTED())
+#endif
 
 /* Fetch the next instruction; frame->prev_instr always names the executing one. */
 #define NEXTOPARG()                                                                           \
@@ -2025,7 +2106,7 @@ gen_leave_inline(PyThreadState *tstate, PyGenObject *gen, int8_t state)
 
 #if USE_COMPUTED_GOTOS
 #  define TARGET(op) TARGET_##op:
-#  define DISPATCH_GOTO() goto *opcode_targets[opcode]
+#  define DISPATCH_GOTO() goto *dispatch_table[opcode]
 #else
 #  define TARGET(op) case op:
 #  define DISPATCH_GOTO() goto dispatch_opcode
@@ -2056,6 +2137,9 @@ PyObject * _Py_HOT_FUNCTION
 _PyEval_EvalFrameDefault(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag)
 {
 #if USE_COMPUTED_GOTOS
+    static void *const trace_targets[256] = {
+        [0 ... 255] = &&traced_instruction,
+    };
     static void *const opcode_targets[256] = {
         [0 ... 255] = &&unknown_opcode,
         [NOP] = &&TARGET_NOP,
@@ -2170,6 +2254,9 @@ _PyEval_EvalFrameDefault(PyThreadState *tstate, _PyInterpreterFrame *frame, int 
         [MATCH_KEYS] = &&TARGET_MATCH_KEYS,
         [MATCH_CLASS] = &&TARGET_MATCH_CLASS,
     };
+    void *const *dispatch_table = opcode_targets;
+#else
+    int tracing_lines = 0;
 #endif
     _Py_CODEUNIT word;
     int opcode;
@@ -2209,12 +2296,39 @@ start_frame:
     if (_Py_EnterRecursivePy(tstate)) {
         goto exit_unwind;
     }
+    if (Py_UNLIKELY(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL) &&
+        !(frame->owner == FRAME_OWNED_BY_THREAD &&
+          (_PyFrame_GetCode(frame)->co_flags &
+           (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))) {
+        /* (A generator function's own call only creates the generator: its first
+         * resumption is the "call".) */
+        if (trace_frame_event(tstate, frame, PyTrace_CALL, Py_None) < 0) {
+            goto exit_unwind;
+        }
+    }
 
     LOAD_FRAME_STATE();
     DISPATCH();
 
+traced_instruction:
+    /* Line tracing is on for this frame: report, then run the instruction. */
+    SAVE_SP();
+    if (trace_instruction(tstate, frame) < 0) {
+        goto error;
+    }
+    UPDATE_TRACING();
+#if USE_COMPUTED_GOTOS
+    goto *opcode_targets[opcode];
+#else
+    goto dispatch_real;
+#endif
+
 #if !USE_COMPUTED_GOTOS
 dispatch_opcode:
+    if (Py_UNLIKELY(tracing_lines)) {
+        goto traced_instruction;
+    }
+dispatch_real:
     switch (opcode)
 #endif
     {
@@ -2633,14 +2747,34 @@ dispatch_opcode:
             PyObject *global_super = POP();
             PyObject *sup;
             PyObject *args[2] = {klass, self};
-            if (global_super == (PyObject *)&PySuper_Type) {
-                /* Zero- and two-argument super() are the same call once the compiler has
-                 * loaded __class__ and the first argument. */
-                sup = PyObject_Vectorcall(global_super, args, 2, NULL);
+            if (global_super == (PyObject *)&PySuper_Type && PyType_Check(klass)) {
+                /* super(class, self).name without building the super object; zero- and
+                 * two-argument forms are the same once __class__ and self are loaded. */
+                int meth_found = 0;
+                PyObject *attr = _PySuper_Lookup((PyTypeObject *)klass, self, name,
+                                                 (oparg & 1) ? &meth_found : NULL);
+                Py_DECREF(global_super);
+                Py_DECREF(klass);
+                if (attr == NULL) {
+                    Py_DECREF(self);
+                    goto error;
+                }
+                PUSH(attr);
+                if (oparg & 1) {
+                    if (meth_found) {
+                        PUSH(self);    /* unbound method, self */
+                    }
+                    else {
+                        Py_DECREF(self);
+                        PUSH(NULL);
+                    }
+                }
+                else {
+                    Py_DECREF(self);
+                }
+                DISPATCH();
             }
-            else {
-                sup = PyObject_Vectorcall(global_super, args, (oparg & 2) ? 2 : 0, NULL);
-            }
+            sup = PyObject_Vectorcall(global_super, args, (oparg & 2) ? 2 : 0, NULL);
             Py_DECREF(global_super);
             Py_DECREF(klass);
             Py_DECREF(self);
@@ -2735,6 +2869,24 @@ dispatch_opcode:
             PyObject *rhs = POP();
             PyObject *lhs = TOP();
             PyObject *res;
+            if ((oparg == NB_INPLACE_ADD || oparg == NB_ADD) && PyUnicode_CheckExact(lhs) &&
+                PyUnicode_CheckExact(rhs) && _Py_OPCODE(*next_instr) == STORE_FAST &&
+                GETLOCAL(_Py_OPARG(*next_instr)) == lhs && Py_REFCNT(lhs) == 2) {
+                /* s = s + t / s += t on a local: drop the local's reference so the string
+                 * can be resized in place, and do the STORE_FAST here. */
+                int target = _Py_OPARG(*next_instr);
+                GETLOCAL(target) = NULL;
+                Py_DECREF(lhs);
+                STACK_SHRINK(1);
+                PyUnicode_Append(&lhs, rhs);
+                Py_DECREF(rhs);
+                if (lhs == NULL) {
+                    goto error;
+                }
+                GETLOCAL(target) = lhs;
+                next_instr++;
+                DISPATCH();
+            }
             if (!binary_op_fast(oparg, lhs, rhs, &res)) {
                 if (Py_UNLIKELY(oparg > NB_INPLACE_XOR)) {
                     PyErr_Format(PyExc_SystemError, "bad BINARY_OP argument %d", oparg);
@@ -3215,6 +3367,22 @@ dispatch_opcode:
                 JUMPBY(oparg);
                 DISPATCH();
             }
+            if (Py_TYPE(iter) == &PyGen_Type && gen_try_enter_inline((PyGenObject *)iter)) {
+                /* Resume the generator in this loop; it comes back here on yield (value
+                 * pushed after FOR_ITER) or on return (loop exit, see do_return). */
+                PyGenObject *gen = (PyGenObject *)iter;
+                _PyInterpreterFrame *gen_frame = _PyGen_GetFrame(gen);
+                gen_frame->localsplus[gen_frame->stacktop++] = Py_NewRef(Py_None);
+                gen->gi_exc_state.previous_item = tstate->exc_info;
+                tstate->exc_info = &gen->gi_exc_state;
+                SAVE_SP();
+                frame->return_offset = oparg;
+                gen_frame->previous = frame;
+                gen_frame->is_entry = 0;
+                frame = gen_frame;
+                tstate->current_frame = frame;
+                goto start_frame;
+            }
             iternextfunc iternext = Py_TYPE(iter)->tp_iternext;
             if (Py_UNLIKELY(iternext == NULL)) {
                 PyErr_Format(PyExc_TypeError, "'%.200s' object is not an iterator",
@@ -3612,7 +3780,7 @@ dispatch_opcode:
 
         TARGET(IMPORT_FROM) {
             PyObject *name = PyTuple_GET_ITEM(names, oparg);
-            PyObject *res = import_from(tstate, TOP(), name);
+            PyObject *res = _PyImport_ImportFrom(tstate, TOP(), name);
             if (res == NULL) {
                 goto error;
             }
@@ -3667,6 +3835,12 @@ dispatch_opcode:
             }
             retval = POP();
             SAVE_SP();
+            if (Py_UNLIKELY(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL)) {
+                if (trace_frame_event(tstate, frame, PyTrace_RETURN, retval) < 0) {
+                    Py_DECREF(retval);
+                    goto error;
+                }
+            }
             _Py_LeaveRecursiveCallPy(tstate);
             PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
             _PyInterpreterFrame *prev = frame->previous;
@@ -4102,6 +4276,10 @@ error:
         if (f != NULL) {
             PyTraceBack_Here(f);
         }
+        if (Py_UNLIKELY(tstate->c_tracefunc != NULL)) {
+            SAVE_SP();
+            (void)trace_exception_event(tstate, frame);
+        }
     }
 
 exception_unwind:
@@ -4140,6 +4318,16 @@ exception_unwind:
 
 exit_unwind:
     /* The frame is finished with an exception set. */
+    if (Py_UNLIKELY(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL) &&
+        !_PyFrame_IsIncomplete(frame)) {
+        PyObject *exc = PyErr_GetRaisedException();
+        if (trace_frame_event(tstate, frame, PyTrace_RETURN, Py_None) < 0) {
+            Py_XDECREF(exc);   /* the trace function's error replaces it */
+        }
+        else {
+            PyErr_SetRaisedException(exc);
+        }
+    }
     _Py_LeaveRecursiveCallPy(tstate);
     {
         _PyInterpreterFrame *dying = frame;
@@ -4170,6 +4358,13 @@ exit_unwind:
 
 do_return:
     /* retval holds the result; the value stack is empty. */
+    if (Py_UNLIKELY(tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL)) {
+        SAVE_SP();
+        if (trace_frame_event(tstate, frame, PyTrace_RETURN, retval) < 0) {
+            Py_DECREF(retval);
+            goto exit_unwind;
+        }
+    }
     _Py_LeaveRecursiveCallPy(tstate);
     {
         _PyInterpreterFrame *dying = frame;
@@ -4198,6 +4393,14 @@ do_return:
         }
         frame = tstate->current_frame;
         LOAD_FRAME_STATE();
+        if (gen_return && _Py_OPCODE(*frame->prev_instr) == FOR_ITER) {
+            /* A generator run by FOR_ITER is exhausted: drop it and leave the loop. */
+            Py_DECREF(retval);
+            PyObject *iter = POP();
+            Py_DECREF(iter);
+            JUMPBY(frame->return_offset);
+            DISPATCH();
+        }
         PUSH(retval);
         if (gen_return) {
             /* A generator run inline by SEND returned: SEND's "returned" exit. */

@@ -16,14 +16,15 @@
  * inline at each exit), with statements (which call __exit__), and exception handlers
  * (which restore the previously handled exception).
  *
- * Comprehensions: list, set and dict comprehensions in a function or at module level,
- * without nested scopes of their own (other than comprehensions inlined into them) and not
- * asynchronous, are inlined as PEP 709 does: no frame; their variables are saved and
- * restored around them, and at module level they are hidden fast locals.  All others (in
- * class bodies, containing a lambda or generator expression, async ones) and every
- * generator expression are compiled as nested functions called with the first iterator
- * (as CPython 3.11 did): tracebacks then show an extra <listcomp> & co frame, and
- * zero-argument super() inside them does not work, unlike CPython 3.13. */
+ * Comprehensions: list, set and dict comprehensions without nested scopes of their own
+ * (other than comprehensions inlined into them) are inlined as PEP 709 does (asynchronous
+ * ones only inside async functions): no frame; their variables are saved and restored
+ * around them, and in module and class code they are hidden fast locals (a class body's
+ * names stay invisible to them).  The others (containing a lambda or generator expression,
+ * ones using __class__ in a class body) and every generator expression are compiled as nested
+ * functions called with the first iterator (as CPython 3.11 did): tracebacks then show an
+ * extra <listcomp> & co frame, and zero-argument super() inside them does not work,
+ * unlike CPython 3.13. */
 
 #include "Python.h"
 #include "internal/pycore_ast.h"
@@ -1393,6 +1394,37 @@ starunpack_helper(struct compiler *c, location loc, asdl_expr_seq *elts, int pus
                   int build, int add, int extend, int tuple)
 {
     Py_ssize_t n = asdl_seq_LEN(elts);
+    if (!tuple && pushed == 0 && n >= 3 && !has_starred(elts)) {
+        /* [1, 2, 3] and {1, 2, 3}: extend an empty container with a constant. */
+        int all_const = 1;
+        for (Py_ssize_t i = 0; i < n && all_const; i++) {
+            all_const = asdl_seq_GET(elts, i)->kind == Constant_kind;
+        }
+        if (all_const) {
+            PyObject *items = PyTuple_New(n);
+            if (items == NULL) {
+                return ERROR;
+            }
+            for (Py_ssize_t i = 0; i < n; i++) {
+                PyTuple_SET_ITEM(items, i, Py_NewRef(asdl_seq_GET(elts, i)->v.Constant.value));
+            }
+            if (build == BUILD_SET) {
+                PyObject *fs = PyFrozenSet_New(items);
+                Py_DECREF(items);
+                items = fs;
+                if (fs == NULL) {
+                    /* an unhashable constant (from an ast object): fail at run time */
+                    PyErr_Clear();
+                }
+            }
+            if (items != NULL) {
+                ADDOP_I(c, loc, build, 0);
+                ADDOP_LOAD_CONST_NEW(c, loc, items);
+                ADDOP_I(c, loc, extend, 1);
+                return SUCCESS;
+            }
+        }
+    }
     if (!has_starred(elts) && n + pushed < STACK_USE_GUIDELINE * 8) {
         for (Py_ssize_t i = 0; i < n; i++) {
             VISIT(c, expr, asdl_seq_GET(elts, i));
@@ -2910,7 +2942,6 @@ compiler_class(struct compiler *c, stmt_ty s)
             compiler_exit_scope(c);
             return ERROR;
         }
-        /* Fix the count: the helper saw only the pushed values. */
         PyCodeObject *tco = assemble_unit(c);
         compiler_exit_scope(c);
         if (tco == NULL) {
@@ -3164,7 +3195,11 @@ compiler_async_comprehension_generator(struct compiler *c, location loc,
     NEW_LABEL(c, except);
     NEW_LABEL(c, if_cleanup);
     if (gen_index == 0) {
-        ADDOP_I(c, loc, LOAD_FAST, 0);
+        int iter_on_stack = c->c_inlining_comprehension;
+        c->c_inlining_comprehension = 0;
+        if (!iter_on_stack) {
+            ADDOP_I(c, loc, LOAD_FAST, 0);
+        }
     }
     else {
         VISIT(c, expr, gen->iter);
@@ -3294,9 +3329,15 @@ compiler_inlined_comprehension(struct compiler *c, expr_ty e, PySTEntryObject *e
     }
     Py_ssize_t m = PyList_GET_SIZE(locals);
     PyObject *fasthidden = NULL;
+    PyObject *outer_fasthidden = u->u_fasthidden;
     if (r == SUCCESS && !_PyST_IsFunctionLike(u->u_ste) && m > 0) {
-        /* In module code the comprehension's variables are hidden fast locals. */
+        /* In module and class code the comprehension's variables are hidden fast locals
+         * (with those of the comprehensions it is nested in). */
         fasthidden = PySet_New(locals);
+        if (fasthidden != NULL && outer_fasthidden != NULL &&
+            _PySet_Update(fasthidden, outer_fasthidden) < 0) {
+            Py_CLEAR(fasthidden);
+        }
         if (fasthidden == NULL) {
             r = ERROR;
         }
@@ -3322,7 +3363,7 @@ compiler_inlined_comprehension(struct compiler *c, expr_ty e, PySTEntryObject *e
         }
     }
     if (r == SUCCESS) {
-        r = addop_i(c, loc, GET_ITER, 0);
+        r = addop_i(c, loc, outermost->is_async ? GET_AITER : GET_ITER, 0);
     }
     if (r == SUCCESS) {
         int op = type == COMP_LISTCOMP ? BUILD_LIST : type == COMP_SETCOMP ? BUILD_SET
@@ -3371,7 +3412,7 @@ compiler_inlined_comprehension(struct compiler *c, expr_ty e, PySTEntryObject *e
             r = addop_i(c, NO_LOCATION, LABEL, end);
         }
     }
-    u->u_fasthidden = NULL;
+    u->u_fasthidden = outer_fasthidden;
     Py_XDECREF(fasthidden);
     /* Give the function its own view of the names back. */
     pos = 0;
@@ -3596,14 +3637,20 @@ compiler_while(struct compiler *c, stmt_ty s)
     NEW_LABEL(c, body);
     NEW_LABEL(c, anchor);
     NEW_LABEL(c, end);
+    location test_loc = LOC(s->v.While.test);
+    int forever = is_constant_true(s->v.While.test);
+    if (forever) {
+        ADDOP(c, test_loc, NOP);   /* the `while True:` line */
+    }
     USE_LABEL(c, loop);
     RETURN_IF_ERROR(push_fblock(c, loc, WHILE_LOOP, loop, end, NULL));
-    if (!is_constant_true(s->v.While.test)) {
+    if (!forever) {
         RETURN_IF_ERROR(compiler_jump_if(c, loc, s->v.While.test, anchor, 0));
     }
     USE_LABEL(c, body);
     VISIT_SEQ(c, stmt, s->v.While.body);
-    ADDOP_JUMP(c, NO_LOCATION, JUMP, loop);
+    /* The back edge belongs to the `while` line, as in CPython's tracebacks. */
+    ADDOP_JUMP(c, test_loc, JUMP, loop);
     pop_fblock(c);
     USE_LABEL(c, anchor);
     VISIT_SEQ(c, stmt, s->v.While.orelse);

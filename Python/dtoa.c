@@ -156,40 +156,89 @@ shortest_small_decimal(double x, char *digits, int *exp10)
     return 0;
 }
 
+/* The correctly rounded p-digit "%.{p-1}e" text of x, derived from its 25-digit expansion
+ * `full` (d.ddd...e+XX) by decimal rounding.  Rounding the 25-digit value again is exact unless
+ * the dropped digits read exactly 5000...0 (the true tail may be just below or above a half);
+ * then glibc formats x directly. */
+static void
+rounded_form(double x, const char *full, int p, char *out, size_t size)
+{
+    char d[32];
+    int nd = 0;
+    const char *q = full;
+    for (; *q && *q != 'e'; q++) {
+        if (*q >= '0' && *q <= '9') {
+            d[nd++] = *q;
+        }
+    }
+    int e = atoi(q + 1);
+    /* compare the tail d[p:] with 5000...0 */
+    int cmp = d[p] > '5' ? 1 : (d[p] < '5' ? -1 : 0);
+    for (int i = p + 1; cmp == 0 && i < nd; i++) {
+        if (d[i] != '0') {
+            cmp = 1;
+        }
+    }
+    if (cmp == 0) {
+        _Py_snprintf_c(out, size, "%.*e", p - 1, x);
+        return;
+    }
+    if (cmp > 0) {
+        int i = p - 1;
+        while (i >= 0 && d[i] == '9') {
+            d[i--] = '0';
+        }
+        if (i >= 0) {
+            d[i]++;
+        }
+        else {
+            d[0] = '1';   /* 999... rounded up to 1000...: one more decimal place */
+            e++;
+        }
+    }
+    char *o = out;
+    *o++ = d[0];
+    if (p > 1) {
+        *o++ = '.';
+        memcpy(o, d + 1, (size_t)(p - 1));
+        o += p - 1;
+    }
+    snprintf(o, size - (size_t)(o - out), "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+}
+
 /* Shortest digits of finite x != 0 (sign ignored): digits gets at most 17 digits and a NUL,
  * *exp10 the decimal exponent of the first digit.  Return the number of digits. */
 int
 _Py_dg_shortest(double x, char *digits, int *exp10)
 {
-    char buf[64];
+    char buf[64], full[64];
     x = fabs(x);
     int fast = shortest_small_decimal(x, digits, exp10);
     if (fast > 0) {
         return fast;
     }
+    _Py_snprintf_c(full, sizeof(full), "%.24e", x);
     int lo = 1, hi = 17;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        _Py_snprintf_c(buf, sizeof(buf), "%.*e", mid - 1, x);
+        rounded_form(x, full, mid, buf, sizeof(buf));
         if (round_trips(buf, x)) {
             hi = mid;
         }
         else {
-            lo = mid;
-            lo++;
+            lo = mid + 1;
         }
     }
     int m;
-    frexp(x, &m);
     int pow2 = frexp(x, &m) == 0.5;
     if (pow2 && lo > 1) {
         /* The interval is wider above x: a (lo-1)-digit value just above may round-trip. */
         char alt[64];
-        _Py_snprintf_c(alt, sizeof(alt), "%.*e", lo - 2, x);
+        rounded_form(x, full, lo - 1, alt, sizeof(alt));
         if (bump_last_digit(alt, 1) && round_trips(alt, x)) {
             return split_exp_form(alt, digits, exp10);
         }
     }
-    _Py_snprintf_c(buf, sizeof(buf), "%.*e", lo - 1, x);
+    rounded_form(x, full, lo, buf, sizeof(buf));
     return split_exp_form(buf, digits, exp10);
 }

@@ -459,16 +459,42 @@ PyErr_ExceptionMatches(PyObject *exc)
 
 /* ---- common errors ------------------------------------------------------------------------- */
 
-/* MemoryError instances are not cached: the exception type's allocator is expected to keep a
- * small freelist (containers room).  Raising MemoryError with no arguments avoids building a
- * message string. */
+/* A MemoryError raised while creating a MemoryError must not recurse: the nested call uses a
+ * preallocated instance, created (once, immortal, never mutated except its traceback and
+ * context, which are reset on use) by the first PyErr_NoMemory call.  The nesting depth is
+ * per thread. */
+static PyObject *last_resort_memerror;
+static _Thread_local int nomemory_depth;
+
 PyObject *
 _PyErr_NoMemory(PyThreadState *tstate)
 {
     if (PyExc_MemoryError == NULL) {
         Py_FatalError("Out of memory and PyExc_MemoryError is not initialized yet");
     }
+    if (nomemory_depth > 0) {
+        if (last_resort_memerror == NULL) {
+            Py_FatalError("Out of memory while creating a MemoryError");
+        }
+        PyBaseExceptionObject *exc = (PyBaseExceptionObject *)last_resort_memerror;
+        Py_CLEAR(exc->traceback);
+        Py_CLEAR(exc->context);
+        Py_CLEAR(exc->cause);
+        _PyErr_SetRaisedException(tstate, Py_NewRef(last_resort_memerror));
+        return NULL;
+    }
+    nomemory_depth++;
+    if (last_resort_memerror == NULL) {
+        PyObject *saved = _PyErr_GetRaisedException(tstate);
+        PyObject *inst = PyObject_CallNoArgs(PyExc_MemoryError);
+        if (inst != NULL) {
+            _Py_SetImmortal(inst);
+            last_resort_memerror = inst;
+        }
+        _PyErr_SetRaisedException(tstate, saved);
+    }
     _PyErr_SetNone(tstate, PyExc_MemoryError);
+    nomemory_depth--;
     return NULL;
 }
 

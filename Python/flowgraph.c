@@ -545,13 +545,71 @@ mark_unbound_reads(cfg_t *g, int nparams)
     return 0;
 }
 
+/* NOP oparg marking a NOP kept for its line (see keep_line_nops). */
+#define NOP_KEPT 1
+
 static int
-is_dropped(int opcode)
+is_dropped_instr(_PyCompile_Instruction *in)
 {
-    return opcode == LABEL || opcode == NOP || opcode == SETUP_FINALLY ||
-           opcode == SETUP_CLEANUP || opcode == SETUP_WITH || opcode == POP_BLOCK;
+    int opcode = in->opcode;
+    return opcode == LABEL || (opcode == NOP && in->oparg != NOP_KEPT) ||
+           opcode == SETUP_FINALLY || opcode == SETUP_CLEANUP || opcode == SETUP_WITH ||
+           opcode == POP_BLOCK;
 }
 
+/* Line of the nearest real instruction after src[i] in block order (falling through into
+ * following blocks), or -2 if none. */
+static int
+next_line(cfg_t *g, int b, int i)
+{
+    for (;;) {
+        block_t *bl = &g->blocks[b];
+        for (; i < bl->start + bl->count; i++) {
+            _PyCompile_Instruction *in = &g->src[i];
+            if (!is_dropped_instr(in)) {
+                return in->loc.lineno;
+            }
+        }
+        if (block_ends_flow(g, b) || b + 1 >= g->nblocks) {
+            return -2;
+        }
+        b++;
+        i = g->blocks[b].start;
+    }
+}
+
+/* A NOP, or a SETUP_* turned into a NOP, stays when it is the only instruction of its
+ * line (`pass`, `try:`, `break`), so line tracers and tracebacks see that line. */
+static void
+keep_line_nops(cfg_t *g)
+{
+    for (int b = 0; b < g->nblocks; b++) {
+        block_t *bl = &g->blocks[b];
+        if (!bl->visited) {
+            continue;
+        }
+        int prev_line = -2;
+        for (int i = bl->start; i < bl->start + bl->count; i++) {
+            _PyCompile_Instruction *in = &g->src[i];
+            int candidate = in->opcode == NOP || in->opcode == SETUP_FINALLY ||
+                            in->opcode == SETUP_CLEANUP || in->opcode == SETUP_WITH;
+            if (!candidate) {
+                if (!is_dropped_instr(in)) {
+                    prev_line = in->loc.lineno;
+                }
+                continue;
+            }
+            int line = in->loc.lineno;
+            if (line < 0 || line == prev_line || line == next_line(g, b, i + 1)) {
+                continue;
+            }
+            /* The exception handlers were assigned already: a SETUP_* can become a NOP. */
+            in->opcode = NOP;
+            in->oparg = NOP_KEPT;
+            prev_line = line;
+        }
+    }
+}
 
 /* First kept instruction at or after the start of block b (following fall-through into
  * empty blocks), or -1. */
@@ -561,7 +619,7 @@ first_kept_instr(cfg_t *g, int b)
     for (; b < g->nblocks; b++) {
         block_t *bl = &g->blocks[b];
         for (int i = bl->start; i < bl->start + bl->count; i++) {
-            if (!is_dropped(g->src[i].opcode)) {
+            if (!is_dropped_instr(&g->src[i])) {
                 return i;
             }
         }
@@ -600,6 +658,7 @@ thread_jumps(cfg_t *g)
 static int
 linearize(cfg_t *g, _PyCfg_Linear *out)
 {
+    keep_line_nops(g);
     thread_jumps(g);
     int *kept = PyMem_Calloc((size_t)g->nblocks + 1, sizeof(int));
     out->instrs = PyMem_Malloc(sizeof(_PyCfg_Instr) * (size_t)(g->nsrc + 1));
@@ -617,7 +676,7 @@ linearize(cfg_t *g, _PyCfg_Linear *out)
             continue;
         }
         for (int i = bl->start; i < bl->start + bl->count; i++) {
-            if (!is_dropped(g->src[i].opcode)) {
+            if (!is_dropped_instr(&g->src[i])) {
                 kept[b]++;
             }
         }
@@ -629,7 +688,7 @@ linearize(cfg_t *g, _PyCfg_Linear *out)
             continue;
         }
         int last = bl->start + bl->count - 1;
-        while (last >= bl->start && is_dropped(g->src[last].opcode)) {
+        while (last >= bl->start && is_dropped_instr(&g->src[last])) {
             last--;
         }
         if (last < bl->start) {
@@ -664,12 +723,12 @@ linearize(cfg_t *g, _PyCfg_Linear *out)
         }
         for (int i = bl->start; i < bl->start + bl->count; i++) {
             _PyCompile_Instruction *in = &g->src[i];
-            if (is_dropped(in->opcode)) {
+            if (is_dropped_instr(in)) {
                 continue;
             }
             _PyCfg_Instr *o = &out->instrs[n++];
             o->opcode = in->opcode;
-            o->oparg = in->oparg;
+            o->oparg = in->opcode == NOP ? 0 : in->oparg;
             o->loc = in->loc;
             o->target = g->target[i];
             if (o->opcode == LOAD_CLOSURE) {

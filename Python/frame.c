@@ -234,5 +234,11 @@ _PyFrame_GetLocals(_PyInterpreterFrame *frame)
             return NULL;
         }
     }
+    if (frame->frame_obj != NULL && frame->frame_obj->f_extra_locals != NULL) {
+        if (PyDict_Merge(dict, frame->frame_obj->f_extra_locals, 0) < 0) {
+            Py_DECREF(dict);
+            return NULL;
+        }
+    }
     return dict;
 }

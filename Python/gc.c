@@ -52,6 +52,13 @@ static inline int object_is_gc(PyObject *op)
     return PyType_IS_GC(tp) && (tp->tp_is_gc == NULL || tp->tp_is_gc(op));
 }
 
+/* May the collector look at op's PyGC_Head?  Immortal objects are skipped: they are never
+ * garbage, and statically allocated ones (the empty tuple, ...) may have no PyGC_Head. */
+static inline int object_has_gc_head(PyObject *op)
+{
+    return !_Py_IsImmortal(op) && object_is_gc(op);
+}
+
 /* ---- list primitives ---- */
 
 static inline PyGC_Head *gc_next(PyGC_Head *g)
@@ -326,12 +333,12 @@ void PyObject_GC_Del(void *raw)
 
 int PyObject_GC_IsTracked(PyObject *op)
 {
-    return object_is_gc(op) && _PyObject_GC_IS_TRACKED(op);
+    return object_has_gc_head(op) && _PyObject_GC_IS_TRACKED(op);
 }
 
 int PyObject_GC_IsFinalized(PyObject *op)
 {
-    return object_is_gc(op) && _PyGC_FINALIZED(op);
+    return object_has_gc_head(op) && _PyGC_FINALIZED(op);
 }
 
 int PyObject_IS_GC(PyObject *op)
@@ -352,7 +359,7 @@ static void update_refs(PyGC_Head *young)
 static int visit_decref(PyObject *op, void *parent)
 {
     (void)parent;
-    if (object_is_gc(op)) {
+    if (object_has_gc_head(op)) {
         PyGC_Head *g = _Py_AS_GC(op);
         if (gc_is_collecting(g)) {
             gc_decref(g);
@@ -376,7 +383,7 @@ static void subtract_refs(PyGC_Head *young)
 static int visit_reachable(PyObject *op, void *arg)
 {
     PyGC_Head *reachable = (PyGC_Head *)arg;
-    if (!object_is_gc(op)) {
+    if (!object_has_gc_head(op)) {
         return 0;
     }
     PyGC_Head *g = _Py_AS_GC(op);
@@ -460,7 +467,7 @@ static void clear_collecting_list(PyGC_Head *list)
 static int visit_move_to_finalizers(PyObject *op, void *arg)
 {
     PyGC_Head *finalizers = (PyGC_Head *)arg;
-    if (object_is_gc(op)) {
+    if (object_has_gc_head(op)) {
         PyGC_Head *g = _Py_AS_GC(op);
         if (gc_is_collecting(g)) {
             gc_list_move(g, finalizers);

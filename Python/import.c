@@ -542,6 +542,107 @@ static PyObject *compile_source_file(PyObject *filename)
     return code;
 }
 
+/* ---- per-module import locking ----
+ * While a thread executes a module's code, the module is in sys.modules (so circular
+ * imports in that thread see it) but another thread that imports it must wait until it is
+ * initialised.  Waiting releases the GIL and polls; a cycle of threads waiting for each
+ * other's modules (A initialises M and waits for N, B initialises N and waits for M) is a
+ * deadlock, which is broken by returning the partially initialised module, as CPython
+ * does.  The two dicts are used under the GIL only. */
+
+static int import_lock_init(PyInterpreterState *interp)
+{
+    if (interp->import_owners == NULL) {
+        interp->import_owners = PyDict_New();
+        interp->import_waiting = PyDict_New();
+        if (interp->import_owners == NULL || interp->import_waiting == NULL) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Record that this thread initialises `name`.  0 or -1. */
+static int import_begin(PyInterpreterState *interp, PyObject *name)
+{
+    if (import_lock_init(interp) < 0) {
+        return -1;
+    }
+    PyObject *me = PyLong_FromUnsignedLong(PyThread_get_thread_ident());
+    if (me == NULL) {
+        return -1;
+    }
+    int rc = PyDict_SetItem(interp->import_owners, name, me);
+    Py_DECREF(me);
+    return rc;
+}
+
+static void import_end(PyInterpreterState *interp, PyObject *name)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    if (interp->import_owners != NULL && PyDict_DelItem(interp->import_owners, name) < 0) {
+        PyErr_Clear();
+    }
+    PyErr_SetRaisedException(exc);
+}
+
+/* Would waiting for `name` deadlock (its owner waits, directly or not, for us)? */
+static int import_would_deadlock(PyInterpreterState *interp, PyObject *name, PyObject *me)
+{
+    for (int steps = 0; steps < 100 && name != NULL; steps++) {
+        PyObject *owner = PyDict_GetItemWithError(interp->import_owners, name);
+        if (owner == NULL) {
+            PyErr_Clear();
+            return 0;
+        }
+        if (PyObject_RichCompareBool(owner, me, Py_EQ) == 1) {
+            return 1;
+        }
+        name = PyDict_GetItemWithError(interp->import_waiting, owner);
+        PyErr_Clear();
+    }
+    return 0;
+}
+
+/* If another thread is initialising `name`, wait until it finishes (or a deadlock would
+ * result).  0 or -1 (only on memory errors or signals). */
+static int import_wait_for(PyThreadState *tstate, PyObject *name)
+{
+    PyInterpreterState *interp = tstate->interp;
+    if (interp->import_owners == NULL || PyDict_GET_SIZE(interp->import_owners) == 0) {
+        return 0;
+    }
+    PyObject *me = PyLong_FromUnsignedLong(PyThread_get_thread_ident());
+    if (me == NULL) {
+        return -1;
+    }
+    int rc = 0;
+    for (;;) {
+        PyObject *owner = PyDict_GetItemWithError(interp->import_owners, name);
+        if (owner == NULL || PyObject_RichCompareBool(owner, me, Py_EQ) == 1 ||
+            import_would_deadlock(interp, name, me)) {
+            PyErr_Clear();
+            break;
+        }
+        if (PyDict_SetItem(interp->import_waiting, me, name) < 0) {
+            rc = -1;
+            break;
+        }
+        Py_BEGIN_ALLOW_THREADS
+        usleep(200);
+        Py_END_ALLOW_THREADS
+        if (PyDict_DelItem(interp->import_waiting, me) < 0) {
+            PyErr_Clear();
+        }
+        if (PyErr_CheckSignals() < 0) {
+            rc = -1;
+            break;
+        }
+    }
+    Py_DECREF(me);
+    return rc;
+}
+
 /* Create, register and execute a module found on the path.  New reference. */
 static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module *found)
 {
@@ -614,7 +715,15 @@ static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module 
         return NULL;
     }
     set_initializing(spec, 1);
+    if (import_begin(tstate->interp, name) < 0) {
+        set_initializing(spec, 0);
+        Py_DECREF(code);
+        Py_DECREF(spec);
+        Py_DECREF(mod);
+        return NULL;
+    }
     PyObject *r = PyEval_EvalCode(code, d, d);
+    import_end(tstate->interp, name);
     set_initializing(spec, 0);
     Py_DECREF(code);
     Py_DECREF(spec);
@@ -709,6 +818,22 @@ static PyObject *import_absolute(PyThreadState *tstate, PyObject *abs_name)
             Py_DECREF(mod);
             return module_not_found(abs_name, "import of %U halted; None in sys.modules",
                                     abs_name);
+        }
+        /* Being initialised by another thread: wait for it to finish. */
+        if (tstate->interp->import_owners != NULL &&
+            PyDict_GET_SIZE(tstate->interp->import_owners) > 0) {
+            if (import_wait_for(tstate, abs_name) < 0) {
+                Py_DECREF(mod);
+                return NULL;
+            }
+            /* It may have failed and been removed, or replaced itself. */
+            Py_SETREF(mod, PyImport_GetModule(abs_name));
+            if (mod == NULL) {
+                if (PyErr_Occurred()) {
+                    return NULL;
+                }
+                return import_absolute(tstate, abs_name);
+            }
         }
         return mod;
     }
@@ -1135,21 +1260,10 @@ PyObject *_PyImport_ImportFrom(PyThreadState *tstate, PyObject *module, PyObject
     }
     PyObject *shown = pkgname != NULL && PyUnicode_Check(pkgname)
                           ? pkgname : NULL;
+    /* The location shown is the module's __file__ (built-in modules: unknown). */
     PyObject *origin = NULL;
-    PyObject *spec;
-    if (PyObject_GetOptionalAttr(module, _Py_ID(__spec__), &spec) > 0) {
-        if (PyObject_GetOptionalAttrString(spec, "origin", &origin) < 0) {
-            PyErr_Clear();
-        }
-        Py_DECREF(spec);
-    }
-    PyErr_Clear();
-    if (origin == NULL || origin == Py_None) {
-        Py_XDECREF(origin);
-        origin = NULL;
-        if (PyObject_GetOptionalAttr(module, _Py_ID(__file__), &origin) < 0) {
-            PyErr_Clear();
-        }
+    if (PyObject_GetOptionalAttr(module, _Py_ID(__file__), &origin) < 0) {
+        PyErr_Clear();
     }
     PyObject *msg;
     if (shown == NULL) {

@@ -55,7 +55,8 @@ import_all_from(PyThreadState *tstate, PyObject *locals, PyObject *v)
             return -1;
         }
         if (dict == NULL) {
-            PyErr_SetString(PyExc_ImportError, "from-import-* object has no __dict__ and no __all__");
+            PyErr_SetString(PyExc_ImportError,
+                            "from-import-* object has no __dict__ and no __all__");
             return -1;
         }
         all = PyMapping_Keys(dict);
@@ -432,13 +433,41 @@ make_typevartuple(PyThreadState *tstate, PyObject *name)
     return make_typeparam(tstate, &_PyTypeVarTuple_Type, name, NULL, NULL);
 }
 
-/* Generic[*params] for `class C[T]`: needs the typing module. */
+/* Stand-in base class for `class C[T]` while Braid has no typing module: subscripting
+ * it (or a subclass) gives a types.GenericAlias, whose __mro_entries__ makes it a base. */
+static PyObject *
+generic_class_getitem(PyObject *cls, PyObject *params)
+{
+    return Py_GenericAlias(cls, params);
+}
+
+static PyMethodDef generic_methods[] = {
+    {"__class_getitem__", generic_class_getitem, METH_O | METH_CLASS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject _PyGeneric_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "typing.Generic",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_doc = "Abstract base class for generic types.",
+    .tp_methods = generic_methods,
+    .tp_new = PyType_GenericNew,
+};
+_Py_REGISTER_STATIC_TYPE(_PyGeneric_Type);
+
+/* Generic[*params] for `class C[T]`: typing.Generic when the typing module exists. */
 static PyObject *
 subscript_generic(PyThreadState *tstate, PyObject *params)
 {
     PyObject *typing = PyImport_ImportModule("typing");
     if (typing == NULL) {
-        return NULL;
+        if (!PyErr_ExceptionMatches(PyExc_ImportError)) {
+            return NULL;
+        }
+        PyErr_Clear();
+        return Py_GenericAlias((PyObject *)&_PyGeneric_Type, params);
     }
     PyObject *generic = PyObject_GetAttrString(typing, "Generic");
     Py_DECREF(typing);

@@ -16,26 +16,38 @@
 #include "pycore_pylifecycle.h"
 #include "pycore_initconfig.h"
 #include <signal.h>
+#include <fcntl.h>
 
 /* ---- configuration defaults (initconfig.c fills the real one from the command line) ---- */
+
+/* A stream over fd, or None when the descriptor is not open (as CPython). */
+static PyObject *create_std_stream(int fd, const char *name, const char *mode, int buffered,
+                                   const char *errors)
+{
+    if (fcntl(fd, F_GETFD) < 0) {
+        return Py_NewRef(Py_None);
+    }
+    return _PyStdio_New(fd, name, mode, buffered, errors);
+}
 
 static int init_sys_streams(PyThreadState *tstate)
 {
     _PyCoreConfig *config = &_Py_CoreConfig;
     int buffered = config->buffered_stdio;
     const char *errors = config->stdio_errors;
-    PyObject *in = _PyStdio_New(0, "<stdin>", "r", buffered,
-                                errors ? errors : "strict");
+    PyObject *in = create_std_stream(0, "<stdin>", "r", buffered,
+                                     errors ? errors : "strict");
     if (in == NULL) {
         return -1;
     }
-    PyObject *out = _PyStdio_New(1, "<stdout>", "w", buffered, errors ? errors : "strict");
+    PyObject *out = create_std_stream(1, "<stdout>", "w", buffered,
+                                      errors ? errors : "strict");
     if (out == NULL) {
         Py_DECREF(in);
         return -1;
     }
     /* stderr is always line buffered (_PyStdio_New knows fd 2), with backslashreplace. */
-    PyObject *err = _PyStdio_New(2, "<stderr>", "w", 1, "backslashreplace");
+    PyObject *err = create_std_stream(2, "<stderr>", "w", 1, "backslashreplace");
     if (err == NULL) {
         Py_DECREF(in);
         Py_DECREF(out);
@@ -333,6 +345,36 @@ static void fatal_write(const char *s)
     (void)!write(2, s, strlen(s));
 }
 
+/* "Current thread 0x... (most recent call first):" and one line per Python frame, as
+ * CPython's faulthandler prints it. */
+static void fatal_dump_stack(PyThreadState *tstate)
+{
+    char buf[512];
+    snprintf(buf, sizeof(buf), "\nCurrent thread 0x%016lx (most recent call first):\n",
+             tstate->thread_id);
+    fatal_write(buf);
+    PyFrameObject *frame = PyThreadState_GetFrame(tstate);
+    int depth = 0;
+    while (frame != NULL && depth < 100) {
+        PyCodeObject *code = PyFrame_GetCode(frame);
+        const char *filename = code ? PyUnicode_AsUTF8(code->co_filename) : NULL;
+        const char *name = code ? PyUnicode_AsUTF8(code->co_name) : NULL;
+        snprintf(buf, sizeof(buf), "  File \"%s\", line %d in %s\n",
+                 filename ? filename : "???", PyFrame_GetLineNumber(frame),
+                 name ? name : "???");
+        fatal_write(buf);
+        Py_XDECREF(code);
+        PyFrameObject *back = PyFrame_GetBack(frame);
+        Py_DECREF(frame);
+        frame = back;
+        depth++;
+    }
+    Py_XDECREF(frame);
+    if (depth == 0) {
+        fatal_write("  <no Python frame>\n");
+    }
+}
+
 static void _Py_NO_RETURN fatal_error(const char *func, const char *msg)
 {
     static int reentrant = 0;
@@ -366,6 +408,9 @@ static void _Py_NO_RETURN fatal_error(const char *func, const char *msg)
     if (tstate != NULL && tstate->current_exception != NULL) {
         fatal_write("\n");
         PyErr_Print();
+    }
+    if (tstate != NULL) {
+        fatal_dump_stack(tstate);
     }
     abort();
 }

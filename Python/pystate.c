@@ -43,6 +43,8 @@ PyInterpreterState *_PyInterpreterState_New(void)
 void _PyInterpreterState_Clear(PyInterpreterState *interp)
 {
     Py_CLEAR(interp->audit_hooks);
+    Py_CLEAR(interp->import_owners);
+    Py_CLEAR(interp->import_waiting);
     Py_CLEAR(interp->atexit_callbacks);
     Py_CLEAR(interp->codec_search_path);
     Py_CLEAR(interp->codec_search_cache);
@@ -163,6 +165,8 @@ void PyThreadState_Clear(PyThreadState *tstate)
     Py_CLEAR(tstate->c_traceobj);
     Py_CLEAR(tstate->asyncio_running_loop);
     Py_CLEAR(tstate->delete_later);
+    Py_CLEAR(tstate->async_gen_firstiter);
+    Py_CLEAR(tstate->async_gen_finalizer);
     tstate->c_profilefunc = NULL;
     tstate->c_tracefunc = NULL;
 }

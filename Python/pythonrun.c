@@ -34,6 +34,8 @@ typedef struct {
     const char *margin;  /* printed at the start of each line (exception groups) */
     int indent;          /* spaces before the margin */
     int at_line_start;
+    int need_close;      /* a group's closing line is still owed (nested last groups share
+                          * one closing line, as CPython prints them) */
 } printer;
 
 static void out_raw(printer *p, const char *s, Py_ssize_t len)
@@ -660,6 +662,319 @@ static void print_syntax_error_location(printer *p, PyObject *value)
     Py_XDECREF(text);
 }
 
+/* ---- "Did you mean" suggestions (CPython 3.13's traceback display) ---- */
+
+#define SUGGEST_MAX_CANDIDATES 750
+#define SUGGEST_MAX_STRING 40
+#define SUGGEST_MOVE_COST 2
+#define SUGGEST_CASE_COST 1
+
+static int substitution_cost(Py_UCS4 a, Py_UCS4 b)
+{
+    if (a == b) {
+        return 0;
+    }
+    if (Py_UNICODE_TOLOWER(a) == Py_UNICODE_TOLOWER(b)) {
+        return SUGGEST_CASE_COST;
+    }
+    return SUGGEST_MOVE_COST;
+}
+
+/* Weighted Levenshtein distance of a and b, or max_cost + 1 when it exceeds max_cost. */
+static Py_ssize_t levenshtein(PyObject *a_obj, PyObject *b_obj, Py_ssize_t max_cost)
+{
+    Py_ssize_t alen = PyUnicode_GET_LENGTH(a_obj), blen = PyUnicode_GET_LENGTH(b_obj);
+    Py_ssize_t astart = 0, bstart = 0;
+    if (PyUnicode_Compare(a_obj, b_obj) == 0) {
+        return 0;
+    }
+    /* Trim the common prefix and suffix. */
+    while (astart < alen && bstart < blen &&
+           PyUnicode_READ_CHAR(a_obj, astart) == PyUnicode_READ_CHAR(b_obj, bstart)) {
+        astart++;
+        bstart++;
+    }
+    while (alen > astart && blen > bstart &&
+           PyUnicode_READ_CHAR(a_obj, alen - 1) == PyUnicode_READ_CHAR(b_obj, blen - 1)) {
+        alen--;
+        blen--;
+    }
+    Py_ssize_t na = alen - astart, nb = blen - bstart;
+    if (na == 0 || nb == 0) {
+        return SUGGEST_MOVE_COST * (na + nb);
+    }
+    if (na > SUGGEST_MAX_STRING || nb > SUGGEST_MAX_STRING) {
+        return max_cost + 1;
+    }
+    PyObject *a = a_obj, *b = b_obj;
+    if (nb < na) {
+        PyObject *t = a;
+        a = b;
+        b = t;
+        Py_ssize_t tn = na;
+        na = nb;
+        nb = tn;
+        Py_ssize_t ts = astart;
+        astart = bstart;
+        bstart = ts;
+    }
+    if ((nb - na) * SUGGEST_MOVE_COST > max_cost) {
+        return max_cost + 1;
+    }
+    Py_ssize_t row[SUGGEST_MAX_STRING];
+    for (Py_ssize_t i = 0; i < na; i++) {
+        row[i] = (i + 1) * SUGGEST_MOVE_COST;
+    }
+    Py_ssize_t result = 0;
+    for (Py_ssize_t bi = 0; bi < nb; bi++) {
+        Py_UCS4 bchar = PyUnicode_READ_CHAR(b, bstart + bi);
+        Py_ssize_t distance = result = bi * SUGGEST_MOVE_COST;
+        Py_ssize_t minimum = PY_SSIZE_T_MAX;
+        for (Py_ssize_t i = 0; i < na; i++) {
+            Py_ssize_t substitute = distance +
+                                    substitution_cost(bchar, PyUnicode_READ_CHAR(a, astart + i));
+            distance = row[i];
+            Py_ssize_t insert_delete = (result < distance ? result : distance) +
+                                       SUGGEST_MOVE_COST;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            row[i] = result;
+            if (result < minimum) {
+                minimum = result;
+            }
+        }
+        if (minimum > max_cost) {
+            return max_cost + 1;
+        }
+    }
+    return result;
+}
+
+/* The closest candidate (a list of str) to name, or NULL.  New reference. */
+static PyObject *closest_name(PyObject *name, PyObject *candidates)
+{
+    Py_ssize_t n = PyList_GET_SIZE(candidates);
+    if (n > SUGGEST_MAX_CANDIDATES) {
+        return NULL;
+    }
+    PyObject *best = NULL;
+    Py_ssize_t best_distance = PY_SSIZE_T_MAX;
+    Py_ssize_t name_len = PyUnicode_GET_LENGTH(name);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(candidates, i);
+        if (!PyUnicode_Check(item) || PyUnicode_Compare(item, name) == 0) {
+            continue;
+        }
+        Py_ssize_t max_distance = (name_len + PyUnicode_GET_LENGTH(item) + 3) *
+                                  SUGGEST_MOVE_COST / 6;
+        if (best_distance - 1 < max_distance) {
+            max_distance = best_distance - 1;
+        }
+        Py_ssize_t d = levenshtein(name, item, max_distance);
+        if (d > max_distance) {
+            continue;
+        }
+        if (best == NULL || d < best_distance) {
+            best = item;
+            best_distance = d;
+        }
+    }
+    return Py_XNewRef(best);
+}
+
+/* Sorted list of the str items of an iterable (dir() result, mapping keys).  New ref. */
+static PyObject *str_names(PyObject *iterable, int hide_underscored)
+{
+    PyObject *list = PyList_New(0);
+    PyObject *it = list ? PyObject_GetIter(iterable) : NULL;
+    if (it == NULL) {
+        Py_XDECREF(list);
+        return NULL;
+    }
+    PyObject *item;
+    while ((item = PyIter_Next(it)) != NULL) {
+        if (PyUnicode_Check(item) &&
+            !(hide_underscored && PyUnicode_GET_LENGTH(item) > 0 &&
+              PyUnicode_READ_CHAR(item, 0) == '_')) {
+            if (PyList_Append(list, item) < 0) {
+                Py_DECREF(item);
+                break;
+            }
+        }
+        Py_DECREF(item);
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    return list;
+}
+
+static PyObject *last_frame(PyObject *exc)
+{
+    PyObject *tb = PyException_GetTraceback(exc);
+    if (tb == NULL || tb == Py_None) {
+        Py_XDECREF(tb);
+        return NULL;
+    }
+    for (;;) {
+        PyObject *next = get_attr(tb, "tb_next");
+        if (next == NULL || next == Py_None) {
+            Py_XDECREF(next);
+            break;
+        }
+        Py_SETREF(tb, next);
+    }
+    PyObject *frame = get_attr(tb, "tb_frame");
+    Py_DECREF(tb);
+    return frame;
+}
+
+/* The " Did you mean ..." / "Did you forget to import" text for NameError,
+ * AttributeError and ImportError(name_from), or NULL.  New reference.  Never raises. */
+static PyObject *compute_suggestion_text(PyObject *exc)
+{
+    PyObject *saved = PyErr_GetRaisedException();
+    PyObject *result = NULL, *wrong = NULL, *candidates = NULL, *suggestion = NULL;
+    int is_name = PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_NameError);
+    int is_attr = PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_AttributeError);
+    int is_import = PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_ImportError);
+    if (!is_name && !is_attr && !is_import) {
+        goto done;
+    }
+    wrong = get_attr(exc, is_import ? "name_from" : "name");
+    if (wrong == NULL || !PyUnicode_Check(wrong)) {
+        goto done;
+    }
+    int hide = PyUnicode_GET_LENGTH(wrong) == 0 || PyUnicode_READ_CHAR(wrong, 0) != '_';
+    if (is_attr) {
+        PyObject *obj = get_attr(exc, "obj");
+        if (obj == NULL) {
+            goto done;
+        }
+        if (hide) {
+            PyObject *frame = last_frame(exc);
+            PyObject *locals = frame ? get_attr(frame, "f_locals") : NULL;
+            if (locals != NULL) {
+                PyObject *self = PyMapping_Check(locals)
+                                     ? PyObject_GetItem(locals, _Py_ID(self)) : NULL;
+                PyErr_Clear();
+                if (self == obj) {
+                    hide = 0;
+                }
+                Py_XDECREF(self);
+            }
+            Py_XDECREF(locals);
+            Py_XDECREF(frame);
+        }
+        PyObject *d = PyObject_Dir(obj);
+        Py_DECREF(obj);
+        if (d == NULL) {
+            goto done;
+        }
+        candidates = str_names(d, hide);
+        Py_DECREF(d);
+    }
+    else if (is_import) {
+        PyObject *modname = get_attr(exc, "name");
+        PyObject *mod = modname && PyUnicode_Check(modname) ? PyImport_GetModule(modname)
+                                                            : NULL;
+        Py_XDECREF(modname);
+        if (mod == NULL) {
+            goto done;
+        }
+        PyObject *d = PyObject_Dir(mod);
+        Py_DECREF(mod);
+        if (d == NULL) {
+            goto done;
+        }
+        candidates = str_names(d, hide);
+        Py_DECREF(d);
+    }
+    else {
+        PyObject *frame = last_frame(exc);
+        if (frame == NULL) {
+            goto done;
+        }
+        PyObject *locals = get_attr(frame, "f_locals");
+        PyObject *globals = get_attr(frame, "f_globals");
+        PyObject *builtins = get_attr(frame, "f_builtins");
+        Py_DECREF(frame);
+        candidates = PyList_New(0);
+        PyObject *maps[3] = {locals, globals, builtins};
+        for (int i = 0; i < 3 && candidates != NULL; i++) {
+            if (maps[i] == NULL) {
+                continue;
+            }
+            PyObject *keys = PyMapping_Keys(maps[i]);
+            PyObject *names = keys ? str_names(keys, 0) : NULL;
+            Py_XDECREF(keys);
+            if (names == NULL) {
+                PyErr_Clear();
+                continue;
+            }
+            Py_ssize_t end = PyList_GET_SIZE(candidates);
+            if (PyList_SetSlice(candidates, end, end, names) < 0) {
+                PyErr_Clear();
+            }
+            Py_DECREF(names);
+        }
+        /* In a method whose instance has the attribute: "self.name". */
+        if (locals != NULL && PyMapping_Check(locals)) {
+            PyObject *self = PyObject_GetItem(locals, _Py_ID(self));
+            PyErr_Clear();
+            if (self != NULL) {
+                int has = PyObject_HasAttrWithError(self, wrong);
+                PyErr_Clear();
+                if (has == 1) {
+                    result = PyUnicode_FromFormat(". Did you mean: 'self.%U'?", wrong);
+                }
+                Py_DECREF(self);
+            }
+        }
+        Py_XDECREF(locals);
+        Py_XDECREF(globals);
+        Py_XDECREF(builtins);
+        if (result != NULL) {
+            goto done;
+        }
+    }
+    if (candidates == NULL) {
+        goto done;
+    }
+    suggestion = closest_name(wrong, candidates);
+    if (suggestion != NULL) {
+        result = PyUnicode_FromFormat(". Did you mean: '%U'?", suggestion);
+    }
+    if (is_name) {
+        PyObject *stdlib = PySys_GetObject("stdlib_module_names");
+        if (stdlib != NULL && PyAnySet_Check(stdlib)) {
+            if (PySet_Contains(stdlib, wrong) == 1) {
+                PyObject *extra = suggestion != NULL
+                    ? PyUnicode_FromFormat(" Or did you forget to import '%U'?", wrong)
+                    : PyUnicode_FromFormat(". Did you forget to import '%U'?", wrong);
+                if (extra != NULL) {
+                    if (result == NULL) {
+                        result = extra;
+                    }
+                    else {
+                        PyObject *joined = PyUnicode_Concat(result, extra);
+                        Py_DECREF(extra);
+                        Py_SETREF(result, joined);
+                    }
+                }
+            }
+        }
+    }
+done:
+    Py_XDECREF(suggestion);
+    Py_XDECREF(candidates);
+    Py_XDECREF(wrong);
+    PyErr_Clear();
+    PyErr_SetRaisedException(saved);
+    return result;
+}
+
 /* "Type: message" and the notes. */
 static void print_exception_message(printer *p, PyObject *value)
 {
@@ -697,6 +1012,11 @@ static void print_exception_message(printer *p, PyObject *value)
         out_obj(p, msg);
     }
     Py_XDECREF(msg);
+    PyObject *suggestion = is_syntax ? NULL : compute_suggestion_text(value);
+    if (suggestion != NULL) {
+        out_obj(p, suggestion);
+        Py_DECREF(suggestion);
+    }
     out(p, "\n");
 
     PyObject *notes = get_attr(value, "__notes__");
@@ -813,11 +1133,23 @@ static void print_exception(printer *p, PyObject *value, PyObject *seen, int dep
         outf(p, "---------------- %zd ----------------\n", i + 1);
         p->indent = saved_indent + 2;
         p->margin = "| ";
+        int last = i == n - 1;
+        if (last) {
+            p->need_close = 1;
+        }
         print_exception_recursive(p, PyTuple_GET_ITEM(excs, i), seen, depth + 1);
+        if (last && p->need_close) {
+            p->margin = NULL;
+            p->indent = saved_indent + 2;
+            out(p, "+------------------------------------\n");
+            p->need_close = 0;
+        }
     }
-    p->margin = NULL;
-    p->indent = saved_indent + 2;
-    out(p, "+------------------------------------\n");
+    if (n > EG_MAX_WIDTH) {
+        p->margin = NULL;
+        p->indent = saved_indent + 2;
+        out(p, "+------------------------------------\n");
+    }
     p->margin = saved_margin;
     p->indent = saved_indent;
     Py_DECREF(excs);
@@ -888,7 +1220,7 @@ static void print_exception_recursive(printer *p, PyObject *value, PyObject *see
 
 static void display_exception(PyObject *file, PyObject *value)
 {
-    printer p = {file, 0, NULL, 0, 1};
+    printer p = {file, 0, NULL, 0, 1, 0};
     PyObject *seen = PySet_New(NULL);
     if (seen == NULL) {
         PyErr_Clear();
@@ -1230,6 +1562,13 @@ int PyRun_SimpleFileExFlags(FILE *fp, const char *filename, int closeit,
         rc = -1;
     }
     Py_XDECREF(r);
+    if (has_file == 0) {
+        /* As CPython: the names set for the run are removed afterwards. */
+        if (PyDict_DelItem(d, _Py_ID(__file__)) < 0 ||
+            PyDict_DelItemString(d, "__cached__") < 0) {
+            PyErr_Clear();
+        }
+    }
     return rc;
 }
 

@@ -1,10 +1,11 @@
-/* A minimal file object over a file descriptor: sys.stdin/stdout/stderr and open() until the
- * io module exists (a later issue replaces this with the real io stack).
+/* A minimal file object over a file descriptor: sys.stdin/stdout/stderr (and open() when
+ * Lib/io.py is not available).  A later issue replaces the standard streams with the io
+ * stack; this type stays small on purpose so that start-up imports nothing.
  *
  * Text mode encodes/decodes UTF-8 with the stream's error handler; binary mode ("b") reads
- * and writes bytes.  Writes are buffered (line-buffered for terminals and for stderr, and
- * always when the stream is unbuffered only up to each write call); reads use a private
- * buffer so readline() does not lose data.
+ * and writes bytes.  Writes are buffered: flushed at each newline for terminals and stderr,
+ * at every write with -u (write_through), else when 64 KiB accumulate, on flush() and at
+ * exit.  Reads use a private buffer so readline() does not lose data.
  *
  * Locking: the GIL serialises all uses (both builds for now); the free-threaded issue
  * replaces the type before removing the GIL. */
@@ -571,6 +572,62 @@ static int stdio_clear(stdio_object *self)
     return 0;
 }
 
+/* reconfigure(*, encoding=None, errors=None, newline=None, line_buffering=None,
+ * write_through=None): only UTF-8 is supported as the encoding. */
+static PyObject *stdio_reconfigure(stdio_object *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"encoding", "errors", "newline", "line_buffering",
+                             "write_through", NULL};
+    PyObject *encoding = Py_None, *errors = Py_None, *newline = Py_None;
+    PyObject *line_buffering = Py_None, *write_through = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|$OOOOO:reconfigure", kwlist, &encoding,
+                                     &errors, &newline, &line_buffering, &write_through)) {
+        return NULL;
+    }
+    if (encoding != Py_None) {
+        if (!PyUnicode_Check(encoding)) {
+            return PyErr_Format(PyExc_TypeError, "reconfigure() argument 'encoding' must be "
+                                "str or None, not %.100s", Py_TYPE(encoding)->tp_name);
+        }
+        PyObject *lower = PyObject_CallMethod(encoding, "lower", NULL);
+        if (lower == NULL) {
+            return NULL;
+        }
+        int ok = PyUnicode_CompareWithASCIIString(lower, "utf-8") == 0 ||
+                 PyUnicode_CompareWithASCIIString(lower, "utf8") == 0;
+        Py_DECREF(lower);
+        if (!ok) {
+            return PyErr_Format(PyExc_LookupError, "the minimal standard streams only "
+                                "support UTF-8, not %R", encoding);
+        }
+    }
+    if (errors != Py_None) {
+        if (!PyUnicode_Check(errors)) {
+            return PyErr_Format(PyExc_TypeError, "reconfigure() argument 'errors' must be "
+                                "str or None, not %.100s", Py_TYPE(errors)->tp_name);
+        }
+        Py_SETREF(self->errors, Py_NewRef(errors));
+    }
+    if (self->writable && stdio_flush_buffer(self) < 0) {
+        return NULL;
+    }
+    if (line_buffering != Py_None) {
+        int v = PyObject_IsTrue(line_buffering);
+        if (v < 0) {
+            return NULL;
+        }
+        self->line_buffering = v;
+    }
+    if (write_through != Py_None) {
+        int v = PyObject_IsTrue(write_through);
+        if (v < 0) {
+            return NULL;
+        }
+        self->write_through = v;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef stdio_methods[] = {
     {"write", (PyCFunction)stdio_write, METH_O, NULL},
     {"flush", (PyCFunction)stdio_flush, METH_NOARGS, NULL},
@@ -584,6 +641,8 @@ static PyMethodDef stdio_methods[] = {
     {"writable", (PyCFunction)stdio_writable, METH_NOARGS, NULL},
     {"seekable", (PyCFunction)stdio_seekable, METH_NOARGS, NULL},
     {"close", (PyCFunction)stdio_close, METH_NOARGS, NULL},
+    {"reconfigure", _PyCFunction_CAST(stdio_reconfigure), METH_VARARGS | METH_KEYWORDS,
+     NULL},
     {"__enter__", (PyCFunction)stdio_enter, METH_NOARGS, NULL},
     {"__exit__", (PyCFunction)stdio_exit, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},

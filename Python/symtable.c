@@ -990,7 +990,6 @@ visit_comprehension_expr(struct symtable *st, expr_ty e, PyObject *scope_name,
     if (!ok) {
         return 0;
     }
-    int outer_coroutine = st->st_cur->ste_coroutine;
     if (!enter_block(st, scope_name, FunctionBlock, (void *)e, LOC(e))) {
         return 0;
     }
@@ -1041,10 +1040,9 @@ visit_comprehension_expr(struct symtable *st, expr_ty e, PyObject *scope_name,
     if (!exit_block(st)) {
         return 0;
     }
-    if (is_async && kind != GeneratorExpression && !outer_coroutine &&
-        st->st_cur->ste_comprehension == NoComprehension) {
-        /* Checked again by the compiler, which knows about top-level await. */
-    }
+    /* "asynchronous comprehension outside of an asynchronous function" is raised by the
+     * compiler, which knows about top-level await.  An async comprehension makes an
+     * enclosing comprehension asynchronous too. */
     if (is_async && kind != GeneratorExpression && st->st_cur->ste_comprehension) {
         st->st_cur->ste_coroutine = 1;
     }
@@ -1404,7 +1402,6 @@ analyze_name(PySTEntryObject *ste, PyObject *scopes, PyObject *name, long flags,
 static int
 analyze_cells(PyObject *scopes, PyObject *free)
 {
-    Py_ssize_t pos = 0;
     PyObject *name, *v;
     PyObject *keys = PyDict_Keys(scopes);
     if (keys == NULL) {
@@ -1429,7 +1426,6 @@ analyze_cells(PyObject *scopes, PyObject *free)
             return 0;
         }
     }
-    (void)pos;
     Py_DECREF(keys);
     return 1;
 }
@@ -1497,17 +1493,23 @@ update_symbols(PyObject *symbols, PyObject *scopes, PyObject *bound, PyObject *f
 }
 
 /* PEP 709: list, set and dict comprehensions run inline in the function that contains
- * them.  This compiler inlines the common case only: a synchronous comprehension without
- * nested scopes of its own (after its own inlined comprehensions are merged), directly
- * inside a function, a class body or at module level.  The others stay functions. */
+ * them.  This compiler inlines a comprehension without nested scopes of its own (after
+ * its own inlined comprehensions are merged) directly inside a function, a class body or
+ * at module level; an asynchronous one only inside a coroutine function.  The others stay
+ * functions. */
 static int
 can_inline_comprehension(PySTEntryObject *ste, PySTEntryObject *comp)
 {
     if (comp->ste_comprehension == NoComprehension ||
-        comp->ste_comprehension == GeneratorExpression || comp->ste_coroutine ||
-        comp->ste_generator || PyList_GET_SIZE(comp->ste_children) != 0 ||
-        ste->ste_can_see_class_scope) {
+        comp->ste_comprehension == GeneratorExpression || comp->ste_generator ||
+        PyList_GET_SIZE(comp->ste_children) != 0 || ste->ste_can_see_class_scope) {
         return 0;
+    }
+    if (comp->ste_coroutine) {
+        /* async comprehensions run inline only in a coroutine (an async function, or a
+         * comprehension inlined into one); elsewhere they are an error or need a
+         * coroutine of their own. */
+        return ste->ste_type == FunctionBlock && ste->ste_coroutine && !ste->ste_generator;
     }
     if (ste->ste_type == FunctionBlock || ste->ste_type == ModuleBlock) {
         return 1;

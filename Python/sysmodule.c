@@ -516,10 +516,79 @@ static PyObject *sys_getfilesystemencodeerrors(PyObject *module, PyObject *unuse
     return PyUnicode_FromString("surrogateescape");
 }
 
-/* Trace and profile functions are stored on the thread state; the eval room calls them. */
+/* Trace and profile functions are stored on the thread state (c_traceobj/c_profileobj);
+ * the eval loop calls c_tracefunc/c_profilefunc, i.e. these trampolines, which call the
+ * Python-level functions with (frame, event, arg) as CPython does. */
+static const char *const trace_event_names[] = {"call", "exception", "line", "return",
+                                                "c_call", "c_exception", "c_return",
+                                                "opcode"};
+
+/* Call callback(frame, event, arg).  New reference or NULL. */
+static PyObject *call_trace_function(PyObject *callback, PyFrameObject *frame, int what,
+                                     PyObject *arg)
+{
+    if (what < 0 || what > PyTrace_OPCODE) {
+        PyErr_SetString(PyExc_SystemError, "invalid trace event");
+        return NULL;
+    }
+    PyObject *event = PyUnicode_InternFromString(trace_event_names[what]);
+    if (event == NULL) {
+        return NULL;
+    }
+    PyObject *args[3] = {(PyObject *)frame, event, arg ? arg : Py_None};
+    PyObject *r = PyObject_Vectorcall(callback, args, 3, NULL);
+    Py_DECREF(event);
+    return r;
+}
+
+static int profile_trampoline(PyObject *self, PyFrameObject *frame, int what, PyObject *arg)
+{
+    PyObject *r = call_trace_function(self, frame, what, arg);
+    if (r == NULL) {
+        PyThreadState *tstate = _PyThreadState_GET();
+        tstate->c_profilefunc = NULL;
+        Py_CLEAR(tstate->c_profileobj);
+        return -1;
+    }
+    Py_DECREF(r);
+    return 0;
+}
+
 static int trace_trampoline(PyObject *self, PyFrameObject *frame, int what, PyObject *arg)
 {
-    return 0;
+    PyObject *callback;
+    if (what == PyTrace_CALL) {
+        callback = Py_NewRef(self);
+    }
+    else {
+        callback = PyObject_GetAttrString((PyObject *)frame, "f_trace");
+        if (callback == NULL) {
+            return -1;
+        }
+    }
+    if (callback == Py_None) {
+        Py_DECREF(callback);
+        return 0;
+    }
+    PyObject *r = call_trace_function(callback, frame, what, arg);
+    Py_DECREF(callback);
+    if (r == NULL) {
+        PyThreadState *tstate = _PyThreadState_GET();
+        tstate->c_tracefunc = NULL;
+        Py_CLEAR(tstate->c_traceobj);
+        PyObject *exc = PyErr_GetRaisedException();
+        if (PyObject_SetAttrString((PyObject *)frame, "f_trace", Py_None) < 0) {
+            PyErr_Clear();
+        }
+        PyErr_SetRaisedException(exc);
+        return -1;
+    }
+    int rc = 0;
+    if (r != Py_None) {
+        rc = PyObject_SetAttrString((PyObject *)frame, "f_trace", r);
+    }
+    Py_DECREF(r);
+    return rc;
 }
 
 static PyObject *sys_settrace(PyObject *module, PyObject *func)
@@ -551,7 +620,7 @@ static PyObject *sys_setprofile(PyObject *module, PyObject *func)
     }
     else {
         Py_XSETREF(tstate->c_profileobj, Py_NewRef(func));
-        tstate->c_profilefunc = (Py_tracefunc)trace_trampoline;
+        tstate->c_profilefunc = (Py_tracefunc)profile_trampoline;
     }
     Py_RETURN_NONE;
 }
@@ -775,6 +844,145 @@ static PyObject *sys_breakpointhook(PyObject *module, PyObject *args, PyObject *
     return r;
 }
 
+/* {thread id: innermost frame} (frames=1) or {thread id: handled exception} for every
+ * thread state of the interpreter.  Callers hold the GIL, so no thread runs meanwhile. */
+static PyObject *current_thread_map(int frames)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    PyObject *result = PyDict_New();
+    if (result == NULL) {
+        return NULL;
+    }
+    pthread_mutex_lock(&interp->threads.mutex);
+    PyObject *items = PyList_New(0);
+    for (PyThreadState *t = interp->threads.head; t != NULL && items != NULL; t = t->next) {
+        PyObject *value;
+        if (frames) {
+            value = (PyObject *)PyThreadState_GetFrame(t);
+        }
+        else {
+            _PyErr_StackItem *info = t->exc_info;
+            while (info != NULL && (info->exc_value == NULL || info->exc_value == Py_None)) {
+                info = info->previous_item;
+            }
+            value = info != NULL ? Py_NewRef(info->exc_value) : NULL;
+        }
+        if (value == NULL) {
+            continue;
+        }
+        PyObject *pair = Py_BuildValue("(kN)", t->thread_id, value);
+        if (pair == NULL || PyList_Append(items, pair) < 0) {
+            Py_CLEAR(items);
+        }
+        Py_XDECREF(pair);
+    }
+    pthread_mutex_unlock(&interp->threads.mutex);
+    if (items == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
+        PyObject *pair = PyList_GET_ITEM(items, i);
+        if (PyDict_SetItem(result, PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1)) < 0) {
+            Py_DECREF(items);
+            Py_DECREF(result);
+            return NULL;
+        }
+    }
+    Py_DECREF(items);
+    return result;
+}
+
+static PyObject *sys_current_frames(PyObject *module, PyObject *unused)
+{
+    return current_thread_map(1);
+}
+
+static PyObject *sys_current_exceptions(PyObject *module, PyObject *unused)
+{
+    return current_thread_map(0);
+}
+
+static PyStructSequence_Field asyncgen_hooks_fields[] = {
+    {"firstiter", "Hook to intercept first iteration"},
+    {"finalizer", "Hook to intercept finalization"},
+    {NULL, NULL},
+};
+static PyStructSequence_Desc asyncgen_hooks_desc = {
+    "asyncgen_hooks", "asyncgen_hooks\n\nA named tuple providing information about "
+    "asynchronous\ngenerators hooks.", asyncgen_hooks_fields, 2,
+};
+
+static PyObject *sys_get_asyncgen_hooks(PyObject *module, PyObject *unused)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyTypeObject *type = PyStructSequence_NewType(&asyncgen_hooks_desc);
+    if (type == NULL) {
+        return NULL;
+    }
+    PyObject *r = PyStructSequence_New(type);
+    Py_DECREF(type);
+    if (r == NULL) {
+        return NULL;
+    }
+    PyObject *first = tstate->async_gen_firstiter;
+    PyObject *fin = tstate->async_gen_finalizer;
+    PyStructSequence_SetItem(r, 0, Py_NewRef(first ? first : Py_None));
+    PyStructSequence_SetItem(r, 1, Py_NewRef(fin ? fin : Py_None));
+    return r;
+}
+
+/* sys.set_asyncgen_hooks([firstiter] [, finalizer]): an omitted hook is unchanged. */
+static PyObject *sys_set_asyncgen_hooks(PyObject *module, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"firstiter", "finalizer", NULL};
+    PyObject *firstiter = NULL, *finalizer = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OO:set_asyncgen_hooks", kwlist,
+                                     &firstiter, &finalizer)) {
+        return NULL;
+    }
+    if (finalizer != NULL && finalizer != Py_None && !PyCallable_Check(finalizer)) {
+        return PyErr_Format(PyExc_TypeError, "callable finalizer expected, got %.50s",
+                            Py_TYPE(finalizer)->tp_name);
+    }
+    if (firstiter != NULL && firstiter != Py_None && !PyCallable_Check(firstiter)) {
+        return PyErr_Format(PyExc_TypeError, "callable firstiter expected, got %.50s",
+                            Py_TYPE(firstiter)->tp_name);
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (finalizer != NULL) {
+        Py_XSETREF(tstate->async_gen_finalizer,
+                   finalizer == Py_None ? NULL : Py_NewRef(finalizer));
+    }
+    if (firstiter != NULL) {
+        Py_XSETREF(tstate->async_gen_firstiter,
+                   firstiter == Py_None ? NULL : Py_NewRef(firstiter));
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_get_coroutine_origin_tracking_depth(PyObject *module, PyObject *unused)
+{
+    return PyLong_FromLong(_PyThreadState_GET()->coroutine_origin_tracking_depth);
+}
+
+static PyObject *sys_set_coroutine_origin_tracking_depth(PyObject *module, PyObject *args,
+                                                         PyObject *kwds)
+{
+    static char *kwlist[] = {"depth", NULL};
+    int depth;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "i:set_coroutine_origin_tracking_depth",
+                                     kwlist, &depth)) {
+        return NULL;
+    }
+    if (depth < 0) {
+        PyErr_SetString(PyExc_ValueError, "depth must be >= 0");
+        return NULL;
+    }
+    _PyThreadState_GET()->coroutine_origin_tracking_depth = depth;
+    Py_RETURN_NONE;
+}
+
 static PyObject *sys_clear_type_cache(PyObject *module, PyObject *unused)
 {
     Py_RETURN_NONE;
@@ -838,6 +1046,19 @@ static PyMethodDef sys_methods[] = {
      "Handle an unraisable exception."},
     {"breakpointhook", _PyCFunction_CAST(sys_breakpointhook), METH_VARARGS | METH_KEYWORDS,
      "Call pdb.set_trace()."},
+    {"_current_frames", sys_current_frames, METH_NOARGS,
+     "Return a dict mapping each thread's identifier to its current stack frame."},
+    {"_current_exceptions", sys_current_exceptions, METH_NOARGS,
+     "Return a dict mapping each thread's identifier to its current raised exception."},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_NOARGS,
+     "Return the installed asynchronous generators hooks."},
+    {"set_asyncgen_hooks", _PyCFunction_CAST(sys_set_asyncgen_hooks),
+     METH_VARARGS | METH_KEYWORDS, "Set new hooks for asynchronous generators."},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth,
+     METH_NOARGS, "Check status of origin tracking for coroutine objects in this thread."},
+    {"set_coroutine_origin_tracking_depth",
+     _PyCFunction_CAST(sys_set_coroutine_origin_tracking_depth), METH_VARARGS | METH_KEYWORDS,
+     "Enable or disable origin tracking for coroutine objects in this thread."},
     {"_clear_type_cache", sys_clear_type_cache, METH_NOARGS, "Clear the type cache."},
     {"_clear_internal_caches", sys_clear_type_cache, METH_NOARGS, "Clear internal caches."},
     {"getunicodeinternedsize", sys_getunicodeinternedsize, METH_NOARGS, NULL},
@@ -1264,6 +1485,20 @@ int _PySys_UpdateConfig(PyThreadState *tstate)
         return -1;
     }
     Py_DECREF(stdlib);
+    /* Third-party packages (site.py does this in CPython; Braid has no site module yet). */
+    if (c->site_import) {
+        char site[4096];
+        snprintf(site, sizeof(site), "%s/site-packages", _Py_path_config.stdlib_dir);
+        if (_Py_IsDir(site)) {
+            PyObject *entry = PyUnicode_DecodeFSDefault(site);
+            if (entry == NULL || PyList_Append(path, entry) < 0) {
+                Py_XDECREF(entry);
+                Py_DECREF(path);
+                return -1;
+            }
+            Py_DECREF(entry);
+        }
+    }
     return set_new(d, "path", path);
 }
 

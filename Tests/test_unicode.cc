@@ -86,6 +86,7 @@ TEST_F(UnicodeTest, FromFormat)
     EXPECT_EQ(Utf8(s), "ab|-12|   42|42   |00042|ff|-7|\xe2\x82\xac|h\xc3\xa9|abc");
     EXPECT_EQ(Utf8(PyUnicode_FromFormat("%%|%lu|%lld|%V", 7UL, -5LL, NULL, "x")), "%|7|-5|x");
     EXPECT_EQ(Utf8(PyUnicode_FromFormat("%R", u)), "'h\xc3\xa9'");
+    EXPECT_EQ(Utf8(PyUnicode_FromFormat("%ls|%.2ls", L"w\u20ac", L"abc")), "w\xe2\x82\xac|ab");
 }
 
 TEST_F(UnicodeTest, Repr)

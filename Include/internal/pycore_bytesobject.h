@@ -30,7 +30,5 @@ PyAPI_FUNC(PyObject *) _PyBytes_ReprBuffer(const char *s, Py_ssize_t len, int sm
 PyAPI_FUNC(PyObject *) _Py_strhex_with_sep(const char *s, Py_ssize_t len, PyObject *sep,
                                            int bytes_per_sep);
 PyAPI_FUNC(PyObject *) _Py_strhex(const char *s, Py_ssize_t len);
-/* The method table shared by bytes and bytearray for the read-only methods. */
-PyAPI_DATA(PyMethodDef) _Py_bytes_shared_methods[];
 
 #endif /* Py_INTERNAL_BYTESOBJECT_H */

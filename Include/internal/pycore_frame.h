@@ -166,7 +166,8 @@ static inline PyFrameObject *_PyFrame_GetFrameObject(_PyInterpreterFrame *frame)
     }
     return _PyFrame_MakeAndSetFrameObject(frame);
 }
-/* New reference to a locals mapping: f_locals, or a fresh snapshot dict of fast locals. */
+/* New reference to a locals mapping: f_locals, or a fresh snapshot dict of fast locals
+ * (plus the extra names added through frame.f_locals). */
 PyAPI_FUNC(PyObject *) _PyFrame_GetLocals(_PyInterpreterFrame *frame);
 /* Visit the references a frame holds (generator and frame-object traversal). */
 PyAPI_FUNC(int) _PyFrame_Traverse(_PyInterpreterFrame *frame, visitproc visit, void *arg);
@@ -189,8 +190,15 @@ struct _frame {
     int f_lineno;                   /* set when f_trace is used; 0 otherwise */
     char f_trace_lines;
     char f_trace_opcodes;
-    PyObject *f_locals_cache;       /* snapshot dict returned by f_locals (strong) */
+    int f_trace_last_line;          /* line tracing: last line and instruction seen */
+    int f_trace_last_instr;
+    PyObject *f_locals_cache;       /* snapshot dict kept for PyEval_GetLocals (strong) */
+    PyObject *f_extra_locals;       /* names added through f_locals that are not fast
+                                       locals (PEP 667), dict or NULL (strong) */
     PyObject *_f_frame_data[1];     /* the frame after it finished (owner FRAME_OBJECT) */
 };
+
+/* frame.f_locals of an optimized frame: a write-through mapping (PEP 667). */
+PyAPI_DATA(PyTypeObject) PyFrameLocalsProxy_Type;
 
 #endif /* Py_INTERNAL_FRAME_H */

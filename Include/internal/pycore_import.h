@@ -11,11 +11,6 @@ PyAPI_FUNC(void) _PyImport_Fini(PyInterpreterState *interp);
 PyAPI_FUNC(PyObject *) _PyImport_InitBuiltin(PyThreadState *tstate, PyObject *name);
 PyAPI_FUNC(int) _PyImport_IsBuiltin(const char *name);
 
-/* A module object from a PyModuleDef (multi-phase or single-phase result) for `spec`-less
- * loading: runs Py_mod_create/Py_mod_exec slots.  New reference. */
-PyAPI_FUNC(PyObject *) _PyImport_ModuleFromDef(PyObject *def_or_module, PyObject *name,
-                                               PyObject *origin);
-
 /* Import a module by name (absolute), the fast path used by the IMPORT_NAME opcode when
  * builtins.__import__ is unchanged.  New reference. */
 PyAPI_FUNC(PyObject *) _PyImport_ImportName(PyThreadState *tstate, PyObject *name,
@@ -27,8 +22,7 @@ PyAPI_FUNC(PyObject *) _PyImport_ImportFrom(PyThreadState *tstate, PyObject *mod
 /* Find a module's source for `-m`: fills *pfilename (new ref, str) and *pispkg.  Returns 1
  * found, 0 not found (no exception), -1 error. */
 PyAPI_FUNC(int) _PyImport_FindSource(PyObject *name, PyObject **pfilename, int *pispkg);
-/* Execute the code of module `name` found at filename in the module's dict; helper for
- * runpy-like execution of -m.  New reference to the module. */
+/* getattr(import(modname), attrname).  New reference. */
 PyAPI_FUNC(PyObject *) _PyImport_GetModuleAttrString(const char *modname, const char *attrname);
 
 PyAPI_FUNC(PyObject *) _PyImport_GetBuiltinModuleNames(void);

@@ -70,6 +70,11 @@ struct _is {
     PyObject *dict;               /* PyInterpreterState_GetDict() */
     PyObject *atexit_callbacks;   /* list of (func, args, kwargs) for the atexit module */
     PyObject *audit_hooks;        /* list (sys.addaudithook); never called for now */
+    /* Imports in progress (Python/import.c): {module name: thread ident} of the thread
+     * executing the module, and {thread ident: module name} it waits for, to make other
+     * threads wait for a module being initialised and to detect deadlocks. */
+    PyObject *import_owners;
+    PyObject *import_waiting;
 
     /* Codec registry, for the strings room (Python/codecs.c). */
     PyObject *codec_search_path;
@@ -88,10 +93,6 @@ struct _is {
      * still have to park.  Unused while the GIL serialises everything. */
     int stw_requested;
     Py_ssize_t stw_countdown;
-
-    /* Trace/profile hooks installed with sys.settrace/setprofile for new threads
-     * (threading.settrace); the current thread's live in its tstate. */
-    PyObject *sys_trace_initialized;
 
     _PyCoreConfig *config;        /* &_Py_CoreConfig */
 };

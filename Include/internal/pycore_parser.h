@@ -21,8 +21,9 @@ extern "C" {
  *
  * With PyCF_ALLOW_INCOMPLETE_INPUT in flags, input that is a valid prefix of a longer
  * program (an open bracket, a block header without its body, an unterminated triple-quoted
- * string, a trailing backslash) raises SyntaxError("incomplete input") instead of another
- * error, so a REPL can ask for more lines; _PyParser_IsIncompleteInputError() tells. */
+ * string, a trailing backslash) raises _IncompleteInputError("incomplete input"), a
+ * SyntaxError subclass, instead of another error, so a REPL can ask for more lines;
+ * _PyParser_IsIncompleteInputError() tells. */
 PyAPI_FUNC(mod_ty) _PyParser_ASTFromString(const char *str, PyObject *filename, int mode,
                                            PyCompilerFlags *flags, PyArena *arena);
 
@@ -35,9 +36,9 @@ PyAPI_FUNC(mod_ty) _PyParser_ASTFromFile(FILE *fp, PyObject *filename, const cha
                                          PyCompilerFlags *flags, int *errcode,
                                          PyArena *arena);
 
-/* Return 1 if the current exception is the SyntaxError raised for incomplete input under
- * PyCF_ALLOW_INCOMPLETE_INPUT (CPython 3.13 raises _IncompleteInputError, a SyntaxError
- * subclass, whose message is "incomplete input"), else 0.  Never fails. */
+/* Return 1 if the current exception is the _IncompleteInputError (a SyntaxError subclass,
+ * message "incomplete input") raised under PyCF_ALLOW_INCOMPLETE_INPUT, else 0.  Never
+ * fails. */
 PyAPI_FUNC(int) _PyParser_IsIncompleteInputError(void);
 
 #define E_EOF 11

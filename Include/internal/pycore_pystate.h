@@ -115,7 +115,6 @@ PyAPI_FUNC(void) _PyEval_ReleaseLock(PyThreadState *tstate);
 PyAPI_FUNC(void) _PyEval_SetSwitchInterval(unsigned long microseconds);
 PyAPI_FUNC(unsigned long) _PyEval_GetSwitchInterval(void);
 PyAPI_FUNC(int) _PyEval_ThreadsInitialized(void);
-PyAPI_FUNC(void) _PyEval_SignalReceived(void);
 /* Set an eval-breaker bit of the main thread (from any thread or a signal handler). */
 PyAPI_FUNC(void) _PyEval_SignalMainThread(uintptr_t bit);
 /* Run every pending call now (main thread); 0 or -1 with an exception set. */

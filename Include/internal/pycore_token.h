@@ -159,7 +159,7 @@ typedef struct {
 } _PyTokenizer;
 
 #define TOKFLAG_DONT_IMPLY_DEDENT 1
-#define TOKFLAG_SOURCE_IS_UTF8 2   /* ignore a coding cookie */
+#define TOKFLAG_SOURCE_IS_UTF8 2   /* the text was a str: ignore a coding cookie */
 #define TOKFLAG_INTERACTIVE 4      /* REPL input: the text is not newline-terminated */
 
 /* Initialize tok over a copy of str[0:len].  Return 0, or -1 with an exception set

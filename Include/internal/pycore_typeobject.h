@@ -4,8 +4,11 @@
  * keyed by (tp_version_tag, name).  A type's version tag changes (PyType_Modified) whenever its
  * dict or its MRO changes, so a cached entry is valid exactly while the tag matches.
  *
- * Free-threaded build: cache entries are published with a sequence counter (writers make it
- * odd, write, make it even; readers retry when it changed), so readers never lock. */
+ * Free-threaded build (interim): the build still runs one thread at a time under a GIL, so the
+ * cache is used exactly as in the GIL build.  The free-threaded issue must make entries
+ * sequence-locked (writers make a counter odd, write, make it even; readers retry when it
+ * changed) and return new references (_PyType_LookupRef), since a borrowed result may be freed
+ * by another thread. */
 #ifndef Py_INTERNAL_TYPEOBJECT_H
 #define Py_INTERNAL_TYPEOBJECT_H
 

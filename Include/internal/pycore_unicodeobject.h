@@ -99,6 +99,8 @@ PyAPI_FUNC(PyObject *) _PyUnicode_FormatWithSpec(PyObject *str, PyObject *format
 PyAPI_FUNC(int) _PyUnicode_GetCharacterName(Py_UCS4 code, char *buf, int buflen);
 PyAPI_FUNC(int) _PyUnicode_LookupCharacterName(const char *name, Py_ssize_t size,
                                                Py_UCS4 *code);
+/* NFKC normalization (Objects/unicodenorm.c), for PEP 3131 identifiers.  New reference. */
+PyAPI_FUNC(PyObject *) _PyUnicode_NFKC(PyObject *str);
 /* repr() of a str into a new str. */
 PyAPI_FUNC(PyObject *) _PyUnicode_Repr(PyObject *unicode);
 /* The start-up hook: create the empty string and character caches.  0 or -1. */

@@ -255,6 +255,52 @@ class BuiltinFunctionTests(unittest.TestCase):
             self.assertIsInstance(getattr(builtins, name), type, name)
 
 
+class AsyncIterationTests(unittest.TestCase):
+
+    def run_coro(self, coro):
+        try:
+            coro.send(None)
+        except StopIteration as e:
+            return e.value
+        self.fail("coroutine did not finish")
+
+    def test_aiter_anext(self):
+        async def agen():
+            yield 1
+            yield 2
+
+        async def main():
+            it = aiter(agen())
+            return [await anext(it), await anext(it), await anext(it, 'done')]
+        self.assertEqual(self.run_coro(main()), [1, 2, 'done'])
+
+    def test_anext_without_default_raises(self):
+        async def agen():
+            return
+            yield
+
+        async def main():
+            try:
+                await anext(agen())
+            except StopAsyncIteration:
+                return 'stopped'
+        self.assertEqual(self.run_coro(main()), 'stopped')
+
+    def test_anext_type_error(self):
+        with self.assertRaises(TypeError):
+            anext(1)
+
+
+class SiteBuiltinsTests(unittest.TestCase):
+
+    def test_exit_quit(self):
+        import builtins
+        for name in ('exit', 'quit'):
+            self.assertTrue(hasattr(builtins, name))
+            self.assertEqual(repr(getattr(builtins, name)),
+                             f"Use {name}() or Ctrl-D (i.e. EOF) to exit")
+
+
 class MapFilterZipTests(unittest.TestCase):
 
     def test_map(self):

@@ -148,6 +148,13 @@ class AsyncComprehensionTests(unittest.TestCase):
             return [y async for y in g]
         self.assertEqual(run(f()), [0, 10])
 
+    def test_async_comprehension_restores_variable(self):
+        async def f():
+            x = "outer"
+            values = [x async for x in AsyncRange(2)]
+            return values, x
+        self.assertEqual(run(f()), ([0, 1], "outer"))
+
     def test_async_dict_and_set(self):
         async def f():
             return ({x: -x async for x in AsyncRange(2)}, {x async for x in AsyncRange(2)})
@@ -215,6 +222,31 @@ class InlinedComprehensionTests(unittest.TestCase):
         loc = {"k": 10}
         exec("z = [a + k for a in b]", g, loc)
         self.assertEqual(loc["z"], [11])
+
+    def test_class_level(self):
+        ns = {}
+        exec("g = 'global'\n"
+             "class C:\n"
+             "    g = 'class'\n"
+             "    x = 'keep'\n"
+             "    seen = [g for _ in range(1)]\n"
+             "    again = [x for x in 'ab']\n"
+             "    nested = [[i * j for j in range(2)] for i in range(2)]\n", ns)
+        C = ns["C"]
+        self.assertEqual(C.seen, ["global"])
+        self.assertEqual(C.again, ["a", "b"])
+        self.assertEqual(C.x, "keep")
+        self.assertEqual(C.nested, [[0, 0], [0, 1]])
+        self.assertFalse(hasattr(C, "i"))
+
+    def test_class_level_free_variable(self):
+        def f():
+            w = "function"
+            class D:
+                w = "class"
+                r = [w for _ in range(1)]
+            return D.r
+        self.assertEqual(f(), ["function"])
 
     def test_locals_not_polluted(self):
         def f():

@@ -186,6 +186,15 @@ class GetattrHookTests(unittest.TestCase):
         with self.assertRaises(AttributeError):
             object.__setattr__(1, "x", 2)
 
+    def test_object_setattr_on_type_refused(self):
+        class A:
+            pass
+        with self.assertRaises(TypeError) as cm:
+            object.__setattr__(A, "x", 1)
+        self.assertEqual(str(cm.exception), "can't apply this __setattr__ to type object")
+        type.__setattr__(A, "x", 1)
+        self.assertEqual(A.x, 1)
+
     def test_getattr_added_later(self):
         class A:
             pass

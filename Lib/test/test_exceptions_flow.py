@@ -285,6 +285,132 @@ class TracebackTests(unittest.TestCase):
         self.assertIsInstance(frame.f_lineno, int)
 
 
+class TraceTests(unittest.TestCase):
+    def trace(self, func, *args):
+        events = []
+
+        def tracer(frame, event, arg):
+            if frame.f_code is func.__code__:
+                events.append((event, frame.f_lineno - func.__code__.co_firstlineno))
+            return tracer
+
+        sys.settrace(tracer)
+        try:
+            func(*args)
+        finally:
+            sys.settrace(None)
+        return events
+
+    def test_line_events(self):
+        def f(n):
+            total = 0
+            for i in range(n):
+                total += i
+            return total
+
+        self.assertEqual(self.trace(f, 2),
+                         [("call", 0), ("line", 1), ("line", 2), ("line", 3), ("line", 2),
+                          ("line", 3), ("line", 2), ("line", 4), ("return", 4)])
+
+    def test_exception_event(self):
+        def f():
+            raise KeyError
+
+        events = self.trace(lambda: self.assertRaises(KeyError, f))
+        inner = []
+
+        def tracer(frame, event, arg):
+            if frame.f_code is f.__code__:
+                inner.append(event if event != "exception" else arg[0])
+            return tracer
+
+        sys.settrace(tracer)
+        try:
+            f()
+        except KeyError:
+            pass
+        finally:
+            sys.settrace(None)
+        self.assertEqual(inner, ["call", "line", KeyError, "return"])
+        self.assertIsInstance(events, list)
+
+    def test_generator_call_per_resumption(self):
+        def gen():
+            yield 1
+            yield 2
+
+        events = []
+
+        def tracer(frame, event, arg):
+            if frame.f_code is gen.__code__ and event in ("call", "return"):
+                events.append((event, arg))
+            return tracer
+
+        sys.settrace(tracer)
+        try:
+            list(gen())
+        finally:
+            sys.settrace(None)
+        self.assertEqual(events, [("call", None), ("return", 1), ("call", None),
+                                  ("return", 2), ("call", None), ("return", None)])
+
+    def test_profile(self):
+        def f():
+            return 1
+
+        calls = []
+
+        def profiler(frame, event, arg):
+            if frame.f_code is f.__code__:
+                calls.append(event)
+
+        sys.setprofile(profiler)
+        try:
+            f()
+        finally:
+            sys.setprofile(None)
+        self.assertEqual(calls, ["call", "return"])
+
+
+class FrameLocalsTests(unittest.TestCase):
+    def test_write_through(self):
+        x = 1
+        frame = sys._getframe()
+        proxy = frame.f_locals
+        self.assertEqual(type(proxy).__name__, "FrameLocalsProxy")
+        self.assertEqual(proxy["x"], 1)
+        proxy["x"] = 10
+        self.assertEqual(x, 10)
+        proxy["extra"] = 5
+        self.assertEqual(frame.f_locals["extra"], 5)
+        self.assertIn("extra", frame.f_locals)
+        with self.assertRaises(TypeError):
+            del proxy["x"]
+        with self.assertRaises(KeyError):
+            proxy["missing"]
+
+    def test_cells(self):
+        y = 2
+
+        def inner():
+            return y
+
+        proxy = sys._getframe().f_locals
+        proxy["y"] = 3
+        self.assertEqual(inner(), 3)
+        self.assertEqual(proxy.get("y"), 3)
+
+    def test_locals_is_snapshot(self):
+        z = 1
+        snapshot = locals()
+        z = 2
+        self.assertEqual(snapshot["z"], 1)
+        self.assertIsInstance(snapshot, dict)
+
+    def test_module_frame_f_locals_is_dict(self):
+        self.assertIs(sys._getframe().f_globals, globals())
+
+
 class ExceptStarTests(unittest.TestCase):
     def test_except_star_split(self):
         caught = []

@@ -96,6 +96,16 @@ class FloatParseTests(unittest.TestCase):
         self.assertEqual(float(F()), 2.5)
         self.assertEqual(float(I()), 3.0)
 
+    def test_float_subclass_dunder_float(self):
+        class F(float):
+            def __float__(self):
+                return 42.0
+
+        self.assertEqual(float(F()), 42.0)
+
+    def test_bytes_like(self):
+        self.assertEqual(float(memoryview(b"1.25x")[:4]), 1.25)
+
     def test_int_conversion(self):
         self.assertEqual(float(2 ** 53 + 1), 2.0 ** 53)
         with self.assertRaises(OverflowError):

@@ -6,6 +6,12 @@ parser, the compiler and the evaluation loop together.
 
 import unittest
 
+try:
+    import typing
+except ImportError:
+    # PEP 695 objects (TypeVar, TypeAliasType) are created through the typing module.
+    typing = None
+
 
 def run(source, namespace=None):
     """Execute source in a fresh namespace and return the namespace."""
@@ -553,6 +559,7 @@ class DefinitionTests(unittest.TestCase):
         except StopIteration as e:
             self.assertEqual(e.value, [1, 1])
 
+    @unittest.skipIf(typing is None, "needs the typing module")
     def test_type_parameters(self):
         ns = run(
             "def first[T](xs: list[T]) -> T:\n"
@@ -567,6 +574,7 @@ class DefinitionTests(unittest.TestCase):
         self.assertEqual(ns["Simple"].__value__, int)
         self.assertEqual(ns["Alias"].__name__, "Alias")
 
+    @unittest.skipIf(typing is None, "needs the typing module")
     def test_type_parameter_defaults(self):
         ns = run("class C[T = int, **P = [str]]: pass\nclass D[*Ts = *tuple[int]]: pass\n")
         params = ns["C"].__type_params__

@@ -61,6 +61,13 @@ class IntConstructionTests(unittest.TestCase):
         with self.assertRaises(TypeError):
             int(x=1)
 
+    def test_bytes_like_and_surrogates(self):
+        self.assertEqual(int(memoryview(b"123")[1:]), 23)
+        with self.assertRaises(ValueError) as cm:
+            int("123\ud800")
+        self.assertEqual(str(cm.exception),
+                         "invalid literal for int() with base 10: '123\\ud800'")
+
     def test_base_keyword(self):
         self.assertEqual(int("11", base=2), 3)
 
@@ -263,7 +270,8 @@ class IntMethodTests(unittest.TestCase):
         self.assertEqual(oct(8), "0o10")
         self.assertEqual(hex(255), "0xff")
         self.assertEqual(hex(-(2 ** 64)), "-0x10000000000000000")
-        self.assertEqual(str(2 ** 200), "1606938044258990275541962092341162602522202993782792835301376")
+        self.assertEqual(str(2 ** 200),
+                         "1606938044258990275541962092341162602522202993782792835301376")
 
     def test_int_info(self):
         self.assertEqual(sys.int_info.default_max_str_digits, 4300)

@@ -99,6 +99,15 @@ class MathFunctionTests(unittest.TestCase):
             def __trunc__(self):
                 return "trunc"
 
+        class BadDescr:
+            def __get__(self, obj, objtype=None):
+                raise ValueError
+
+        class D:
+            __ceil__ = BadDescr()
+
+        with self.assertRaises(ValueError):
+            math.ceil(D())
         self.assertEqual(math.ceil(C()), "ceil")
         self.assertEqual(math.floor(C()), "floor")
         self.assertEqual(math.trunc(C()), "trunc")

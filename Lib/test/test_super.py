@@ -96,6 +96,15 @@ class SuperTests(unittest.TestCase):
         with self.assertRaises(AttributeError):
             super(B, B()).nonexistent
 
+    def test_super_object_attributes_via_zero_arg(self):
+        class X:
+            def info(self):
+                return super().__class__, super().__self__, super().__thisclass__
+        x = X()
+        self.assertEqual(X().info()[0], super)
+        self.assertIs(x.info()[1], x)
+        self.assertIs(x.info()[2], X)
+
     def test_class_cell(self):
         class X:
             def get_class(self):

@@ -175,6 +175,60 @@ class TracebackOutputTests(unittest.TestCase):
                    '    | TypeError: b\n'
                    '    +------------------------------------\n')
 
+    def test_nested_exception_group(self):
+        self.check('eg = ExceptionGroup("outer", [ValueError("v"),\n'
+                   '    ExceptionGroup("nested", [TypeError("t"), KeyError("k")])])\n'
+                   'eg.add_note("a note")\n'
+                   'raise eg\n',
+                   '  + Exception Group Traceback (most recent call last):\n'
+                   '  |   File "SCRIPT", line 4, in <module>\n'
+                   '  |     raise eg\n'
+                   '  | ExceptionGroup: outer (2 sub-exceptions)\n'
+                   '  | a note\n'
+                   '  +-+---------------- 1 ----------------\n'
+                   '    | ValueError: v\n'
+                   '    +---------------- 2 ----------------\n'
+                   '    | ExceptionGroup: nested (2 sub-exceptions)\n'
+                   '    +-+---------------- 1 ----------------\n'
+                   '      | TypeError: t\n'
+                   '      +---------------- 2 ----------------\n'
+                   "      | KeyError: 'k'\n"
+                   '      +------------------------------------\n')
+
+    def last_line(self, source):
+        code, err, path = run_script(source)
+        self.assertEqual(code, 1)
+        return err.splitlines()[-1]
+
+    def test_name_error_suggestion(self):
+        self.assertEqual(self.last_line('prnt("x")\n'),
+                         "NameError: name 'prnt' is not defined. Did you mean: 'print'?")
+        self.assertEqual(self.last_line('math.pi\n'),
+                         "NameError: name 'math' is not defined. "
+                         "Did you forget to import 'math'?")
+        self.assertEqual(self.last_line('class A:\n'
+                                        '    def __init__(self):\n'
+                                        '        self.value = 1\n'
+                                        '    def f(self):\n'
+                                        '        return value\n'
+                                        'A().f()\n'),
+                         "NameError: name 'value' is not defined. Did you mean: 'self.value'?")
+        self.assertEqual(self.last_line('abcdefghijk\n'),
+                         "NameError: name 'abcdefghijk' is not defined")
+
+    def test_attribute_error_suggestion(self):
+        self.assertEqual(self.last_line('x = [1]\nx.apend(2)\n'),
+                         "AttributeError: 'list' object has no attribute 'apend'. "
+                         "Did you mean: 'append'?")
+        self.assertEqual(self.last_line('import sys\nsys.versoin\n'),
+                         "AttributeError: module 'sys' has no attribute 'versoin'. "
+                         "Did you mean: 'version'?")
+
+    def test_import_error_suggestion(self):
+        self.assertEqual(self.last_line('from sys import versoin\n'),
+                         "ImportError: cannot import name 'versoin' from 'sys' "
+                         "(unknown location). Did you mean: 'version'?")
+
     def test_excepthook_replaced(self):
         self.check('import sys\n'
                    'def hook(t, v, tb):\n'

@@ -103,6 +103,14 @@ class ClassificationTests(unittest.TestCase):
         self.assertFalse('\u20ac'.isidentifier())
 
 
+class NormalizationTests(unittest.TestCase):
+    def test_identifiers_are_nfkc(self):
+        namespace = {}
+        exec('\ufb01x = 5\n\u210c = 3\n', namespace)
+        self.assertEqual(namespace['fix'], 5)
+        self.assertEqual(namespace['H'], 3)
+
+
 class ReprTests(unittest.TestCase):
     def test_non_printable(self):
         self.assertEqual(repr('\x80'), "'\\x80'")

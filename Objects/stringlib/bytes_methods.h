@@ -63,13 +63,48 @@ static inline int bm_isspace(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
-static inline int bm_islower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static inline int bm_isupper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static inline int bm_isalpha(unsigned char c) { return bm_islower(c) || bm_isupper(c); }
-static inline int bm_isdigit(unsigned char c) { return c >= '0' && c <= '9'; }
-static inline int bm_isalnum(unsigned char c) { return bm_isalpha(c) || bm_isdigit(c); }
-static inline unsigned char bm_tolower(unsigned char c) { return bm_isupper(c) ? c + 32 : c; }
-static inline unsigned char bm_toupper(unsigned char c) { return bm_islower(c) ? c - 32 : c; }
+
+static inline int
+bm_islower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static inline int
+bm_isupper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static inline int
+bm_isalpha(unsigned char c)
+{
+    return bm_islower(c) || bm_isupper(c);
+}
+
+static inline int
+bm_isdigit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int
+bm_isalnum(unsigned char c)
+{
+    return bm_isalpha(c) || bm_isdigit(c);
+}
+
+static inline unsigned char
+bm_tolower(unsigned char c)
+{
+    return bm_isupper(c) ? c + 32 : c;
+}
+
+static inline unsigned char
+bm_toupper(unsigned char c)
+{
+    return bm_islower(c) ? c - 32 : c;
+}
 
 /* Search for needle in haystack[start:end]; direction > 0 first, else last. -1 if none. */
 static Py_ssize_t
@@ -206,11 +241,35 @@ bm_find_common(PyObject *self, PyObject *args, int which)
     return PyLong_FromSsize_t(res);
 }
 
-static PyObject *bm_find(PyObject *self, PyObject *args) { return bm_find_common(self, args, 0); }
-static PyObject *bm_rfind(PyObject *self, PyObject *args) { return bm_find_common(self, args, 1); }
-static PyObject *bm_index(PyObject *self, PyObject *args) { return bm_find_common(self, args, 2); }
-static PyObject *bm_rindex(PyObject *self, PyObject *args) { return bm_find_common(self, args, 3); }
-static PyObject *bm_count(PyObject *self, PyObject *args) { return bm_find_common(self, args, 4); }
+static PyObject *
+bm_find(PyObject *self, PyObject *args)
+{
+    return bm_find_common(self, args, 0);
+}
+
+static PyObject *
+bm_rfind(PyObject *self, PyObject *args)
+{
+    return bm_find_common(self, args, 1);
+}
+
+static PyObject *
+bm_index(PyObject *self, PyObject *args)
+{
+    return bm_find_common(self, args, 2);
+}
+
+static PyObject *
+bm_rindex(PyObject *self, PyObject *args)
+{
+    return bm_find_common(self, args, 3);
+}
+
+static PyObject *
+bm_count(PyObject *self, PyObject *args)
+{
+    return bm_find_common(self, args, 4);
+}
 
 /* 1 if self contains arg (an int or bytes-like), 0 if not, -1 on error. */
 static int
@@ -340,11 +399,35 @@ bm_map(PyObject *self, int which)
     return res;
 }
 
-static PyObject *bm_lower(PyObject *self, PyObject *Py_UNUSED(a)) { return bm_map(self, 0); }
-static PyObject *bm_upper(PyObject *self, PyObject *Py_UNUSED(a)) { return bm_map(self, 1); }
-static PyObject *bm_swapcase(PyObject *self, PyObject *Py_UNUSED(a)) { return bm_map(self, 2); }
-static PyObject *bm_capitalize(PyObject *self, PyObject *Py_UNUSED(a)) { return bm_map(self, 3); }
-static PyObject *bm_title(PyObject *self, PyObject *Py_UNUSED(a)) { return bm_map(self, 4); }
+static PyObject *
+bm_lower(PyObject *self, PyObject *Py_UNUSED(a))
+{
+    return bm_map(self, 0);
+}
+
+static PyObject *
+bm_upper(PyObject *self, PyObject *Py_UNUSED(a))
+{
+    return bm_map(self, 1);
+}
+
+static PyObject *
+bm_swapcase(PyObject *self, PyObject *Py_UNUSED(a))
+{
+    return bm_map(self, 2);
+}
+
+static PyObject *
+bm_capitalize(PyObject *self, PyObject *Py_UNUSED(a))
+{
+    return bm_map(self, 3);
+}
+
+static PyObject *
+bm_title(PyObject *self, PyObject *Py_UNUSED(a))
+{
+    return bm_map(self, 4);
+}
 
 static PyObject *
 bm_is(PyObject *self, int (*pred)(unsigned char))
@@ -362,15 +445,53 @@ bm_is(PyObject *self, int (*pred)(unsigned char))
     Py_RETURN_TRUE;
 }
 
-static int bm_isspace_pred(unsigned char c) { return bm_isspace(c); }
-static int bm_isalpha_pred(unsigned char c) { return bm_isalpha(c); }
-static int bm_isalnum_pred(unsigned char c) { return bm_isalnum(c); }
-static int bm_isdigit_pred(unsigned char c) { return bm_isdigit(c); }
+static int
+bm_isspace_pred(unsigned char c)
+{
+    return bm_isspace(c);
+}
 
-static PyObject *bm_isspace_m(PyObject *s, PyObject *Py_UNUSED(a)) { return bm_is(s, bm_isspace_pred); }
-static PyObject *bm_isalpha_m(PyObject *s, PyObject *Py_UNUSED(a)) { return bm_is(s, bm_isalpha_pred); }
-static PyObject *bm_isalnum_m(PyObject *s, PyObject *Py_UNUSED(a)) { return bm_is(s, bm_isalnum_pred); }
-static PyObject *bm_isdigit_m(PyObject *s, PyObject *Py_UNUSED(a)) { return bm_is(s, bm_isdigit_pred); }
+static int
+bm_isalpha_pred(unsigned char c)
+{
+    return bm_isalpha(c);
+}
+
+static int
+bm_isalnum_pred(unsigned char c)
+{
+    return bm_isalnum(c);
+}
+
+static int
+bm_isdigit_pred(unsigned char c)
+{
+    return bm_isdigit(c);
+}
+
+static PyObject *
+bm_isspace_m(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return bm_is(s, bm_isspace_pred);
+}
+
+static PyObject *
+bm_isalpha_m(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return bm_is(s, bm_isalpha_pred);
+}
+
+static PyObject *
+bm_isalnum_m(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return bm_is(s, bm_isalnum_pred);
+}
+
+static PyObject *
+bm_isdigit_m(PyObject *s, PyObject *Py_UNUSED(a))
+{
+    return bm_is(s, bm_isdigit_pred);
+}
 
 static PyObject *
 bm_isascii(PyObject *self, PyObject *Py_UNUSED(a))
@@ -520,9 +641,23 @@ bm_justify(PyObject *self, PyObject *args, int which)
     return bm_pad(self, left, marg - left, fill);
 }
 
-static PyObject *bm_ljust(PyObject *s, PyObject *a) { return bm_justify(s, a, 0); }
-static PyObject *bm_rjust(PyObject *s, PyObject *a) { return bm_justify(s, a, 1); }
-static PyObject *bm_center(PyObject *s, PyObject *a) { return bm_justify(s, a, 2); }
+static PyObject *
+bm_ljust(PyObject *s, PyObject *a)
+{
+    return bm_justify(s, a, 0);
+}
+
+static PyObject *
+bm_rjust(PyObject *s, PyObject *a)
+{
+    return bm_justify(s, a, 1);
+}
+
+static PyObject *
+bm_center(PyObject *s, PyObject *a)
+{
+    return bm_justify(s, a, 2);
+}
 
 static PyObject *
 bm_zfill(PyObject *self, PyObject *arg)
@@ -633,9 +768,23 @@ bm_strip_common(PyObject *self, PyObject *args, int which)
     return bm_new(self, (const char *)s + i, j - i);
 }
 
-static PyObject *bm_strip(PyObject *s, PyObject *a) { return bm_strip_common(s, a, 0); }
-static PyObject *bm_lstrip(PyObject *s, PyObject *a) { return bm_strip_common(s, a, 1); }
-static PyObject *bm_rstrip(PyObject *s, PyObject *a) { return bm_strip_common(s, a, 2); }
+static PyObject *
+bm_strip(PyObject *s, PyObject *a)
+{
+    return bm_strip_common(s, a, 0);
+}
+
+static PyObject *
+bm_lstrip(PyObject *s, PyObject *a)
+{
+    return bm_strip_common(s, a, 1);
+}
+
+static PyObject *
+bm_rstrip(PyObject *s, PyObject *a)
+{
+    return bm_strip_common(s, a, 2);
+}
 
 static int
 bm_append_piece(PyObject *list, PyObject *self, const char *s, Py_ssize_t n)
@@ -786,8 +935,17 @@ error:
     return NULL;
 }
 
-static PyObject *bm_split(PyObject *s, PyObject *a, PyObject *k) { return bm_split_common(s, a, k, 0); }
-static PyObject *bm_rsplit(PyObject *s, PyObject *a, PyObject *k) { return bm_split_common(s, a, k, 1); }
+static PyObject *
+bm_split(PyObject *s, PyObject *a, PyObject *k)
+{
+    return bm_split_common(s, a, k, 0);
+}
+
+static PyObject *
+bm_rsplit(PyObject *s, PyObject *a, PyObject *k)
+{
+    return bm_split_common(s, a, k, 1);
+}
 
 static PyObject *
 bm_splitlines(PyObject *self, PyObject *args, PyObject *kwds)
@@ -879,8 +1037,17 @@ bm_partition_common(PyObject *self, PyObject *sepobj, int right)
     return res;
 }
 
-static PyObject *bm_partition(PyObject *s, PyObject *a) { return bm_partition_common(s, a, 0); }
-static PyObject *bm_rpartition(PyObject *s, PyObject *a) { return bm_partition_common(s, a, 1); }
+static PyObject *
+bm_partition(PyObject *s, PyObject *a)
+{
+    return bm_partition_common(s, a, 0);
+}
+
+static PyObject *
+bm_rpartition(PyObject *s, PyObject *a)
+{
+    return bm_partition_common(s, a, 1);
+}
 
 static PyObject *
 bm_join(PyObject *self, PyObject *iterable)
@@ -890,7 +1057,6 @@ bm_join(PyObject *self, PyObject *iterable)
         return NULL;
     }
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    PyObject **items = PySequence_Fast_ITEMS(seq);
     Py_ssize_t seplen = BM_LEN(self);
     Py_buffer *views = PyMem_New(Py_buffer, (size_t)(n ? n : 1));
     if (views == NULL) {
@@ -899,14 +1065,25 @@ bm_join(PyObject *self, PyObject *iterable)
     }
     Py_ssize_t total = 0, got = 0;
     PyObject *res = NULL;
+    int failed = 0;
+    /* Take the buffers with the sequence locked (a list argument is the list itself); the
+     * buffers keep the items alive afterwards. */
+    Py_BEGIN_CRITICAL_SECTION(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    n = Py_MIN(n, PySequence_Fast_GET_SIZE(seq));
     for (Py_ssize_t i = 0; i < n; i++) {
         if (PyObject_GetBuffer(items[i], &views[i], PyBUF_SIMPLE) != 0) {
             PyErr_Format(PyExc_TypeError, "sequence item %zd: expected a bytes-like object, "
                          "%.80s found", i, Py_TYPE(items[i])->tp_name);
-            goto done;
+            failed = 1;
+            break;
         }
         got++;
         total += views[i].len + (i ? seplen : 0);
+    }
+    Py_END_CRITICAL_SECTION();
+    if (failed) {
+        goto done;
     }
     /* Copy the separator first: a bytearray separator could change while items convert. */
     res = bm_new(self, NULL, total);
@@ -1022,8 +1199,17 @@ bm_removeaffix(PyObject *self, PyObject *arg, int suffix)
     return res;
 }
 
-static PyObject *bm_removeprefix(PyObject *s, PyObject *a) { return bm_removeaffix(s, a, 0); }
-static PyObject *bm_removesuffix(PyObject *s, PyObject *a) { return bm_removeaffix(s, a, 1); }
+static PyObject *
+bm_removeprefix(PyObject *s, PyObject *a)
+{
+    return bm_removeaffix(s, a, 0);
+}
+
+static PyObject *
+bm_removesuffix(PyObject *s, PyObject *a)
+{
+    return bm_removeaffix(s, a, 1);
+}
 
 static PyObject *
 bm_translate(PyObject *self, PyObject *args, PyObject *kwds)

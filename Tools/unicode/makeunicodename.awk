@@ -6,7 +6,8 @@
 #     0x21, so it is printable), the rest of the name, then one control byte 0x01..0x1e giving
 #     the code point delta to the next record, or 0x1f followed by three bytes of absolute
 #     code point (big endian) for the next record.  The first record's code point follows a
-#     leading 0x1f.
+#     leading 0x1f.  Every 64th record shares no prefix and is listed in _PyUnicode_NameIndex
+#     with its byte offset, so a lookup by code point scans at most 64 records.
 #   - _PyUnicode_NameRanges: ranges whose names are PREFIX-<hex code point>, and Hangul.
 #   - _PyUnicode_NameAliases: formal aliases (lookup only).
 
@@ -21,6 +22,7 @@ function hex(s,    i, c, v) {
 }
 
 function emit_byte(b) {
+    nbytes++
     # printable ASCII except backslash, quote and '?' (trigraphs) stays as is
     if (b >= 32 && b < 127 && b != 92 && b != 34 && b != 63) {
         out = out sprintf("%c", b)
@@ -44,8 +46,12 @@ function emit_cp_abs(cp) {
 $1 == "U" {
     cp = hex($2)
     name = $3
-    if (name ~ /^<CJK Ideograph.*First>$/) { rstart = cp; rprefix = "CJK UNIFIED IDEOGRAPH-"; next }
-    if (name ~ /^<Tangut Ideograph.*First>$/) { rstart = cp; rprefix = "TANGUT IDEOGRAPH-"; next }
+    if (name ~ /^<CJK Ideograph.*First>$/) {
+        rstart = cp
+        rprefix = "CJK UNIFIED IDEOGRAPH-"
+        next
+    }
+    # CPython does not name Tangut ideographs algorithmically; neither do we.
     if (name ~ /^<Hangul Syllable, First>$/) { rstart = cp; rprefix = "HANGUL SYLLABLE "; next }
     if (name ~ /, Last>$/) {
         if (rprefix != "") {
@@ -81,6 +87,13 @@ END {
     emit_cp_abs(codes[1])
     for (i = 1; i <= ncodes; i++) {
         name = names[i]
+        if ((i - 1) % 64 == 0) {
+            # checkpoint: a record that shares nothing, so a scan can start here
+            nindex++
+            index_code[nindex] = codes[i]
+            index_off[nindex] = nbytes
+            prev = ""
+        }
         p = 0
         maxp = length(prev) < length(name) ? length(prev) : length(name)
         if (maxp > 90) maxp = 90
@@ -109,7 +122,15 @@ END {
     if (out != "") print "    \"" out "\""
     print "    ;"
     print ""
-    print "static const struct { Py_UCS4 first, last; const char *prefix; } _PyUnicode_NameRanges[] = {"
+    print "/* Every 64th record starts afresh (shares no prefix): its code point and offset. */"
+    print "static const struct { Py_UCS4 code; uint32_t offset; } _PyUnicode_NameIndex[] = {"
+    for (i = 1; i <= nindex; i++) {
+        printf "    {0x%X, %d},\n", index_code[i], index_off[i]
+    }
+    print "};"
+    print ""
+    print "static const struct { Py_UCS4 first, last; const char *prefix; }"
+    print "    _PyUnicode_NameRanges[] = {"
     for (i = 1; i <= nranges; i++) {
         printf "    {0x%X, 0x%X, \"%s\"},\n", range_lo[i], range_hi[i], range_prefix[i]
     }
