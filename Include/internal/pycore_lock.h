@@ -1,0 +1,30 @@
+/* Private PyMutex API: timed locking with flags (Python/lock.c). */
+#ifndef Py_INTERNAL_LOCK_H
+#define Py_INTERNAL_LOCK_H
+
+#ifndef Py_BUILD_CORE
+#  error "this header requires Py_BUILD_CORE define"
+#endif
+
+#include <stdint.h>
+#include "pythread.h"          /* PyLockStatus */
+
+typedef enum _PyLockFlags {
+    _Py_LOCK_DONT_DETACH = 0,  /* keep the thread attached (holding the GIL) while waiting */
+    _PY_LOCK_DETACH = 1,       /* detach while parked (the default of PyMutex_Lock) */
+    _PY_LOCK_HANDLE_SIGNALS = 2,  /* run signal handlers while waiting; may give PY_LOCK_INTR */
+} _PyLockFlags;
+
+/* Lock m, waiting at most timeout_ns nanoseconds (< 0: forever, 0: try once).  Returns
+ * PY_LOCK_ACQUIRED, PY_LOCK_FAILURE (timed out) or PY_LOCK_INTR (a signal handler raised;
+ * only with _PY_LOCK_HANDLE_SIGNALS). */
+extern PyLockStatus _PyMutex_LockTimed(PyMutex *m, int64_t timeout_ns, _PyLockFlags flags);
+
+/* Try once; 1 if acquired. */
+static inline int _PyMutex_TryLock(PyMutex *m)
+{
+    uint8_t expected = _Py_UNLOCKED;
+    return _Py_atomic_compare_exchange_uint8(&m->_bits, &expected, _Py_LOCKED);
+}
+
+#endif /* Py_INTERNAL_LOCK_H */
