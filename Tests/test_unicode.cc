@@ -28,7 +28,10 @@ class UnicodeTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
     {
+        // Other suites in this binary may have initialised the secret already (randomly):
+        // start again from PYTHONHASHSEED=0.
         setenv("PYTHONHASHSEED", "0", 1);
+        _Py_HashSecret_Initialized = 0;
         _Py_HashRandomization_Init();
     }
 };
