@@ -3,8 +3,8 @@
 Functions for calculating statistics of numeric (Real-valued) data: averages
 (mean, fmean, geometric_mean, harmonic_mean, median and friends, mode,
 multimode), spread (variance, pvariance, stdev, pstdev), quantiles,
-relations between two inputs (covariance, correlation, linear_regression)
-and the NormalDist class.
+relations between two inputs (covariance, correlation, linear_regression),
+kernel density estimation (kde, kde_random) and the NormalDist class.
 
 Unless documented otherwise, the exact functions compute with rationals and
 return a result of the same type as the data (int data may yield a float
@@ -19,6 +19,8 @@ __all__ = [
     "fmean",
     "geometric_mean",
     "harmonic_mean",
+    "kde",
+    "kde_random",
     "linear_regression",
     "mean",
     "median",
@@ -143,12 +145,10 @@ def _ss(data, c=None):
     """
     if c is not None:
         sums = _ExactSums()
-        kinds = _ExactSums()
         for x in data:
-            kinds.add(x)
             d = x - c
             sums.add(d * d)
-        return kinds.type, sums.total(), c, kinds.count
+        return sums.type, sums.total(), c, sums.count
     sums = _ExactSums(squares=True)
     for x in data:
         sums.add(x)
@@ -482,11 +482,10 @@ def _mean_stdev(data):
     T, ss, xbar, n = _ss(data)
     if n < 2:
         raise StatisticsError("stdev requires at least two data points")
-    mss = ss / (n - 1)
-    try:
-        return float(xbar), _sqrt_of(mss)
-    except AttributeError:
-        return float(xbar), float(xbar) / float(ss)
+    if isinstance(ss, float):
+        # Non-finite data: the mean may be infinite, the spread is undefined.
+        return float(xbar), math.nan
+    return float(xbar), _sqrt_of(ss / (n - 1))
 
 
 # == quantiles ===============================================================
@@ -623,6 +622,174 @@ def linear_regression(x, y, /, *, proportional=False):
     return LinearRegression(slope=slope, intercept=intercept)
 
 
+# == kernel density estimation ===============================================
+
+def _bisect_inverse(cdf, p):
+    """Solve cdf(t) == p on [-1, 1] for an increasing kernel cdf."""
+    lo, hi = -1.0, 1.0
+    for _ in range(64):
+        mid = 0.5 * (lo + hi)
+        if mid == lo or mid == hi:
+            break
+        if cdf(mid) < p:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
+
+
+def _quartic_cdf(t):
+    return t * (15 / 16 + t * t * (-5 / 8 + t * t * 3 / 16)) + 0.5
+
+
+def _quartic_pdf(t):
+    return 15 / 16 * (1.0 - t * t) ** 2
+
+
+def _triweight_cdf(t):
+    t2 = t * t
+    return 35 / 32 * t * (1.0 + t2 * (-1.0 + t2 * (3 / 5 - t2 / 7))) + 0.5
+
+
+def _triweight_pdf(t):
+    return 35 / 32 * (1.0 - t * t) ** 3
+
+
+def _triangular_invcdf(p):
+    if p < 0.5:
+        return math.sqrt(2.0 * p) - 1.0
+    return 1.0 - math.sqrt(2.0 - 2.0 * p)
+
+
+# name -> (pdf, cdf, inverse cdf, support); support None means unbounded.
+# Each kernel is a density of unit scale centred on zero.
+_KERNELS = {
+    "normal": (
+        lambda t: math.exp(-0.5 * t * t) / math.sqrt(math.tau),
+        lambda t: 0.5 * (1.0 + math.erf(t / math.sqrt(2.0))),
+        lambda p: _standard_normal_inv_cdf(p),
+        None),
+    "logistic": (
+        lambda t: 0.5 / (1.0 + math.cosh(t)),
+        lambda t: 1.0 - 1.0 / (1.0 + math.exp(t)),
+        lambda p: math.log(p / (1.0 - p)),
+        None),
+    "sigmoid": (
+        lambda t: 1.0 / (math.pi * math.cosh(t)),
+        lambda t: 2.0 / math.pi * math.atan(math.exp(t)),
+        lambda p: math.log(math.tan(p * math.pi / 2.0)),
+        None),
+    "rectangular": (
+        lambda t: 0.5,
+        lambda t: 0.5 * t + 0.5,
+        lambda p: 2.0 * p - 1.0,
+        1.0),
+    "triangular": (
+        lambda t: 1.0 - abs(t),
+        lambda t: (t * t / 2.0 + t + 0.5) if t < 0 else (-t * t / 2.0 + t + 0.5),
+        _triangular_invcdf,
+        1.0),
+    "parabolic": (
+        lambda t: 0.75 * (1.0 - t * t),
+        lambda t: -0.25 * t ** 3 + 0.75 * t + 0.5,
+        lambda p: 2.0 * math.cos((math.acos(2.0 * p - 1.0) + math.pi) / 3.0),
+        1.0),
+    "quartic": (
+        _quartic_pdf,
+        _quartic_cdf,
+        lambda p: _bisect_inverse(_quartic_cdf, p),
+        1.0),
+    "triweight": (
+        _triweight_pdf,
+        _triweight_cdf,
+        lambda p: _bisect_inverse(_triweight_cdf, p),
+        1.0),
+    "cosine": (
+        lambda t: math.pi / 4.0 * math.cos(math.pi / 2.0 * t),
+        lambda t: 0.5 * math.sin(math.pi / 2.0 * t) + 0.5,
+        lambda p: 2.0 * math.asin(2.0 * p - 1.0) / math.pi,
+        1.0),
+}
+_KERNELS["gauss"] = _KERNELS["normal"]
+_KERNELS["uniform"] = _KERNELS["rectangular"]
+_KERNELS["epanechnikov"] = _KERNELS["parabolic"]
+_KERNELS["biweight"] = _KERNELS["quartic"]
+
+
+def _check_kde_arguments(data, h, kernel):
+    """Validate kde()/kde_random() arguments; return the kernel entry."""
+    n = len(data)
+    if not n:
+        raise StatisticsError("Empty data sequence")
+    if not isinstance(data[0], (int, float)):
+        raise TypeError("Data sequence must contain ints or floats")
+    if h <= 0.0:
+        raise StatisticsError(f"Bandwidth h must be positive, not {h=!r}")
+    try:
+        return _KERNELS[kernel]
+    except KeyError:
+        raise StatisticsError(f"Unknown kernel name: {kernel!r}")
+
+
+def kde(data, h, kernel="normal", *, cumulative=False):
+    """Kernel Density Estimation: make a continuous probability density
+    function (or, with cumulative=True, a cumulative distribution function)
+    from discrete samples.
+
+    h is the bandwidth.  kernel is one of 'normal' ('gauss'), 'logistic',
+    'sigmoid', 'rectangular' ('uniform'), 'triangular', 'parabolic'
+    ('epanechnikov'), 'quartic' ('biweight'), 'triweight' or 'cosine'.
+    """
+    pdf_kernel, cdf_kernel, _, support = _check_kde_arguments(data, h, kernel)
+    n = len(data)
+    points = sorted(data)
+
+    def nearby(x):
+        """The sample points whose kernel reaches x."""
+        if support is None:
+            return points
+        lo = bisect_left(points, x - support * h)
+        hi = bisect_right(points, x + support * h)
+        return points[lo:hi]
+
+    if cumulative:
+        def cdf(x):
+            below = bisect_left(points, x - support * h) if support is not None else 0
+            total = math.fsum(cdf_kernel((x - xi) / h) for xi in nearby(x))
+            return (below + total) / n
+
+        cdf.__doc__ = f"CDF estimate with {h=!r} and {kernel=!r}"
+        return cdf
+
+    def pdf(x):
+        return math.fsum(pdf_kernel((x - xi) / h) for xi in nearby(x)) / (n * h)
+
+    pdf.__doc__ = f"PDF estimate with {h=!r} and {kernel=!r}"
+    return pdf
+
+
+def kde_random(data, h, kernel="normal", *, seed=None):
+    """Return a function that makes a random selection from the estimated
+    probability density function kde(data, h, kernel).
+
+    seed, if given, makes the sequence of selections reproducible.
+    """
+    _, _, invcdf, _ = _check_kde_arguments(data, h, kernel)
+    prng = random.Random(seed)
+    choice = prng.choice
+    uniform = prng.random
+
+    def rand():
+        centre = choice(data)
+        p = uniform()
+        while p == 0.0:
+            p = uniform()
+        return centre + h * invcdf(p)
+
+    rand.__doc__ = f"Random KDE selection with {h=!r} and {kernel=!r}"
+    return rand
+
+
 # == the normal distribution =================================================
 
 def _standard_normal_inv_cdf(p):
@@ -692,7 +859,7 @@ class NormalDist:
         """Cumulative distribution function.  P(X <= x)"""
         if not self._sigma:
             raise StatisticsError("cdf() not defined when sigma is zero")
-        return 0.5 * math.erfc((self._mu - x) / (self._sigma * math.sqrt(2.0)))
+        return 0.5 * (1.0 + math.erf((x - self._mu) / (self._sigma * math.sqrt(2.0))))
 
     def inv_cdf(self, p):
         """Inverse cumulative distribution function.  x : P(X <= x) = p
