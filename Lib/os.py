@@ -289,3 +289,158 @@ class PathLike(abc.ABC):
         if cls is PathLike:
             return hasattr(subclass, '__fspath__')
         return NotImplemented
+
+
+class DirEntry:
+    """One entry yielded by scandir(): the name and path, with cached stat results.
+
+    Braid builds scandir on listdir() and lstat()/stat(), so the file type is learned with
+    one lstat() per entry on first use (CPython gets it from readdir() for free)."""
+
+    __slots__ = ("name", "path", "_lstat", "_stat")
+
+    def __init__(self, directory, name):
+        self.name = name
+        self.path = path.join(directory, name)
+        self._lstat = None
+        self._stat = None
+
+    def __fspath__(self):
+        return self.path
+
+    def __repr__(self):
+        return "<DirEntry %r>" % (self.name,)
+
+    def inode(self):
+        return self.stat(follow_symlinks=False).st_ino
+
+    def stat(self, *, follow_symlinks=True):
+        if not follow_symlinks:
+            if self._lstat is None:
+                self._lstat = lstat(self.path)
+            return self._lstat
+        if self._stat is None:
+            if self.is_symlink():
+                self._stat = stat(self.path)
+            else:
+                self._stat = self.stat(follow_symlinks=False)
+        return self._stat
+
+    def _test_mode(self, kind, follow_symlinks):
+        import stat as st
+        try:
+            mode = self.stat(follow_symlinks=follow_symlinks).st_mode
+        except FileNotFoundError:
+            return False
+        return {"dir": st.S_ISDIR, "file": st.S_ISREG, "link": st.S_ISLNK}[kind](mode)
+
+    def is_dir(self, *, follow_symlinks=True):
+        return self._test_mode("dir", follow_symlinks)
+
+    def is_file(self, *, follow_symlinks=True):
+        return self._test_mode("file", follow_symlinks)
+
+    def is_symlink(self):
+        return self._test_mode("link", False)
+
+    def is_junction(self):
+        return False
+
+    __class_getitem__ = classmethod(lambda cls, item: __import__("types").GenericAlias(cls,
+                                                                                        item))
+
+
+class _ScandirIterator:
+    """The iterator scandir() returns; also a context manager (close() stops it)."""
+
+    def __init__(self, directory):
+        self._directory = directory
+        self._names = iter(listdir(directory))
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._names is None:
+            raise StopIteration
+        name = next(self._names)
+        return DirEntry(self._directory, name)
+
+    def close(self):
+        self._names = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def scandir(path="."):
+    """Return an iterator of DirEntry objects for the entries of the directory path."""
+    path = fspath(path)
+    return _ScandirIterator(path)
+
+
+def process_cpu_count():
+    """The number of CPUs this process may use (3.13), or None if unknown."""
+    try:
+        return len(sched_getaffinity(0))
+    except (NameError, OSError):
+        return cpu_count()
+
+
+def _exec_search(file, args, env, use_env):
+    if path.dirname(file):
+        if use_env:
+            execve(file, args, env)
+        else:
+            execv(file, args)
+        return
+    saved = None
+    for directory in get_exec_path(env if use_env else None):
+        fullname = path.join(directory, file)
+        try:
+            if use_env:
+                execve(fullname, args, env)
+            else:
+                execv(fullname, args)
+        except (FileNotFoundError, NotADirectoryError) as err:
+            last = err
+        except OSError as err:
+            last = err
+            if saved is None:
+                saved = err
+    raise saved if saved is not None else last
+
+
+def execl(file, *args):
+    execv(file, args)
+
+
+def execle(file, *args):
+    execve(file, args[:-1], args[-1])
+
+
+def execlp(file, *args):
+    execvp(file, args)
+
+
+def execlpe(file, *args):
+    execvpe(file, args[:-1], args[-1])
+
+
+def execvp(file, args):
+    """Execute file (searched in PATH) with argument list args, replacing this process."""
+    _exec_search(file, args, None, False)
+
+
+def execvpe(file, args, env):
+    """Like execvp, with the environment env."""
+    _exec_search(file, args, env, True)
+
+
+supports_dir_fd = set()
+supports_effective_ids = set()
+supports_fd = {stat, truncate, utime}
+supports_follow_symlinks = {stat, utime, chown}

@@ -17,6 +17,11 @@
 #include <sys/wait.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <math.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
 
 extern char **environ;
 
@@ -1169,6 +1174,463 @@ WAIT_MACRO(WEXITSTATUS, PyLong_FromLong(WEXITSTATUS(status)))
 WAIT_MACRO(WIFSIGNALED, PyBool_FromLong(WIFSIGNALED(status)))
 WAIT_MACRO(WTERMSIG, PyLong_FromLong(WTERMSIG(status)))
 
+
+/* ---- more of the POSIX surface: times, inheritance, sessions, load ------------------------ */
+
+/* Convert a (atime, mtime) tuple of int/float seconds to timespecs. */
+static int times_from_tuple(PyObject *tuple, struct timespec ts[2])
+{
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != 2) {
+        PyErr_SetString(PyExc_TypeError, "utime: 'times' must be either a tuple of two ints "
+                                         "or None");
+        return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        double v = PyFloat_AsDouble(PyTuple_GET_ITEM(tuple, i));
+        if (v == -1.0 && PyErr_Occurred()) {
+            return -1;
+        }
+        double whole = floor(v);
+        ts[i].tv_sec = (time_t)whole;
+        ts[i].tv_nsec = (long)((v - whole) * 1e9);
+        if (ts[i].tv_nsec >= 1000000000) {
+            ts[i].tv_sec++;
+            ts[i].tv_nsec -= 1000000000;
+        }
+    }
+    return 0;
+}
+
+static int ns_from_tuple(PyObject *tuple, struct timespec ts[2])
+{
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != 2) {
+        PyErr_SetString(PyExc_TypeError, "utime: 'ns' must be a tuple of two ints");
+        return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        PyObject *billion = PyLong_FromLong(1000000000);
+        if (billion == NULL) {
+            return -1;
+        }
+        PyObject *qr = PyNumber_Divmod(PyTuple_GET_ITEM(tuple, i), billion);
+        Py_DECREF(billion);
+        if (qr == NULL) {
+            return -1;
+        }
+        long long sec = PyLong_AsLongLong(PyTuple_GET_ITEM(qr, 0));
+        long nsec = PyLong_AsLong(PyTuple_GET_ITEM(qr, 1));
+        Py_DECREF(qr);
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        ts[i].tv_sec = (time_t)sec;
+        ts[i].tv_nsec = nsec;
+    }
+    return 0;
+}
+
+static PyObject *posix_utime(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"path", "times", "ns", "dir_fd", "follow_symlinks", NULL};
+    PyObject *obj, *times = Py_None, *ns = NULL, *dir_fd = Py_None;
+    int follow = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O$OOp:utime", kwlist, &obj, &times, &ns,
+                                     &dir_fd, &follow)) {
+        return NULL;
+    }
+    struct timespec ts[2];
+    struct timespec *tsp = ts;
+    if (times != Py_None && ns != NULL) {
+        PyErr_SetString(PyExc_ValueError, "utime: you may specify either 'times' or 'ns' "
+                                          "but not both");
+        return NULL;
+    }
+    if (times != Py_None) {
+        if (times_from_tuple(times, ts) < 0) {
+            return NULL;
+        }
+    }
+    else if (ns != NULL) {
+        if (ns_from_tuple(ns, ts) < 0) {
+            return NULL;
+        }
+    }
+    else {
+        tsp = NULL;      /* now */
+    }
+    int res;
+    if (PyLong_Check(obj)) {
+        int fd = PyLong_AsInt(obj);
+        if (fd == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        Py_BEGIN_ALLOW_THREADS
+        res = futimens(fd, tsp);
+        Py_END_ALLOW_THREADS
+        if (res != 0) {
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        Py_RETURN_NONE;
+    }
+    path_arg p;
+    if (path_convert(obj, &p, "utime", "path") < 0) {
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    res = utimensat(AT_FDCWD, PATH_CSTR(&p), tsp, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    Py_END_ALLOW_THREADS
+    if (res != 0) {
+        path_error(&p);
+        path_release(&p);
+        return NULL;
+    }
+    path_release(&p);
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_execve(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"path", "argv", "env", NULL};
+    PyObject *path_obj, *argv_obj, *env_obj;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OOO:execve", kwlist, &path_obj, &argv_obj,
+                                     &env_obj)) {
+        return NULL;
+    }
+    if (!PyMapping_Check(env_obj)) {
+        PyErr_SetString(PyExc_TypeError, "execve: environment must be a mapping object");
+        return NULL;
+    }
+    path_arg p;
+    if (path_convert(path_obj, &p, "execve", "path") < 0) {
+        return NULL;
+    }
+    PyObject *keep = NULL, *env_keep = NULL, *items = NULL;
+    char **envp = NULL;
+    char **argv = argv_from_sequence(argv_obj, "execve", &keep);
+    if (argv == NULL) {
+        goto done;
+    }
+    if (argv[0] == NULL) {
+        PyErr_SetString(PyExc_ValueError, "execve: argv must not be empty");
+        goto done;
+    }
+    items = PyMapping_Items(env_obj);
+    env_keep = PyList_New(0);
+    if (items == NULL || env_keep == NULL) {
+        goto done;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    envp = PyMem_Calloc((size_t)n + 1, sizeof(char *));
+    if (envp == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *kv = PyList_GET_ITEM(items, i);
+        PyObject *key = NULL, *value = NULL;
+        if (!PyTuple_Check(kv) || PyTuple_GET_SIZE(kv) != 2 ||
+            !PyUnicode_FSConverter(PyTuple_GET_ITEM(kv, 0), &key)) {
+            goto done;
+        }
+        if (!PyUnicode_FSConverter(PyTuple_GET_ITEM(kv, 1), &value)) {
+            Py_DECREF(key);
+            goto done;
+        }
+        if (PyBytes_GET_SIZE(key) == 0 || strchr(PyBytes_AS_STRING(key), '=') != NULL) {
+            Py_DECREF(key);
+            Py_DECREF(value);
+            PyErr_SetString(PyExc_ValueError, "illegal environment variable name");
+            goto done;
+        }
+        PyObject *entry = PyBytes_FromFormat("%s=%s", PyBytes_AS_STRING(key),
+                                             PyBytes_AS_STRING(value));
+        Py_DECREF(key);
+        Py_DECREF(value);
+        if (entry == NULL || PyList_Append(env_keep, entry) < 0) {
+            Py_XDECREF(entry);
+            goto done;
+        }
+        envp[i] = PyBytes_AS_STRING(entry);
+        Py_DECREF(entry);
+    }
+    execve(PATH_CSTR(&p), argv, envp);
+    path_error(&p);
+done:
+    PyMem_Free(envp);
+    PyMem_Free(argv);
+    Py_XDECREF(keep);
+    Py_XDECREF(env_keep);
+    Py_XDECREF(items);
+    path_release(&p);
+    return NULL;
+}
+
+static int fd_arg(PyObject *arg, int *fd)
+{
+    *fd = PyLong_AsInt(arg);
+    return (*fd == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static PyObject *posix_get_inheritable(PyObject *module, PyObject *arg)
+{
+    int fd;
+    if (fd_arg(arg, &fd) < 0) {
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFD);
+    if (flags < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return PyBool_FromLong(!(flags & FD_CLOEXEC));
+}
+
+static PyObject *posix_set_inheritable(PyObject *module, PyObject *args)
+{
+    int fd, inheritable;
+    if (!PyArg_ParseTuple(args, "ip:set_inheritable", &fd, &inheritable)) {
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFD);
+    if (flags < 0 ||
+        fcntl(fd, F_SETFD, inheritable ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC) < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_get_blocking(PyObject *module, PyObject *arg)
+{
+    int fd;
+    if (fd_arg(arg, &fd) < 0) {
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return PyBool_FromLong(!(flags & O_NONBLOCK));
+}
+
+static PyObject *posix_set_blocking(PyObject *module, PyObject *args)
+{
+    int fd, blocking;
+    if (!PyArg_ParseTuple(args, "ip:set_blocking", &fd, &blocking)) {
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 ||
+        fcntl(fd, F_SETFL, blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK) < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_closerange(PyObject *module, PyObject *args)
+{
+    int low, high;
+    if (!PyArg_ParseTuple(args, "ii:closerange", &low, &high)) {
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    for (int fd = low < 0 ? 0 : low; fd < high; fd++) {
+        close(fd);
+    }
+    Py_END_ALLOW_THREADS
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_truncate(PyObject *module, PyObject *args)
+{
+    PyObject *obj;
+    long long length;
+    if (!PyArg_ParseTuple(args, "OL:truncate", &obj, &length)) {
+        return NULL;
+    }
+    if (PyLong_Check(obj)) {
+        int fd;
+        if (fd_arg(obj, &fd) < 0) {
+            return NULL;
+        }
+        if (ftruncate(fd, (off_t)length) != 0) {
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        Py_RETURN_NONE;
+    }
+    path_arg p;
+    if (path_convert(obj, &p, "truncate", "path") < 0) {
+        return NULL;
+    }
+    int res;
+    Py_BEGIN_ALLOW_THREADS
+    res = truncate(PATH_CSTR(&p), (off_t)length);
+    Py_END_ALLOW_THREADS
+    if (res != 0) {
+        path_error(&p);
+        path_release(&p);
+        return NULL;
+    }
+    path_release(&p);
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_fchmod(PyObject *module, PyObject *args)
+{
+    int fd, mode;
+    if (!PyArg_ParseTuple(args, "ii:fchmod", &fd, &mode)) {
+        return NULL;
+    }
+    if (fchmod(fd, (mode_t)mode) != 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_chown_impl(PyObject *args, PyObject *kwargs, int follow_default,
+                                  const char *name)
+{
+    static char *kwlist[] = {"path", "uid", "gid", "dir_fd", "follow_symlinks", NULL};
+    PyObject *obj, *dir_fd = Py_None;
+    int uid, gid, follow = follow_default;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "Oii|$Op", kwlist, &obj, &uid, &gid,
+                                     &dir_fd, &follow)) {
+        return NULL;
+    }
+    path_arg p;
+    if (path_convert(obj, &p, name, "path") < 0) {
+        return NULL;
+    }
+    int res;
+    Py_BEGIN_ALLOW_THREADS
+    res = follow ? chown(PATH_CSTR(&p), (uid_t)uid, (gid_t)gid)
+                 : lchown(PATH_CSTR(&p), (uid_t)uid, (gid_t)gid);
+    Py_END_ALLOW_THREADS
+    if (res != 0) {
+        path_error(&p);
+        path_release(&p);
+        return NULL;
+    }
+    path_release(&p);
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_chown(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    return posix_chown_impl(args, kwargs, 1, "chown");
+}
+
+static PyObject *posix_lchown(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    return posix_chown_impl(args, kwargs, 0, "lchown");
+}
+
+static PyObject *posix_setsid(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    if (setsid() < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_getpgid(PyObject *module, PyObject *arg)
+{
+    int pid = PyLong_AsInt(arg);
+    if (pid == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    pid_t res = getpgid((pid_t)pid);
+    if (res < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return PyLong_FromLong((long)res);
+}
+
+static PyObject *posix_getpgrp(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    return PyLong_FromLong((long)getpgrp());
+}
+
+static PyObject *posix_setpgid(PyObject *module, PyObject *args)
+{
+    int pid, pgrp;
+    if (!PyArg_ParseTuple(args, "ii:setpgid", &pid, &pgrp)) {
+        return NULL;
+    }
+    if (setpgid((pid_t)pid, (pid_t)pgrp) != 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_killpg(PyObject *module, PyObject *args)
+{
+    int pgid, sig;
+    if (!PyArg_ParseTuple(args, "ii:killpg", &pgid, &sig)) {
+        return NULL;
+    }
+    if (killpg((pid_t)pgid, sig) != 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_getloadavg(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    double loads[3];
+    if (getloadavg(loads, 3) != 3) {
+        PyErr_SetString(PyExc_OSError, "Load averages are unobtainable");
+        return NULL;
+    }
+    return Py_BuildValue("(ddd)", loads[0], loads[1], loads[2]);
+}
+
+/* The CPUs this process may run on: a set of CPU numbers. */
+static PyObject *posix_sched_getaffinity(PyObject *module, PyObject *arg)
+{
+    int pid = PyLong_AsInt(arg);
+    if (pid == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity((pid_t)pid, sizeof(set), &set) != 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    PyObject *result = PySet_New(NULL);
+    if (result == NULL) {
+        return NULL;
+    }
+    for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+        if (CPU_ISSET(cpu, &set)) {
+            PyObject *n = PyLong_FromLong(cpu);
+            if (n == NULL || PySet_Add(result, n) < 0) {
+                Py_XDECREF(n);
+                Py_DECREF(result);
+                return NULL;
+            }
+            Py_DECREF(n);
+        }
+    }
+    return result;
+}
+
+static PyObject *posix_getlogin(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    const char *name = getlogin();
+    if (name == NULL) {
+        if (errno) {
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        PyErr_SetString(PyExc_OSError, "unable to determine login name");
+        return NULL;
+    }
+    return PyUnicode_DecodeFSDefault(name);
+}
+
+WAIT_MACRO(WIFSTOPPED, PyBool_FromLong(WIFSTOPPED(status)))
+WAIT_MACRO(WSTOPSIG, PyLong_FromLong(WSTOPSIG(status)))
+WAIT_MACRO(WCOREDUMP, PyBool_FromLong(WCOREDUMP(status)))
+WAIT_MACRO(WIFCONTINUED, PyBool_FromLong(WIFCONTINUED(status)))
+
 #define KW (METH_VARARGS | METH_KEYWORDS)
 #define KWFUNC(f) _PyCFunction_CAST(f)
 
@@ -1191,6 +1653,30 @@ static PyMethodDef posix_methods[] = {
     {"readlink", KWFUNC(posix_readlink), KW, "Return the target of a symbolic link."},
     {"access", KWFUNC(posix_access), KW, "Use the real uid/gid to test for access to a path."},
     {"chmod", KWFUNC(posix_chmod), KW, "Change the access permissions of a file."},
+    {"utime", KWFUNC(posix_utime), KW, "Set the access and modified time of path."},
+    {"execve", KWFUNC(posix_execve), KW, "Execute a path with arguments and environment."},
+    {"get_inheritable", posix_get_inheritable, METH_O, "Get the inheritable flag of a fd."},
+    {"set_inheritable", posix_set_inheritable, METH_VARARGS, "Set the inheritable flag."},
+    {"get_blocking", posix_get_blocking, METH_O, "Get the blocking mode of a fd."},
+    {"set_blocking", posix_set_blocking, METH_VARARGS, "Set the blocking mode of a fd."},
+    {"closerange", posix_closerange, METH_VARARGS, "Close fds in [fd_low, fd_high)."},
+    {"truncate", posix_truncate, METH_VARARGS, "Truncate a file to a given length."},
+    {"fchmod", posix_fchmod, METH_VARARGS, "Change the access permissions of a fd."},
+    {"chown", KWFUNC(posix_chown), KW, "Change the owner and group id of path."},
+    {"lchown", KWFUNC(posix_lchown), KW, "Change the owner of path, not following links."},
+    {"setsid", posix_setsid, METH_NOARGS, "Call the system call setsid()."},
+    {"getpgid", posix_getpgid, METH_O, "Call the system call getpgid()."},
+    {"getpgrp", posix_getpgrp, METH_NOARGS, "Return the current process group id."},
+    {"setpgid", posix_setpgid, METH_VARARGS, "Call the system call setpgid()."},
+    {"killpg", posix_killpg, METH_VARARGS, "Kill a process group with a signal."},
+    {"getloadavg", posix_getloadavg, METH_NOARGS, "Return the system load averages."},
+    {"sched_getaffinity", posix_sched_getaffinity, METH_O,
+     "Return the set of CPUs the process is restricted to."},
+    {"getlogin", posix_getlogin, METH_NOARGS, "Return the name of the logged-in user."},
+    {"WIFSTOPPED", posix_WIFSTOPPED, METH_O, "True if the process was stopped."},
+    {"WSTOPSIG", posix_WSTOPSIG, METH_O, "The signal that stopped the process."},
+    {"WCOREDUMP", posix_WCOREDUMP, METH_O, "True if a core dump was generated."},
+    {"WIFCONTINUED", posix_WIFCONTINUED, METH_O, "True if the process was continued."},
     {"open", KWFUNC(posix_open), KW, "Open a file for low level IO; return a descriptor."},
     {"close", KWFUNC(posix_close), KW, "Close a file descriptor."},
     {"read", posix_read, METH_VARARGS, "Read from a file descriptor."},

@@ -202,5 +202,77 @@ class PathTests(unittest.TestCase):
         self.assertEqual(os.path.expanduser('a~'), 'a~')
 
 
+class MorePosixTests(unittest.TestCase):
+    def setUp(self):
+        self.dir = '/tmp/braid_test_os_more_%d' % os.getpid()
+        os.makedirs(self.dir, exist_ok=True)
+        self.file = os.path.join(self.dir, 'f')
+        with open(self.file, 'w') as f:
+            f.write('0123456789')
+
+    def tearDown(self):
+        for name in os.listdir(self.dir):
+            os.unlink(os.path.join(self.dir, name))
+        os.rmdir(self.dir)
+
+    def test_scandir(self):
+        os.mkdir(os.path.join(self.dir, 'sub'))
+        os.symlink(self.file, os.path.join(self.dir, 'link'))
+        with os.scandir(self.dir) as it:
+            entries = {e.name: e for e in it}
+        self.assertEqual(sorted(entries), ['f', 'link', 'sub'])
+        self.assertTrue(entries['sub'].is_dir())
+        self.assertTrue(entries['f'].is_file())
+        self.assertTrue(entries['link'].is_symlink())
+        self.assertTrue(entries['link'].is_file())
+        self.assertFalse(entries['link'].is_file(follow_symlinks=False))
+        self.assertEqual(entries['f'].path, self.file)
+        self.assertEqual(os.fspath(entries['f']), self.file)
+        self.assertEqual(entries['f'].stat().st_size, 10)
+        self.assertEqual(repr(entries['f']), "<DirEntry 'f'>")
+        os.rmdir(os.path.join(self.dir, 'sub'))
+
+    def test_utime_and_truncate(self):
+        os.utime(self.file, (1, 2))
+        st = os.stat(self.file)
+        self.assertEqual((st.st_atime, st.st_mtime), (1.0, 2.0))
+        os.utime(self.file, ns=(5 * 10**9 + 1, 7 * 10**9 + 3))
+        self.assertEqual(os.stat(self.file).st_mtime_ns, 7 * 10**9 + 3)
+        with self.assertRaises(ValueError):
+            os.utime(self.file, (1, 2), ns=(1, 2))
+        os.truncate(self.file, 4)
+        self.assertEqual(os.stat(self.file).st_size, 4)
+
+    def test_inheritable_and_blocking(self):
+        r, w = os.pipe()
+        try:
+            self.assertFalse(os.get_inheritable(r))
+            os.set_inheritable(r, True)
+            self.assertTrue(os.get_inheritable(r))
+            self.assertTrue(os.get_blocking(w))
+            os.set_blocking(w, False)
+            self.assertFalse(os.get_blocking(w))
+        finally:
+            os.close(r)
+            os.close(w)
+
+    def test_execvpe_in_child(self):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.execvpe('sh', ['sh', '-c', 'exit $X'], {'X': '5', 'PATH': '/bin:/usr/bin'})
+            finally:
+                os._exit(127)
+        self.assertEqual(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), 5)
+
+    def test_process_information(self):
+        self.assertGreaterEqual(os.process_cpu_count(), 1)
+        self.assertLessEqual(os.process_cpu_count(), os.cpu_count())
+        self.assertEqual(len(os.getloadavg()), 3)
+        self.assertEqual(os.getpgid(0), os.getpgrp())
+        self.assertTrue(os.WIFSTOPPED(0x137f))
+        self.assertEqual(os.WSTOPSIG(0x137f), 0x13)
+
+
 if __name__ == '__main__':
     unittest.main()
