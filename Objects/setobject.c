@@ -5,9 +5,9 @@
  * used = live slots; fill stays below 60% of the slots (the table is rebuilt beyond that), so
  * probing always finds a NULL slot.  Small tables live inline in smalltable.
  *
- * Probing follows the dict's perturbed recurrence.  A comparison may run Python code that
- * mutates the set: the lookup holds a reference to the key it compares against and restarts
- * when the table or the slot changed.
+ * Probing: short linear runs, then the perturbed recurrence (see probe_next).  A comparison
+ * may run Python code that mutates the set: the lookup holds a reference to the key it
+ * compares against and restarts when the table or the slot changed.
  *
  * Thread safety (free-threaded build): mutations of a set hold its critical section; operations
  * reading two sets hold both (Py_BEGIN_CRITICAL_SECTION2).  A frozenset is never mutated after
@@ -42,6 +42,41 @@ set_hash_key(PyObject *key)
 
 /* ---- table primitives (caller holds the critical section) ---------------------------------- */
 
+/* Probe order (as CPython's sets): from slot i = hash & mask, look at i and then at the
+ * LINEAR_PROBES slots after it when they fit in the table (cheap, cache-friendly), then
+ * jump by the perturbed recurrence i = 5*i + 1 + perturb from the start of that run.
+ * Following the same order as CPython gives the same table layout, and so the same
+ * iteration order for equal insertion histories. */
+#define LINEAR_PROBES 9
+#define PERTURB_SHIFT 5
+
+typedef struct {
+    size_t base;        /* start of the current run of linear probes */
+    size_t i;           /* the slot to look at */
+    size_t perturb;
+    int step;           /* linear probes done in this run */
+} probe_state;
+
+static inline void probe_init(probe_state *p, Py_hash_t hash, size_t mask)
+{
+    p->base = p->i = (size_t)hash & mask;
+    p->perturb = (size_t)hash;
+    p->step = 0;
+}
+
+static inline void probe_next(probe_state *p, size_t mask)
+{
+    if (p->step < LINEAR_PROBES && p->base + LINEAR_PROBES <= mask) {
+        p->step++;
+        p->i = p->base + (size_t)p->step;
+        return;
+    }
+    p->perturb >>= PERTURB_SHIFT;
+    p->base = (p->base * 5 + 1 + p->perturb) & mask;
+    p->i = p->base;
+    p->step = 0;
+}
+
 /* Find key.  Returns the live entry, NULL when missing, or (setentry *)-1 ... signalled via
  * *error = 1 with an exception set. */
 static setentry *
@@ -51,10 +86,10 @@ set_lookkey(PySetObject *so, PyObject *key, Py_hash_t hash, int *error)
 restart:;
     setentry *table = so->table;
     size_t mask = (size_t)so->mask;
-    size_t i = (size_t)hash & mask;
-    size_t perturb = (size_t)hash;
+    probe_state probe;
+    probe_init(&probe, hash, mask);
     for (;;) {
-        setentry *entry = &table[i];
+        setentry *entry = &table[probe.i];
         PyObject *startkey = entry->key;
         if (startkey == NULL) {
             return NULL;
@@ -84,8 +119,7 @@ restart:;
                 }
             }
         }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+        probe_next(&probe, mask);
     }
 }
 
@@ -93,14 +127,13 @@ restart:;
 static void
 set_insert_clean(setentry *table, size_t mask, PyObject *key, Py_hash_t hash)
 {
-    size_t i = (size_t)hash & mask;
-    size_t perturb = (size_t)hash;
-    while (table[i].key != NULL) {
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+    probe_state probe;
+    probe_init(&probe, hash, mask);
+    while (table[probe.i].key != NULL) {
+        probe_next(&probe, mask);
     }
-    table[i].key = key;
-    table[i].hash = hash;
+    table[probe.i].key = key;
+    table[probe.i].hash = hash;
 }
 
 /* Rebuild the table with room for minused live entries.  0 or -1. */
@@ -159,11 +192,11 @@ set_add_entry_steal(PySetObject *so, PyObject *key, Py_hash_t hash)
 restart:;
     setentry *table = so->table;
     size_t mask = (size_t)so->mask;
-    size_t i = (size_t)hash & mask;
-    size_t perturb = (size_t)hash;
+    probe_state probe;
+    probe_init(&probe, hash, mask);
     setentry *freeslot = NULL;
     for (;;) {
-        setentry *entry = &table[i];
+        setentry *entry = &table[probe.i];
         PyObject *startkey = entry->key;
         if (startkey == NULL) {
             if (freeslot != NULL) {
@@ -213,8 +246,7 @@ restart:;
                 }
             }
         }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+        probe_next(&probe, mask);
     }
 }
 

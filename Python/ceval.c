@@ -1689,26 +1689,6 @@ dict_merge_for_call(PyObject *callable, PyObject *dict, PyObject *update)
     return PyErr_Occurred() ? -1 : 0;
 }
 
-static int
-set_update(PyObject *set, PyObject *iterable)
-{
-    PyObject *it = PyObject_GetIter(iterable);
-    if (it == NULL) {
-        return -1;
-    }
-    PyObject *item;
-    while ((item = PyIter_Next(it)) != NULL) {
-        int r = PySet_Add(set, item);
-        Py_DECREF(item);
-        if (r < 0) {
-            Py_DECREF(it);
-            return -1;
-        }
-    }
-    Py_DECREF(it);
-    return PyErr_Occurred() ? -1 : 0;
-}
-
 static PyObject *
 binary_power(PyObject *a, PyObject *b)
 {
@@ -3225,7 +3205,7 @@ dispatch_real:
         TARGET(SET_UPDATE) {
             PyObject *iterable = POP();
             PyObject *set = PEEK(oparg);
-            int err = set_update(set, iterable);
+            int err = _PySet_Update(set, iterable);
             Py_DECREF(iterable);
             if (err < 0) {
                 goto error;

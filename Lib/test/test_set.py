@@ -158,5 +158,27 @@ class SetTests(unittest.TestCase):
         self.assertIs(frozenset[int].__origin__, frozenset)
 
 
+class IterationOrderTests(unittest.TestCase):
+    """Iteration order follows from the table layout; these are CPython 3.13's orders."""
+
+    def test_colliding_ints(self):
+        items = (832821954, 258, 7, 21381076, 55)
+        self.assertEqual(list(set(items)), [832821954, 258, 7, 21381076, 55])
+        self.assertEqual(list(frozenset(items)), [832821954, 258, 7, 21381076, 55])
+        # A display of constants updates an empty set from a frozenset constant.
+        self.assertEqual(list({832821954, 258, 7, 21381076, 55}),
+                         [832821954, 258, 21381076, 55, 7])
+        s = set()
+        s.update(frozenset(items))
+        self.assertEqual(list(s), [832821954, 258, 21381076, 55, 7])
+
+    def test_linear_probing_neighbours(self):
+        self.assertEqual(list({1, 2, 3, 100, 33, 65}), [1, 2, 3, 100, 33, 65])
+        s = set()
+        for x in (8, 16, 24, 0, 40):
+            s.add(x)
+        self.assertEqual(list(s), [0, 8, 40, 16, 24])
+
+
 if __name__ == "__main__":
     unittest.main()
