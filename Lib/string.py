@@ -312,10 +312,21 @@ def _string_formatter_parser(text):
                 continue
             depth = 1
             j = i + 1
+            in_name = True          # still in the field name (before '!' or ':')
             while j < n and depth:
-                if text[j] == '{':
+                ch = text[j]
+                if in_name and depth == 1 and ch == '[':
+                    # An index runs to the next ']', braces included (as str.format).
+                    close = text.find(']', j + 1)
+                    if close < 0:
+                        raise ValueError("expected '}' before end of string")
+                    j = close + 1
+                    continue
+                if depth == 1 and ch in '!:':
+                    in_name = False
+                if ch == '{':
                     depth += 1
-                elif text[j] == '}':
+                elif ch == '}':
                     depth -= 1
                 j += 1
             if depth:

@@ -25,7 +25,9 @@ class CountingResult(unittest.TextTestResult):
 
     def _fail(self, test):
         owner = getattr(test, 'test_case', test)
-        self.failed_ids.add(owner.id())
+        ident = getattr(owner, 'id', None)
+        # Fixture errors may report objects without an id(): count each of them once.
+        self.failed_ids.add(ident() if callable(ident) else repr(owner))
 
     def addError(self, test, err):
         super().addError(test, err)
