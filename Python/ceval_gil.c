@@ -16,6 +16,7 @@
 #include "pycore_pystate.h"
 #include "pycore_ceval.h"
 #include "pycore_gc.h"
+#include "pycore_giltrace.h"
 
 #define DEFAULT_INTERVAL 5000  /* microseconds */
 
@@ -36,6 +37,7 @@ void _PyEval_InitGIL(PyInterpreterState *interp)
     gil->last_holder = NULL;
     gil->switch_number = 0;
     gil->enabled = 1;
+    _PyGILTrace_Init();
 }
 
 void _PyEval_FiniGIL(PyInterpreterState *interp)
@@ -57,6 +59,7 @@ static void add_timeout(struct timespec *ts, unsigned long us)
 static void take_gil(PyThreadState *tstate)
 {
     struct _gil_runtime_state *gil = gil_of(tstate);
+    _PyGILTrace_Event(_Py_GILTRACE_REQUEST);
     pthread_mutex_lock(&gil->mutex);
     while (gil->locked) {
         unsigned long saved = gil->switch_number;
@@ -67,10 +70,12 @@ static void take_gil(PyThreadState *tstate)
             PyThreadState *holder = gil->last_holder;
             if (holder != NULL) {
                 _Py_set_eval_breaker_bit(holder, _PY_GIL_DROP_REQUEST_BIT);
+                _PyGILTrace_Event(_Py_GILTRACE_DROP_REQUEST);
             }
         }
     }
     _Py_atomic_store_int_relaxed(&gil->locked, 1);
+    _PyGILTrace_Event(_Py_GILTRACE_ACQUIRE);      /* under the mutex: ordered with releases */
     gil->last_holder = tstate;
     gil->switch_number++;
     /* Wake a forced-switching dropper waiting for someone to take the GIL. */
@@ -94,6 +99,7 @@ static void drop_gil(PyThreadState *tstate, int forced)
 {
     struct _gil_runtime_state *gil = gil_of(tstate);
     pthread_mutex_lock(&gil->mutex);
+    _PyGILTrace_Event(_Py_GILTRACE_RELEASE);
     _Py_atomic_store_int_relaxed(&gil->locked, 0);
     pthread_cond_signal(&gil->cond);
     if (forced) {
