@@ -14,8 +14,11 @@ from time import monotonic
 __all__ = ['Empty', 'Full', 'ShutDown', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
 
-class Empty(Exception):
-    """Raised by a non-blocking get() (or a timed-out one) when no item is available."""
+try:
+    from _queue import Empty
+except ImportError:
+    class Empty(Exception):
+        """Raised by a non-blocking get() (or a timed-out one) when no item is available."""
 
 
 class Full(Exception):
@@ -197,7 +200,7 @@ class PriorityQueue(Queue):
         return heappop(self.queue)
 
 
-class SimpleQueue:
+class _PySimpleQueue:
     """An unbounded FIFO queue without task tracking; put() never blocks."""
 
     def __init__(self):
@@ -236,3 +239,9 @@ class SimpleQueue:
     def __class_getitem__(cls, item):
         import types
         return types.GenericAlias(cls, item)
+
+
+try:
+    from _queue import SimpleQueue
+except ImportError:
+    SimpleQueue = _PySimpleQueue

@@ -1042,10 +1042,8 @@ static int thread_exec(PyObject *module)
         PyModule_AddObjectRef(module, "error", PyExc_RuntimeError) < 0) {
         return -1;
     }
-    double timeout_max = (double)PY_TIMEOUT_MAX * 1e-6;
-    if (timeout_max > 4294967295.0) {
-        timeout_max = 4294967295.0;   /* what a 32-bit millisecond wait can express, as CPython */
-    }
+    /* Whole seconds that fit in PY_TIMEOUT_T microseconds (9223372036.0 on Linux). */
+    double timeout_max = (double)(PY_TIMEOUT_MAX / 1000000);
     if (PyModule_Add(module, "TIMEOUT_MAX", PyFloat_FromDouble(timeout_max)) < 0) {
         return -1;
     }

@@ -31,6 +31,13 @@ static void *thread_bootstrap(void *raw)
     return NULL;
 }
 
+/* The stack size for new threads set by threading.stack_size(): 0 means Braid's default
+ * (8 MiB, enough for the C recursion limit).  Process-wide by nature; read and written with
+ * relaxed atomics (a thread started concurrently with a change may use either size). */
+#define DEFAULT_THREAD_STACK (8 * 1024 * 1024)
+#define MIN_THREAD_STACK 0x8000
+static size_t thread_stack_size = 0;
+
 unsigned long PyThread_start_new_thread(void (*func)(void *), void *arg)
 {
     struct bootstate *boot = PyMem_RawMalloc(sizeof(*boot));
@@ -41,7 +48,8 @@ unsigned long PyThread_start_new_thread(void (*func)(void *), void *arg)
     boot->arg = arg;
     pthread_attr_t attrs;
     pthread_attr_init(&attrs);
-    pthread_attr_setstacksize(&attrs, 8 * 1024 * 1024);
+    size_t stack = _Py_atomic_load_ssize_relaxed((Py_ssize_t *)&thread_stack_size);
+    pthread_attr_setstacksize(&attrs, stack ? stack : DEFAULT_THREAD_STACK);
     pthread_t th;
     int rc = pthread_create(&th, &attrs, thread_bootstrap, boot);
     pthread_attr_destroy(&attrs);
@@ -70,12 +78,26 @@ unsigned long PyThread_get_thread_native_id(void)
 
 size_t PyThread_get_stacksize(void)
 {
-    return 0;
+    return (size_t)_Py_atomic_load_ssize_relaxed((Py_ssize_t *)&thread_stack_size);
 }
 
+/* 0 on success, -1 if size is neither 0 nor a usable stack size. */
 int PyThread_set_stacksize(size_t size)
 {
-    return size == 0 ? 0 : -2;
+    if (size != 0 && size < MIN_THREAD_STACK) {
+        return -1;
+    }
+    if (size != 0) {
+        pthread_attr_t attrs;
+        pthread_attr_init(&attrs);
+        int rc = pthread_attr_setstacksize(&attrs, size);
+        pthread_attr_destroy(&attrs);
+        if (rc != 0) {
+            return -1;
+        }
+    }
+    _Py_atomic_store_ssize_relaxed((Py_ssize_t *)&thread_stack_size, (Py_ssize_t)size);
+    return 0;
 }
 
 PyThread_type_lock PyThread_allocate_lock(void)
@@ -125,19 +147,38 @@ PyLockStatus PyThread_acquire_lock_timed(PyThread_type_lock raw, PY_TIMEOUT_T mi
         if (microseconds == 0) {
             break;
         }
-        int rc;
-        if (microseconds < 0) {
-            rc = pthread_cond_wait(&lock->cond, &lock->mutex);
-        }
-        else {
-            rc = pthread_cond_timedwait(&lock->cond, &lock->mutex, &deadline);
-        }
-        if (rc == ETIMEDOUT) {
-            break;
-        }
         if (intr_flag && _Py_atomic_load_int_relaxed(&_PyRuntime.signals.is_tripped)) {
             pthread_mutex_unlock(&lock->mutex);
             return PY_LOCK_INTR;
+        }
+        int rc;
+        if (microseconds < 0 && !intr_flag) {
+            rc = pthread_cond_wait(&lock->cond, &lock->mutex);
+        }
+        else {
+            /* Interruptible waits wake up every 20 ms to notice a signal (a condition
+             * variable wait does not return EINTR). */
+            struct timespec slice;
+            clock_gettime(CLOCK_MONOTONIC, &slice);
+            slice.tv_nsec += 20 * 1000 * 1000;
+            if (slice.tv_nsec >= 1000000000) {
+                slice.tv_sec++;
+                slice.tv_nsec -= 1000000000;
+            }
+            int last_slice = 0;
+            if (microseconds > 0 && (deadline.tv_sec < slice.tv_sec ||
+                                     (deadline.tv_sec == slice.tv_sec &&
+                                      deadline.tv_nsec <= slice.tv_nsec))) {
+                slice = deadline;
+                last_slice = 1;
+            }
+            rc = pthread_cond_timedwait(&lock->cond, &lock->mutex, &slice);
+            if (rc == ETIMEDOUT && !last_slice) {
+                continue;
+            }
+        }
+        if (rc == ETIMEDOUT) {
+            break;
         }
     }
     if (!lock->locked) {
