@@ -1368,8 +1368,8 @@ dict_setdefault_ref(PyObject *d, PyObject *key, PyObject *default_value, PyObjec
         rc = 0;
         value = default_value;
     }
-    if (value != NULL && incref_result) {
-        Py_INCREF(value);
+    if (value != NULL && incref_result && result != NULL) {
+        Py_INCREF(value);      /* a new reference only for a caller that asked for it */
     }
     Py_END_CRITICAL_SECTION();
     if (result) {
