@@ -1,5 +1,6 @@
 /* Helpers for building the AST: identifiers, growable lists, assignment targets. */
 #include "parser_internal.h"
+#include "pycore_unicodeobject.h"   /* _PyUnicode_NFKC */
 
 int
 _PyParser_AddObject(Parser *p, PyObject *o)
@@ -12,11 +13,8 @@ _PyParser_AddObject(Parser *p, PyObject *o)
     return 0;
 }
 
-/* Borrowed reference (the arena owns it). */
-/* NFKC normalization from the unicode database, when it is linked in (PEP 3131: identifiers
- * are compared in normal form KC).  Returns a new reference. */
-extern PyObject *_PyUnicode_NFKC(PyObject *str) __attribute__((weak));
-
+/* Borrowed reference (the arena owns it).  Non-ASCII identifiers are normalised to form
+ * NFKC (PEP 3131) with _PyUnicode_NFKC (Objects/unicodenorm.c). */
 PyObject *
 _PyParser_Identifier(Parser *p, const char *s, Py_ssize_t len)
 {
@@ -31,7 +29,7 @@ _PyParser_Identifier(Parser *p, const char *s, Py_ssize_t len)
             break;
         }
     }
-    if (!ascii && _PyUnicode_NFKC != NULL) {
+    if (!ascii) {
         PyObject *normal = _PyUnicode_NFKC(id);
         Py_DECREF(id);
         if (normal == NULL) {
