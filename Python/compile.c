@@ -2913,12 +2913,10 @@ compiler_class(struct compiler *c, stmt_ty s)
         /* bases + Generic[*type_params] */
         asdl_expr_seq *bases = s->v.ClassDef.bases;
         int nb = (int)asdl_seq_LEN(bases);
+        int starred = has_starred(bases);
         int r = 0;
-        for (int i = 0; r == 0 && i < nb; i++) {
+        for (int i = 0; r == 0 && !starred && i < nb; i++) {
             r = compiler_visit_expr(c, asdl_seq_GET(bases, i));
-        }
-        if (r == 0 && has_starred(bases)) {
-            r = compiler_error(c, loc, "starred bases in generic classes are not supported");
         }
         if (r == 0) {
             r = compiler_nameop(c, loc, _Py_ID(.type_params), Load);
@@ -2929,11 +2927,29 @@ compiler_class(struct compiler *c, stmt_ty s)
         if (r == 0) {
             r = compiler_nameop(c, loc, _Py_ID(.generic_base), Store);
         }
-        if (r == 0) {
+        if (r == 0 && !starred) {
             r = compiler_nameop(c, loc, _Py_ID(.generic_base), Load);
         }
-        if (r == 0) {
+        if (r == 0 && !starred) {
             r = compiler_call_helper(c, loc, 3 + nb, NULL, s->v.ClassDef.keywords);
+        }
+        else if (r == 0) {
+            /* *bases: let the call helper unpack them, with .generic_base as the last
+             * positional argument (Generic[...] is computed before the bases here). */
+            asdl_expr_seq *all = _Py_asdl_expr_seq_new(nb + 1, c->c_arena);
+            expr_ty generic = _PyAST_Name(_Py_ID(.generic_base), Load, loc.lineno,
+                                          loc.col_offset, loc.end_lineno, loc.end_col_offset,
+                                          c->c_arena);
+            if (all == NULL || generic == NULL) {
+                r = -1;
+            }
+            else {
+                for (int i = 0; i < nb; i++) {
+                    asdl_seq_SET(all, i, asdl_seq_GET(bases, i));
+                }
+                asdl_seq_SET(all, nb, generic);
+                r = compiler_call_helper(c, loc, 2, all, s->v.ClassDef.keywords);
+            }
         }
         if (r == 0) {
             r = addop_i(c, loc, RETURN_VALUE, 0);

@@ -91,6 +91,13 @@ class TypingTests(unittest.TestCase):
         self.assertEqual(C.__mro__, (C, Generic, object))
         self.assertEqual(len(C.__parameters__), 1)
 
+    def test_generic_class_with_starred_bases(self):
+        ns = {}
+        exec("class B: pass\nbases = (B,)\nclass C[T](*bases): pass\n", ns)
+        self.assertEqual(ns['C'].__bases__, (ns['B'], Generic))
+        with self.assertRaises(TypeError):
+            exec("bases = (object,)\nclass D[T](*bases): pass\n", {})
+
     def test_protocols(self):
         with open('/dev/null') as f:
             self.assertTrue(isinstance(f, Closeable))
