@@ -71,6 +71,73 @@ class SwitchIntervalTests(unittest.TestCase):
         self.assertTrue(done.is_set())
 
 
+class BlockingCallsReleaseTheGILTests(unittest.TestCase):
+    """A thread blocked in I/O or sleep must not hold the GIL: the main thread keeps running
+    Python code meanwhile (if it could not, these tests would deadlock or never finish)."""
+
+    def test_pipe_read(self):
+        r, w = os.pipe()
+        got = []
+        t = threading.Thread(target=lambda: got.append(os.read(r, 10)))
+        t.start()
+        total = sum(range(200000))          # runs while the reader is blocked
+        os.write(w, b"ping")
+        t.join()
+        os.close(r)
+        os.close(w)
+        self.assertEqual(got, [b"ping"])
+        self.assertEqual(total, 19999900000)
+
+    def test_sleep_and_lock_wait(self):
+        lock = threading.Lock()
+        lock.acquire()
+        events = []
+
+        def sleeper():
+            import time
+            time.sleep(0.05)
+            events.append("slept")
+
+        def waiter():
+            with lock:
+                events.append("locked")
+
+        threads = [threading.Thread(target=sleeper), threading.Thread(target=waiter)]
+        for t in threads:
+            t.start()
+        events.append(sum(range(100000)))     # main thread runs meanwhile
+        lock.release()
+        for t in threads:
+            t.join()
+        self.assertEqual(sorted(map(str, events)), sorted(["slept", "locked", "4999950000"]))
+
+    @unittest.skipUnless(hasattr(os, "kill"), "needs os.kill")
+    def test_sigint_interrupts_lock_wait_and_join(self):
+        code = (
+            "import os, threading, time\n"
+            "lock = threading.Lock(); lock.acquire()\n"
+            "def later():\n"
+            "    time.sleep(0.2)\n"
+            "    os.kill(os.getpid(), 2)\n"
+            "threading.Thread(target=later, daemon=True).start()\n"
+            "try:\n"
+            "    lock.acquire()\n"
+            "except KeyboardInterrupt:\n"
+            "    print('lock interrupted')\n"
+            "ev = threading.Event()\n"
+            "threading.Thread(target=later, daemon=True).start()\n"
+            "t = threading.Thread(target=ev.wait, daemon=True); t.start()\n"
+            "try:\n"
+            "    t.join()\n"
+            "except KeyboardInterrupt:\n"
+            "    print('join interrupted')\n"
+            "ev.set()\n")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=60)
+        self.assertEqual(out.stdout.split("\n")[:2], ["lock interrupted", "join interrupted"])
+        self.assertEqual(out.returncode, 0)
+
+
 @unittest.skipUnless(IS_BRAID, "the GIL trace is Braid's (-X giltrace)")
 @unittest.skipUnless(os.path.exists(TOOL), "Tools/giltrace is not next to Lib/")
 class GILTraceTests(unittest.TestCase):
