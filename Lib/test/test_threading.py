@@ -2,6 +2,7 @@
 thread-local data and the exception hook.  No timing assertions: waits use events and joins,
 and timeouts are only checked for their outcome."""
 
+import subprocess
 import sys
 import threading
 import time
@@ -363,6 +364,76 @@ class IOBoundTests(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertGreaterEqual(peak[0], 2)
+
+
+class ModuleFunctionTests(unittest.TestCase):
+    def test_settrace_and_setprofile_apply_to_new_threads(self):
+        calls = []
+
+        def tracer(frame, event, arg):
+            if event == "call":
+                calls.append(("trace", frame.f_code.co_name))
+            return None
+
+        def profiler(frame, event, arg):
+            if event == "call":
+                calls.append(("profile", frame.f_code.co_name))
+
+        def target():
+            def inner():
+                return 1
+            inner()
+
+        threading.settrace(tracer)
+        threading.setprofile(profiler)
+        try:
+            self.assertIs(threading.gettrace(), tracer)
+            self.assertIs(threading.getprofile(), profiler)
+            t = threading.Thread(target=target)
+            t.start()
+            t.join()
+        finally:
+            threading.settrace(None)
+            threading.setprofile(None)
+        self.assertIn(("trace", "inner"), calls)
+        self.assertIn(("profile", "inner"), calls)
+
+    def test_condition_wait_for(self):
+        cond = threading.Condition()
+        state = []
+
+        def setter():
+            with cond:
+                state.append(1)
+                cond.notify()
+
+        with cond:
+            threading.Thread(target=setter).start()
+            self.assertTrue(cond.wait_for(lambda: state, timeout=30))
+            self.assertFalse(cond.wait_for(lambda: len(state) > 5, timeout=0.01))
+
+    def test_ids_and_constants(self):
+        self.assertIsInstance(threading.get_native_id(), int)
+        self.assertEqual(threading.get_ident(), threading.current_thread().ident)
+        self.assertGreater(threading.TIMEOUT_MAX, 0)
+        self.assertEqual(threading.stack_size(), 0)
+
+    def test_shutdown_waits_for_non_daemon_threads(self):
+        code = ("import threading, time\n"
+                "def work():\n"
+                "    time.sleep(0.2)\n"
+                "    print('worker done', flush=True)\n"
+                "threading.Thread(target=work).start()\n"
+                "def forever():\n"
+                "    while True:\n"
+                "        time.sleep(0.01)\n"
+                "threading.Thread(target=forever, daemon=True).start()\n"
+                "print('main done', flush=True)\n")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=60)
+        self.assertEqual(out.stdout, "main done\nworker done\n")
+        self.assertEqual(out.returncode, 0)
+        self.assertEqual(out.stderr, "")
 
 
 if __name__ == '__main__':
