@@ -10,6 +10,30 @@
 
 /* ---- token access ---------------------------------------------------------------------- */
 
+/* Issue a SyntaxWarning at lineno:col.  When warnings are errors it becomes a SyntaxError
+ * there, as in CPython.  Return 0, or -1 (fatal) if another exception occurred. */
+static int
+parser_warn(Parser *p, const char *msg, int lineno, int col)
+{
+    PyObject *m = PyUnicode_FromString(msg);
+    if (m == NULL) {
+        p->fatal = 1;
+        return -1;
+    }
+    int r = PyErr_WarnExplicitObject(PyExc_SyntaxWarning, m,
+                                     p->filename ? p->filename : Py_None, lineno, NULL, NULL);
+    Py_DECREF(m);
+    if (r < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_SyntaxWarning)) {
+            p->fatal = 1;
+            return -1;
+        }
+        PyErr_Clear();
+        _PyParser_ErrorAt(p, TOKERR_SYNTAX, lineno, col, lineno, col + 1, "%s", msg);
+    }
+    return 0;
+}
+
 /* Tokens live in arena chunks that never move, so _PyToken pointers stay valid. */
 static _PyToken *
 parser_fill(Parser *p)
@@ -37,6 +61,12 @@ parser_fill(Parser *p)
     _PyToken *t = &chunks[p->ntokens / TOKEN_CHUNK][p->ntokens % TOKEN_CHUNK];
     _PyTokenizer_Next(&p->tok, t);
     p->ntokens++;
+    if (p->tok.warn_pending) {
+        p->tok.warn_pending = 0;
+        if (parser_warn(p, p->tok.warn_msg, p->tok.warn_lineno, p->tok.warn_col) < 0) {
+            return NULL;
+        }
+    }
     return t;
 }
 
@@ -1384,6 +1414,13 @@ match_header(Parser *p)
     if (subject != NULL && _PyParser_Accept(p, COLON) && _PyParser_Check(p, NEWLINE)) {
         return subject;
     }
+    if (subject != NULL && subject->kind == Name_kind && _PyParser_Check(p, EQUAL)) {
+        /* `match x = 1:` */
+        _PyParser_MisplacedAssignment(p, subject);
+        if (p->err.set && strcmp(p->err.msg, "invalid syntax") != 0) {
+            return NULL;
+        }
+    }
     _PyParser_Reset(p, &m);
     return NULL;
 }
@@ -1481,7 +1518,7 @@ compound_stmt(Parser *p, int *found)
         if (subject != NULL) {
             return match_stmt(p, t, subject);
         }
-        if (p->fatal) {
+        if (FAILED(p)) {
             return NULL;
         }
         break;

@@ -3,7 +3,6 @@
 #include "parser_internal.h"
 
 static expr_ty atom(Parser *p);
-static void *misplaced_assignment(Parser *p, expr_ty e);
 static expr_ty factor(Parser *p);
 static expr_ty comprehension_tail(Parser *p, _PyToken *open, expr_ty elt, expr_ty value,
                                   int kind);
@@ -551,7 +550,7 @@ slice_item(Parser *p)
             return NULL;
         }
         if (_PyParser_Check(p, EQUAL)) {
-            return misplaced_assignment(p, lower);
+            return _PyParser_MisplacedAssignment(p, lower);
         }
         if (!_PyParser_Check(p, COLON)) {
             return lower;
@@ -1087,8 +1086,8 @@ _PyParser_StarNamedExpression(Parser *p)
 }
 
 /* `e = ...` where an expression was expected (inside brackets): CPython's hints. */
-static void *
-misplaced_assignment(Parser *p, expr_ty e)
+void *
+_PyParser_MisplacedAssignment(Parser *p, expr_ty e)
 {
     _PyParser_Next(p);   /* '=' */
     if (e->kind == Name_kind) {
@@ -1115,7 +1114,7 @@ display_element(Parser *p)
 {
     expr_ty e = _PyParser_StarNamedExpression(p);
     if (e != NULL && _PyParser_Check(p, EQUAL) && e->kind != Starred_kind) {
-        return misplaced_assignment(p, e);
+        return _PyParser_MisplacedAssignment(p, e);
     }
     return e;
 }
@@ -1421,7 +1420,7 @@ paren_atom(Parser *p, _PyToken *open)
     if (!_PyParser_Check(p, COMMA)) {
         if (_PyParser_Check(p, EQUAL) && first->kind != Starred_kind) {
             /* (a = 1) */
-            return misplaced_assignment(p, first);
+            return _PyParser_MisplacedAssignment(p, first);
         }
         return _PyParser_MissingComma(p, first);
     }

@@ -93,6 +93,9 @@ int _PyParser_SuggestEquality(expr_ty e);
 /* After `prev` inside brackets, something that is not a separator: record CPython's
  * "Perhaps you forgot a comma?" (or plain invalid syntax) and return NULL. */
 void *_PyParser_MissingComma(Parser *p, expr_ty prev);
+/* At '=' after e where an expression was expected: CPython's "Maybe you meant '=='" hints.
+ * Consumes the '='; records the error and returns NULL. */
+void *_PyParser_MisplacedAssignment(Parser *p, expr_ty e);
 /* Set ctx (Store/Del) on a target expression, recursively; NULL and error if invalid.
  * what is "assign to" or "delete"; suffix is appended to the message (may be ""). */
 expr_ty _PyParser_SetContext(Parser *p, expr_ty e, expr_context_ty ctx);

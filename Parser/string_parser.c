@@ -671,7 +671,9 @@ fstring_field(Parser *p, int raw, _PyToken *fstart, PyObject **debug_text, int *
         if (close->type == ERRORTOKEN) {
             return _PyParser_InvalidSyntax(p);
         }
-        return _PyParser_ErrorAtToken(p, close, "f-string: expecting '}'");
+        return _PyParser_ErrorAtToken(p, close, spec != NULL
+                                      ? "f-string: expecting '}', or format specs"
+                                      : "f-string: expecting '}'");
     }
     _PyParser_Next(p);
     if (*debug_text != NULL && conversion == -1 && spec == NULL) {

@@ -638,9 +638,10 @@ one_char_op(char c)
 /* ---- numbers --------------------------------------------------------------------------- */
 
 /* After a number: a letter glued to it is an error, except a keyword that may follow a
- * number (1if x else y), which CPython accepts with a warning. */
+ * number (1if x else y), which CPython accepts with a SyntaxWarning (queued in tok->warn_*
+ * for the parser to issue).  what names the literal kind for the message. */
 static int
-number_end_ok(const char *p)
+number_end_ok(_PyTokenizer *tok, const char *p, const char *what)
 {
     if (!is_id_start((unsigned char)*p)) {
         return 1;
@@ -649,6 +650,10 @@ number_end_ok(const char *p)
     for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
         size_t n = strlen(ok[i]);
         if (strncmp(p, ok[i], n) == 0 && !is_id_char((unsigned char)p[n])) {
+            tok->warn_pending = 1;
+            tok->warn_lineno = tok->lineno;
+            tok->warn_col = tok_column(tok, p - 1);
+            snprintf(tok->warn_msg, sizeof(tok->warn_msg), "invalid %s literal", what);
             return 1;
         }
     }
@@ -709,7 +714,7 @@ tok_number(_PyTokenizer *tok, _PyToken *t, const char *start)
         if (kind != 'x' && isdec((unsigned char)*p)) {
             return tok_error(tok, p, "invalid digit '%c' in %s literal", *p, what);
         }
-        if (!number_end_ok(p)) {
+        if (!number_end_ok(tok, p, what)) {
             return num_error(tok, p, "invalid %s literal", what);
         }
         return tok_simple(tok, t, NUMBER, start, p);
@@ -760,7 +765,7 @@ tok_number(_PyTokenizer *tok, _PyToken *t, const char *start)
             if (p > e + 1) {
                 return num_error(tok, p, "invalid decimal literal");
             }
-            if (!number_end_ok(e)) {
+            if (!number_end_ok(tok, e, "decimal")) {
                 return num_error(tok, e, "invalid decimal literal");
             }
             return tok_simple(tok, t, NUMBER, start, e);
@@ -772,12 +777,12 @@ tok_number(_PyTokenizer *tok, _PyToken *t, const char *start)
     }
     if (*p == 'j' || *p == 'J') {
         p++;
-        if (!number_end_ok(p)) {
+        if (!number_end_ok(tok, p, "imaginary")) {
             return num_error(tok, p, "invalid imaginary literal");
         }
         return tok_simple(tok, t, NUMBER, start, p);
     }
-    if (!number_end_ok(p)) {
+    if (!number_end_ok(tok, p, "decimal")) {
         return num_error(tok, p, "invalid decimal literal");
     }
     return tok_simple(tok, t, NUMBER, start, p);
@@ -888,6 +893,8 @@ tok_string(_PyTokenizer *tok, _PyToken *t, const char *start, const char *q)
     tok->cur = p;
     return tok_make(tok, t, STRING, start, lineno, col, p);
 }
+
+static int tok_get(_PyTokenizer *tok, _PyToken *t);
 
 /* Literal text of an f-string (mode LITERAL or SPEC on top of the stack). */
 static int
@@ -1015,8 +1022,15 @@ tok_fstring_literal(_PyTokenizer *tok, _PyToken *t)
         if (is_newline(c)) {
             if (!fs->triple) {
                 if (in_spec) {
-                    return tok_error(tok, p, "f-string: newlines are not allowed in format "
-                                             "specifiers for single quoted f-strings");
+                    /* A newline ends the format spec of a single-quoted f-string; what
+                     * follows is tokenized as code again (CPython accepts f"{x:\n}"). */
+                    if (p > start) {
+                        tok->cur = p;
+                        return tok_make(tok, t, FSTRING_MIDDLE, start, lineno, col, p);
+                    }
+                    m->kind = FSMODE_CODE;
+                    tok->cur = p;
+                    return tok_get(tok, t);
                 }
                 return tok_error_at(tok, TOKERR_SYNTAX, fs->lineno, fs->col, fs->lineno,
                                     fs->col,

@@ -403,16 +403,14 @@ typedef struct {
     PyObject *dict;
 } ASTObject;
 
+/* ast.AST is a static type: the node classes are heap subclasses whose subtype_dealloc
+ * releases the reference an instance holds to its class, so this must not. */
 static void
 ast_dealloc(PyObject *self)
 {
-    PyTypeObject *tp = Py_TYPE(self);
     PyObject_GC_UnTrack(self);
     Py_CLEAR(((ASTObject *)self)->dict);
-    tp->tp_free(self);
-    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        Py_DECREF(tp);
-    }
+    Py_TYPE(self)->tp_free(self);
 }
 
 static int

@@ -111,6 +111,17 @@ void Py_InitializeEx(int install_sigs)
     if (_PyRuntime.initialized) {
         return;
     }
+    if (_PyRuntime.main_interp != NULL) {
+        /* Initialising again after Py_FinalizeEx: the old interpreter is abandoned (its
+         * memory is not reclaimed); detach its thread state and forget it. */
+        PyThreadState *old = _PyThreadState_GET();
+        if (old != NULL) {
+            _PyThreadState_Detach(old);
+        }
+        _PyRuntime.main_interp = NULL;
+        _PyRuntime.main_tstate = NULL;
+    }
+    _Py_atomic_store_ptr_relaxed((void **)&_PyRuntime.finalizing, NULL);
     _PyRuntime.main_thread = PyThread_get_thread_ident();
 
     PyInterpreterState *interp = _PyInterpreterState_New();

@@ -1705,8 +1705,21 @@ static int needs_more_input(const char *buf)
     if (len >= 2 && buf[len - 2] == '\\') {
         return 1;
     }
-    int decorator = buf[strspn(buf, " \t")] == '@';
-    if (first_line_colon || decorator) {
+    /* A compound statement (even on one line, `if x: y`) continues until a blank line. */
+    const char *first = buf + strspn(buf, " \t");
+    static const char *const compound[] = {"if", "for", "while", "def", "class", "with",
+                                           "try", "async", "match", NULL};
+    int is_compound = first[0] == '@';
+    for (int k = 0; compound[k] != NULL && !is_compound; k++) {
+        size_t n = strlen(compound[k]);
+        if (strncmp(first, compound[k], n) == 0 &&
+            (first[n] == ' ' || first[n] == '\t' || first[n] == '(' || first[n] == ':')) {
+            /* `match` is a soft keyword: only a compound statement if the line ends with
+             * a colon. */
+            is_compound = strcmp(compound[k], "match") != 0 || first_line_colon;
+        }
+    }
+    if (first_line_colon || is_compound) {
         /* Inside a block: finished only by an empty line. */
         const char *q = last_line;
         while (*q == ' ' || *q == '\t' || *q == '\r') {

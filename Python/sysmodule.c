@@ -819,28 +819,49 @@ static PyObject *sys_unraisablehook(PyObject *module, PyObject *arg)
     Py_RETURN_NONE;
 }
 
+/* sys.breakpointhook: call the function named by $PYTHONBREAKPOINT ("0" disables; empty or
+ * unset means pdb.set_trace), as CPython does. */
 static PyObject *sys_breakpointhook(PyObject *module, PyObject *args, PyObject *kwds)
 {
-    PyObject *pdb = PyImport_ImportModule("pdb");
-    if (pdb == NULL) {
-        if (PyErr_ExceptionMatches(PyExc_ImportError)) {
-            PyErr_Clear();
-            if (PyErr_WarnEx(PyExc_RuntimeWarning,
-                             "Ignoring unimportable $PYTHONBREAKPOINT: \"pdb.set_trace\"",
-                             1) < 0) {
-                return NULL;
-            }
-            Py_RETURN_NONE;
+    const char *env = _Py_CoreConfig.use_environment ? getenv("PYTHONBREAKPOINT") : NULL;
+    if (env != NULL && strcmp(env, "0") == 0) {
+        Py_RETURN_NONE;
+    }
+    const char *hookname = (env == NULL || env[0] == '\0') ? "pdb.set_trace" : env;
+    const char *dot = strrchr(hookname, '.');
+    PyObject *modname, *attrname;
+    if (dot == NULL) {
+        modname = PyUnicode_FromString("builtins");
+        attrname = PyUnicode_FromString(hookname);
+    }
+    else {
+        modname = PyUnicode_FromStringAndSize(hookname, dot - hookname);
+        attrname = PyUnicode_FromString(dot + 1);
+    }
+    if (modname == NULL || attrname == NULL) {
+        Py_XDECREF(modname);
+        Py_XDECREF(attrname);
+        return NULL;
+    }
+    PyObject *mod = PyImport_Import(modname);
+    PyObject *hook = mod != NULL ? PyObject_GetAttr(mod, attrname) : NULL;
+    Py_XDECREF(mod);
+    Py_DECREF(modname);
+    Py_DECREF(attrname);
+    if (hook == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_ImportError) &&
+            !PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            return NULL;
         }
-        return NULL;
+        PyErr_Clear();
+        if (PyErr_WarnFormat(PyExc_RuntimeWarning, 0,
+                             "Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"", hookname) < 0) {
+            return NULL;
+        }
+        Py_RETURN_NONE;
     }
-    PyObject *func = PyObject_GetAttrString(pdb, "set_trace");
-    Py_DECREF(pdb);
-    if (func == NULL) {
-        return NULL;
-    }
-    PyObject *r = PyObject_Call(func, args, kwds);
-    Py_DECREF(func);
+    PyObject *r = PyObject_Call(hook, args, kwds);
+    Py_DECREF(hook);
     return r;
 }
 

@@ -153,6 +153,10 @@ typedef struct {
     int err_incomplete;     /* the error is "input ended too early" */
     char err_msg[256];
     int err_lineno, err_col, err_end_lineno, err_end_col;
+    /* a SyntaxWarning for the parser to issue (a keyword glued to a number) */
+    int warn_pending;
+    int warn_lineno, warn_col;
+    char warn_msg[64];
     /* line table: offsets of line starts, for error messages */
     Py_ssize_t *line_offsets;
     int nlines, lines_cap;

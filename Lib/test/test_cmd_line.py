@@ -202,6 +202,37 @@ class CommandLineTests(unittest.TestCase):
         rc, out, err = run_python('-c', 'import sys; sys.stdout.write("no newline")')
         self.assertEqual(out, b'no newline')
 
+    def test_interactive_from_pipe(self):
+        source = (b'x = 5\n'
+                  b'x * 2\n'
+                  b'for i in range(2):\n'
+                  b'    print(i)\n'
+                  b'\n'
+                  b'def f():\n'
+                  b'    return 7\n'
+                  b'\n'
+                  b'f()\n'
+                  b'1/0\n'
+                  b'"after"\n')
+        rc, out, err = run_python('-i', '-q', input=source)
+        self.assertEqual(rc, 0)
+        self.assertEqual(out, b"10\n0\n1\n7\n'after'\n")
+        self.assertIn(b'ZeroDivisionError: division by zero', err)
+        self.assertTrue(err.startswith(b'>>> '), err)
+
+    def test_pythonstartup(self):
+        path = write_script('startup.py', 'startup_value = 99\n')
+        try:
+            rc, out, err = run_python('-i', '-q', input=b'startup_value\n',
+                                      env=base_env(PYTHONSTARTUP=path))
+        finally:
+            os.unlink(path)
+        self.assertEqual(out, b'99\n')
+
+    def test_exit_builtin(self):
+        rc, out, err = run_python('-c', 'exit(4)')
+        self.assertEqual(rc, 4)
+
     def test_atexit_runs(self):
         rc, out, err = run_python('-c', 'import atexit; atexit.register(print, "bye"); '
                                   'print("hi")')

@@ -684,6 +684,36 @@ class CompileModeTests(unittest.TestCase):
     def test_crlf_newlines(self):
         self.assertEqual(run("x = 1\r\ny = x + 1\r\n")["y"], 2)
 
+    def test_only_ast_round_trip(self):
+        import _ast
+        source = "total = 0\nfor i in range(4):\n    total += i * 2\n"
+        tree = compile(source, "<ast>", "exec", _ast.PyCF_ONLY_AST)
+        self.assertIsInstance(tree, _ast.Module)
+        loop = tree.body[1]
+        self.assertIsInstance(loop, _ast.For)
+        self.assertEqual(loop.target.id, "i")
+        self.assertIsInstance(loop.target.ctx, _ast.Store)
+        self.assertEqual((loop.lineno, loop.col_offset), (2, 0))
+        self.assertEqual((loop.end_lineno, loop.end_col_offset), (3, 18))
+        self.assertEqual(run_code(compile(tree, "<ast>", "exec"))["total"], 12)
+
+    def test_build_ast_by_hand(self):
+        import _ast
+        loc = dict(lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)
+        expr = _ast.Expression(body=_ast.BinOp(left=_ast.Constant(6, **loc), op=_ast.Mult(),
+                                               right=_ast.Constant(7, **loc), **loc))
+        self.assertEqual(eval(compile(expr, "<ast>", "eval")), 42)
+        name = _ast.Name("x", _ast.Load())
+        self.assertEqual((name.id, type(name.ctx).__name__), ("x", "Load"))
+        self.assertEqual(_ast.Name._fields, ("id", "ctx"))
+
+
+def run_code(code):
+    """Execute a code object in a fresh namespace and return the namespace."""
+    ns = {}
+    exec(code, ns)
+    return ns
+
 
 if __name__ == "__main__":
     unittest.main()

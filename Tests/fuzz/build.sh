@@ -5,7 +5,11 @@
 #
 # BUILD_DIR (default: build-fuzz in the current directory) is configured and built with clang
 # and -fsanitize=fuzzer-no-link,address; the target links libbraid.a with -fsanitize=fuzzer.
-# Run it with e.g. `BUILD_DIR/fuzz_compile -max_total_time=300 -timeout=10 CORPUS_DIR`.
+# Run it from BUILD_DIR (Py_Initialize finds Lib/ through pybuilddir.txt), e.g.
+#   cd BUILD_DIR && ASAN_OPTIONS=detect_leaks=0 ./fuzz_compile -max_total_time=300 \
+#       -timeout=10 -close_fd_mask=2 CORPUS_DIR
+# (-close_fd_mask=2 silences the SyntaxWarnings that random input produces.)
+# --parser-only fuzzes the parser alone (no compiler, still with an initialized runtime).
 set -e
 srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 builddir=${1:-build-fuzz}
@@ -20,7 +24,7 @@ if [ ! -f Makefile ]; then
     CC=clang CXX=clang++ "$srcdir/configure" -q \
         CFLAGS="-O1 -g $san -fsanitize=fuzzer-no-link" LDFLAGS="$san"
 fi
-make -j2 libbraid.a
+make -j2 libbraid.a pybuilddir.txt
 libs=$(sed -n 's/^LIBS *= *//p' Makefile)
 clang -O1 -g $san -fsanitize=fuzzer $extra -I. -I"$srcdir/Include" \
     -I"$srcdir/Include/internal" -DPy_BUILD_CORE \
