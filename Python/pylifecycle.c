@@ -15,6 +15,7 @@
 #include "pycore_sysmodule.h"
 #include "pycore_pylifecycle.h"
 #include "pycore_initconfig.h"
+#include "pycore_parking_lot.h"
 #include <signal.h>
 #include <fcntl.h>
 
@@ -584,6 +585,7 @@ void PyOS_AfterFork_Parent(void)
  * thread states are forgotten (their memory is leaked on purpose). */
 void PyOS_AfterFork_Child(void)
 {
+    _PyParkingLot_AfterFork();      /* the parent's parked threads do not exist here */
     PyThreadState *tstate = _PyThreadState_GET();
     _PyRuntime.main_thread = PyThread_get_thread_ident();
     if (tstate != NULL) {
