@@ -483,9 +483,28 @@ static PyObject *posix_link(PyObject *module, PyObject *args, PyObject *kwargs)
     return two_path_call(args, kwargs, "link", link);
 }
 
+/* symlink(src, dst, target_is_directory=False, *, dir_fd=None): target_is_directory only
+ * matters on Windows; dir_fd is not supported (os.supports_dir_fd is empty). */
 static PyObject *posix_symlink(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    return two_path_call(args, kwargs, "symlink", symlink);
+    static char *kwlist[] = {"src", "dst", "target_is_directory", "dir_fd", NULL};
+    PyObject *src, *dst, *dir_fd = Py_None;
+    int target_is_directory = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO|p$O:symlink", kwlist, &src, &dst,
+                                     &target_is_directory, &dir_fd)) {
+        return NULL;
+    }
+    if (dir_fd != Py_None) {
+        PyErr_SetString(PyExc_NotImplementedError, "dir_fd unavailable on this platform");
+        return NULL;
+    }
+    PyObject *pair = PyTuple_Pack(2, src, dst);
+    if (pair == NULL) {
+        return NULL;
+    }
+    PyObject *result = two_path_call(pair, NULL, "symlink", symlink);
+    Py_DECREF(pair);
+    return result;
 }
 
 static PyObject *posix_readlink(PyObject *module, PyObject *args, PyObject *kwargs)
@@ -531,11 +550,26 @@ static PyObject *posix_access(PyObject *module, PyObject *args, PyObject *kwargs
 
 static PyObject *posix_chmod(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"path", "mode", NULL};
-    PyObject *obj;
-    int mode;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "Oi:chmod", kwlist, &obj, &mode)) {
+    static char *kwlist[] = {"path", "mode", "dir_fd", "follow_symlinks", NULL};
+    PyObject *obj, *dir_fd = Py_None;
+    int mode, follow = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "Oi|$Op:chmod", kwlist, &obj, &mode,
+                                     &dir_fd, &follow)) {
         return NULL;
+    }
+    if (dir_fd != Py_None) {
+        PyErr_SetString(PyExc_NotImplementedError, "dir_fd unavailable on this platform");
+        return NULL;
+    }
+    if (PyLong_Check(obj)) {
+        int fd = PyLong_AsInt(obj);
+        if (fd == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (fchmod(fd, (mode_t)mode) != 0) {
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        Py_RETURN_NONE;
     }
     path_arg p;
     if (path_convert(obj, &p, "chmod", "path") < 0) {
@@ -543,8 +577,17 @@ static PyObject *posix_chmod(PyObject *module, PyObject *args, PyObject *kwargs)
     }
     int res;
     Py_BEGIN_ALLOW_THREADS
-    res = chmod(PATH_CSTR(&p), (mode_t)mode);
+    /* Without following links glibc's fchmodat works for files and fails with ENOTSUP on a
+     * symlink itself (Linux cannot change a link's mode). */
+    res = follow ? chmod(PATH_CSTR(&p), (mode_t)mode)
+                 : fchmodat(AT_FDCWD, PATH_CSTR(&p), (mode_t)mode, AT_SYMLINK_NOFOLLOW);
     Py_END_ALLOW_THREADS
+    if (res != 0 && !follow && errno == EOPNOTSUPP) {
+        path_release(&p);
+        PyErr_SetString(PyExc_NotImplementedError,
+                        "chmod: follow_symlinks unavailable on this platform");
+        return NULL;
+    }
     if (res != 0) {
         path_error(&p);
         path_release(&p);

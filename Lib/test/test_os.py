@@ -265,6 +265,17 @@ class MorePosixTests(unittest.TestCase):
                 os._exit(127)
         self.assertEqual(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), 5)
 
+    def test_symlink_and_chmod_options(self):
+        link = os.path.join(self.dir, 'link2')
+        os.symlink(self.file, link, target_is_directory=False)
+        self.assertEqual(os.readlink(link), self.file)
+        os.chmod(self.file, 0o600, follow_symlinks=True)
+        self.assertEqual(os.stat(self.file).st_mode & 0o777, 0o600)
+        os.chmod(self.file, 0o640, follow_symlinks=False)
+        self.assertEqual(os.stat(self.file).st_mode & 0o777, 0o640)
+        with self.assertRaises(NotImplementedError):
+            os.chmod(link, 0o600, follow_symlinks=False)
+
     def test_process_information(self):
         self.assertGreaterEqual(os.process_cpu_count(), 1)
         self.assertLessEqual(os.process_cpu_count(), os.cpu_count())
