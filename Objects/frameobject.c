@@ -361,6 +361,8 @@ frame_dealloc(PyObject *self)
 {
     PyFrameObject *f = (PyFrameObject *)self;
     PyObject_GC_UnTrack(f);
+    /* f_back chains of finished frames can be as deep as a recursion: use the trashcan. */
+    Py_TRASHCAN_BEGIN(f, frame_dealloc)
     if (frame_owns_data(f)) {
         _PyInterpreterFrame *frame = f->f_frame;
         frame->frame_obj = NULL;   /* borrowed back-pointer: do not release */
@@ -371,6 +373,7 @@ frame_dealloc(PyObject *self)
     Py_CLEAR(f->f_locals_cache);
     Py_CLEAR(f->f_extra_locals);
     PyObject_GC_Del(f);
+    Py_TRASHCAN_END
 }
 
 static int

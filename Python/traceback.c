@@ -183,9 +183,13 @@ tb_dealloc(PyObject *self)
 {
     PyTracebackObject *tb = (PyTracebackObject *)self;
     PyObject_GC_UnTrack(tb);
+    /* A traceback of a deep recursion is a chain as long as the recursion: the trashcan
+     * turns the chain of deallocations into a loop. */
+    Py_TRASHCAN_BEGIN(tb, tb_dealloc)
     Py_XDECREF(tb->tb_next);
     Py_XDECREF(tb->tb_frame);
     PyObject_GC_Del(tb);
+    Py_TRASHCAN_END
 }
 
 static int
