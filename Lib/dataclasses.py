@@ -269,16 +269,19 @@ class _Source:
         self.globals[key] = value
         return key
 
-    def build(self, name, params, body, return_annotation=MISSING):
-        """Compile def name(params): body (a list of lines) and return the function."""
+    def build(self, name, params, body, return_annotation=MISSING, annotations=None):
+        """Compile def name(params): body (a list of lines) and return the function;
+        annotations (parameter name -> type) and return_annotation become __annotations__."""
         lines = body or ['pass']
         text = f'def {name}({", ".join(params)}):\n' + ''.join(f'  {line}\n' for line in lines)
         namespace = {}
         exec(text, {**self.module_globals, **self.globals}, namespace)
         fn = namespace[name]
         fn.__qualname__ = f'{self.cls.__qualname__}.{fn.__name__}'
-        if return_annotation is not MISSING:
-            fn.__annotations__ = {'return': return_annotation}
+        if return_annotation is not MISSING or annotations:
+            fn.__annotations__ = dict(annotations or {})
+            if return_annotation is not MISSING:
+                fn.__annotations__['return'] = return_annotation
         return fn
 
 
@@ -339,7 +342,9 @@ def _init_fn(source, fields, std_fields, kw_only_fields, frozen, has_post_init, 
     kw = [param(f) for f in kw_only_fields if f.init]
     if kw:
         params += ['*'] + kw
-    return source.build('__init__', params, body, return_annotation=None)
+    annotations = {f.name: f.type for f in list(std_fields) + list(kw_only_fields) if f.init}
+    return source.build('__init__', params, body, return_annotation=None,
+                        annotations=annotations)
 
 
 def _tuple_expr(prefix, fields):

@@ -152,5 +152,21 @@ class DataclassTests(unittest.TestCase):
         self.assertIsNotNone(NoEq.__hash__)
 
 
+class GeneratedInitTests(unittest.TestCase):
+    def test_init_annotations_and_doc(self):
+        from dataclasses import dataclass, field, KW_ONLY
+
+        @dataclass
+        class P:
+            x: int
+            y: str = 'a'
+            _: KW_ONLY
+            z: list = field(default_factory=list)
+
+        self.assertEqual(P.__init__.__annotations__,
+                         {'x': int, 'y': str, 'z': list, 'return': None})
+        self.assertEqual(P.__doc__, "P(x: int, y: str = 'a', *, z: list = <factory>)")
+
+
 if __name__ == '__main__':
     unittest.main()
