@@ -3407,8 +3407,11 @@ dispatch_real:
         }
 
         TARGET(JUMP_BACKWARD) {
-            JUMPBY(-oparg);
+            /* Check before jumping: an exception raised by a signal handler or an async
+             * exception must be located at this instruction (inside the loop's try range),
+             * not at the instruction before the jump target. */
             CHECK_EVAL_BREAKER();
+            JUMPBY(-oparg);
             DISPATCH();
         }
 

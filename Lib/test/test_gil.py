@@ -137,6 +137,22 @@ class BlockingCallsReleaseTheGILTests(unittest.TestCase):
         self.assertEqual(out.stdout.split("\n")[:2], ["lock interrupted", "join interrupted"])
         self.assertEqual(out.returncode, 0)
 
+    @unittest.skipUnless(hasattr(os, "kill"), "needs os.kill")
+    def test_sigint_caught_in_empty_loop(self):
+        # The interrupt is checked at the loop's backward jump, which is inside the try.
+        code = ("import os, threading, time\n"
+                "def later():\n"
+                "    time.sleep(0.2)\n"
+                "    os.kill(os.getpid(), 2)\n"
+                "threading.Thread(target=later, daemon=True).start()\n"
+                "try:\n"
+                "    while True: pass\n"
+                "except KeyboardInterrupt:\n"
+                "    print('caught')\n")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=60)
+        self.assertEqual((out.stdout, out.returncode), ("caught\n", 0))
+
 
 @unittest.skipUnless(IS_BRAID, "the GIL trace is Braid's (-X giltrace)")
 @unittest.skipUnless(os.path.exists(TOOL), "Tools/giltrace is not next to Lib/")
