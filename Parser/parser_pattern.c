@@ -63,7 +63,7 @@ literal_expr(Parser *p, PyObject **singleton)
         /* Accepted here; the compiler rejects it. */
         return _PyParser_Strings(p);
     }
-    int imag;
+    int imag = 0;       /* set by signed_number on success */
     expr_ty real = signed_number(p, &imag);
     if (real == NULL) {
         return NULL;
