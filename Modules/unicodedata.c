@@ -1,9 +1,9 @@
 /* unicodedata: access to the Unicode Character Database.
  *
  * Built on the read-only tables generated into Objects/ by the strings room: character names
- * (Objects/unicodename.c), numeric values (Objects/unicodectype.c) and the normalization
- * tables (Objects/unicodenorm_db.h, included here for the combining classes, decompositions
- * and compositions).  All data is immutable, so no locking is needed; the module keeps no
+ * (Objects/unicodename.c), numeric values (Objects/unicodectype.c) and normalization
+ * (Objects/unicodenorm.c: _PyUnicode_Normalize, _PyUnicode_CombiningClass,
+ * _PyUnicode_GetDecomposition).  All data is immutable, so no locking is needed; the module keeps no
  * mutable state.
  *
  * Not available yet (no generated table): category, bidirectional, east_asian_width,
@@ -12,217 +12,7 @@
 #include "pycore_object.h"
 #include "pycore_unicodeobject.h"
 
-#include "../Objects/unicodenorm_db.h"
-
 #define UNIDATA_VERSION "15.0.0"
-
-#define SBASE 0xAC00
-#define LBASE 0x1100
-#define VBASE 0x1161
-#define TBASE 0x11A7
-#define LCOUNT 19
-#define VCOUNT 21
-#define TCOUNT 28
-#define NCOUNT (VCOUNT * TCOUNT)
-#define SCOUNT (LCOUNT * NCOUNT)
-
-/* ---- table look-ups ---------------------------------------------------------------------- */
-
-static int
-combining_class(Py_UCS4 ch)
-{
-    size_t lo = 0, hi = Py_ARRAY_LENGTH(_PyUnicode_CombiningClasses);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (_PyUnicode_CombiningClasses[mid].code < ch) {
-            lo = mid + 1;
-        }
-        else {
-            hi = mid;
-        }
-    }
-    if (lo < Py_ARRAY_LENGTH(_PyUnicode_CombiningClasses) &&
-        _PyUnicode_CombiningClasses[lo].code == ch) {
-        return _PyUnicode_CombiningClasses[lo].ccc;
-    }
-    return 0;
-}
-
-/* Index of ch's decomposition record, or -1. */
-static Py_ssize_t
-find_decomposition(Py_UCS4 ch)
-{
-    size_t lo = 0, hi = Py_ARRAY_LENGTH(_PyUnicode_Decompositions);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (_PyUnicode_Decompositions[mid].code < ch) {
-            lo = mid + 1;
-        }
-        else {
-            hi = mid;
-        }
-    }
-    if (lo < Py_ARRAY_LENGTH(_PyUnicode_Decompositions) &&
-        _PyUnicode_Decompositions[lo].code == ch) {
-        return (Py_ssize_t)lo;
-    }
-    return -1;
-}
-
-/* The canonical composite of (first, second), or 0. */
-static Py_UCS4
-compose_pair(Py_UCS4 first, Py_UCS4 second)
-{
-    if (first >= LBASE && first < LBASE + LCOUNT && second >= VBASE && second < VBASE + VCOUNT) {
-        return SBASE + ((first - LBASE) * VCOUNT + (second - VBASE)) * TCOUNT;
-    }
-    if (first >= SBASE && first < SBASE + SCOUNT && (first - SBASE) % TCOUNT == 0 &&
-        second > TBASE && second < TBASE + TCOUNT) {
-        return first + (second - TBASE);
-    }
-    size_t lo = 0, hi = Py_ARRAY_LENGTH(_PyUnicode_Compositions);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        Py_UCS4 f = _PyUnicode_Compositions[mid].first;
-        Py_UCS4 s = _PyUnicode_Compositions[mid].second;
-        if (f < first || (f == first && s < second)) {
-            lo = mid + 1;
-        }
-        else {
-            hi = mid;
-        }
-    }
-    if (lo < Py_ARRAY_LENGTH(_PyUnicode_Compositions) &&
-        _PyUnicode_Compositions[lo].first == first &&
-        _PyUnicode_Compositions[lo].second == second) {
-        return _PyUnicode_Compositions[lo].composite;
-    }
-    return 0;
-}
-
-/* ---- normalization ----------------------------------------------------------------------- */
-
-/* Growable array of code points (private to one call). */
-typedef struct {
-    Py_UCS4 *p;
-    Py_ssize_t len, cap;
-} ucs4_buf;
-
-static int
-buf_push(ucs4_buf *b, Py_UCS4 ch)
-{
-    if (b->len == b->cap) {
-        Py_ssize_t ncap = b->cap ? b->cap * 2 : 64;
-        Py_UCS4 *np = PyMem_Realloc(b->p, (size_t)ncap * sizeof(Py_UCS4));
-        if (np == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        b->p = np;
-        b->cap = ncap;
-    }
-    b->p[b->len++] = ch;
-    return 0;
-}
-
-/* Append the full canonical (or, if compat, compatibility) decomposition of ch. */
-static int
-decompose(ucs4_buf *b, Py_UCS4 ch, int compat, int depth)
-{
-    if (ch >= SBASE && ch < SBASE + SCOUNT) {
-        Py_UCS4 s = ch - SBASE;
-        if (buf_push(b, LBASE + s / NCOUNT) < 0 ||
-            buf_push(b, VBASE + (s % NCOUNT) / TCOUNT) < 0) {
-            return -1;
-        }
-        if (s % TCOUNT != 0 && buf_push(b, TBASE + s % TCOUNT) < 0) {
-            return -1;
-        }
-        return 0;
-    }
-    Py_ssize_t i = depth < 16 ? find_decomposition(ch) : -1;
-    if (i >= 0 && !compat && _PyUnicode_Decompositions[i].compat) {
-        i = -1;
-    }
-    if (i < 0) {
-        return buf_push(b, ch);
-    }
-    const Py_UCS4 *d = _PyUnicode_DecompData + _PyUnicode_Decompositions[i].offset;
-    for (int k = 0; k < _PyUnicode_Decompositions[i].length; k++) {
-        if (decompose(b, d[k], compat, depth + 1) < 0) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* Return a new reference to the normalized form of str. */
-static PyObject *
-normalize_str(PyObject *str, int compat, int compose)
-{
-    if (PyUnicode_IS_ASCII(str)) {
-        return Py_NewRef(str);
-    }
-    Py_ssize_t len = PyUnicode_GET_LENGTH(str);
-    int kind = PyUnicode_KIND(str);
-    const void *data = PyUnicode_DATA(str);
-    ucs4_buf b = {NULL, 0, 0};
-    for (Py_ssize_t i = 0; i < len; i++) {
-        if (decompose(&b, PyUnicode_READ(kind, data, i), compat, 0) < 0) {
-            PyMem_Free(b.p);
-            return NULL;
-        }
-    }
-    /* Canonical ordering: stable insertion sort of each run of non-starters. */
-    for (Py_ssize_t i = 1; i < b.len; i++) {
-        int cc = combining_class(b.p[i]);
-        if (cc == 0) {
-            continue;
-        }
-        Py_ssize_t j = i;
-        Py_UCS4 ch = b.p[i];
-        while (j > 0) {
-            int prev = combining_class(b.p[j - 1]);
-            if (prev == 0 || prev <= cc) {
-                break;
-            }
-            b.p[j] = b.p[j - 1];
-            j--;
-        }
-        b.p[j] = ch;
-    }
-    Py_ssize_t out = b.len;
-    if (compose) {
-        /* A character combines with the last starter unless a kept character between them
-         * is a starter or has a combining class >= its own.  last_cc is the class of the
-         * last character kept after the starter, -1 when there is none. */
-        Py_ssize_t starter = -1;
-        int last_cc = -1;
-        out = 0;
-        for (Py_ssize_t i = 0; i < b.len; i++) {
-            Py_UCS4 ch = b.p[i];
-            int cc = combining_class(ch);
-            if (starter >= 0 && (last_cc == -1 || (last_cc != 0 && last_cc < cc))) {
-                Py_UCS4 comp = compose_pair(b.p[starter], ch);
-                if (comp != 0) {
-                    b.p[starter] = comp;
-                    continue;
-                }
-            }
-            if (cc == 0) {
-                starter = out;
-                last_cc = -1;
-            }
-            else {
-                last_cc = cc;
-            }
-            b.p[out++] = ch;
-        }
-    }
-    PyObject *res = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, b.p, out);
-    PyMem_Free(b.p);
-    return res;
-}
 
 /* Parse a normalization form name: sets *compat and *compose; -1 with ValueError if bad. */
 static int
@@ -282,7 +72,7 @@ unicodedata_normalize(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         parse_form(args[0], &compat, &compose) < 0) {
         return NULL;
     }
-    PyObject *res = normalize_str(args[1], compat, compose);
+    PyObject *res = _PyUnicode_Normalize(args[1], compat, compose);
     if (res != NULL && PyUnicode_CheckExact(args[1]) &&
         PyUnicode_Compare(res, args[1]) == 0) {
         Py_SETREF(res, Py_NewRef(args[1]));
@@ -299,7 +89,7 @@ unicodedata_is_normalized(PyObject *self, PyObject *const *args, Py_ssize_t narg
         parse_form(args[0], &compat, &compose) < 0) {
         return NULL;
     }
-    PyObject *res = normalize_str(args[1], compat, compose);
+    PyObject *res = _PyUnicode_Normalize(args[1], compat, compose);
     if (res == NULL) {
         return NULL;
     }
@@ -456,7 +246,7 @@ unicodedata_combining(PyObject *self, PyObject *arg)
     if (get_char("combining", arg, &ch) < 0) {
         return NULL;
     }
-    return PyLong_FromLong(combining_class(ch));
+    return PyLong_FromLong(_PyUnicode_CombiningClass(ch));
 }
 
 static PyObject *
@@ -466,11 +256,12 @@ unicodedata_decomposition(PyObject *self, PyObject *arg)
     if (get_char("decomposition", arg, &ch) < 0) {
         return NULL;
     }
-    Py_ssize_t i = find_decomposition(ch);
-    if (i < 0) {
+    const Py_UCS4 *d;
+    int n, compat;
+    if (!_PyUnicode_GetDecomposition(ch, &d, &n, &compat)) {
         return PyUnicode_FromString("");
     }
-    if (_PyUnicode_Decompositions[i].compat) {
+    if (compat) {
         PyErr_SetString(PyExc_NotImplementedError,
                         "unicodedata.decomposition(): compatibility decomposition tags "
                         "are not available in Braid's tables yet");
@@ -478,8 +269,6 @@ unicodedata_decomposition(PyObject *self, PyObject *arg)
     }
     char buf[16 * 9 + 1];
     size_t pos = 0;
-    const Py_UCS4 *d = _PyUnicode_DecompData + _PyUnicode_Decompositions[i].offset;
-    int n = _PyUnicode_Decompositions[i].length;
     for (int k = 0; k < n && k < 16; k++) {
         pos += (size_t)snprintf(buf + pos, sizeof(buf) - pos, k ? " %04X" : "%04X",
                                 (unsigned int)d[k]);

@@ -101,6 +101,13 @@ PyAPI_FUNC(int) _PyUnicode_LookupCharacterName(const char *name, Py_ssize_t size
                                                Py_UCS4 *code);
 /* NFKC normalization (Objects/unicodenorm.c), for PEP 3131 identifiers.  New reference. */
 PyAPI_FUNC(PyObject *) _PyUnicode_NFKC(PyObject *str);
+/* Any normalization form (compat: K forms; compose: C forms).  New reference. */
+PyAPI_FUNC(PyObject *) _PyUnicode_Normalize(PyObject *str, int compat, int compose);
+/* Canonical combining class of ch (0 for starters). */
+PyAPI_FUNC(int) _PyUnicode_CombiningClass(Py_UCS4 ch);
+/* ch's decomposition mapping: 1 and the code points (borrowed, static) if it has one. */
+PyAPI_FUNC(int) _PyUnicode_GetDecomposition(Py_UCS4 ch, const Py_UCS4 **data, int *length,
+                                            int *compat);
 /* repr() of a str into a new str. */
 PyAPI_FUNC(PyObject *) _PyUnicode_Repr(PyObject *unicode);
 /* The start-up hook: create the empty string and character caches.  0 or -1. */
