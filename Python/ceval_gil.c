@@ -184,6 +184,18 @@ void PyEval_InitThreads(void)
 {
 }
 
+int _PyEval_EnableGILPermanent(PyThreadState *tstate)
+{
+    (void)tstate;
+    return 0;  /* interim: the GIL is always on in both builds */
+}
+
+int _PyEval_GILExplicitlyDisabled(void)
+{
+    PyInterpreterState *interp = _PyRuntime.main_interp;
+    return interp != NULL && interp->config != NULL && interp->config->enable_gil == 0;
+}
+
 void _PyEval_SetSwitchInterval(unsigned long microseconds)
 {
     PyInterpreterState *interp = _PyRuntime.main_interp;

@@ -156,4 +156,16 @@ extern const _PyIntrinsic2Func _PyIntrinsics_BinaryFunctions[];
 #define _PY_MAX_INTRINSIC_1 11
 #define _PY_MAX_INTRINSIC_2 5
 
+/* ---- the runtime GIL of the free-threaded build (Python/ceval_gil.c) ----------------------
+ * The free-threaded build starts with the GIL off unless PYTHON_GIL=1 / -X gil=1.  Importing an
+ * extension that does not declare Py_MOD_GIL_NOT_USED turns it on for the rest of the run,
+ * unless the user asked for it to stay off (PYTHON_GIL=0 / -X gil=0).  In the GIL build the GIL
+ * is always on and these functions change nothing. */
+
+/* Turn the GIL on for good (the caller is attached).  Returns 1 if it was off and is on now,
+ * 0 if nothing changed (already on, or the GIL build). */
+PyAPI_FUNC(int) _PyEval_EnableGILPermanent(PyThreadState *tstate);
+/* 1 if PYTHON_GIL=0 or -X gil=0 was given (the GIL stays off whatever is imported). */
+PyAPI_FUNC(int) _PyEval_GILExplicitlyDisabled(void);
+
 #endif /* Py_INTERNAL_CEVAL_H */
