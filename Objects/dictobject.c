@@ -2895,3 +2895,27 @@ PyTypeObject PyDictValues_Type = {
     .tp_getset = dictview_getset,
 };
 _Py_REGISTER_STATIC_TYPE(PyDictValues_Type);
+
+/* A snapshot, taken under the dict's lock, of what iterating `iterable` would produce when it
+ * is an exact dict or a keys/values/items view of one: a new list.  NULL without an exception
+ * for any other iterable; NULL with an exception on failure.  list(d), list(d.items()) and
+ * list.extend use it so that, as in CPython, they see the dict in one consistent state even
+ * while other threads mutate it. */
+PyObject *
+_PyDict_IterSnapshot(PyObject *iterable)
+{
+    PyTypeObject *tp = Py_TYPE(iterable);
+    if (tp == &PyDict_Type) {
+        return dict_as_list((PyDictObject *)iterable, 0);
+    }
+    int what = tp == &PyDictKeys_Type ? 0 : tp == &PyDictValues_Type ? 1
+             : tp == &PyDictItems_Type ? 2 : -1;
+    if (what < 0) {
+        return NULL;
+    }
+    PyDictObject *d = ((_PyDictViewObject *)iterable)->dv_dict;
+    if (d == NULL || Py_TYPE(d) != &PyDict_Type) {
+        return NULL;
+    }
+    return dict_as_list(d, what);
+}

@@ -11,6 +11,7 @@
  * never runs while an invariant is half-established: items are released after the list is
  * consistent again. */
 #include "Python.h"
+#include "pycore_dict.h"
 #include "pycore_list.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_tuple.h"
@@ -779,7 +780,24 @@ list_extend(PyListObject *self, PyObject *iterable)
             Py_END_CRITICAL_SECTION2();
         }
     }
+    else if (PyDict_CheckExact(iterable) || PyDictKeys_Check(iterable) ||
+             PyDictValues_Check(iterable) || PyDictItems_Check(iterable)) {
+        /* Atomic with respect to the dict, as in CPython: copy it under its lock first. */
+        PyObject *snapshot = _PyDict_IterSnapshot(iterable);
+        if (snapshot == NULL && PyErr_Occurred()) {
+            return -1;
+        }
+        if (snapshot != NULL) {
+            Py_BEGIN_CRITICAL_SECTION(self);
+            rc = list_extend_lock_held(self, snapshot);
+            Py_END_CRITICAL_SECTION();
+            Py_DECREF(snapshot);
+            return rc;
+        }
+        goto general;
+    }
     else {
+    general:;
         /* A general iterator may run Python code: lock only around each append. */
         PyObject *it = PyObject_GetIter(iterable);
         if (it == NULL) {

@@ -8,6 +8,7 @@
  * free-threaded issue replaces this with per-thread merge queues (biased reference counting as
  * in DESIGN.md §3). */
 #include "Python.h"
+#include "pycore_brc.h"
 #include "pycore_object.h"
 #include "pycore_pyerrors.h"
 #include "pycore_pystate.h"
@@ -75,19 +76,9 @@ _Py_Dealloc(PyObject *op)
 
 #ifdef Py_GIL_DISABLED
 
-static void
-merge_and_maybe_dealloc(PyObject *op, Py_ssize_t shared)
-{
-    Py_ssize_t total = (Py_ssize_t)op->ob_ref_local + (shared >> _Py_REF_SHARED_SHIFT);
-    op->ob_tid = 0;
-    _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, 0);
-    _Py_atomic_store_ssize_relaxed(&op->ob_ref_shared,
-                                   _Py_REF_SHARED(total, _Py_REF_MERGED));
-    if (total == 0) {
-        _Py_Dealloc(op);
-    }
-}
-
+/* The owner's local count reached zero (Include/object.h).  If no other thread ever counted
+ * a reference, the object is dead; otherwise give up ownership: merge the counts into
+ * ob_ref_shared (marked _Py_REF_MERGED), where every thread counts from now on. */
 void
 _Py_MergeZeroLocalRefcount(PyObject *op)
 {
@@ -97,30 +88,53 @@ _Py_MergeZeroLocalRefcount(PyObject *op)
         _Py_Dealloc(op);
         return;
     }
-    merge_and_maybe_dealloc(op, shared);
-}
-
-void
-_Py_DecRefShared(PyObject *op)
-{
-    /* Interim: one thread runs at a time, so a compare-and-swap loop is not needed for
-     * exclusion with the owner, but other non-owners may still race in the future build. */
-    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    /* Unowned from now on; a queued merge (if any) finds the object already merged. */
+    _Py_atomic_store_uintptr_relaxed(&op->ob_tid, 0);
     for (;;) {
-        Py_ssize_t flags = shared & _Py_REF_SHARED_FLAG_MASK;
         Py_ssize_t count = shared >> _Py_REF_SHARED_SHIFT;
-        if (flags != _Py_REF_MERGED && count - 1 < 0) {
-            /* Would go negative: merge with the owner's local count now. */
-            merge_and_maybe_dealloc(op, _Py_REF_SHARED(count - 1, flags));
-            return;
-        }
-        Py_ssize_t desired = _Py_REF_SHARED(count - 1, flags);
-        if (_Py_atomic_compare_exchange_ssize(&op->ob_ref_shared, &shared, desired)) {
-            if (flags == _Py_REF_MERGED && count - 1 == 0) {
+        if (_Py_atomic_compare_exchange_ssize(&op->ob_ref_shared, &shared,
+                                              _Py_REF_SHARED(count, _Py_REF_MERGED))) {
+            if (count == 0) {
                 _Py_Dealloc(op);
             }
             return;
         }
+    }
+}
+
+/* A thread that does not own op drops a reference (Include/pycore_brc.h has the scheme). */
+void
+_Py_DecRefShared(PyObject *op)
+{
+    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    int queue = 0;
+    Py_ssize_t desired;
+    for (;;) {
+        Py_ssize_t flags = shared & _Py_REF_SHARED_FLAG_MASK;
+        Py_ssize_t count = shared >> _Py_REF_SHARED_SHIFT;
+        queue = 0;
+        if (flags == _Py_REF_MERGED) {
+            desired = _Py_REF_SHARED(count - 1, flags);
+        }
+        else if (count == 0 && flags != _Py_REF_QUEUED) {
+            /* Only the owner can tell whether this was the last reference: queue the
+             * object to it; the queue keeps the reference we are dropping. */
+            desired = _Py_REF_SHARED(0, _Py_REF_QUEUED);
+            queue = 1;
+        }
+        else {
+            /* May go negative while queued: the owner's local count balances it. */
+            desired = _Py_REF_SHARED(count - 1, flags);
+        }
+        if (_Py_atomic_compare_exchange_ssize(&op->ob_ref_shared, &shared, desired)) {
+            break;
+        }
+    }
+    if (queue) {
+        _Py_brc_queue_object(op);
+    }
+    else if (desired == _Py_REF_SHARED(0, _Py_REF_MERGED)) {
+        _Py_Dealloc(op);
     }
 }
 

@@ -14,6 +14,8 @@
  * Free-threaded build (interim, one thread at a time under a GIL): same; the free-threaded
  * issue must make entries sequence-locked or per-thread. */
 #include "Python.h"
+#include "pycore_qsbr.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_object.h"
 #include "pycore_typeobject.h"
 #include "pycore_pyerrors.h"
@@ -55,9 +57,43 @@ struct method_cache_entry {
     PyObject *value;  /* borrowed; valid while version matches the type's tag */
 };
 
-/* Protected by the GIL (see the header comment). */
+/* The method cache.  GIL build: one cache, protected by the GIL.  Free-threaded build: one
+ * cache per thread (thread-local storage), so lookups need no lock and entries cannot tear;
+ * an entry is valid while its version equals the type's tag, and a type's tag is cleared
+ * (PyType_Modified) before a value it cached is released, which goes through QSBR
+ * (_PyObject_XDecRefDelayed in type_setattro) so that a thread that has just matched a tag
+ * never reads freed memory.  The names held by a thread's cache are released when the thread
+ * exits (_PyType_ClearThreadCache). */
+#ifdef Py_GIL_DISABLED
+static _Thread_local struct method_cache_entry method_cache[MCACHE_SIZE];
+#else
 static struct method_cache_entry method_cache[MCACHE_SIZE];
+#endif
+
+/* Version tags: next_version_tag and every change of a type's tag and
+ * Py_TPFLAGS_VALID_VERSION_TAG are made under type_lock in the free-threaded build (immutable
+ * after start-up otherwise: only this lock's holders write them). */
 static unsigned int next_version_tag = 1;
+#ifdef Py_GIL_DISABLED
+static PyMutex type_lock;
+#  define TYPE_LOCK() PyMutex_Lock(&type_lock)
+#  define TYPE_UNLOCK() PyMutex_Unlock(&type_lock)
+#else
+#  define TYPE_LOCK() ((void)0)
+#  define TYPE_UNLOCK() ((void)0)
+#endif
+
+void
+_PyType_ClearThreadCache(void)
+{
+#ifdef Py_GIL_DISABLED
+    for (int i = 0; i < MCACHE_SIZE; i++) {
+        method_cache[i].version = 0;
+        Py_CLEAR(method_cache[i].name);
+        method_cache[i].value = NULL;
+    }
+#endif
+}
 
 #define MCACHE_HASH(version, name)                                                            \
     ((((unsigned int)(version)) ^ (unsigned int)(((uintptr_t)(name)) >> 4)) & (MCACHE_SIZE - 1))
@@ -71,12 +107,19 @@ _PyType_AssignVersionTag(PyTypeObject *type)
     if (!PyType_HasFeature(type, Py_TPFLAGS_READY)) {
         return 0;
     }
-    if (next_version_tag == 0) {
-        return 0; /* exhausted: no caching any more */
+    int ok = 1;
+    TYPE_LOCK();
+    if (!PyType_HasFeature(type, Py_TPFLAGS_VALID_VERSION_TAG)) {
+        if (next_version_tag == 0) {
+            ok = 0; /* exhausted: no caching any more */
+        }
+        else {
+            FT_ATOMIC_STORE_UINT_RELAXED(type->tp_version_tag, next_version_tag++);
+            type->tp_flags |= Py_TPFLAGS_VALID_VERSION_TAG;
+        }
     }
-    type->tp_version_tag = next_version_tag++;
-    type->tp_flags |= Py_TPFLAGS_VALID_VERSION_TAG;
-    return 1;
+    TYPE_UNLOCK();
+    return ok;
 }
 
 unsigned int
@@ -93,8 +136,10 @@ _PyType_GetVersionForCurrentState(PyTypeObject *type)
 static void
 type_modified_recursive(PyTypeObject *type, int depth)
 {
+    TYPE_LOCK();
     type->tp_flags &= ~Py_TPFLAGS_VALID_VERSION_TAG;
-    type->tp_version_tag = 0;
+    FT_ATOMIC_STORE_UINT_RELAXED(type->tp_version_tag, 0);
+    TYPE_UNLOCK();
     PyObject *subclasses = (PyObject *)type->tp_subclasses;
     if (subclasses == NULL || depth > 1000) {
         return;
@@ -160,7 +205,7 @@ find_name_in_mro(PyTypeObject *type, PyObject *name, int *error)
 PyObject *
 _PyType_Lookup(PyTypeObject *type, PyObject *name)
 {
-    unsigned int version = type->tp_version_tag;
+    unsigned int version = FT_ATOMIC_LOAD_UINT_RELAXED(type->tp_version_tag);
     unsigned int h = MCACHE_HASH(version, name);
     struct method_cache_entry *entry = &method_cache[h];
     if (version != 0 && PyType_HasFeature(type, Py_TPFLAGS_VALID_VERSION_TAG) &&
@@ -177,7 +222,7 @@ _PyType_Lookup(PyTypeObject *type, PyObject *name)
     }
     PyErr_SetRaisedException(exc);
     if (PyUnicode_CheckExact(name) && _PyType_AssignVersionTag(type)) {
-        version = type->tp_version_tag;
+        version = FT_ATOMIC_LOAD_UINT_RELAXED(type->tp_version_tag);
         h = MCACHE_HASH(version, name);
         entry = &method_cache[h];
         entry->version = version;
@@ -3848,6 +3893,15 @@ _Py_type_setattro(PyObject *self, PyObject *name, PyObject *value)
     Py_INCREF(name);
     PyUnicode_InternInPlace(&name);
     int res;
+    /* The value being replaced may sit in other threads' method caches: keep it alive until
+     * they have all passed a quiescent state (see the method cache above). */
+    PyObject *old_value = type->tp_dict != NULL ? PyDict_GetItemWithError(type->tp_dict, name)
+                                                : NULL;
+    if (old_value == NULL && PyErr_Occurred()) {
+        Py_DECREF(name);
+        return -1;
+    }
+    Py_XINCREF(old_value);
     /* A data descriptor on the metatype (e.g. __name__) handles its own attribute. */
     PyObject *meta_attr = _PyType_Lookup(Py_TYPE(type), name);
     if (meta_attr != NULL && Py_TYPE(meta_attr)->tp_descr_set != NULL) {
@@ -3873,6 +3927,7 @@ _Py_type_setattro(PyObject *self, PyObject *name, PyObject *value)
             res = update_slot(type, name);
         }
     }
+    _PyObject_XDecRefDelayed(old_value);
     Py_DECREF(name);
     return res;
 }

@@ -7,8 +7,21 @@
  * the GIL and, because the drop was requested ("forced switching"), waits on switch_cond until
  * another thread has taken it, so that the same thread cannot immediately re-take it.
  *
- * Free-threaded build: the same GIL is used for now (one thread runs Python at a time); the
- * free-threaded issue removes it and turns attach/detach into state transitions.
+ * Free-threaded build: the GIL is off unless PYTHON_GIL=1 / -X gil=1 or an extension without
+ * Py_MOD_GIL_NOT_USED turned it on (gil->enabled, which only ever goes from 0 to 1, under a
+ * stopped world).  Attaching and detaching are then state transitions of the thread state
+ * (DETACHED -> ATTACHED -> DETACHED; SUSPENDED while a stop-the-world holds it), and the
+ * thread's critical sections are suspended at every detach and the innermost one resumed at
+ * attach (Python/critical_section.c).
+ *
+ * Stop-the-world (free-threaded build): the stopper sets stw.requested, then repeatedly scans
+ * the thread states under stw.mutex: a DETACHED thread is moved to SUSPENDED (it cannot attach
+ * until the world restarts), an ATTACHED one gets _PY_EVAL_PLEASE_STOP_BIT and is waited for;
+ * it detaches at its next eval-breaker check and signals stw.cond.  The transitions use
+ * sequentially consistent atomics: an attaching thread changes its state and then reads
+ * `requested`; the stopper writes `requested` and then reads the states — so either the
+ * stopper sees the thread attached (and waits for it) or the thread sees the request (and
+ * backs off).  Starting the world moves SUSPENDED threads back to DETACHED and wakes them.
  *
  * Memory order: `locked` is written under the mutex and read with relaxed loads only as a
  * hint; every decision is re-checked under the mutex. */
@@ -17,6 +30,10 @@
 #include "pycore_ceval.h"
 #include "pycore_gc.h"
 #include "pycore_giltrace.h"
+#include "pycore_critical_section.h"
+#include "pycore_lock.h"
+#include "pycore_qsbr.h"
+#include "pycore_brc.h"
 
 #define DEFAULT_INTERVAL 5000  /* microseconds */
 
@@ -36,7 +53,11 @@ void _PyEval_InitGIL(PyInterpreterState *interp)
     gil->locked = 0;
     gil->last_holder = NULL;
     gil->switch_number = 0;
+#ifdef Py_GIL_DISABLED
+    gil->enabled = 0;       /* set from the configuration at start-up (pylifecycle.c) */
+#else
     gil->enabled = 1;
+#endif
     _PyGILTrace_Init();
 }
 
@@ -122,18 +143,193 @@ void _PyEval_ReleaseLock(PyThreadState *tstate)
     drop_gil(tstate, 0);
 }
 
+#ifdef Py_GIL_DISABLED
+static int gil_in_use(PyThreadState *tstate)
+{
+    return _Py_atomic_load_int_relaxed(&tstate->interp->gil.enabled);
+}
+
+/* ---- thread-state transitions and stop-the-world (free-threaded build) ---- */
+
+static int stw_requested(PyInterpreterState *interp)
+{
+    return _Py_atomic_load_int(&interp->stw.requested);
+}
+
+/* Wait (detached, or suspended) until no stop-the-world is in progress. */
+static void wait_for_world(PyInterpreterState *interp)
+{
+    pthread_mutex_lock(&interp->stw.mutex);
+    while (_Py_atomic_load_int(&interp->stw.requested)) {
+        pthread_cond_wait(&interp->stw.cond, &interp->stw.mutex);
+    }
+    pthread_mutex_unlock(&interp->stw.mutex);
+}
+
+/* DETACHED -> ATTACHED, waiting while the world is stopped. */
+static void set_attached(PyThreadState *tstate)
+{
+    PyInterpreterState *interp = tstate->interp;
+    for (;;) {
+        if (!stw_requested(interp)) {
+            int expected = _Py_THREAD_DETACHED;
+            if (_Py_atomic_compare_exchange_int(&tstate->state, &expected,
+                                                _Py_THREAD_ATTACHED)) {
+                if (!stw_requested(interp) || interp->stw.requester == tstate) {
+                    return;
+                }
+                /* A stop began meanwhile: step back and let it proceed. */
+                _Py_atomic_store_int(&tstate->state, _Py_THREAD_DETACHED);
+                pthread_mutex_lock(&interp->stw.mutex);
+                pthread_cond_broadcast(&interp->stw.cond);
+                pthread_mutex_unlock(&interp->stw.mutex);
+            }
+        }
+        wait_for_world(interp);
+    }
+}
+
+/* ATTACHED -> DETACHED; tell a waiting stopper. */
+static void set_detached(PyThreadState *tstate)
+{
+    PyInterpreterState *interp = tstate->interp;
+    _Py_atomic_store_int(&tstate->state, _Py_THREAD_DETACHED);
+    if (stw_requested(interp)) {
+        pthread_mutex_lock(&interp->stw.mutex);
+        pthread_cond_broadcast(&interp->stw.cond);
+        pthread_mutex_unlock(&interp->stw.mutex);
+    }
+}
+
+void _PyEval_InitStopTheWorld(PyInterpreterState *interp)
+{
+    pthread_mutex_init(&interp->stw.mutex, NULL);
+    pthread_cond_init(&interp->stw.cond, NULL);
+}
+
+/* Park every other thread of the interpreter at a safe point.  The caller is attached and
+ * stays attached; it must not block on anything another thread holds until
+ * _PyEval_StartTheWorld. */
+void _PyEval_StopTheWorld(PyInterpreterState *interp)
+{
+    PyThreadState *self = _PyThreadState_GET();
+    /* One stopper at a time; waiting detaches, so a concurrent stopper can stop us. */
+    PyMutex_Lock(&interp->stw.requester_lock);
+    pthread_mutex_lock(&interp->stw.mutex);
+    interp->stw.requester = self;
+    _Py_atomic_store_int(&interp->stw.requested, 1);
+    for (;;) {
+        int running = 0;
+        pthread_mutex_lock(&interp->threads.mutex);
+        for (PyThreadState *t = interp->threads.head; t != NULL; t = t->next) {
+            if (t == self) {
+                continue;
+            }
+            int st = _Py_atomic_load_int(&t->state);
+            if (st == _Py_THREAD_DETACHED) {
+                if (!_Py_atomic_compare_exchange_int(&t->state, &st, _Py_THREAD_SUSPENDED)) {
+                    running++;       /* it just attached: look again */
+                }
+            }
+            else if (st == _Py_THREAD_ATTACHED) {
+                _Py_set_eval_breaker_bit(t, _PY_EVAL_PLEASE_STOP_BIT);
+                running++;
+            }
+        }
+        pthread_mutex_unlock(&interp->threads.mutex);
+        if (running == 0) {
+            break;
+        }
+        struct timespec deadline;
+        add_timeout(&deadline, 1000);
+        pthread_cond_timedwait(&interp->stw.cond, &interp->stw.mutex, &deadline);
+    }
+    interp->stw.world_stopped = 1;
+    pthread_mutex_unlock(&interp->stw.mutex);
+}
+
+void _PyEval_StartTheWorld(PyInterpreterState *interp)
+{
+    pthread_mutex_lock(&interp->stw.mutex);
+    pthread_mutex_lock(&interp->threads.mutex);
+    for (PyThreadState *t = interp->threads.head; t != NULL; t = t->next) {
+        int st = _Py_THREAD_SUSPENDED;
+        (void)_Py_atomic_compare_exchange_int(&t->state, &st, _Py_THREAD_DETACHED);
+    }
+    pthread_mutex_unlock(&interp->threads.mutex);
+    interp->stw.world_stopped = 0;
+    interp->stw.requester = NULL;
+    _Py_atomic_store_int(&interp->stw.requested, 0);
+    pthread_cond_broadcast(&interp->stw.cond);
+    pthread_mutex_unlock(&interp->stw.mutex);
+    PyMutex_Unlock(&interp->stw.requester_lock);
+}
+#else
+void _PyEval_InitStopTheWorld(PyInterpreterState *interp)
+{
+    (void)interp;
+}
+
+/* GIL build: holding the GIL already excludes every other thread. */
+void _PyEval_StopTheWorld(PyInterpreterState *interp)
+{
+    (void)interp;
+}
+
+void _PyEval_StartTheWorld(PyInterpreterState *interp)
+{
+    (void)interp;
+}
+#endif
+
 void _PyThreadState_Attach(PyThreadState *tstate)
 {
+    _PyThreadStateImpl *impl = (_PyThreadStateImpl *)tstate;
+#ifdef Py_GIL_DISABLED
+    for (;;) {
+        int use_gil = gil_in_use(tstate);
+        if (use_gil) {
+            take_gil(tstate);
+            impl->holds_gil = 1;
+        }
+        set_attached(tstate);
+        if (use_gil || !gil_in_use(tstate)) {
+            break;
+        }
+        /* The GIL was turned on while we waited for the world: take it first. */
+        set_detached(tstate);
+    }
+    _Py_tss_tstate = tstate;
+    if (tstate->critical_section != 0) {
+        _PyCriticalSection_Resume(tstate);
+    }
+    _Py_qsbr_attach(tstate);
+#else
     take_gil(tstate);
+    impl->holds_gil = 1;
     _Py_tss_tstate = tstate;
     _Py_atomic_store_int_relaxed(&tstate->state, _Py_THREAD_ATTACHED);
+#endif
 }
 
 void _PyThreadState_Detach(PyThreadState *tstate)
 {
+    _PyThreadStateImpl *impl = (_PyThreadStateImpl *)tstate;
+#ifdef Py_GIL_DISABLED
+    if (tstate->critical_section != 0) {
+        _PyCriticalSection_SuspendAll(tstate);
+    }
+    _Py_qsbr_detach(tstate);
+    _Py_tss_tstate = NULL;
+    set_detached(tstate);
+#else
     _Py_atomic_store_int_relaxed(&tstate->state, _Py_THREAD_DETACHED);
     _Py_tss_tstate = NULL;
-    drop_gil(tstate, 0);
+#endif
+    if (impl->holds_gil) {
+        impl->holds_gil = 0;
+        drop_gil(tstate, 0);
+    }
 }
 
 PyThreadState *PyEval_SaveThread(void)
@@ -186,8 +382,27 @@ void PyEval_InitThreads(void)
 
 int _PyEval_EnableGILPermanent(PyThreadState *tstate)
 {
+#ifdef Py_GIL_DISABLED
+    PyInterpreterState *interp = tstate->interp;
+    if (_Py_atomic_load_int(&interp->gil.enabled)) {
+        return 0;
+    }
+    /* With the world stopped nobody else is attached: turn the GIL on and take it; every
+     * other thread takes it when it attaches again. */
+    _PyEval_StopTheWorld(interp);
+    int changed = 0;
+    if (!_Py_atomic_load_int(&interp->gil.enabled)) {
+        _Py_atomic_store_int(&interp->gil.enabled, 1);
+        take_gil(tstate);
+        ((_PyThreadStateImpl *)tstate)->holds_gil = 1;
+        changed = 1;
+    }
+    _PyEval_StartTheWorld(interp);
+    return changed;
+#else
     (void)tstate;
-    return 0;  /* interim: the GIL is always on in both builds */
+    return 0;
+#endif
 }
 
 int _PyEval_GILExplicitlyDisabled(void)
@@ -337,12 +552,30 @@ int _Py_HandlePending(PyThreadState *tstate)
         _Py_unset_eval_breaker_bit(tstate, _PY_GC_SCHEDULED_BIT);
         _Py_RunGC(tstate);
     }
-    if (breaker & _PY_EVAL_EXPLICIT_MERGE_BIT) {
-        _Py_unset_eval_breaker_bit(tstate, _PY_EVAL_EXPLICIT_MERGE_BIT);
-    }
+#ifdef Py_GIL_DISABLED
     if (breaker & _PY_EVAL_PLEASE_STOP_BIT) {
+        /* Park for a stop-the-world: detaching lets the stopper proceed, attaching waits
+         * until it is done. */
         _Py_unset_eval_breaker_bit(tstate, _PY_EVAL_PLEASE_STOP_BIT);
+        if (stw_requested(tstate->interp)) {
+            _PyThreadState_Detach(tstate);
+            _PyThreadState_Attach(tstate);
+        }
     }
+    if (breaker & _PY_EVAL_EXPLICIT_MERGE_BIT) {
+        _Py_brc_merge_refcounts(tstate);
+    }
+    if (breaker & _PY_EVAL_QSBR_BIT) {
+        _Py_unset_eval_breaker_bit(tstate, _PY_EVAL_QSBR_BIT);
+    }
+    _Py_qsbr_quiescent(tstate);
+#else
+    if (breaker & (_PY_EVAL_EXPLICIT_MERGE_BIT | _PY_EVAL_PLEASE_STOP_BIT |
+                   _PY_EVAL_QSBR_BIT)) {
+        _Py_unset_eval_breaker_bit(tstate, _PY_EVAL_EXPLICIT_MERGE_BIT |
+                                   _PY_EVAL_PLEASE_STOP_BIT | _PY_EVAL_QSBR_BIT);
+    }
+#endif
     if ((breaker & _PY_CALLS_TO_DO_BIT) && tstate == _PyRuntime.main_tstate) {
         if (_PyEval_MakePendingCalls(tstate) < 0) {
             return -1;
@@ -356,12 +589,21 @@ int _Py_HandlePending(PyThreadState *tstate)
     if (breaker & _PY_GIL_DROP_REQUEST_BIT) {
         /* Give the GIL to the thread that asked, wait until it took it, then take it back. */
         _Py_unset_eval_breaker_bit(tstate, _PY_GIL_DROP_REQUEST_BIT);
-        _Py_tss_tstate = NULL;
-        _Py_atomic_store_int_relaxed(&tstate->state, _Py_THREAD_DETACHED);
-        drop_gil(tstate, 1);
-        take_gil(tstate);
-        _Py_atomic_store_int_relaxed(&tstate->state, _Py_THREAD_ATTACHED);
-        _Py_tss_tstate = tstate;
+        if (((_PyThreadStateImpl *)tstate)->holds_gil) {
+#ifdef Py_GIL_DISABLED
+            _PyThreadState_Detach(tstate);
+            _PyThreadState_Attach(tstate);
+#else
+            _Py_tss_tstate = NULL;
+            _Py_atomic_store_int_relaxed(&tstate->state, _Py_THREAD_DETACHED);
+            ((_PyThreadStateImpl *)tstate)->holds_gil = 0;
+            drop_gil(tstate, 1);
+            take_gil(tstate);
+            ((_PyThreadStateImpl *)tstate)->holds_gil = 1;
+            _Py_atomic_store_int_relaxed(&tstate->state, _Py_THREAD_ATTACHED);
+            _Py_tss_tstate = tstate;
+#endif
+        }
     }
     if (breaker & _PY_ASYNC_EXCEPTION_BIT) {
         if (handle_async_exc(tstate) < 0) {

@@ -1,23 +1,45 @@
-/* Critical sections (Include/critical_section.h).
+/* Critical sections (Include/critical_section.h, DESIGN.md §4).
  *
- * Interim implementation: until the free-threaded issue removes the GIL from the free-threaded
- * build, every thread that touches objects holds the GIL, so a critical section only has to keep
- * the per-thread stack (tstate->critical_section) that the real implementation will suspend and
- * resume.  Taking the object mutexes now would deadlock: a thread that holds a section and
- * releases the GIL (a thread switch) would block another thread that then spins, holding the
- * GIL, on the same mutex.  The GIL build's macros never call these; they exist in both builds
- * so that extensions link against either. */
+ * A critical section locks the per-object mutex (ob_mutex) of one object, or of two in address
+ * order.  Each thread keeps a stack of its active sections: tstate->critical_section points to
+ * the innermost one and each section's _cs_prev to the next outer one.  The links carry two
+ * tag bits:
+ *   CS_INACTIVE  the section this link points to has been suspended (its mutexes released),
+ *                and so has every section below it;
+ *   CS_TWO       the section this link points to is a PyCriticalSection2.
+ *
+ * The rule that keeps per-object locking free of deadlocks: a thread never blocks while it
+ * holds a section.  Before it waits for a mutex that is not free, or detaches its thread state
+ * (I/O, a PyMutex slow path, a stop-the-world pause), it suspends all its sections
+ * (suspend_all).  When it attaches again it re-locks only the innermost section (resume); an
+ * outer section is re-locked when it becomes the innermost again, as its inner neighbour ends.
+ * So the protected object may have been changed by others whenever the code inside a section
+ * calls something that can block — exactly as with a GIL that is released in such a call.
+ *
+ * Re-entry (a function that locks an object calling another that locks it again, e.g.
+ * list(d.items()) under the dict's lock) must not release the outer lock, or the outer
+ * operation would stop being atomic: a section whose mutexes an active section of the thread
+ * already holds is a re-entry section; it neither locks nor unlocks.  If it is suspended and
+ * resumed as the innermost section, it takes the mutexes itself and stops being a re-entry
+ * section (the outer owner is then resumed, and re-locks, when the inner one ends).
+ *
+ * GIL build: the macros are empty; these functions exist so that extensions link against
+ * either build, and they only keep the stack (no mutex in the object header). */
 #include "Python.h"
 #include "pycore_critical_section.h"
+#include "pycore_lock.h"
+#include "pycore_pystate.h"
 
-static void critical_section_push(PyCriticalSection *c, PyMutex *m)
+#define CS_INACTIVE ((uintptr_t)1)
+#define CS_TWO ((uintptr_t)2)
+#define CS_REENTRY ((uintptr_t)4)
+#define CS_TAGS (CS_INACTIVE | CS_TWO | CS_REENTRY)
+
+_Static_assert(_Alignof(PyCriticalSection) >= 8, "three tag bits in section links");
+
+static inline PyCriticalSection *untag(uintptr_t link)
 {
-    PyThreadState *tstate = _PyThreadState_GetUnchecked();
-    c->_cs_mutex = m;
-    c->_cs_prev = tstate != NULL ? tstate->critical_section : 0;
-    if (tstate != NULL) {
-        tstate->critical_section = (uintptr_t)c;
-    }
+    return (PyCriticalSection *)(link & ~CS_TAGS);
 }
 
 static PyMutex *object_mutex(PyObject *op)
@@ -30,46 +52,243 @@ static PyMutex *object_mutex(PyObject *op)
 #endif
 }
 
+static void unlock_section(uintptr_t link)
+{
+    PyCriticalSection *c = untag(link);
+    if (c->_cs_mutex != NULL) {
+        PyMutex_Unlock(c->_cs_mutex);
+    }
+    if (link & CS_TWO) {
+        PyMutex *m2 = ((PyCriticalSection2 *)c)->_cs_mutex2;
+        if (m2 != NULL) {
+            PyMutex_Unlock(m2);
+        }
+    }
+}
+
+/* Does an active section of tstate hold m? */
+static int active_holds(PyThreadState *tstate, PyMutex *m)
+{
+    uintptr_t link = tstate->critical_section;
+    for (; link != 0 && !(link & CS_INACTIVE); link = untag(link)->_cs_prev) {
+        PyCriticalSection *c = untag(link);
+        if (c->_cs_mutex == m ||
+            ((link & CS_TWO) && ((PyCriticalSection2 *)c)->_cs_mutex2 == m)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Release the mutexes of every active section of tstate and mark them inactive. */
+void _PyCriticalSection_SuspendAll(PyThreadState *tstate)
+{
+    uintptr_t *link = &tstate->critical_section;
+    while (*link != 0 && !(*link & CS_INACTIVE)) {
+        if (!(*link & CS_REENTRY)) {
+            unlock_section(*link);
+        }
+        *link |= CS_INACTIVE;
+        link = &untag(*link)->_cs_prev;
+    }
+}
+
+/* Lock m, suspending this thread's sections first if m is not free. */
+static void lock_blocking(PyThreadState *tstate, PyMutex *m)
+{
+    if (_PyMutex_TryLock(m)) {
+        return;
+    }
+    if (tstate != NULL) {
+        _PyCriticalSection_SuspendAll(tstate);
+    }
+    PyMutex_Lock(m);
+}
+
+/* Re-lock the innermost section (after an attach, or when an inner section ended while the
+ * outer ones were suspended). */
+void _PyCriticalSection_Resume(PyThreadState *tstate)
+{
+    uintptr_t top = tstate->critical_section;
+    if (top == 0 || !(top & CS_INACTIVE)) {
+        return;
+    }
+    PyCriticalSection *c = untag(top);
+    PyMutex *m1 = c->_cs_mutex;
+    PyMutex *m2 = (top & CS_TWO) ? ((PyCriticalSection2 *)c)->_cs_mutex2 : NULL;
+    /* Locking may block and detach; nothing of ours is active meanwhile. */
+    if (m1 != NULL) {
+        PyMutex_Lock(m1);
+    }
+    if (m2 != NULL) {
+        if (!_PyMutex_TryLock(m2)) {
+            /* Never wait for the second while holding the first. */
+            if (m1 != NULL) {
+                PyMutex_Unlock(m1);
+            }
+            PyMutex_Lock(m2);
+            if (m1 != NULL && !_PyMutex_TryLock(m1)) {
+                PyMutex_Unlock(m2);
+                /* Rare: fall back to the address order, blocking on the lower one. */
+                for (;;) {
+                    PyMutex_Lock(m1);
+                    if (_PyMutex_TryLock(m2)) {
+                        break;
+                    }
+                    PyMutex_Unlock(m1);
+                    PyMutex_Lock(m2);
+                    if (_PyMutex_TryLock(m1)) {
+                        break;
+                    }
+                    PyMutex_Unlock(m2);
+                }
+            }
+        }
+    }
+    /* It owns its mutexes now, even if it began as a re-entry section. */
+    tstate->critical_section = top & ~(CS_INACTIVE | CS_REENTRY);
+}
+
+static void push(PyThreadState *tstate, PyCriticalSection *c, uintptr_t tags)
+{
+    c->_cs_prev = tstate->critical_section;
+    tstate->critical_section = (uintptr_t)c | tags;
+}
+
+static void pop(PyThreadState *tstate, PyCriticalSection *c)
+{
+    tstate->critical_section = c->_cs_prev;
+    if (c->_cs_prev & CS_INACTIVE) {
+        _PyCriticalSection_Resume(tstate);
+    }
+}
+
 void PyCriticalSection_Begin(PyCriticalSection *c, PyObject *op)
 {
-    critical_section_push(c, object_mutex(op));
+    PyThreadState *tstate = _PyThreadState_GetUnchecked();
+    PyMutex *m = object_mutex(op);
+    if (m == NULL || tstate == NULL) {
+        /* GIL build, or no thread state (start-up, a foreign thread): keep no stack. */
+        c->_cs_mutex = NULL;
+        c->_cs_prev = 0;
+        return;
+    }
+    c->_cs_mutex = m;
+    if (active_holds(tstate, m)) {
+        push(tstate, c, CS_REENTRY);
+        return;
+    }
+    lock_blocking(tstate, m);
+    push(tstate, c, 0);
 }
 
 void PyCriticalSection_End(PyCriticalSection *c)
 {
     PyThreadState *tstate = _PyThreadState_GetUnchecked();
-    if (tstate != NULL) {
-        tstate->critical_section = c->_cs_prev;
+    uintptr_t top = tstate != NULL ? tstate->critical_section : 0;
+    if (untag(top) != c) {
+        /* No stack was kept (see Begin). */
+        if (c->_cs_mutex != NULL) {
+            PyMutex_Unlock(c->_cs_mutex);
+        }
+        return;
     }
+    if (!(top & CS_REENTRY)) {
+        PyMutex_Unlock(c->_cs_mutex);
+    }
+    pop(tstate, c);
 }
 
 void PyCriticalSection2_Begin(PyCriticalSection2 *c, PyObject *a, PyObject *b)
 {
-    critical_section_push(&c->_cs_base, object_mutex(a));
-    c->_cs_mutex2 = object_mutex(b);
+    PyThreadState *tstate = _PyThreadState_GetUnchecked();
+    PyMutex *m1 = object_mutex(a);
+    PyMutex *m2 = object_mutex(b);
+    if (m1 == NULL || tstate == NULL) {
+        c->_cs_base._cs_mutex = NULL;
+        c->_cs_base._cs_prev = 0;
+        c->_cs_mutex2 = NULL;
+        return;
+    }
+    if (m1 == m2) {
+        m2 = NULL;
+    }
+    else if ((uintptr_t)m2 < (uintptr_t)m1) {
+        PyMutex *t = m1;
+        m1 = m2;
+        m2 = t;
+    }
+    if (active_holds(tstate, m1) && (m2 == NULL || active_holds(tstate, m2))) {
+        c->_cs_base._cs_mutex = m1;
+        c->_cs_mutex2 = m2;
+        push(tstate, &c->_cs_base, CS_TWO | CS_REENTRY);
+        return;
+    }
+    lock_blocking(tstate, m1);
+    if (m2 != NULL && !_PyMutex_TryLock(m2)) {
+        /* Waiting for the second while holding the first could deadlock with a thread that
+         * locked them the other way round through a suspended section: release, wait, retry
+         * in address order. */
+        _PyCriticalSection_SuspendAll(tstate);
+        for (;;) {
+            PyMutex_Unlock(m1);
+            PyMutex_Lock(m2);
+            if (_PyMutex_TryLock(m1)) {
+                break;
+            }
+            PyMutex_Unlock(m2);
+            PyMutex_Lock(m1);
+            if (_PyMutex_TryLock(m2)) {
+                break;
+            }
+        }
+    }
+    c->_cs_base._cs_mutex = m1;
+    c->_cs_mutex2 = m2;
+    push(tstate, &c->_cs_base, CS_TWO);
 }
 
 void PyCriticalSection2_End(PyCriticalSection2 *c)
 {
-    PyCriticalSection_End(&c->_cs_base);
+    PyThreadState *tstate = _PyThreadState_GetUnchecked();
+    uintptr_t top = tstate != NULL ? tstate->critical_section : 0;
+    int owned = untag(top) != &c->_cs_base || !(top & CS_REENTRY);
+    if (owned) {
+        if (c->_cs_mutex2 != NULL) {
+            PyMutex_Unlock(c->_cs_mutex2);
+        }
+        if (c->_cs_base._cs_mutex != NULL) {
+            PyMutex_Unlock(c->_cs_base._cs_mutex);
+        }
+    }
+    if (untag(top) == &c->_cs_base) {
+        pop(tstate, &c->_cs_base);
+    }
 }
 
 #ifdef Py_GIL_DISABLED
 void _PyCriticalSection_BeginMutex(PyCriticalSection *c, PyMutex *m)
 {
-    critical_section_push(c, m);
+    PyThreadState *tstate = _PyThreadState_GetUnchecked();
+    if (tstate == NULL) {
+        PyMutex_Lock(m);
+        c->_cs_mutex = m;
+        c->_cs_prev = 0;
+        return;
+    }
+    c->_cs_mutex = m;
+    if (active_holds(tstate, m)) {
+        push(tstate, c, CS_REENTRY);
+        return;
+    }
+    lock_blocking(tstate, m);
+    push(tstate, c, 0);
 }
 
-/* True if op's mutex belongs to a section on this thread's stack. */
+/* True if op's mutex is held by an active section of this thread. */
 int _PyCriticalSection_IsHeld(PyObject *op)
 {
     PyThreadState *tstate = _PyThreadState_GetUnchecked();
-    for (uintptr_t p = tstate ? tstate->critical_section : 0; p != 0;
-         p = ((PyCriticalSection *)p)->_cs_prev) {
-        if (((PyCriticalSection *)p)->_cs_mutex == &op->ob_mutex) {
-            return 1;
-        }
-    }
-    return 0;
+    return tstate != NULL && active_holds(tstate, &op->ob_mutex);
 }
 #endif

@@ -22,12 +22,21 @@
  * During steps 1-3 only _gc_next links are valid and _gc_prev holds gc_refs; the list is made
  * doubly linked again as objects are classified.  No Python code runs during those steps.
  *
- * Locking: the collector state lives in the interpreter and is used under the GIL (both
- * builds for now; the free-threaded issue stops the world instead). */
+ * Locking.  GIL build: everything runs under the GIL.  Free-threaded build: the generation
+ * lists are protected by gcstate->list_lock (track, untrack, free, and the collector's own
+ * list moves while other threads run); the analysis steps that read reference counts and
+ * _gc_prev/_gc_next of many objects (1-4, and the resurrection check after 6) run with the
+ * world stopped; steps 5-7, which run arbitrary Python code (weakref callbacks, finalizers,
+ * tp_clear and the deallocations it causes), run with the world started, as CPython's do, so
+ * that a finalizer that waits for a lock held by another thread cannot deadlock.  An object in
+ * the collector's private lists can only be reached by another thread through a weak
+ * reference not yet cleared or a finalizer's resurrection; such an object is kept (the second
+ * analysis sees its new references), and any list operation on it takes list_lock. */
 #include "Python.h"
 #include "pycore_pystate.h"
 #include "pycore_gc.h"
 #include "pycore_ceval.h"
+#include "pycore_lock.h"
 
 #define NEXT_MASK_UNREACHABLE ((uintptr_t)1)
 #define PREV_FLAGS (_PyGC_PREV_MASK_FINALIZED | _PyGC_PREV_MASK_COLLECTING)
@@ -58,6 +67,22 @@ static inline int object_has_gc_head(PyObject *op)
 {
     return !_Py_IsImmortal(op) && object_is_gc(op);
 }
+
+#ifdef Py_GIL_DISABLED
+static void list_lock(struct _gc_runtime_state *gcstate)
+{
+    /* Never detach while waiting: a detached waiter handed the lock could be parked by a
+     * stop-the-world while holding it. */
+    if (!_PyMutex_TryLock(&gcstate->list_lock)) {
+        (void)_PyMutex_LockTimed(&gcstate->list_lock, -1, _Py_LOCK_DONT_DETACH);
+    }
+}
+#  define LIST_LOCK(gcstate) list_lock(gcstate)
+#  define LIST_UNLOCK(gcstate) PyMutex_Unlock(&(gcstate)->list_lock)
+#else
+#  define LIST_LOCK(gcstate) ((void)0)
+#  define LIST_UNLOCK(gcstate) ((void)0)
+#endif
 
 /* ---- list primitives ---- */
 
@@ -192,9 +217,12 @@ void _PyObject_GC_Link(PyObject *op)
 {
     struct _gc_runtime_state *gcstate = get_gc_state();
     struct _gc_generation *gen0 = &gcstate->generations[0];
-    gen0->count++;
-    if (gen0->count > gen0->threshold && gen0->threshold != 0 && gcstate->enabled &&
-        !gcstate->collecting) {
+    /* A heuristic counter: relaxed atomics are enough (a lost update only shifts the next
+     * collection a little). */
+    int count = _Py_atomic_load_int_relaxed(&gen0->count) + 1;
+    _Py_atomic_store_int_relaxed(&gen0->count, count);
+    if (count > gen0->threshold && gen0->threshold != 0 && gcstate->enabled &&
+        !_Py_atomic_load_int_relaxed(&gcstate->collecting)) {
         PyThreadState *tstate = _PyThreadState_GET();
         if (tstate != NULL) {
             _Py_set_eval_breaker_bit(tstate, _PY_GC_SCHEDULED_BIT);
@@ -288,15 +316,27 @@ void _PyObject_GC_TRACK(PyObject *op)
 {
     struct _gc_runtime_state *gcstate = get_gc_state();
     PyGC_Head *g = _Py_AS_GC(op);
+    LIST_LOCK(gcstate);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     gc_list_append(g, &gcstate->generations[0].head);
+    LIST_UNLOCK(gcstate);
 }
 
 void _PyObject_GC_UNTRACK(PyObject *op)
 {
     PyGC_Head *g = _Py_AS_GC(op);
+#ifdef Py_GIL_DISABLED
+    struct _gc_runtime_state *gcstate = get_gc_state();
+    LIST_LOCK(gcstate);
+    if (g->_gc_next == 0) {
+        /* Untracked meanwhile by another thread (both saw it tracked). */
+        LIST_UNLOCK(gcstate);
+        return;
+    }
+#endif
     gc_list_remove(g);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+    LIST_UNLOCK(gcstate);
 }
 
 void PyObject_GC_Track(void *raw)
@@ -321,12 +361,17 @@ void PyObject_GC_Del(void *raw)
 {
     PyObject *op = (PyObject *)raw;
     PyGC_Head *g = _Py_AS_GC(op);
-    if (g->_gc_next != 0) {
-        gc_list_remove(g);
-    }
     struct _gc_runtime_state *gcstate = get_gc_state();
-    if (gcstate->generations[0].count > 0) {
-        gcstate->generations[0].count--;
+    if (g->_gc_next != 0) {
+        LIST_LOCK(gcstate);
+        if (g->_gc_next != 0) {
+            gc_list_remove(g);
+        }
+        LIST_UNLOCK(gcstate);
+    }
+    int count = _Py_atomic_load_int_relaxed(&gcstate->generations[0].count);
+    if (count > 0) {
+        _Py_atomic_store_int_relaxed(&gcstate->generations[0].count, count - 1);
     }
     PyObject_Free(g);
 }
@@ -500,20 +545,29 @@ static void move_legacy_finalizers(PyGC_Head *unreachable, PyGC_Head *finalizers
 
 /* Call fn on each object of `list`, holding a reference, tolerating arbitrary code: each
  * object is moved to a side list first, and the survivors are moved back. */
-static int for_each_with_code(PyGC_Head *list, int (*fn)(PyObject *))
+static int for_each_with_code(struct _gc_runtime_state *gcstate, PyGC_Head *list,
+                              int (*fn)(PyObject *))
 {
     PyGC_Head seen;
     gc_list_init(&seen);
     int ran = 0;
-    while (!gc_list_is_empty(list)) {
+    for (;;) {
+        LIST_LOCK(gcstate);
+        if (gc_list_is_empty(list)) {
+            LIST_UNLOCK(gcstate);
+            break;
+        }
         PyGC_Head *g = gc_next(list);
         PyObject *op = _Py_FROM_GC(g);
         gc_list_move(g, &seen);
         Py_INCREF(op);
+        LIST_UNLOCK(gcstate);
         ran |= fn(op);
         Py_DECREF(op);
     }
+    LIST_LOCK(gcstate);
     gc_list_merge(&seen, list);
+    LIST_UNLOCK(gcstate);
     return ran;
 }
 
@@ -550,10 +604,16 @@ static int finalize_once(PyObject *op)
 static void delete_garbage(struct _gc_runtime_state *gcstate, PyGC_Head *unreachable,
                            PyGC_Head *old)
 {
-    while (!gc_list_is_empty(unreachable)) {
+    for (;;) {
+        LIST_LOCK(gcstate);
+        if (gc_list_is_empty(unreachable)) {
+            LIST_UNLOCK(gcstate);
+            break;
+        }
         PyGC_Head *g = gc_next(unreachable);
         PyObject *op = _Py_FROM_GC(g);
         Py_INCREF(op);
+        LIST_UNLOCK(gcstate);
         if (gcstate->debug & DEBUG_SAVEALL) {
             if (gcstate->garbage != NULL && PyList_Append(gcstate->garbage, op) < 0) {
                 PyErr_Clear();
@@ -568,11 +628,13 @@ static void delete_garbage(struct _gc_runtime_state *gcstate, PyGC_Head *unreach
                 }
             }
         }
+        LIST_LOCK(gcstate);
         if (gc_next(unreachable) == g) {
             /* Still alive (not freed by the clear): keep it in the old generation. */
             gc_clear_collecting(g);
             gc_list_move(g, old);
         }
+        LIST_UNLOCK(gcstate);
         Py_DECREF(op);
     }
 }
@@ -619,17 +681,20 @@ static void invoke_callbacks(struct _gc_runtime_state *gcstate, const char *phas
 
 Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
 {
-    struct _gc_runtime_state *gcstate = &tstate->interp->gc;
-    if (gcstate->collecting) {
-        return 0;
+    PyInterpreterState *interp = tstate->interp;
+    struct _gc_runtime_state *gcstate = &interp->gc;
+    int not_collecting = 0;
+    if (!_Py_atomic_compare_exchange_int(&gcstate->collecting, &not_collecting, 1)) {
+        return 0;   /* another thread is collecting */
     }
-    gcstate->collecting = 1;
     PyObject *saved_exc = PyErr_GetRaisedException();
 
     if (reason != _Py_GC_REASON_SHUTDOWN) {
         invoke_callbacks(gcstate, "start", generation, 0, 0);
     }
 
+    /* Steps 1-4 read the counts and links of every object: no other thread may run. */
+    _PyEval_StopTheWorld(interp);
     if (generation + 1 < _PyGC_NUM_GENERATIONS) {
         gcstate->generations[generation + 1].count += 1;
     }
@@ -664,6 +729,7 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
     PyGC_Head finalizers;
     gc_list_init(&finalizers);
     move_legacy_finalizers(&unreachable, &finalizers);
+    _PyEval_StartTheWorld(interp);
 
     if (gcstate->debug & DEBUG_COLLECTABLE) {
         for (PyGC_Head *g = gc_next(&unreachable); g != &unreachable; g = gc_next(g)) {
@@ -673,16 +739,18 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
     }
 
     /* Steps 5 and 6 may run arbitrary code; then find what is still unreachable. */
-    for_each_with_code(&unreachable, clear_weakrefs_of);
-    for_each_with_code(&unreachable, finalize_once);
+    for_each_with_code(gcstate, &unreachable, clear_weakrefs_of);
+    for_each_with_code(gcstate, &unreachable, finalize_once);
 
     PyGC_Head still_unreachable;
     gc_list_init(&still_unreachable);
+    _PyEval_StopTheWorld(interp);
     update_refs(&unreachable);
     subtract_refs(&unreachable);
     move_unreachable(&unreachable, &still_unreachable);
     /* `unreachable` now holds the resurrected objects. */
     gc_list_merge(&unreachable, old);
+    _PyEval_StartTheWorld(interp);
 
     Py_ssize_t collected = gc_list_size(&still_unreachable);
     delete_garbage(gcstate, &still_unreachable, old);
@@ -696,8 +764,10 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
             }
         }
     }
+    LIST_LOCK(gcstate);
     clear_collecting_list(&finalizers);
     gc_list_merge(&finalizers, old);
+    LIST_UNLOCK(gcstate);
 
     struct _gc_generation_stats *stats = &gcstate->generation_stats[generation];
     stats->collections++;
@@ -712,7 +782,7 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
         invoke_callbacks(gcstate, "stop", generation, collected, uncollectable);
     }
     PyErr_SetRaisedException(saved_exc);
-    gcstate->collecting = 0;
+    _Py_atomic_store_int(&gcstate->collecting, 0);
     return collected + uncollectable;
 }
 
@@ -787,6 +857,8 @@ PyObject *_PyGC_GetObjects(PyInterpreterState *interp, int generation)
     if (result == NULL) {
         return NULL;
     }
+    /* The lists change under concurrent allocation: read them with the world stopped. */
+    _PyEval_StopTheWorld(interp);
     int lo = generation < 0 ? 0 : generation;
     int hi = generation < 0 ? _PyGC_NUM_GENERATIONS - 1 : generation;
     for (int i = lo; i <= hi; i++) {
@@ -798,11 +870,13 @@ PyObject *_PyGC_GetObjects(PyInterpreterState *interp, int generation)
                 continue;
             }
             if (PyList_Append(result, op) < 0) {
+                _PyEval_StartTheWorld(interp);
                 Py_DECREF(result);
                 return NULL;
             }
         }
     }
+    _PyEval_StartTheWorld(interp);
     return result;
 }
 
@@ -832,6 +906,7 @@ PyObject *_PyGC_GetReferrers(PyInterpreterState *interp, PyObject *objs)
     if (result == NULL) {
         return NULL;
     }
+    _PyEval_StopTheWorld(interp);
     for (int i = 0; i <= _PyGC_NUM_GENERATIONS; i++) {
         PyGC_Head *list = i == _PyGC_NUM_GENERATIONS ? &gcstate->permanent_generation.head
                                                      : &gcstate->generations[i].head;
@@ -844,11 +919,13 @@ PyObject *_PyGC_GetReferrers(PyInterpreterState *interp, PyObject *objs)
             struct referrers_arg arg = {objs, 0};
             (void)traverse(op, visit_find_referent, &arg);
             if (arg.found && PyList_Append(result, op) < 0) {
+                _PyEval_StartTheWorld(interp);
                 Py_DECREF(result);
                 return NULL;
             }
         }
     }
+    _PyEval_StartTheWorld(interp);
     return result;
 }
 
@@ -887,20 +964,27 @@ PyObject *_PyGC_GetReferents(PyObject *objs)
 void _PyGC_Freeze(PyInterpreterState *interp)
 {
     struct _gc_runtime_state *gcstate = &interp->gc;
+    LIST_LOCK(gcstate);
     for (int i = 0; i < _PyGC_NUM_GENERATIONS; i++) {
         gc_list_merge(&gcstate->generations[i].head, &gcstate->permanent_generation.head);
         gcstate->generations[i].count = 0;
     }
+    LIST_UNLOCK(gcstate);
 }
 
 void _PyGC_Unfreeze(PyInterpreterState *interp)
 {
     struct _gc_runtime_state *gcstate = &interp->gc;
+    LIST_LOCK(gcstate);
     gc_list_merge(&gcstate->permanent_generation.head,
                   &gcstate->generations[_PyGC_NUM_GENERATIONS - 1].head);
+    LIST_UNLOCK(gcstate);
 }
 
 Py_ssize_t _PyGC_GetFreezeCount(PyInterpreterState *interp)
 {
-    return gc_list_size(&interp->gc.permanent_generation.head);
+    LIST_LOCK(&interp->gc);
+    Py_ssize_t n = gc_list_size(&interp->gc.permanent_generation.head);
+    LIST_UNLOCK(&interp->gc);
+    return n;
 }

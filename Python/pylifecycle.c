@@ -16,6 +16,8 @@
 #include "pycore_pylifecycle.h"
 #include "pycore_initconfig.h"
 #include "pycore_parking_lot.h"
+#include "pycore_brc.h"
+#include "pycore_qsbr.h"
 #include <signal.h>
 #include <fcntl.h>
 
@@ -130,6 +132,10 @@ void Py_InitializeEx(int install_sigs)
         _Py_FatalErrorFunc("Py_Initialize", "can't make main interpreter");
     }
     interp->config = &_Py_CoreConfig;
+#ifdef Py_GIL_DISABLED
+    /* The free-threaded build runs without the GIL unless PYTHON_GIL=1 / -X gil=1. */
+    interp->gil.enabled = _Py_CoreConfig.enable_gil == 1;
+#endif
     if (_Py_CoreConfig.int_max_str_digits >= 0) {
         interp->int_max_str_digits = _Py_CoreConfig.int_max_str_digits;
     }
@@ -598,9 +604,20 @@ void PyOS_AfterFork_Child(void)
         tstate->prev = tstate->next = NULL;
         interp->threads.count = 1;
         pthread_mutex_init(&interp->pending.mutex, NULL);
+        int gil_enabled = interp->gil.enabled;
         _PyEval_InitGIL(interp);
-        interp->gil.locked = 1;
-        interp->gil.last_holder = tstate;
+        interp->gil.enabled = gil_enabled;
+        if (((_PyThreadStateImpl *)tstate)->holds_gil) {
+            interp->gil.locked = 1;
+            interp->gil.last_holder = tstate;
+        }
+        /* Locks other threads held at fork() are forgotten with those threads. */
+        _PyEval_InitStopTheWorld(interp);
+        interp->stw.requester_lock = (PyMutex){0};
+#ifdef Py_GIL_DISABLED
+        _Py_brc_after_fork(tstate);
+        _Py_qsbr_after_fork(tstate);
+#endif
     }
 }
 
@@ -611,9 +628,16 @@ void PyOS_AfterFork(void)
 
 /* ---- version strings ---- */
 
+/* As CPython 3.13 does, the free-threaded build says so in sys.version. */
+#ifdef Py_GIL_DISABLED
+#  define BUILD_KIND " experimental free-threading build"
+#else
+#  define BUILD_KIND ""
+#endif
+
 const char *Py_GetVersion(void)
 {
-    return PY_VERSION " (braid " BRAID_VERSION ", " __DATE__ ", " __TIME__ ") [GCC "
+    return PY_VERSION BUILD_KIND " (braid " BRAID_VERSION ", " __DATE__ ", " __TIME__ ") [GCC "
         __VERSION__ "]";
 }
 

@@ -12,6 +12,9 @@
 #include "pycore_pystate.h"
 #include "pycore_ceval.h"
 #include "pycore_frame.h"
+#include "pycore_brc.h"
+#include "pycore_qsbr.h"
+#include "pycore_typeobject.h"
 
 _PyRuntimeState _PyRuntime;
 _Py_thread_local PyThreadState *_Py_tss_tstate = NULL;
@@ -33,6 +36,7 @@ PyInterpreterState *_PyInterpreterState_New(void)
     pthread_mutex_init(&interp->pending.mutex, NULL);
     _PyGC_InitState(&interp->gc);
     _PyEval_InitGIL(interp);
+    _PyEval_InitStopTheWorld(interp);
     if (_PyRuntime.main_interp == NULL) {
         _PyRuntime.main_interp = interp;
     }
@@ -152,6 +156,11 @@ void _PyThreadState_Bind(PyThreadState *tstate)
     if (pthread_getspecific(_PyRuntime.autotss_key) == NULL) {
         pthread_setspecific(_PyRuntime.autotss_key, tstate);
     }
+#ifdef Py_GIL_DISABLED
+    /* Bind runs in the thread that will use tstate: its id owns the objects it creates. */
+    _Py_brc_init_thread(tstate);
+    _Py_qsbr_register(tstate);
+#endif
 }
 
 /* Drop the thread state's references (it must not be running Python code). */
@@ -194,6 +203,10 @@ static void tstate_unlink(PyThreadState *tstate)
 
 static void tstate_free(PyThreadState *tstate)
 {
+#ifdef Py_GIL_DISABLED
+    _Py_brc_remove_thread(tstate);
+    _Py_qsbr_unregister(tstate);
+#endif
     _PyThreadState_ClearDataStack(tstate);
     PyMem_RawFree(tstate);
 }
@@ -209,6 +222,11 @@ void PyThreadState_Delete(PyThreadState *tstate)
 
 void _PyThreadState_DeleteCurrent(PyThreadState *tstate)
 {
+#ifdef Py_GIL_DISABLED
+    /* Merge what other threads queued to us while we can still free objects (attached). */
+    _Py_brc_remove_thread(tstate);
+    _PyType_ClearThreadCache();
+#endif
     tstate_unlink(tstate);
     _PyThreadState_Detach(tstate);
     tstate_free(tstate);

@@ -498,7 +498,7 @@ static PyObject *sys_is_gil_enabled(PyObject *module, PyObject *unused)
 {
     /* The free-threaded build still runs with the GIL until the free-threaded issue lands,
      * so both builds answer True for now. */
-    return PyBool_FromLong(_PyInterpreterState_GET()->gil.enabled);
+    return PyBool_FromLong(_Py_atomic_load_int_relaxed(&_PyInterpreterState_GET()->gil.enabled));
 }
 
 static PyObject *sys_getdefaultencoding(PyObject *module, PyObject *unused)
@@ -1217,6 +1217,21 @@ static PyObject *make_hash_info(void)
     return r;
 }
 
+/* sys.flags.gil: the GIL build always runs with the GIL (1); the free-threaded build reports
+ * -X gil / PYTHON_GIL, None when not given (as CPython 3.13t).  New reference. */
+static PyObject *gil_flag(const _PyCoreConfig *c)
+{
+#ifdef Py_GIL_DISABLED
+    if (c->enable_gil < 0) {
+        return Py_NewRef(Py_None);
+    }
+    return PyLong_FromLong(c->enable_gil);
+#else
+    (void)c;
+    return PyLong_FromLong(1);
+#endif
+}
+
 static PyObject *make_flags(void)
 {
     _PyCoreConfig *c = &_Py_CoreConfig;
@@ -1227,14 +1242,14 @@ static PyObject *make_flags(void)
     const char *seed = c->use_environment ? getenv("PYTHONHASHSEED") : NULL;
     int hash_randomization = !(seed != NULL && strcmp(seed, "0") == 0);
     int max_digits = c->int_max_str_digits >= 0 ? c->int_max_str_digits : 4300;
-    PyObject *r = make_structseq(type, "(iiiiiiiiiiiiiNiiNiO)", c->parser_debug, c->inspect,
+    PyObject *r = make_structseq(type, "(iiiiiiiiiiiiiNiiNiN)", c->parser_debug, c->inspect,
                                  c->interactive, c->optimization_level, !c->write_bytecode,
                                  !c->user_site_directory, !c->site_import,
                                  !c->use_environment, c->verbose, c->bytes_warning,
                                  c->quiet, hash_randomization, c->isolated,
                                  PyBool_FromLong(c->dev_mode), c->utf8_mode,
                                  c->warn_default_encoding, PyBool_FromLong(c->safe_path),
-                                 max_digits, Py_None);
+                                 max_digits, gil_flag(c));
     Py_DECREF(type);
     return r;
 }

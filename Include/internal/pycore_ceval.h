@@ -23,6 +23,7 @@ struct _PyInterpreterFrame;
 #define _PY_GC_SCHEDULED_BIT (1U << 4)
 #define _PY_EVAL_PLEASE_STOP_BIT (1U << 5)
 #define _PY_EVAL_EXPLICIT_MERGE_BIT (1U << 6)
+#define _PY_EVAL_QSBR_BIT (1U << 7)            /* report a quiescent state (Python/qsbr.c) */
 #define _PY_EVAL_EVENTS_BITS 8
 #define _PY_EVAL_EVENTS_MASK ((1U << _PY_EVAL_EVENTS_BITS) - 1)
 
@@ -155,6 +156,14 @@ extern const _PyIntrinsic1Func _PyIntrinsics_UnaryFunctions[];
 extern const _PyIntrinsic2Func _PyIntrinsics_BinaryFunctions[];
 #define _PY_MAX_INTRINSIC_1 11
 #define _PY_MAX_INTRINSIC_2 5
+
+/* ---- stop-the-world (Python/ceval_gil.c) ----
+ * Park every other thread of the interpreter at a safe point (free-threaded build; a no-op in
+ * the GIL build, where holding the GIL is enough).  The caller is attached and stays attached;
+ * until _PyEval_StartTheWorld it must not wait for anything another thread might hold. */
+PyAPI_FUNC(void) _PyEval_StopTheWorld(PyInterpreterState *interp);
+PyAPI_FUNC(void) _PyEval_StartTheWorld(PyInterpreterState *interp);
+extern void _PyEval_InitStopTheWorld(PyInterpreterState *interp);
 
 /* ---- the runtime GIL of the free-threaded build (Python/ceval_gil.c) ----------------------
  * The free-threaded build starts with the GIL off unless PYTHON_GIL=1 / -X gil=1.  Importing an

@@ -17,6 +17,10 @@ PyAPI_FUNC(void) _PyCriticalSection_BeginMutex(PyCriticalSection *c, PyMutex *m)
         PyCriticalSection_End(&_py_cs);                                                       \
     }
 PyAPI_FUNC(int) _PyCriticalSection_IsHeld(PyObject *op);
+/* Detach/attach hooks (Python/ceval_gil.c): release every active section of tstate; re-lock
+ * the innermost suspended one. */
+extern void _PyCriticalSection_SuspendAll(PyThreadState *tstate);
+extern void _PyCriticalSection_Resume(PyThreadState *tstate);
 #  ifdef Py_DEBUG
 #    define _Py_CRITICAL_SECTION_ASSERT_OBJECT_LOCKED(op) assert(_PyCriticalSection_IsHeld(_PyObject_CAST(op)))
 #  else

@@ -73,5 +73,8 @@ PyAPI_FUNC(void) _PyDict_MaybeUntrack(PyObject *mp);
 PyAPI_FUNC(PyObject *) _PyDict_CopyAsDict(PyObject *mp);
 /* Free a keys object that may still be read by lock-free readers (QSBR hook). */
 PyAPI_FUNC(void) _PyDict_FreeKeysDeferred(PyDictKeysObject *keys);
+/* New list: a consistent snapshot of iter(iterable) for an exact dict or a view of one; NULL
+ * without an exception for other iterables (Objects/dictobject.c). */
+PyAPI_FUNC(PyObject *) _PyDict_IterSnapshot(PyObject *iterable);
 
 #endif /* Py_INTERNAL_DICT_H */

@@ -127,7 +127,12 @@ struct _gc_generation_stats {
 /* Per-interpreter collector state (interp->gc).  Protected by the GIL (both builds for now). */
 struct _gc_runtime_state {
     int enabled;
-    int collecting;        /* a collection is running: do not start another */
+    int collecting;        /* atomic; a collection is running: do not start another */
+    /* Free-threaded build: protects the generation lists (every link of every tracked
+     * object) against concurrent track/untrack; held only for list operations, never across
+     * code that can run Python or block.  The collector's own analysis runs with the world
+     * stopped instead. */
+    PyMutex list_lock;
     struct _gc_generation generations[_PyGC_NUM_GENERATIONS];
     struct _gc_generation permanent_generation;  /* gc.freeze() */
     struct _gc_generation_stats generation_stats[_PyGC_NUM_GENERATIONS];

@@ -9,6 +9,9 @@
 #include <pthread.h>
 #include "pycore_gc.h"
 #include "pycore_initconfig.h"
+#include "pycore_brc.h"
+
+struct _qsbr_shared;
 
 /* The GIL (Python/ceval_gil.c, DESIGN.md §5).  `locked` and `last_holder` are written under
  * `mutex`; `locked` is also read without it (atomic) by threads deciding whether to wait. */
@@ -89,10 +92,23 @@ struct _is {
     struct _gc_runtime_state gc;
     struct _warnings_runtime_state warnings;
 
-    /* Stop-the-world (free-threaded issue): requested flag and the number of threads that
-     * still have to park.  Unused while the GIL serialises everything. */
-    int stw_requested;
-    Py_ssize_t stw_countdown;
+    /* Stop-the-world (Python/ceval_gil.c).  `requester_lock` lets one stopper at a time in;
+     * `mutex`/`cond` order the state changes of parked threads with the stopper: a thread that
+     * detaches or parks while `requested` is set signals `cond`, and attaching threads wait on
+     * it until the world restarts.  `requested` is read without the mutex (atomic). */
+    struct {
+        PyMutex requester_lock;
+        pthread_mutex_t mutex;
+        pthread_cond_t cond;
+        int requested;            /* atomic */
+        int world_stopped;        /* under mutex */
+        PyThreadState *requester;
+    } stw;
+
+#ifdef Py_GIL_DISABLED
+    struct _brc_state brc;        /* biased reference counting queues (Python/brc.c) */
+    struct _qsbr_shared *qsbr;    /* safe memory reclamation (Python/qsbr.c) */
+#endif
 
     _PyCoreConfig *config;        /* &_Py_CoreConfig */
 };

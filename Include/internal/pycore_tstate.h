@@ -7,16 +7,28 @@
 #ifndef Py_INTERNAL_TSTATE_H
 #define Py_INTERNAL_TSTATE_H
 
+#include "pycore_brc.h"
+
+struct _qsbr_thread_state;
+struct _qsbr_pending;
+
 typedef struct _PyThreadStateImpl {
     PyThreadState base;
 
     /* Set while this thread waits for the GIL (Python/ceval_gil.c). */
     int gil_waiting;
 
-    /* Reserved for the free-threaded issue (biased reference counting, QSBR, mimalloc). */
-    void *brc_queue;
-    void *qsbr;
-    void *mimalloc_heaps;
+    /* Set while this thread holds the GIL (free-threaded build: the GIL may be turned on at
+     * run time, so a thread must know whether it has it to release). */
+    int holds_gil;
+
+#ifdef Py_GIL_DISABLED
+    /* Biased reference counting: objects other threads queued to us (Python/brc.c). */
+    struct _brc_thread_state brc;
+    /* Safe memory reclamation (Python/qsbr.c): our slot and our delayed frees. */
+    struct _qsbr_thread_state *qsbr;
+    struct _qsbr_pending *qsbr_pending;
+#endif
 } _PyThreadStateImpl;
 
 #endif /* Py_INTERNAL_TSTATE_H */

@@ -14,6 +14,9 @@
 
 #define MCACHE_SIZE_EXP 12
 #define MCACHE_SIZE (1 << MCACHE_SIZE_EXP)
+/* Release the names held by the current thread's method cache (free-threaded build: the cache
+ * is per thread); called by an exiting thread while still attached. */
+extern void _PyType_ClearThreadCache(void);
 
 /* Short name of the type: tp_name after its last dot (borrowed C string). */
 PyAPI_FUNC(const char *) _PyType_Name(PyTypeObject *);

@@ -101,8 +101,16 @@ class ThreadPoolTests(unittest.TestCase):
 
     def test_shutdown_cancel_futures(self):
         gate = threading.Event()
+        started = threading.Event()
+
+        def blocker():
+            started.set()
+            return gate.wait()
+
         pool = ThreadPoolExecutor(max_workers=1)
-        first = pool.submit(gate.wait)
+        first = pool.submit(blocker)
+        # The worker must be running `first` before the shutdown, or it is cancelled too.
+        started.wait()
         rest = [pool.submit(square, i) for i in range(5)]
         pool.shutdown(wait=False, cancel_futures=True)
         gate.set()
