@@ -256,6 +256,18 @@ done:
 }
 
 /* Apply PYTHON* environment variables (unless -E/-I).  Returns -1 or an exit status. */
+/* PYTHON_GIL / -X gil: "0" or "1"; anything else is remembered as 2 (refused below). */
+static int parse_gil(const char *text)
+{
+    if (strcmp(text, "0") == 0) {
+        return 0;
+    }
+    if (strcmp(text, "1") == 0) {
+        return 1;
+    }
+    return 2;
+}
+
 static int read_environment(_PyCoreConfig *c)
 {
     if (!c->use_environment) {
@@ -331,9 +343,30 @@ static int read_environment(_PyCoreConfig *c)
     }
     const char *gil = getenv("PYTHON_GIL");
     if (gil != NULL && gil[0] != '\0') {
-        c->enable_gil = atoi(gil);
+        c->enable_gil = parse_gil(gil);
     }
     return -1;
+}
+
+/* As CPython 3.13: a value other than 0/1 is refused, and the GIL build refuses 0.  Returns
+ * an exit status, or -1 to continue. */
+static int check_gil_option(const _PyCoreConfig *c)
+{
+    const char *problem = NULL;
+    if (c->enable_gil == 2) {
+        problem = "PYTHON_GIL / -X gil must be \"0\" or \"1\"";
+    }
+#ifndef Py_GIL_DISABLED
+    else if (c->enable_gil == 0) {
+        problem = "Disabling the GIL is not supported by this build";
+    }
+#endif
+    if (problem == NULL) {
+        return -1;
+    }
+    fprintf(stderr, "Fatal Python error: config_read_gil: %s\n"
+            "Python runtime state: preinitialized\n\n", problem);
+    return 1;
 }
 
 static int apply_xoptions(_PyCoreConfig *c)
@@ -363,7 +396,7 @@ static int apply_xoptions(_PyCoreConfig *c)
             c->warn_default_encoding = 1;
         }
         else if (strncmp(opt, "gil=", 4) == 0) {
-            c->enable_gil = atoi(opt + 4);
+            c->enable_gil = parse_gil(opt + 4);
         }
     }
     return -1;
@@ -756,6 +789,10 @@ int Py_BytesMain(int argc, char **argv)
         return status;
     }
     status = apply_xoptions(c);
+    if (status >= 0) {
+        return status;
+    }
+    status = check_gil_option(c);
     if (status >= 0) {
         return status;
     }

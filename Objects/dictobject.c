@@ -15,16 +15,33 @@
  * references to the entry's key during the call and restarts when the table or entry changed.
  *
  * Thread safety (free-threaded build): every mutation holds the dict's critical section.
- * Lookups currently take it too (DICT_READ_BEGIN); lock-free lookups will come with QSBR.  A
- * replaced keys object goes through _PyDict_FreeKeysDeferred, the QSBR hook. */
+ * Lookups of an exact str key (globals, builtins, attributes, most dict.get calls) are
+ * lock-free (dict_lookup_lockfree): load the keys table (acquire), probe it, match the key by
+ * identity only (a lock-free reader never dereferences a key), take a reference to the value
+ * and re-check that the entry still holds that key and value in the current table; anything
+ * else (a key that needs __eq__, a concurrent change) falls back to the locked lookup.  What
+ * makes the lock-free reader safe is QSBR (Python/qsbr.c): once a dict is "shared" (a thread
+ * other than its owner has read it lock-free, or written it), every value a write unlinks keeps
+ * one extra reference, released only after all threads passed a quiescent state, and every
+ * replaced keys table is freed the same way.  So a value the reader loaded is alive when it
+ * increments its count, and a table it probes is not reused.  A non-owner reader marks the
+ * dict shared under its lock before its first lock-free read, so a writer (who holds the lock)
+ * always knows.  Writers store me_key, me_value and index slots with release stores. */
 #include "Python.h"
 #include "pycore_dict.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_tuple.h"
 #include "pycore_list.h"
+#include "pycore_qsbr.h"
 
 #ifdef Py_GIL_DISABLED
-#  define DICT_READ_BEGIN(op) Py_BEGIN_CRITICAL_SECTION(op)
+#  include "pycore_qsbr.h"
+#  include "pycore_gc.h"
+/* A locked read by a thread that does not own the dict marks it shared: from then on it may
+ * be read lock-free by that thread. */
+#  define DICT_READ_BEGIN(op)                                                                \
+    Py_BEGIN_CRITICAL_SECTION(op);                                                           \
+    dict_note_reader((PyDictObject *)(op))
 #  define DICT_READ_END() Py_END_CRITICAL_SECTION()
 #else
 #  define DICT_READ_BEGIN(op) {
@@ -65,6 +82,56 @@ dict_hash(PyObject *key)
     return PyObject_Hash(key);
 }
 
+/* ---- sharing (free-threaded build; see the header comment) -------------------------------- */
+
+#ifdef Py_GIL_DISABLED
+static inline int
+dict_is_shared(PyDictObject *mp)
+{
+    return _PyObject_GC_IS_SHARED((PyObject *)mp);
+}
+
+/* Caller holds mp's lock. */
+static inline void
+dict_note_reader(PyDictObject *mp)
+{
+    if (!dict_is_shared(mp) && !_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
+        _PyObject_GC_SET_SHARED((PyObject *)mp);
+    }
+}
+
+/* Caller holds mp's lock and is about to unlink a value or a table: must it outlive the
+ * lock-free readers (QSBR)? */
+static inline int
+dict_unlink_delayed(PyDictObject *mp)
+{
+    if (dict_is_shared(mp)) {
+        return 1;
+    }
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
+        _PyObject_GC_SET_SHARED((PyObject *)mp);
+        return 1;
+    }
+    return 0;
+}
+
+/* A value is leaving a shared dict (caller holds the lock): keep it alive for a grace period,
+ * whatever the caller then does with its own reference. */
+static inline void
+dict_unlink_value(PyDictObject *mp, PyObject *value)
+{
+    if (value != NULL && dict_unlink_delayed(mp)) {
+        _PyObject_XDecRefDelayed(Py_NewRef(value));
+    }
+}
+#  define DK_INDEX_LOAD(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#  define DK_INDEX_STORE(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#else
+#  define dict_unlink_value(mp, value) ((void)0)
+#  define DK_INDEX_LOAD(p) (*(p))
+#  define DK_INDEX_STORE(p, v) (*(p) = (v))
+#endif
+
 /* ---- the keys object ----------------------------------------------------------------------- */
 
 static inline Py_ssize_t
@@ -72,32 +139,33 @@ dk_get_index(PyDictKeysObject *keys, size_t i)
 {
     uint8_t log2size = keys->dk_log2_size;
     if (log2size < 8) {
-        return ((const int8_t *)keys->dk_indices)[i];
+        return DK_INDEX_LOAD(&((int8_t *)keys->dk_indices)[i]);
     }
     if (log2size < 16) {
-        return ((const int16_t *)keys->dk_indices)[i];
+        return DK_INDEX_LOAD(&((int16_t *)keys->dk_indices)[i]);
     }
     if (log2size < 32) {
-        return ((const int32_t *)keys->dk_indices)[i];
+        return DK_INDEX_LOAD(&((int32_t *)keys->dk_indices)[i]);
     }
-    return ((const int64_t *)keys->dk_indices)[i];
+    return DK_INDEX_LOAD(&((int64_t *)keys->dk_indices)[i]);
 }
 
+/* Release store in the free-threaded build: an entry is complete before its slot points to it. */
 static inline void
 dk_set_index(PyDictKeysObject *keys, size_t i, Py_ssize_t ix)
 {
     uint8_t log2size = keys->dk_log2_size;
     if (log2size < 8) {
-        ((int8_t *)keys->dk_indices)[i] = (int8_t)ix;
+        DK_INDEX_STORE(&((int8_t *)keys->dk_indices)[i], (int8_t)ix);
     }
     else if (log2size < 16) {
-        ((int16_t *)keys->dk_indices)[i] = (int16_t)ix;
+        DK_INDEX_STORE(&((int16_t *)keys->dk_indices)[i], (int16_t)ix);
     }
     else if (log2size < 32) {
-        ((int32_t *)keys->dk_indices)[i] = (int32_t)ix;
+        DK_INDEX_STORE(&((int32_t *)keys->dk_indices)[i], (int32_t)ix);
     }
     else {
-        ((int64_t *)keys->dk_indices)[i] = (int64_t)ix;
+        DK_INDEX_STORE(&((int64_t *)keys->dk_indices)[i], (int64_t)ix);
     }
 }
 
@@ -166,11 +234,12 @@ void
 _PyDict_FreeKeysDeferred(PyDictKeysObject *keys)
 {
     if (keys != Py_EMPTY_KEYS) {
-        PyMem_Free(keys);
+        _PyMem_FreeDelayed(keys);
     }
 }
 
-/* Release the entries' references and free the keys object. */
+/* Release the entries' references and free the keys object.  deferred: the table was
+ * published in a shared dict (free-threaded build), so values and table wait for QSBR. */
 static void
 free_keys_object(PyDictKeysObject *keys, int deferred)
 {
@@ -181,7 +250,12 @@ free_keys_object(PyDictKeysObject *keys, int deferred)
     Py_ssize_t n = keys->dk_nentries;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_XDECREF(ep[i].me_key);
-        Py_XDECREF(ep[i].me_value);
+        if (deferred) {
+            _PyObject_XDecRefDelayed(ep[i].me_value);
+        }
+        else {
+            Py_XDECREF(ep[i].me_value);
+        }
     }
     if (deferred) {
         _PyDict_FreeKeysDeferred(keys);
@@ -289,6 +363,59 @@ dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_ad
     return dict_lookup_slow(mp, key, hash, value_addr);
 }
 
+#ifdef Py_GIL_DISABLED
+/* Lock-free lookup of an exact str key (see the header comment).  1: found, *result is a new
+ * reference; 0: missing; -1: not decided here, take the locked path. */
+static int
+dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
+{
+    if (!PyUnicode_CheckExact(key) ||
+        (!dict_is_shared(mp) && !_Py_IsOwnedByCurrentThread((PyObject *)mp))) {
+        return -1;
+    }
+    for (int attempt = 0; attempt < 4; attempt++) {
+        PyDictKeysObject *dk = FT_ATOMIC_LOAD_PTR_ACQUIRE(mp->ma_keys);
+        PyDictKeyEntry *entries = DK_ENTRIES(dk);
+        const size_t mask = DK_MASK(dk);
+        size_t i = (size_t)hash & mask;
+        size_t perturb = (size_t)hash;
+        for (;;) {
+            Py_ssize_t ix = dk_get_index(dk, i);
+            if (ix == DKIX_EMPTY) {
+                *result = NULL;
+                return 0;
+            }
+            if (ix >= 0) {
+                PyDictKeyEntry *ep = &entries[ix];
+                PyObject *k = FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_key);
+                if (k == key) {
+                    PyObject *v = FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_value);
+                    if (v == NULL) {
+                        break;     /* being deleted: look again */
+                    }
+                    /* v is alive: unlinking it from a shared dict defers one reference. */
+                    Py_INCREF(v);
+                    if (FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_value) == v &&
+                        FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_key) == key &&
+                        FT_ATOMIC_LOAD_PTR_ACQUIRE(mp->ma_keys) == dk) {
+                        *result = v;
+                        return 1;
+                    }
+                    Py_DECREF(v);
+                    break;
+                }
+                if (k != NULL && FT_ATOMIC_LOAD_SSIZE_RELAXED(ep->me_hash) == hash) {
+                    return -1;     /* an equal but distinct str: compare under the lock */
+                }
+            }
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+    return -1;
+}
+#endif
+
 /* Rebuild the table at 2**log2_newsize slots, dropping deleted entries.  0 or -1. */
 static int
 dictresize(PyDictObject *mp, uint8_t log2_newsize, int unicode)
@@ -321,7 +448,18 @@ dictresize(PyDictObject *mp, uint8_t log2_newsize, int unicode)
     newkeys->dk_nentries = numentries;
     /* Publish the new table; the entries' references moved with it. */
     FT_ATOMIC_STORE_PTR_RELEASE(mp->ma_keys, newkeys);
-    _PyDict_FreeKeysDeferred(oldkeys);
+#ifdef Py_GIL_DISABLED
+    if (dict_unlink_delayed(mp)) {
+        _PyDict_FreeKeysDeferred(oldkeys);
+    }
+    else if (oldkeys != Py_EMPTY_KEYS) {
+        PyMem_Free(oldkeys);
+    }
+#else
+    if (oldkeys != Py_EMPTY_KEYS) {
+        PyMem_Free(oldkeys);
+    }
+#endif
     return 0;
 }
 
@@ -353,8 +491,8 @@ insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *valu
     Py_ssize_t slot = find_empty_slot(dk, hash);
     Py_ssize_t n = dk->dk_nentries;
     PyDictKeyEntry *ep = &DK_ENTRIES(dk)[n];
-    ep->me_hash = hash;
-    ep->me_key = key;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(ep->me_hash, hash);
+    FT_ATOMIC_STORE_PTR_RELEASE(ep->me_key, key);
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
     dk_set_index(dk, (size_t)slot, n);
     dk->dk_usable--;
@@ -381,6 +519,7 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     if (old_value != value) {
         PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[ix];
         FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
+        dict_unlink_value(mp, old_value);
         Py_DECREF(old_value);
     }
     else {
@@ -448,6 +587,16 @@ PyDict_GetItem(PyObject *op, PyObject *key)
     PyObject *exc = PyErr_GetRaisedException();
     PyObject *value;
     Py_ssize_t ix;
+#ifdef Py_GIL_DISABLED
+    /* Borrowed result: valid until this thread's next quiescent state (QSBR), as the
+     * locked path's is until the next mutation. */
+    int found = dict_lookup_lockfree((PyDictObject *)op, key, hash, &value);
+    if (found >= 0) {
+        Py_XDECREF(value);
+        PyErr_SetRaisedException(exc);
+        return value;
+    }
+#endif
     DICT_READ_BEGIN(op);
     ix = dict_lookup((PyDictObject *)op, key, hash, &value);
     DICT_READ_END();
@@ -468,6 +617,12 @@ _PyDict_GetItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
         return NULL;
     }
     PyObject *value;
+#ifdef Py_GIL_DISABLED
+    if (dict_lookup_lockfree((PyDictObject *)op, key, hash, &value) >= 0) {
+        Py_XDECREF(value);   /* borrowed: see PyDict_GetItem */
+        return value;
+    }
+#endif
     DICT_READ_BEGIN(op);
     (void)dict_lookup((PyDictObject *)op, key, hash, &value);
     DICT_READ_END();
@@ -501,6 +656,13 @@ _PyDict_GetItemRef_KnownHash(PyDictObject *op, PyObject *key, Py_hash_t hash,
 {
     PyObject *value;
     Py_ssize_t ix;
+#ifdef Py_GIL_DISABLED
+    int found = dict_lookup_lockfree(op, key, hash, &value);
+    if (found >= 0) {
+        *result = value;
+        return found;
+    }
+#endif
     DICT_READ_BEGIN(op);
     ix = dict_lookup(op, key, hash, &value);
     if (value != NULL) {
@@ -660,8 +822,9 @@ delitem_at(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash, PyObject **old_key,
     PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
     *old_key = ep->me_key;
     *old_value = ep->me_value;
-    ep->me_key = NULL;
+    FT_ATOMIC_STORE_PTR_RELEASE(ep->me_key, NULL);
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, NULL);
+    dict_unlink_value(mp, *old_value);
     FT_ATOMIC_STORE_SSIZE_RELAXED(mp->ma_used, mp->ma_used - 1);
 }
 
@@ -809,6 +972,7 @@ static void
 dict_clear_impl(PyDictObject *mp)
 {
     PyDictKeysObject *oldkeys = NULL;
+    int delayed = 0;
     Py_BEGIN_CRITICAL_SECTION(mp);
     oldkeys = mp->ma_keys;
     if (oldkeys == Py_EMPTY_KEYS) {
@@ -817,10 +981,13 @@ dict_clear_impl(PyDictObject *mp)
     else {
         FT_ATOMIC_STORE_PTR_RELEASE(mp->ma_keys, Py_EMPTY_KEYS);
         FT_ATOMIC_STORE_SSIZE_RELAXED(mp->ma_used, 0);
+#ifdef Py_GIL_DISABLED
+        delayed = dict_unlink_delayed(mp);
+#endif
     }
     Py_END_CRITICAL_SECTION();
     if (oldkeys != NULL) {
-        free_keys_object(oldkeys, 1);
+        free_keys_object(oldkeys, delayed);
     }
 }
 

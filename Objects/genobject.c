@@ -3,7 +3,8 @@
  * The three types share struct _PyGenObject (pycore_genobject.h): RETURN_GENERATOR moves the
  * frame of the generator function into the object (gi_iframe), and every resumption runs
  * that frame as an entry frame of _PyEval_EvalFrameDefault, which returns at YIELD_VALUE
- * (gi_frame_state becomes FRAME_SUSPENDED) or when the frame finishes (FRAME_COMPLETED).
+ * (gi_frame_state still FRAME_EXECUTING: gen_send_ex2 sets FRAME_SUSPENDED when it is done
+ * with the generator) or when the frame finishes (FRAME_COMPLETED).
  * While it runs, the generator's gi_exc_state is pushed on the thread's handled-exception
  * stack, so `except` blocks inside the generator see their own exception.
  *
@@ -13,6 +14,7 @@
  * cannot both enter the frame. */
 
 #include "Python.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_ceval.h"
 #include "pycore_frame.h"
 #include "pycore_genobject.h"
@@ -270,7 +272,9 @@ gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int c
     tstate->exc_info = gen->gi_exc_state.previous_item;
     gen->gi_exc_state.previous_item = NULL;
 
-    if (gen->gi_frame_state == FRAME_SUSPENDED) {
+    if (gen->gi_frame_state == FRAME_EXECUTING) {
+        /* It yielded.  Publish the suspension last: another thread may resume it then. */
+        FT_ATOMIC_STORE_INT8_RELEASE(gen->gi_frame_state, FRAME_SUSPENDED);
         *presult = result;
         return result != NULL ? PYGEN_NEXT : PYGEN_ERROR;
     }

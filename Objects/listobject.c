@@ -995,6 +995,10 @@ static PyObject *
 list_remove(PyObject *aa, PyObject *value)
 {
     PyListObject *self = (PyListObject *)aa;
+    /* Atomic as in CPython: the search and the removal hold the list's lock (a comparison
+     * that runs Python code may still let other threads in, as the GIL would). */
+    int result = 0;    /* 1 removed, 0 not found, -1 error */
+    Py_BEGIN_CRITICAL_SECTION(self);
     for (Py_ssize_t i = 0;; i++) {
         PyObject *item = list_get_item_ref(self, i);
         if (item == NULL) {
@@ -1003,16 +1007,21 @@ list_remove(PyObject *aa, PyObject *value)
         int cmp = item == value ? 1 : PyObject_RichCompareBool(item, value, Py_EQ);
         Py_DECREF(item);
         if (cmp > 0) {
-            if (list_ass_slice(self, i, i + 1, NULL) < 0) {
-                return NULL;
-            }
-            Py_RETURN_NONE;
+            result = list_ass_slice(self, i, i + 1, NULL) < 0 ? -1 : 1;
+            break;
         }
         if (cmp < 0) {
-            return NULL;
+            result = -1;
+            break;
         }
     }
-    PyErr_SetString(PyExc_ValueError, "list.remove(x): x not in list");
+    Py_END_CRITICAL_SECTION();
+    if (result > 0) {
+        Py_RETURN_NONE;
+    }
+    if (result == 0) {
+        PyErr_SetString(PyExc_ValueError, "list.remove(x): x not in list");
+    }
     return NULL;
 }
 

@@ -30,6 +30,7 @@
  * needs nothing more here. */
 
 #include "Python.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_ceval.h"
 #include "pycore_code.h"
 #include "pycore_dict.h"
@@ -2030,7 +2031,8 @@ gen_leave_inline(PyThreadState *tstate, PyGenObject *gen, int8_t state)
     if (state == FRAME_COMPLETED) {
         Py_CLEAR(gen->gi_exc_state.exc_value);
     }
-    gen->gi_frame_state = state;
+    /* Last: from now on another thread may resume it (free-threaded build). */
+    FT_ATOMIC_STORE_INT8_RELEASE(gen->gi_frame_state, state);
 }
 
 /* ---- the loop ---------------------------------------------------------------------------- */
@@ -3830,7 +3832,9 @@ dispatch_real:
             tstate->current_frame = prev;
             frame->previous = NULL;
             if (frame->is_entry) {
-                gen->gi_frame_state = FRAME_SUSPENDED;
+                /* Resumed from C (gen_send_ex2): the state stays FRAME_EXECUTING here, and the
+                 * caller publishes FRAME_SUSPENDED once it no longer touches the generator;
+                 * in the free-threaded build another thread may resume it from then on. */
                 _Py_LeaveRecursiveCallTstate(tstate);
                 return retval;
             }

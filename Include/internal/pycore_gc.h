@@ -34,14 +34,28 @@ typedef struct {
 #define _PyGC_PREV_SHIFT 2
 #define _PyGC_PREV_MASK (((uintptr_t)-1) << _PyGC_PREV_SHIFT)
 
-/* Kept for code written against the free-threaded object header (ob_gc_bits); the GIL-build
- * style pre-header is authoritative for now. */
+/* Bits of ob_gc_bits in the free-threaded object header.  The pre-header above holds the
+ * collector's lists; ob_gc_bits holds _PyGC_BITS_SHARED (a dict or list that threads other
+ * than its owner may read lock-free: what it unlinks waits for QSBR, Objects/dictobject.c) and
+ * the collector's per-object bits of the free-threaded build (Python/gc.c). */
 #define _PyGC_BITS_TRACKED 1
 #define _PyGC_BITS_FINALIZED 2
 #define _PyGC_BITS_UNREACHABLE 4
 #define _PyGC_BITS_FROZEN 8
 #define _PyGC_BITS_SHARED 16
 #define _PyGC_BITS_DEFERRED 64
+
+#ifdef Py_GIL_DISABLED
+static inline int _PyObject_GC_IS_SHARED(PyObject *op)
+{
+    return (_Py_atomic_load_uint8_relaxed(&op->ob_gc_bits) & _PyGC_BITS_SHARED) != 0;
+}
+
+static inline void _PyObject_GC_SET_SHARED(PyObject *op)
+{
+    (void)_Py_atomic_or_uint8(&op->ob_gc_bits, _PyGC_BITS_SHARED);
+}
+#endif
 
 static inline PyGC_Head *_Py_AS_GC(PyObject *op)
 {

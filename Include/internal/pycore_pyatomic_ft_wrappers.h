@@ -18,6 +18,8 @@
 #  define FT_ATOMIC_STORE_SSIZE_RELAXED(value, new_value) _Py_atomic_store_ssize_relaxed(&(value), (new_value))
 #  define FT_ATOMIC_STORE_SSIZE_RELEASE(value, new_value) _Py_atomic_store_ssize_release(&(value), (new_value))
 #  define FT_ATOMIC_LOAD_UINT8_RELAXED(value) _Py_atomic_load_uint8_relaxed(&(value))
+#  define FT_ATOMIC_STORE_INT8_RELEASE(value, new_value) \
+    __atomic_store_n(&(value), (new_value), __ATOMIC_RELEASE)
 #  define FT_ATOMIC_STORE_UINT8_RELAXED(value, new_value) _Py_atomic_store_uint8_relaxed(&(value), (new_value))
 #  define FT_ATOMIC_LOAD_UINT32_RELAXED(value) _Py_atomic_load_uint32_relaxed(&(value))
 #  define FT_ATOMIC_STORE_UINT32_RELAXED(value, new_value) _Py_atomic_store_uint32_relaxed(&(value), (new_value))
@@ -30,6 +32,7 @@
 #  define FT_ATOMIC_ADD_SSIZE(value, new_value) (void)_Py_atomic_add_ssize(&(value), (new_value))
 #else
 #  define FT_ATOMIC_LOAD_PTR(value) value
+#  define FT_ATOMIC_STORE_INT8_RELEASE(value, new_value) value = new_value
 #  define FT_ATOMIC_LOAD_PTR_ACQUIRE(value) value
 #  define FT_ATOMIC_LOAD_PTR_RELAXED(value) value
 #  define FT_ATOMIC_STORE_PTR(value, new_value) value = new_value
