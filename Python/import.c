@@ -643,6 +643,67 @@ static int import_wait_for(PyThreadState *tstate, PyObject *name)
     return rc;
 }
 
+/* Two threads may both find a module missing from sys.modules (there is no GIL to make the
+ * check and the registration one step in the free-threaded build): the first to claim it
+ * under import_claim_lock becomes its owner in interp->import_owners and loads it; the others
+ * wait for it (import_wait_for) and take the result from sys.modules, or claim it in turn if
+ * the import failed.  import_claim_lock only orders the claim itself (a dict look-up and
+ * insertion); it is never held while Python code runs.  Returns 1 (claimed; the caller calls
+ * import_end when done), 0 with *pmod set (imported meanwhile by another thread), or -1. */
+static PyMutex import_claim_lock;
+
+static int import_claim(PyThreadState *tstate, PyObject *name, PyObject **pmod)
+{
+    PyInterpreterState *interp = tstate->interp;
+    PyObject *modules = interp->modules;
+    *pmod = NULL;
+    if (import_lock_init(interp) < 0) {
+        return -1;
+    }
+    for (;;) {
+        int rc;
+        PyObject *owner = NULL;
+        PyMutex_Lock(&import_claim_lock);
+        rc = PyDict_GetItemRef(modules, name, pmod);
+        if (rc == 0) {
+            rc = PyDict_GetItemRef(interp->import_owners, name, &owner);
+            if (rc == 0) {
+                rc = import_begin(interp, name) < 0 ? -1 : 2;
+            }
+        }
+        PyMutex_Unlock(&import_claim_lock);
+        if (rc < 0) {
+            Py_XDECREF(owner);
+            return -1;
+        }
+        if (rc == 2) {
+            return 1;
+        }
+        if (*pmod != NULL) {
+            Py_XDECREF(owner);
+            return 0;
+        }
+        /* Owned by a thread that is loading it (or by us, recursively: then proceed). */
+        PyObject *me = PyLong_FromUnsignedLong(PyThread_get_thread_ident());
+        int mine = me != NULL ? PyObject_RichCompareBool(owner, me, Py_EQ) : -1;
+        Py_XDECREF(me);
+        Py_DECREF(owner);
+        if (mine < 0) {
+            return -1;
+        }
+        if (mine) {
+            return 1;
+        }
+        if (import_wait_for(tstate, name) < 0) {
+            return -1;
+        }
+        rc = PyDict_GetItemRef(modules, name, pmod);
+        if (rc != 0) {
+            return rc < 0 ? -1 : 0;
+        }
+    }
+}
+
 /* Create, register and execute a module found on the path.  New reference. */
 static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module *found)
 {
@@ -907,23 +968,31 @@ static PyObject *import_absolute(PyThreadState *tstate, PyObject *abs_name)
         return NULL;
     }
 
+    int claimed = import_claim(tstate, abs_name, &mod);
+    if (claimed < 0 || mod != NULL) {
+        goto done;       /* error, or another thread finished importing it meanwhile */
+    }
     mod = try_meta_path(tstate, abs_name, dot >= 0 ? search_path : NULL);
     if (mod == NULL && PyErr_Occurred()) {
+        import_end(tstate->interp, abs_name);
         goto done;
     }
     if (mod == NULL) {
         const char *ctail = PyUnicode_AsUTF8(tail);
         found_module found;
         if (ctail == NULL || find_in_path(ctail, search_path, &found) < 0) {
+            import_end(tstate->interp, abs_name);
             goto done;
         }
         if (found.kind == FOUND_NONE) {
             module_not_found(abs_name, "No module named %R", abs_name);
+            import_end(tstate->interp, abs_name);
             goto done;
         }
         mod = load_found(tstate, abs_name, &found);
         found_clear(&found);
     }
+    import_end(tstate->interp, abs_name);
     if (mod != NULL && parent_mod != NULL) {
         /* Bind the submodule in its parent's namespace. */
         if (PyObject_SetAttr(parent_mod, tail, mod) < 0) {

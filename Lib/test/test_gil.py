@@ -163,6 +163,8 @@ class GILTraceTests(unittest.TestCase):
         self.addCleanup(os.unlink, path)
         env = dict(os.environ)
         env.pop("PYTHONGILTRACE", None)
+        # The free-threaded build runs without a GIL unless asked: trace its runtime GIL.
+        env["PYTHON_GIL"] = "1"
         if use_env:
             env["PYTHONGILTRACE"] = path
             args = [sys.executable, "-c", code]
