@@ -8,6 +8,8 @@
  * free-threaded issue replaces this with per-thread merge queues (biased reference counting as
  * in DESIGN.md §3). */
 #include "Python.h"
+#include "pycore_pyatomic_ft_wrappers.h"
+#include "pycore_qsbr.h"
 #include "pycore_brc.h"
 #include "pycore_object.h"
 #include "pycore_pyerrors.h"
@@ -978,6 +980,32 @@ _PyObject_NextNotImplemented(PyObject *self)
     return NULL;
 }
 
+/* The instance dict at dictptr, created on first use; borrowed (valid while the object lives
+ * and __dict__ is not reassigned), NULL with MemoryError.  Two threads creating it at once
+ * agree on one dict (compare-and-swap). */
+static PyObject *
+instance_dict_ensure(PyObject **dictptr)
+{
+    PyObject *dict = FT_ATOMIC_LOAD_PTR_ACQUIRE(*dictptr);
+    if (dict != NULL) {
+        return dict;
+    }
+    PyObject *newdict = PyDict_New();
+    if (newdict == NULL) {
+        return NULL;
+    }
+#ifdef Py_GIL_DISABLED
+    PyObject *expected = NULL;
+    if (!_Py_atomic_compare_exchange_ptr(dictptr, &expected, newdict)) {
+        Py_DECREF(newdict);
+        return expected;
+    }
+#else
+    *dictptr = newdict;
+#endif
+    return newdict;
+}
+
 /* Look name up in the instance dict at dictptr (or dict); new reference or NULL (no error)
  * when absent; -1 in *err on error. */
 static PyObject *
@@ -1105,18 +1133,14 @@ _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *value,
             }
             goto done;
         }
-        if (*dictptr == NULL) {
-            if (value == NULL) {
-                raise_no_attribute(obj, name);
-                goto done;
-            }
-            PyObject *newdict = PyDict_New();
-            if (newdict == NULL) {
-                goto done;
-            }
-            *dictptr = newdict;
+        if (FT_ATOMIC_LOAD_PTR_ACQUIRE(*dictptr) == NULL && value == NULL) {
+            raise_no_attribute(obj, name);
+            goto done;
         }
-        dict = *dictptr;
+        dict = instance_dict_ensure(dictptr);
+        if (dict == NULL) {
+            goto done;
+        }
     }
     Py_INCREF(dict);
     if (value == NULL) {
@@ -1151,13 +1175,7 @@ PyObject_GenericGetDict(PyObject *obj, void *context)
         PyErr_SetString(PyExc_AttributeError, "This object has no __dict__");
         return NULL;
     }
-    if (*dictptr == NULL) {
-        *dictptr = PyDict_New();
-        if (*dictptr == NULL) {
-            return NULL;
-        }
-    }
-    return Py_NewRef(*dictptr);
+    return Py_XNewRef(instance_dict_ensure(dictptr));
 }
 
 int
@@ -1178,7 +1196,10 @@ PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
                      Py_TYPE(value)->tp_name);
         return -1;
     }
-    Py_XSETREF(*dictptr, Py_NewRef(value));
+    /* Another thread may have just loaded the old dict (instance_dict_ensure): release it
+     * after a grace period (QSBR; at once in the GIL build). */
+    PyObject *old = _Py_atomic_exchange_ptr(dictptr, Py_NewRef(value));
+    _PyObject_XDecRefDelayed(old);
     return 0;
 }
 

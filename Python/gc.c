@@ -22,9 +22,14 @@
  * During steps 1-3 only _gc_next links are valid and _gc_prev holds gc_refs; the list is made
  * doubly linked again as objects are classified.  No Python code runs during those steps.
  *
- * Locking.  GIL build: everything runs under the GIL.  Free-threaded build: the generation
- * lists are protected by gcstate->list_lock (track, untrack, free, and the collector's own
- * list moves while other threads run); the analysis steps that read reference counts and
+ * Locking.  GIL build: everything runs under the GIL.  Free-threaded build: generation 0 is
+ * split into _PyGC_NUM_STRIPES young stripes, each a list with its own lock; a thread tracks
+ * new objects on its own stripe (_PyThreadStateImpl.gc_stripe), and the object's ob_gc_bits
+ * remember which stripe, so untracking (usually by the same thread) takes that stripe's lock
+ * and threads that allocate do not contend.  A collection first moves every stripe into
+ * generation 0 with the world stopped and marks those objects _PyGC_BITS_OLD: every list other
+ * than the stripes is protected by gcstate->list_lock (track, untrack, free, and the
+ * collector's own list moves while other threads run); the analysis steps that read reference counts and
  * _gc_prev/_gc_next of many objects (1-4, and the resurrection check after 6) run with the
  * world stopped; steps 5-7, which run arbitrary Python code (weakref callbacks, finalizers,
  * tp_clear and the deallocations it causes), run with the world started, as CPython's do, so
@@ -69,6 +74,25 @@ static inline int object_has_gc_head(PyObject *op)
 }
 
 #ifdef Py_GIL_DISABLED
+static void lock_no_detach(PyMutex *m)
+{
+    if (!_PyMutex_TryLock(m)) {
+        (void)_PyMutex_LockTimed(m, -1, _Py_LOCK_DONT_DETACH);
+    }
+}
+
+/* Set the collector's location bits of op (stripe / OLD), keeping _PyGC_BITS_SHARED. */
+static void set_location_bits(PyObject *op, uint8_t bits)
+{
+    uint8_t old = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
+    for (;;) {
+        uint8_t desired = (uint8_t)((old & _PyGC_BITS_SHARED) | bits);
+        if (_Py_atomic_compare_exchange_uint8(&op->ob_gc_bits, &old, desired)) {
+            return;
+        }
+    }
+}
+
 static void list_lock(struct _gc_runtime_state *gcstate)
 {
     /* Never detach while waiting: a detached waiter handed the lock could be parked by a
@@ -197,10 +221,33 @@ static inline void gc_clear_collecting(PyGC_Head *g)
     g->_gc_prev &= ~_PyGC_PREV_MASK_COLLECTING;
 }
 
+#ifdef Py_GIL_DISABLED
+/* Move every young stripe into generation 0 and mark those objects OLD.  The world is
+ * stopped: no stripe lock is held by anyone. */
+static void merge_stripes(struct _gc_runtime_state *gcstate)
+{
+    PyGC_Head *gen0 = &gcstate->generations[0].head;
+    for (int i = 0; i < _PyGC_NUM_STRIPES; i++) {
+        PyGC_Head *list = &gcstate->young[i].head;
+        for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
+            set_location_bits(_Py_FROM_GC(g), _PyGC_BITS_OLD);
+        }
+        gc_list_merge(list, gen0);
+    }
+}
+#else
+#  define merge_stripes(gcstate) ((void)0)
+#endif
+
 /* ---- state ---- */
 
 void _PyGC_InitState(struct _gc_runtime_state *gcstate)
 {
+#ifdef Py_GIL_DISABLED
+    for (int i = 0; i < _PyGC_NUM_STRIPES; i++) {
+        gc_list_init(&gcstate->young[i].head);
+    }
+#endif
     static const int thresholds[_PyGC_NUM_GENERATIONS] = {2000, 10, 10};
     gcstate->enabled = 1;
     for (int i = 0; i < _PyGC_NUM_GENERATIONS; i++) {
@@ -213,14 +260,44 @@ void _PyGC_InitState(struct _gc_runtime_state *gcstate)
 
 /* ---- allocation and tracking ---- */
 
+/* Add delta to the generation-0 count; returns the new count.  Free-threaded build: each
+ * thread accumulates its share and publishes it every 32 allocations or frees, so that
+ * threads do not write one shared counter on every allocation. */
+static int gen0_count_add(struct _gc_runtime_state *gcstate, int delta)
+{
+    struct _gc_generation *gen0 = &gcstate->generations[0];
+#ifdef Py_GIL_DISABLED
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate != NULL) {
+        _PyThreadStateImpl *impl = (_PyThreadStateImpl *)tstate;
+        impl->gc_alloc_delta += delta;
+        if (impl->gc_alloc_delta < 32 && impl->gc_alloc_delta > -32) {
+            return 0;       /* not published yet: no decision to take */
+        }
+        delta = impl->gc_alloc_delta;
+        impl->gc_alloc_delta = 0;
+    }
+    int count = _Py_atomic_add_int(&gen0->count, delta) + delta;
+    if (count < 0) {
+        /* Frees of objects counted before the last collection reset the count. */
+        _Py_atomic_store_int_relaxed(&gen0->count, 0);
+        count = 0;
+    }
+    return count;
+#else
+    gen0->count += delta;
+    if (gen0->count < 0) {
+        gen0->count = 0;
+    }
+    return gen0->count;
+#endif
+}
+
 void _PyObject_GC_Link(PyObject *op)
 {
     struct _gc_runtime_state *gcstate = get_gc_state();
     struct _gc_generation *gen0 = &gcstate->generations[0];
-    /* A heuristic counter: relaxed atomics are enough (a lost update only shifts the next
-     * collection a little). */
-    int count = _Py_atomic_load_int_relaxed(&gen0->count) + 1;
-    _Py_atomic_store_int_relaxed(&gen0->count, count);
+    int count = gen0_count_add(gcstate, 1);
     if (count > gen0->threshold && gen0->threshold != 0 && gcstate->enabled &&
         !_Py_atomic_load_int_relaxed(&gcstate->collecting)) {
         PyThreadState *tstate = _PyThreadState_GET();
@@ -312,31 +389,58 @@ PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)
 #undef _PyObject_GC_TRACK
 #undef _PyObject_GC_UNTRACK
 
+#ifdef Py_GIL_DISABLED
+/* Lock the list op is on (its stripe, or list_lock when it is OLD); returns the mutex.  The
+ * location can only change under that lock or with the world stopped: re-checked after. */
+static PyMutex *lock_location(struct _gc_runtime_state *gcstate, PyObject *op)
+{
+    for (;;) {
+        uint8_t bits = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
+        PyMutex *m = (bits & _PyGC_BITS_OLD) ? &gcstate->list_lock
+                                             : &gcstate->young[bits & _PyGC_STRIPE_MASK].lock;
+        lock_no_detach(m);
+        uint8_t now = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
+        if (((now ^ bits) & (_PyGC_BITS_OLD | _PyGC_STRIPE_MASK)) == 0) {
+            return m;
+        }
+        PyMutex_Unlock(m);
+    }
+}
+#endif
+
 void _PyObject_GC_TRACK(PyObject *op)
 {
     struct _gc_runtime_state *gcstate = get_gc_state();
     PyGC_Head *g = _Py_AS_GC(op);
-    LIST_LOCK(gcstate);
+#ifdef Py_GIL_DISABLED
+    PyThreadState *tstate = _PyThreadState_GET();
+    int stripe = tstate != NULL ? ((_PyThreadStateImpl *)tstate)->gc_stripe : 0;
+    struct _gc_stripe *young = &gcstate->young[stripe];
+    lock_no_detach(&young->lock);
+    set_location_bits(op, (uint8_t)stripe);
+    g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+    gc_list_append(g, &young->head);
+    PyMutex_Unlock(&young->lock);
+#else
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     gc_list_append(g, &gcstate->generations[0].head);
-    LIST_UNLOCK(gcstate);
+#endif
 }
 
 void _PyObject_GC_UNTRACK(PyObject *op)
 {
     PyGC_Head *g = _Py_AS_GC(op);
 #ifdef Py_GIL_DISABLED
-    struct _gc_runtime_state *gcstate = get_gc_state();
-    LIST_LOCK(gcstate);
-    if (g->_gc_next == 0) {
-        /* Untracked meanwhile by another thread (both saw it tracked). */
-        LIST_UNLOCK(gcstate);
-        return;
+    PyMutex *m = lock_location(get_gc_state(), op);
+    if (g->_gc_next != 0) {       /* else untracked meanwhile by another thread */
+        gc_list_remove(g);
+        g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     }
-#endif
+    PyMutex_Unlock(m);
+#else
     gc_list_remove(g);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
-    LIST_UNLOCK(gcstate);
+#endif
 }
 
 void PyObject_GC_Track(void *raw)
@@ -363,16 +467,17 @@ void PyObject_GC_Del(void *raw)
     PyGC_Head *g = _Py_AS_GC(op);
     struct _gc_runtime_state *gcstate = get_gc_state();
     if (g->_gc_next != 0) {
-        LIST_LOCK(gcstate);
+#ifdef Py_GIL_DISABLED
+        PyMutex *m = lock_location(gcstate, op);
         if (g->_gc_next != 0) {
             gc_list_remove(g);
         }
-        LIST_UNLOCK(gcstate);
+        PyMutex_Unlock(m);
+#else
+        gc_list_remove(g);
+#endif
     }
-    int count = _Py_atomic_load_int_relaxed(&gcstate->generations[0].count);
-    if (count > 0) {
-        _Py_atomic_store_int_relaxed(&gcstate->generations[0].count, count - 1);
-    }
+    (void)gen0_count_add(gcstate, -1);
     PyObject_Free(g);
 }
 
@@ -695,6 +800,7 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
 
     /* Steps 1-4 read the counts and links of every object: no other thread may run. */
     _PyEval_StopTheWorld(interp);
+    merge_stripes(gcstate);
     if (generation + 1 < _PyGC_NUM_GENERATIONS) {
         gcstate->generations[generation + 1].count += 1;
     }
@@ -859,6 +965,7 @@ PyObject *_PyGC_GetObjects(PyInterpreterState *interp, int generation)
     }
     /* The lists change under concurrent allocation: read them with the world stopped. */
     _PyEval_StopTheWorld(interp);
+    merge_stripes(gcstate);
     int lo = generation < 0 ? 0 : generation;
     int hi = generation < 0 ? _PyGC_NUM_GENERATIONS - 1 : generation;
     for (int i = lo; i <= hi; i++) {
@@ -907,6 +1014,7 @@ PyObject *_PyGC_GetReferrers(PyInterpreterState *interp, PyObject *objs)
         return NULL;
     }
     _PyEval_StopTheWorld(interp);
+    merge_stripes(gcstate);
     for (int i = 0; i <= _PyGC_NUM_GENERATIONS; i++) {
         PyGC_Head *list = i == _PyGC_NUM_GENERATIONS ? &gcstate->permanent_generation.head
                                                      : &gcstate->generations[i].head;
@@ -964,12 +1072,13 @@ PyObject *_PyGC_GetReferents(PyObject *objs)
 void _PyGC_Freeze(PyInterpreterState *interp)
 {
     struct _gc_runtime_state *gcstate = &interp->gc;
-    LIST_LOCK(gcstate);
+    _PyEval_StopTheWorld(interp);
+    merge_stripes(gcstate);
     for (int i = 0; i < _PyGC_NUM_GENERATIONS; i++) {
         gc_list_merge(&gcstate->generations[i].head, &gcstate->permanent_generation.head);
         gcstate->generations[i].count = 0;
     }
-    LIST_UNLOCK(gcstate);
+    _PyEval_StartTheWorld(interp);
 }
 
 void _PyGC_Unfreeze(PyInterpreterState *interp)

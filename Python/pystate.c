@@ -14,6 +14,7 @@
 #include "pycore_frame.h"
 #include "pycore_brc.h"
 #include "pycore_qsbr.h"
+#include "pycore_gc.h"
 #include "pycore_typeobject.h"
 
 _PyRuntimeState _PyRuntime;
@@ -160,6 +161,7 @@ void _PyThreadState_Bind(PyThreadState *tstate)
     /* Bind runs in the thread that will use tstate: its id owns the objects it creates. */
     _Py_brc_init_thread(tstate);
     _Py_qsbr_register(tstate);
+    ((_PyThreadStateImpl *)tstate)->gc_stripe = (int)(tstate->id % _PyGC_NUM_STRIPES);
 #endif
 }
 

@@ -38,12 +38,10 @@ typedef struct {
  * collector's lists; ob_gc_bits holds _PyGC_BITS_SHARED (a dict or list that threads other
  * than its owner may read lock-free: what it unlinks waits for QSBR, Objects/dictobject.c) and
  * the collector's per-object bits of the free-threaded build (Python/gc.c). */
-#define _PyGC_BITS_TRACKED 1
-#define _PyGC_BITS_FINALIZED 2
-#define _PyGC_BITS_UNREACHABLE 4
-#define _PyGC_BITS_FROZEN 8
-#define _PyGC_BITS_SHARED 16
-#define _PyGC_BITS_DEFERRED 64
+#define _PyGC_BITS_SHARED 0x80        /* read lock-free by other threads (dict, list) */
+#define _PyGC_BITS_OLD 0x40           /* tracked, not on a young stripe (Python/gc.c) */
+#define _PyGC_STRIPE_MASK 0x3f        /* the young stripe the object is on */
+#define _PyGC_NUM_STRIPES 64
 
 #ifdef Py_GIL_DISABLED
 static inline int _PyObject_GC_IS_SHARED(PyObject *op)
@@ -139,14 +137,27 @@ struct _gc_generation_stats {
 };
 
 /* Per-interpreter collector state (interp->gc).  Protected by the GIL (both builds for now). */
+/* Free-threaded build: generation 0 is split into stripes, one list per group of threads,
+ * each with its own lock, so that threads that allocate containers do not contend on one
+ * list (Python/gc.c).  Padded to a cache line each. */
+struct _gc_stripe {
+    PyMutex lock;
+    PyGC_Head head;
+    char _pad[64 - sizeof(PyGC_Head) - sizeof(PyMutex)];
+} __attribute__((aligned(64)));
+
 struct _gc_runtime_state {
     int enabled;
     int collecting;        /* atomic; a collection is running: do not start another */
-    /* Free-threaded build: protects the generation lists (every link of every tracked
-     * object) against concurrent track/untrack; held only for list operations, never across
-     * code that can run Python or block.  The collector's own analysis runs with the world
-     * stopped instead. */
+    /* Free-threaded build: protects the lists of objects that are not on a young stripe (the
+     * generation lists, the permanent generation, the collector's private lists: every link
+     * of every object marked _PyGC_BITS_OLD) against concurrent untrack and free; each young
+     * stripe has its own lock.  Held only for list operations, never across code that can
+     * run Python or block.  The collector's analysis runs with the world stopped instead. */
     PyMutex list_lock;
+#ifdef Py_GIL_DISABLED
+    struct _gc_stripe young[_PyGC_NUM_STRIPES];
+#endif
     struct _gc_generation generations[_PyGC_NUM_GENERATIONS];
     struct _gc_generation permanent_generation;  /* gc.freeze() */
     struct _gc_generation_stats generation_stats[_PyGC_NUM_GENERATIONS];

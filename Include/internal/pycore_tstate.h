@@ -28,6 +28,10 @@ typedef struct _PyThreadStateImpl {
     /* Safe memory reclamation (Python/qsbr.c): our slot and our delayed frees. */
     struct _qsbr_thread_state *qsbr;
     struct _qsbr_pending *qsbr_pending;
+    /* The collector's young stripe for objects this thread tracks, and its not yet published
+     * share of the generation-0 count (Python/gc.c). */
+    int gc_stripe;
+    int gc_alloc_delta;
 #endif
 } _PyThreadStateImpl;
 
