@@ -55,6 +55,7 @@ struct _object {
 #define _Py_IMMORTAL_REFCNT_LOCAL UINT32_MAX
 #define _Py_IMMORTAL_REFCNT ((Py_ssize_t)UINT32_MAX)
 #define _Py_STATICALLY_ALLOCATED_FLAG 4
+#define _Py_DEFERRED_REFCNT_FLAG 8    /* shared by all threads by design (Objects/object.c) */
 
 #define _Py_REF_SHARED_SHIFT 2
 #define _Py_REF_SHARED_FLAG_MASK 0x3

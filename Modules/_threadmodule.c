@@ -20,6 +20,7 @@
  * the _local; the entry is a small "dummy" object whose weak reference (with a callback)
  * removes the thread's attribute dict from the _local when the thread state goes away. */
 #include "Python.h"
+#include "pycore_gc.h"
 #include "pycore_modsupport.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 
@@ -904,6 +905,9 @@ static PyObject *thread_start_new_thread(PyObject *module, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "optional 3rd arg must be a dictionary");
         return NULL;
     }
+    /* Free-threaded build: from the first thread on, the objects all threads share on every
+     * call (functions, classes, modules) stop counting references (Objects/object.c). */
+    _PyGC_ImmortalizeDeferredObjects(PyInterpreterState_Get());
     bootstate *boot = PyMem_RawMalloc(sizeof(bootstate));
     if (boot == NULL) {
         return PyErr_NoMemory();

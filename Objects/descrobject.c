@@ -370,6 +370,7 @@ PyDescr_NewMethod(PyTypeObject *type, PyMethodDef *method)
     if (descr != NULL) {
         descr->d_method = method;
         descr->vectorcall = method_vectorcall;
+        _PyObject_SetDeferredRefcount((PyObject *)descr);   /* shared by every caller */
     }
     return (PyObject *)descr;
 }

@@ -7,6 +7,7 @@
  * an object a reader is still using while it holds a reference. */
 
 #include "Python.h"
+#include "pycore_object.h"
 #include "pycore_ceval.h"
 #include "pycore_function.h"
 #include "pycore_opcode.h"
@@ -81,6 +82,11 @@ _PyFunction_FromCode(PyObject *code, PyObject *globals, PyObject *builtins, PyOb
     op->func_typeparams = NULL;
     op->vectorcall = _PyFunction_Vectorcall;
     op->func_version = 1;
+    if ((co->co_flags & CO_NESTED) == 0) {
+        /* Top-level functions and methods are shared by every thread that calls them;
+         * nested ones (closures) are short-lived and stay counted (Objects/object.c). */
+        _PyObject_SetDeferredRefcount((PyObject *)op);
+    }
     PyObject_GC_Track(op);
     return op;
 }

@@ -98,6 +98,8 @@ PyModule_NewObject(PyObject *name)
         Py_DECREF(m);
         return NULL;
     }
+    _PyObject_SetDeferredRefcount((PyObject *)m);
+    _PyObject_SetDeferredRefcount(m->md_dict);
     PyObject_GC_Track(m);
     return (PyObject *)m;
 }

@@ -168,10 +168,27 @@ Py_SET_REFCNT(PyObject *ob, Py_ssize_t refcnt)
     }
 }
 
+/* Deferred objects: top-level functions, their code, module objects and module dicts,
+ * classes, method descriptors — the objects every thread touches on every call and whose
+ * single reference count would otherwise bounce between cores.  As in CPython 3.13's
+ * free-threaded build, they are made immortal once a second thread starts
+ * (_PyGC_ImmortalizeDeferredObjects in Python/gc.c); before that, and in a process that never
+ * starts a thread, they are counted and freed normally.  The cost is that such objects created
+ * after threads started are never freed.  (CPython 3.14 replaced this by deferred counting with
+ * tagged stack references; that is the planned successor here too.) */
 void
 _PyObject_SetDeferredRefcount(PyObject *op)
 {
-    (void)op;
+    if (_Py_IsImmortal(op)) {
+        return;
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate != NULL && _Py_atomic_load_int_relaxed(&tstate->interp->gc.immortalize)) {
+        _Py_SetImmortal(op);
+        return;
+    }
+    /* Written before the object is visible to another thread (creation time). */
+    op->ob_flags |= _Py_DEFERRED_REFCNT_FLAG;
 }
 
 #else

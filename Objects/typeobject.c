@@ -3490,6 +3490,7 @@ type_new_impl(type_new_ctx *ctx)
     if (type_new_init_subclass(type, ctx->kwds) < 0) {
         goto error;
     }
+    _PyObject_SetDeferredRefcount((PyObject *)type);  /* classes are shared by all threads */
     return (PyObject *)type;
 
 error:
@@ -5860,6 +5861,7 @@ PyType_FromMetaclass(PyTypeObject *metaclass, PyObject *module, PyType_Spec *spe
         }
     }
     PyType_Modified(type);
+    _PyObject_SetDeferredRefcount((PyObject *)res);   /* classes are shared by all threads */
     return (PyObject *)res;
 
 fail:

@@ -34,6 +34,9 @@ static struct _brc_thread_state *brc_of(PyThreadState *tstate)
 
 Py_ssize_t _Py_ExplicitMergeRefcount(PyObject *op, Py_ssize_t extra)
 {
+    if (_Py_IsImmortal(op)) {
+        return 1;      /* immortalized while queued: nothing to merge */
+    }
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
     Py_ssize_t total;
     for (;;) {

@@ -953,6 +953,62 @@ void _PyGC_Fini(PyInterpreterState *interp)
     Py_CLEAR(interp->gc.callbacks);
 }
 
+/* ---- immortalization of deferred objects (see _PyObject_SetDeferredRefcount) ---- */
+
+#ifdef Py_GIL_DISABLED
+static void immortalize(PyObject *op)
+{
+    if (op == NULL || _Py_IsImmortal(op)) {
+        return;
+    }
+    _Py_SetImmortal(op);
+    if (PyFunction_Check(op)) {
+        /* Every call of the function also takes references to these. */
+        PyFunctionObject *func = (PyFunctionObject *)op;
+        immortalize(func->func_code);
+        immortalize(func->func_globals);
+        immortalize(func->func_builtins);
+    }
+    else if (PyModule_Check(op)) {
+        immortalize(PyModule_GetDict(op));
+    }
+}
+
+static void immortalize_list(PyGC_Head *list)
+{
+    for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
+        PyObject *op = _Py_FROM_GC(g);
+        if (op->ob_flags & _Py_DEFERRED_REFCNT_FLAG) {
+            immortalize(op);
+        }
+    }
+}
+#endif
+
+void _PyGC_ImmortalizeDeferredObjects(PyInterpreterState *interp)
+{
+#ifdef Py_GIL_DISABLED
+    struct _gc_runtime_state *gcstate = &interp->gc;
+    if (_Py_atomic_load_int(&gcstate->immortalize)) {
+        return;
+    }
+    _PyEval_StopTheWorld(interp);
+    if (!_Py_atomic_load_int(&gcstate->immortalize)) {
+        for (int i = 0; i < _PyGC_NUM_STRIPES; i++) {
+            immortalize_list(&gcstate->young[i].head);
+        }
+        for (int i = 0; i < _PyGC_NUM_GENERATIONS; i++) {
+            immortalize_list(&gcstate->generations[i].head);
+        }
+        immortalize_list(&gcstate->permanent_generation.head);
+        _Py_atomic_store_int(&gcstate->immortalize, 1);
+    }
+    _PyEval_StartTheWorld(interp);
+#else
+    (void)interp;
+#endif
+}
+
 /* ---- helpers for the gc module (Modules/gcmodule.c) ---- */
 
 /* Return a new list of the tracked objects of `generation` (-1: all, 3: permanent). */

@@ -148,6 +148,7 @@ struct _gc_stripe {
 
 struct _gc_runtime_state {
     int enabled;
+    int immortalize;       /* atomic; deferred objects are immortal from now on (object.c) */
     int collecting;        /* atomic; a collection is running: do not start another */
     /* Free-threaded build: protects the lists of objects that are not on a young stripe (the
      * generation lists, the permanent generation, the collector's private lists: every link
@@ -169,6 +170,10 @@ struct _gc_runtime_state {
 };
 
 PyAPI_FUNC(void) _PyGC_InitState(struct _gc_runtime_state *gcstate);
+/* Free-threaded build: make every object marked deferred immortal, and so every one created
+ * from now on (called before the first thread other than the main one starts).  GIL build:
+ * does nothing. */
+PyAPI_FUNC(void) _PyGC_ImmortalizeDeferredObjects(PyInterpreterState *interp);
 /* Collect generation `generation` (2 = full); return the number of unreachable objects found.
  * Never raises: errors in callbacks are reported as unraisable. */
 PyAPI_FUNC(Py_ssize_t) _PyGC_Collect(PyThreadState *tstate, int generation, int reason);
