@@ -544,6 +544,11 @@ static PyType_Spec rlock_spec = {
 typedef struct {
     PyObject_HEAD
     PyObject *weakreflist;
+    /* Borrowed: this thread's attribute dict, owned by the _local's `dicts` for as long as
+     * both the _local and this dummy live, which is all the time a thread that reaches its
+     * dummy through its own thread dict (and holds the _local) needs it.  Lets a read skip
+     * the shared `dicts` (a locked lookup every thread would contend on). */
+    PyObject *ldict;
 } localdummyobject;
 
 static void localdummy_dealloc(PyObject *self)
@@ -623,7 +628,12 @@ static PyObject *local_new(PyTypeObject *type, PyObject *args, PyObject *kw)
     }
     self->args = Py_XNewRef(args);
     self->kw = Py_XNewRef(kw);
-    self->key = PyUnicode_FromFormat("thread.local.%p", self);
+    /* Unique for the life of the process (a later _local at the same address must not find
+     * this one's dummies: their cached dict pointer would dangle).  The counter is only ever
+     * incremented atomically. */
+    static uint64_t local_serial;
+    unsigned long long serial = (unsigned long long)_Py_atomic_add_uint64(&local_serial, 1);
+    self->key = PyUnicode_FromFormat("thread.local.%p.%llu", self, serial);
     self->dicts = PyDict_New();
     PyObject *wr = PyWeakref_NewRef((PyObject *)self, NULL);
     if (wr != NULL) {
@@ -651,14 +661,9 @@ static PyObject *local_getdict(localobject *self)
         return NULL;
     }
     if (dummy != NULL) {
-        PyObject *wr = PyWeakref_NewRef(dummy, NULL);
-        Py_DECREF(dummy);
-        if (wr == NULL) {
-            return NULL;
-        }
-        PyObject *ldict = PyDict_GetItemWithError(self->dicts, wr);
-        Py_DECREF(wr);
-        if (ldict != NULL || PyErr_Occurred()) {
+        PyObject *ldict = ((localdummyobject *)dummy)->ldict;
+        Py_DECREF(dummy);     /* still referenced by this thread's dict */
+        if (ldict != NULL) {
             return ldict;
         }
     }
@@ -675,6 +680,9 @@ static PyObject *local_getdict(localobject *self)
     PyObject *wr = ldict ? PyWeakref_NewRef(dummy, self->wr_callback) : NULL;
     int ok = wr != NULL && PyDict_SetItem(tdict, self->key, dummy) == 0 &&
              PyDict_SetItem(self->dicts, wr, ldict) == 0;
+    if (ok) {
+        ((localdummyobject *)dummy)->ldict = ldict;
+    }
     Py_DECREF(dummy);
     Py_XDECREF(wr);
     if (!ok) {
