@@ -238,6 +238,34 @@ static inline void _Py_DECREF_impl(const char *filename, int lineno, PyObject *o
     }
 }
 
+/* Take a new reference to op unless its count already reached zero (it is being, or has
+ * been, deallocated; its memory is still valid thanks to QSBR).  Used by lock-free readers,
+ * which then re-check that op is still where they found it.  1: referenced; 0: dead. */
+static inline int _Py_TryIncRef(PyObject *op)
+{
+    uint32_t local = _Py_atomic_load_uint32_relaxed(&op->ob_ref_local);
+    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
+        return 1;
+    }
+    if (local != 0 && _Py_IsOwnedByCurrentThread(op)) {
+        _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local + 1);
+        _Py_INC_REFTOTAL();
+        return 1;
+    }
+    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    for (;;) {
+        if ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_MERGED &&
+            (shared >> _Py_REF_SHARED_SHIFT) <= 0) {
+            return 0;      /* merged and zero: dead */
+        }
+        if (_Py_atomic_compare_exchange_ssize(&op->ob_ref_shared, &shared,
+                                              shared + (1 << _Py_REF_SHARED_SHIFT))) {
+            _Py_INC_REFTOTAL();
+            return 1;
+        }
+    }
+}
+
 static inline void _Py_SetImmortal(PyObject *op)
 {
     op->ob_tid = 0;

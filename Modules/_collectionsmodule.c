@@ -10,6 +10,7 @@
  * head, ob_size and state.  Methods that call back into Python (comparisons) hold a strong
  * reference to the item they compare and re-check `state` afterwards. */
 #include "Python.h"
+#include "pycore_object.h"
 #include "pycore_modsupport.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 
@@ -894,8 +895,7 @@ static PyObject *dequeiter_next_impl(PyObject *self, int reverse)
     }
     Py_END_CRITICAL_SECTION();
     if (exhausted) {
-        it->deque = NULL;
-        Py_DECREF(d);
+        _PyObject_ReleaseIterContainer((PyObject **)&it->deque, (PyObject *)d);
     }
     return item;
 }

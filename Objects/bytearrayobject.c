@@ -9,6 +9,7 @@
  * which protects ob_bytes/ob_start/ob_alloc/ob_size and the contents.  The read-only methods
  * shared with bytes (stringlib/bytes_methods.h) read without the lock, as CPython's do. */
 #include "Python.h"
+#include "pycore_object.h"
 #include "pycore_bytesobject.h"
 #include "stringlib/bytes_methods.h"
 
@@ -1011,8 +1012,7 @@ bytearrayiter_next(PyObject *op)
     if (value >= 0) {
         return PyLong_FromLong(value);
     }
-    it->it_seq = NULL;
-    Py_DECREF(seq);
+    _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
     return NULL;
 }
 

@@ -6,6 +6,7 @@
  * object is immutable once returned, so readers need no lock; the hash is a relaxed atomic
  * (every thread computes the same value). */
 #include "Python.h"
+#include "pycore_object.h"
 #include "pycore_bytesobject.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_typeobject.h"
@@ -1494,8 +1495,7 @@ bytesiter_next(PyObject *op)
     if (it->it_index < PyBytes_GET_SIZE(seq)) {
         return PyLong_FromLong((unsigned char)PyBytes_AS_STRING(seq)[it->it_index++]);
     }
-    it->it_seq = NULL;
-    Py_DECREF(seq);
+    _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
     return NULL;
 }
 

@@ -17,17 +17,17 @@
  * Thread safety (free-threaded build): every mutation holds the dict's critical section.
  * Lookups of an exact str key (globals, builtins, attributes, most dict.get calls) are
  * lock-free (dict_lookup_lockfree): load the keys table (acquire), probe it, match the key by
- * identity only (a lock-free reader never dereferences a key), take a reference to the value
- * and re-check that the entry still holds that key and value in the current table; anything
- * else (a key that needs __eq__, a concurrent change) falls back to the locked lookup.  What
- * makes the lock-free reader safe is QSBR (Python/qsbr.c): once a dict is "shared" (a thread
- * other than its owner has read it lock-free, or written it), every value a write unlinks keeps
- * one extra reference, released only after all threads passed a quiescent state, and every
- * replaced keys table is freed the same way.  So a value the reader loaded is alive when it
- * increments its count, and a table it probes is not reused.  A non-owner reader marks the
- * dict shared under its lock before its first lock-free read, so a writer (who holds the lock)
- * always knows.  Writers store me_key, me_value and index slots with release stores. */
+ * identity only (a lock-free reader never dereferences a key), try to take a reference to the
+ * value (_Py_TryIncRef fails on an object whose count already reached zero) and re-check that
+ * the entry still holds that key and value in the current table; anything else (a key that
+ * needs __eq__, a concurrent change) falls back to the locked lookup.  What makes this safe is
+ * QSBR (Python/qsbr.c): with more than one thread, a replaced keys table and the memory of
+ * every freed object are returned to mimalloc only after all threads passed a quiescent state,
+ * so the table a reader probes and the object whose count it tries to increment are still the
+ * ones it loaded.  Values themselves are released at once, as in CPython (prompt finalization).
+ * Writers store me_key, me_value and index slots with release stores. */
 #include "Python.h"
+#include "pycore_object.h"
 #include "pycore_dict.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_tuple.h"
@@ -35,13 +35,7 @@
 #include "pycore_qsbr.h"
 
 #ifdef Py_GIL_DISABLED
-#  include "pycore_qsbr.h"
-#  include "pycore_gc.h"
-/* A locked read by a thread that does not own the dict marks it shared: from then on it may
- * be read lock-free by that thread. */
-#  define DICT_READ_BEGIN(op)                                                                \
-    Py_BEGIN_CRITICAL_SECTION(op);                                                           \
-    dict_note_reader((PyDictObject *)(op))
+#  define DICT_READ_BEGIN(op) Py_BEGIN_CRITICAL_SECTION(op)
 #  define DICT_READ_END() Py_END_CRITICAL_SECTION()
 #else
 #  define DICT_READ_BEGIN(op) {
@@ -82,52 +76,12 @@ dict_hash(PyObject *key)
     return PyObject_Hash(key);
 }
 
-/* ---- sharing (free-threaded build; see the header comment) -------------------------------- */
+/* ---- index slots (atomic in the free-threaded build: read by lock-free lookups) ----------- */
 
 #ifdef Py_GIL_DISABLED
-static inline int
-dict_is_shared(PyDictObject *mp)
-{
-    return _PyObject_GC_IS_SHARED((PyObject *)mp);
-}
-
-/* Caller holds mp's lock. */
-static inline void
-dict_note_reader(PyDictObject *mp)
-{
-    if (!dict_is_shared(mp) && !_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
-        _PyObject_GC_SET_SHARED((PyObject *)mp);
-    }
-}
-
-/* Caller holds mp's lock and is about to unlink a value or a table: must it outlive the
- * lock-free readers (QSBR)? */
-static inline int
-dict_unlink_delayed(PyDictObject *mp)
-{
-    if (dict_is_shared(mp)) {
-        return 1;
-    }
-    if (!_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
-        _PyObject_GC_SET_SHARED((PyObject *)mp);
-        return 1;
-    }
-    return 0;
-}
-
-/* A value is leaving a shared dict (caller holds the lock): keep it alive for a grace period,
- * whatever the caller then does with its own reference. */
-static inline void
-dict_unlink_value(PyDictObject *mp, PyObject *value)
-{
-    if (value != NULL && dict_unlink_delayed(mp)) {
-        _PyObject_XDecRefDelayed(Py_NewRef(value));
-    }
-}
 #  define DK_INDEX_LOAD(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
 #  define DK_INDEX_STORE(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
 #else
-#  define dict_unlink_value(mp, value) ((void)0)
 #  define DK_INDEX_LOAD(p) (*(p))
 #  define DK_INDEX_STORE(p, v) (*(p) = (v))
 #endif
@@ -239,7 +193,7 @@ _PyDict_FreeKeysDeferred(PyDictKeysObject *keys)
 }
 
 /* Release the entries' references and free the keys object.  deferred: the table was
- * published in a shared dict (free-threaded build), so values and table wait for QSBR. */
+ * published in a dict that lock-free readers may still be probing (QSBR). */
 static void
 free_keys_object(PyDictKeysObject *keys, int deferred)
 {
@@ -250,12 +204,7 @@ free_keys_object(PyDictKeysObject *keys, int deferred)
     Py_ssize_t n = keys->dk_nentries;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_XDECREF(ep[i].me_key);
-        if (deferred) {
-            _PyObject_XDecRefDelayed(ep[i].me_value);
-        }
-        else {
-            Py_XDECREF(ep[i].me_value);
-        }
+        Py_XDECREF(ep[i].me_value);
     }
     if (deferred) {
         _PyDict_FreeKeysDeferred(keys);
@@ -369,8 +318,7 @@ dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_ad
 static int
 dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
 {
-    if (!PyUnicode_CheckExact(key) ||
-        (!dict_is_shared(mp) && !_Py_IsOwnedByCurrentThread((PyObject *)mp))) {
+    if (!PyUnicode_CheckExact(key)) {
         return -1;
     }
     for (int attempt = 0; attempt < 4; attempt++) {
@@ -393,8 +341,10 @@ dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
                     if (v == NULL) {
                         break;     /* being deleted: look again */
                     }
-                    /* v is alive: unlinking it from a shared dict defers one reference. */
-                    Py_INCREF(v);
+                    /* v's memory is valid (QSBR); it may have just died. */
+                    if (!_Py_TryIncRef(v)) {
+                        break;
+                    }
                     if (FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_value) == v &&
                         FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_key) == key &&
                         FT_ATOMIC_LOAD_PTR_ACQUIRE(mp->ma_keys) == dk) {
@@ -448,18 +398,7 @@ dictresize(PyDictObject *mp, uint8_t log2_newsize, int unicode)
     newkeys->dk_nentries = numentries;
     /* Publish the new table; the entries' references moved with it. */
     FT_ATOMIC_STORE_PTR_RELEASE(mp->ma_keys, newkeys);
-#ifdef Py_GIL_DISABLED
-    if (dict_unlink_delayed(mp)) {
-        _PyDict_FreeKeysDeferred(oldkeys);
-    }
-    else if (oldkeys != Py_EMPTY_KEYS) {
-        PyMem_Free(oldkeys);
-    }
-#else
-    if (oldkeys != Py_EMPTY_KEYS) {
-        PyMem_Free(oldkeys);
-    }
-#endif
+    _PyDict_FreeKeysDeferred(oldkeys);   /* lock-free readers may still be probing it */
     return 0;
 }
 
@@ -519,7 +458,6 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     if (old_value != value) {
         PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[ix];
         FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
-        dict_unlink_value(mp, old_value);
         Py_DECREF(old_value);
     }
     else {
@@ -824,7 +762,6 @@ delitem_at(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash, PyObject **old_key,
     *old_value = ep->me_value;
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_key, NULL);
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, NULL);
-    dict_unlink_value(mp, *old_value);
     FT_ATOMIC_STORE_SSIZE_RELAXED(mp->ma_used, mp->ma_used - 1);
 }
 
@@ -972,7 +909,6 @@ static void
 dict_clear_impl(PyDictObject *mp)
 {
     PyDictKeysObject *oldkeys = NULL;
-    int delayed = 0;
     Py_BEGIN_CRITICAL_SECTION(mp);
     oldkeys = mp->ma_keys;
     if (oldkeys == Py_EMPTY_KEYS) {
@@ -981,13 +917,10 @@ dict_clear_impl(PyDictObject *mp)
     else {
         FT_ATOMIC_STORE_PTR_RELEASE(mp->ma_keys, Py_EMPTY_KEYS);
         FT_ATOMIC_STORE_SSIZE_RELAXED(mp->ma_used, 0);
-#ifdef Py_GIL_DISABLED
-        delayed = dict_unlink_delayed(mp);
-#endif
     }
     Py_END_CRITICAL_SECTION();
     if (oldkeys != NULL) {
-        free_keys_object(oldkeys, delayed);
+        free_keys_object(oldkeys, 1);
     }
 }
 
@@ -2372,8 +2305,7 @@ dictiter_advance(dictiterobject *di, PyObject **pkey, PyObject **pvalue, int rev
     Py_END_CRITICAL_SECTION();
     if (rc <= 0) {
         if (rc == 0 || di->len == -1) {
-            di->di_dict = NULL;
-            Py_DECREF(d);
+            _PyObject_ReleaseIterContainer((PyObject **)&di->di_dict, (PyObject *)d);
         }
     }
     return rc;

@@ -5,6 +5,7 @@
  * defines it, else the sequence protocol (__len__ and __getitem__).  Iterator objects are not
  * meant to be shared between threads without external locking, as in CPython. */
 #include "Python.h"
+#include "pycore_object.h"
 #include "pycore_tuple.h"
 
 typedef struct {
@@ -391,7 +392,9 @@ reversed_next(PyObject *self)
         }
     }
     ro->index = -1;
-    Py_CLEAR(ro->seq);
+    if (ro->seq != NULL) {
+        _PyObject_ReleaseIterContainer(&ro->seq, ro->seq);
+    }
     return NULL;
 }
 

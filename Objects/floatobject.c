@@ -6,6 +6,7 @@
  * fromhex use exact GMP arithmetic, so they are correctly rounded too. */
 
 #include "Python.h"
+#include "pycore_qsbr.h"
 #include "pycore_long.h"
 #include "pycore_floatobject.h"
 #include "pycore_format.h"
@@ -62,7 +63,8 @@ static void
 float_dealloc(PyObject *op)
 {
     float_freelist_t *fl = &float_freelist;
-    if (PyFloat_CheckExact(op) && fl->count < FLOAT_FREELIST_MAX) {
+    /* Reused at once: only while no other thread can be reading lock-free (QSBR). */
+    if (PyFloat_CheckExact(op) && fl->count < FLOAT_FREELIST_MAX && _Py_qsbr_single_thread()) {
         PyFloatObject *f = (PyFloatObject *)op;
         memcpy(&f->ob_fval, &fl->head, sizeof(PyFloatObject *));
         fl->head = f;

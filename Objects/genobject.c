@@ -38,6 +38,9 @@ typedef struct {
 static inline int
 gen_try_set_executing(PyGenObject *gen, int8_t expected)
 {
+    if (expected != FRAME_CREATED && expected != FRAME_SUSPENDED) {
+        return 0;
+    }
 #ifdef Py_GIL_DISABLED
     return _Py_atomic_compare_exchange_int8(&gen->gi_frame_state, &expected, FRAME_EXECUTING);
 #else
@@ -390,9 +393,10 @@ static PyObject *
 gen_close(PyObject *self, PyObject *args)
 {
     PyGenObject *gen = (PyGenObject *)self;
-    if (gen->gi_frame_state == FRAME_CREATED) {
-        gen->gi_frame_state = FRAME_COMPLETED;
+    if (gen->gi_frame_state == FRAME_CREATED && gen_try_set_executing(gen, FRAME_CREATED)) {
+        /* Claimed (another thread may be trying to start it): never started, so finish it. */
         _PyFrame_ClearExceptCode(_PyGen_GetFrame(gen));
+        FT_ATOMIC_STORE_INT8_RELEASE(gen->gi_frame_state, FRAME_COMPLETED);
         Py_RETURN_NONE;
     }
     if (gen->gi_frame_state >= FRAME_COMPLETED) {
@@ -402,9 +406,13 @@ gen_close(PyObject *self, PyObject *args)
     int err = 0;
     if (yf != NULL) {
         int8_t state = gen->gi_frame_state;
-        gen->gi_frame_state = FRAME_EXECUTING;
+        if (!gen_try_set_executing(gen, state)) {
+            Py_DECREF(yf);
+            PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind(gen));
+            return NULL;
+        }
         err = gen_close_iter(yf);
-        gen->gi_frame_state = state;
+        FT_ATOMIC_STORE_INT8_RELEASE(gen->gi_frame_state, state);
         Py_DECREF(yf);
     }
     if (err == 0) {
@@ -442,9 +450,13 @@ _gen_throw(PyGenObject *gen, int close_on_genexit, PyObject *typ, PyObject *val,
             /* Asynchronous generators *should not* be closed right away: some awaits may
              * have to work it through, hence close_on_genexit. */
             int8_t state = gen->gi_frame_state;
-            gen->gi_frame_state = FRAME_EXECUTING;
+            if (!gen_try_set_executing(gen, state)) {
+                Py_DECREF(yf);
+                PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind(gen));
+                return NULL;
+            }
             err = gen_close_iter(yf);
-            gen->gi_frame_state = state;
+            FT_ATOMIC_STORE_INT8_RELEASE(gen->gi_frame_state, state);
             Py_DECREF(yf);
             if (err < 0) {
                 return gen_send_ex(gen, Py_None, 1, 0);
@@ -457,9 +469,15 @@ _gen_throw(PyGenObject *gen, int close_on_genexit, PyObject *typ, PyObject *val,
             frame->previous = prev;
             tstate->current_frame = frame;
             int8_t state = gen->gi_frame_state;
-            gen->gi_frame_state = FRAME_EXECUTING;
+            if (!gen_try_set_executing(gen, state)) {
+                tstate->current_frame = prev;
+                frame->previous = NULL;
+                Py_DECREF(yf);
+                PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind(gen));
+                return NULL;
+            }
             ret = _gen_throw((PyGenObject *)yf, close_on_genexit, typ, val, tb);
-            gen->gi_frame_state = state;
+            FT_ATOMIC_STORE_INT8_RELEASE(gen->gi_frame_state, state);
             tstate->current_frame = prev;
             frame->previous = NULL;
         }
@@ -475,9 +493,14 @@ _gen_throw(PyGenObject *gen, int close_on_genexit, PyObject *typ, PyObject *val,
                 goto throw_here;
             }
             int8_t state = gen->gi_frame_state;
-            gen->gi_frame_state = FRAME_EXECUTING;
+            if (!gen_try_set_executing(gen, state)) {
+                Py_DECREF(meth);
+                Py_DECREF(yf);
+                PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind(gen));
+                return NULL;
+            }
             ret = PyObject_CallFunctionObjArgs(meth, typ, val, tb, NULL);
-            gen->gi_frame_state = state;
+            FT_ATOMIC_STORE_INT8_RELEASE(gen->gi_frame_state, state);
             Py_DECREF(meth);
         }
         Py_DECREF(yf);

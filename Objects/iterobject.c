@@ -5,6 +5,7 @@
  * in CPython); the free-threaded build keeps it memory-safe: the exhausted state only drops the
  * reference that the iterator owns. */
 #include "Python.h"
+#include "pycore_object.h"
 
 /* New reference to builtins.<name>. */
 PyObject *
@@ -80,8 +81,7 @@ iter_iternext(PyObject *self)
     if (PyErr_ExceptionMatches(PyExc_IndexError) ||
         PyErr_ExceptionMatches(PyExc_StopIteration)) {
         PyErr_Clear();
-        it->it_seq = NULL;
-        Py_DECREF(seq);
+        _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
     }
     return NULL;
 }

@@ -11,6 +11,7 @@
  * never runs while an invariant is half-established: items are released after the list is
  * consistent again. */
 #include "Python.h"
+#include "pycore_object.h"
 #include "pycore_dict.h"
 #include "pycore_list.h"
 #include "pycore_pyatomic_ft_wrappers.h"
@@ -1970,8 +1971,7 @@ listreviter_next(PyObject *self)
         }
     }
     it->it_index = -1;
-    it->it_seq = NULL;
-    Py_DECREF(seq);
+    _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
     return NULL;
 }
 

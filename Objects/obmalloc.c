@@ -5,6 +5,7 @@
  * build's rule for when object memory may be reused (QSBR) is in Python/qsbr.c. */
 #include "Python.h"
 #include <mimalloc.h>
+#include "pycore_qsbr.h"
 
 void *PyMem_RawMalloc(size_t size) { return mi_malloc(size ? size : 1); }
 void *PyMem_RawCalloc(size_t nelem, size_t elsize)
@@ -43,7 +44,21 @@ void PyMem_Free(void *ptr) { mi_free(ptr); }
 void *PyObject_Malloc(size_t size) { return PyMem_Malloc(size); }
 void *PyObject_Calloc(size_t nelem, size_t elsize) { return PyMem_Calloc(nelem, elsize); }
 void *PyObject_Realloc(void *ptr, size_t new_size) { return PyMem_Realloc(ptr, new_size); }
-void PyObject_Free(void *ptr) { mi_free(ptr); }
+/* Free-threaded build: an object's memory is not reused while another thread may still be
+ * about to take a reference to it after a lock-free read (its "try to increment, then
+ * re-check" step only touches the dead object's count, which must still be its count): with
+ * more than one thread, object memory is released through QSBR (Python/qsbr.c).  The object
+ * itself was finalized and deallocated at once, as in CPython. */
+void PyObject_Free(void *ptr)
+{
+#ifdef Py_GIL_DISABLED
+    if (ptr != NULL && !_Py_qsbr_single_thread()) {
+        _PyMem_FreeDelayed(ptr);
+        return;
+    }
+#endif
+    mi_free(ptr);
+}
 
 char *_PyMem_RawStrdup(const char *str)
 {

@@ -13,6 +13,7 @@
  * reading two sets hold both (Py_BEGIN_CRITICAL_SECTION2).  A frozenset is never mutated after
  * its constructor returns. */
 #include "Python.h"
+#include "pycore_object.h"
 #include "pycore_setobject.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 
@@ -1881,8 +1882,7 @@ setiter_iternext(PyObject *self)
         return NULL;
     }
     if (key == NULL) {
-        si->si_set = NULL;
-        Py_DECREF(so);
+        _PyObject_ReleaseIterContainer((PyObject **)&si->si_set, (PyObject *)so);
         return NULL;
     }
     si->len--;

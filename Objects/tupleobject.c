@@ -4,6 +4,7 @@
  * static object (_Py_EmptyTupleStruct).  Tuples are GC containers, tracked from creation.
  * Being immutable, tuples need no locking in the free-threaded build. */
 #include "Python.h"
+#include "pycore_qsbr.h"
 #include "pycore_tuple.h"
 #include "pycore_object.h"
 
@@ -252,8 +253,9 @@ tuple_dealloc(PyObject *self)
         Py_XDECREF(op->ob_item[i]);
     }
 #ifdef TUPLE_FREELIST_MAXSIZE
+    /* Reused at once: only while no other thread can be reading lock-free (QSBR). */
     if (len <= TUPLE_FREELIST_MAXSIZE && Py_IS_TYPE(op, &PyTuple_Type) &&
-        tuple_freelist_count[len] < TUPLE_FREELIST_DEPTH) {
+        tuple_freelist_count[len] < TUPLE_FREELIST_DEPTH && _Py_qsbr_single_thread()) {
         op->ob_item[0] = (PyObject *)tuple_freelist[len];
         tuple_freelist[len] = op;
         tuple_freelist_count[len]++;
@@ -804,8 +806,7 @@ tupleiter_next(PyObject *self)
     if (it->it_index < Py_SIZE(seq)) {
         return Py_NewRef(seq->ob_item[it->it_index++]);
     }
-    it->it_seq = NULL;
-    Py_DECREF(seq);
+    _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
     return NULL;
 }
 

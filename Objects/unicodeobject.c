@@ -16,6 +16,7 @@
  * The methods live in unicode_methods.c, % and str.format in unicode_format.c, the codecs in
  * unicode_codecs.c and the character database in unicodectype.c. */
 #include "Python.h"
+#include "pycore_object.h"
 #include "pycore_unicodeobject.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "stringlib/unicode_internal.h"
@@ -2736,8 +2737,7 @@ unicodeiter_next(PyObject *op)
         it->it_index++;
         return unicode_char(ch);
     }
-    it->it_seq = NULL;
-    Py_DECREF(seq);
+    _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
     return NULL;
 }
 

@@ -14,8 +14,10 @@
  * references are protected by one of WEAKREF_LIST_LOCKS striped mutexes chosen by the
  * referent's address (a static array: the mutexes are the only mutable state and protect
  * themselves).  Callbacks run with no lock held.  Resolving a reference while another thread
- * drops the last strong reference needs "try-incref" from the BRC work; until then, as with
- * CPython 3.12, a reference is only resolved by a thread that can keep the referent alive. */
+ * drops the last strong reference is safe: creating a weak reference marks the referent
+ * _Py_REF_MAYBE_WEAKREF, so its count always reaches zero through the merged state, and the
+ * resolver takes its reference with _Py_TryIncRef under the list lock, which the referent's
+ * deallocator must take (PyObject_ClearWeakRefs) before its memory can go. */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_pyatomic_ft_wrappers.h"
@@ -114,9 +116,31 @@ get_basic_refs(PyWeakReference *head, PyWeakReference **refp, PyWeakReference **
 static PyObject *weakref_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf,
                                     PyObject *kwnames);
 
+#ifdef Py_GIL_DISABLED
+/* ob may now be reached through a weak reference: its owner must not free it on the fast path
+ * (shared count never touched), which a concurrent resolver could not see. */
+static void
+set_maybe_weakref(PyObject *ob)
+{
+    if (_Py_IsImmortal(ob)) {
+        return;
+    }
+    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&ob->ob_ref_shared);
+    while ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_SHARED_INIT) {
+        if (_Py_atomic_compare_exchange_ssize(&ob->ob_ref_shared, &shared,
+                                              shared | _Py_REF_MAYBE_WEAKREF)) {
+            break;
+        }
+    }
+}
+#endif
+
 static void
 init_weakref(PyWeakReference *self, PyObject *ob, PyObject *callback)
 {
+#ifdef Py_GIL_DISABLED
+    set_maybe_weakref(ob);
+#endif
     self->hash = -1;
     self->wr_object = ob;
     self->wr_prev = NULL;
@@ -201,9 +225,15 @@ weakref_get_referent(PyWeakReference *ref)
     /* wr_object only changes (to None) under the lock of its referent. */
     LOCK_WEAKREFS(obj);
     PyObject *result = NULL;
+#ifdef Py_GIL_DISABLED
+    if (ref->wr_object == obj && _Py_TryIncRef(obj)) {
+        result = obj;
+    }
+#else
     if (ref->wr_object == obj && Py_REFCNT(obj) > 0) {
         result = Py_NewRef(obj);
     }
+#endif
     UNLOCK_WEAKREFS(obj);
     return result;
 }

@@ -93,16 +93,44 @@ void _PyCriticalSection_SuspendAll(PyThreadState *tstate)
     }
 }
 
-/* Lock m, suspending this thread's sections first if m is not free. */
-static void lock_blocking(PyThreadState *tstate, PyMutex *m)
+/* Lock m1 and m2 (m2 may be NULL), never waiting for one while holding the other. */
+static void lock_pair_blocking(PyMutex *m1, PyMutex *m2)
 {
-    if (_PyMutex_TryLock(m)) {
-        return;
+    for (;;) {
+        PyMutex_Lock(m1);
+        if (m2 == NULL || _PyMutex_TryLock(m2)) {
+            return;
+        }
+        PyMutex_Unlock(m1);
+        PyMutex_Lock(m2);
+        if (_PyMutex_TryLock(m1)) {
+            return;
+        }
+        PyMutex_Unlock(m2);
     }
-    if (tstate != NULL) {
+}
+
+/* Take the mutexes of c, the innermost section of tstate, which owns none of them yet
+ * (pushed active with NULL mutexes).  Waiting may detach and attach the thread state: while
+ * it does, c has no mutex to release or re-take, and the outer sections stay released.
+ * Afterwards c is the one active section. */
+static void acquire_top(PyThreadState *tstate, PyCriticalSection *c, uintptr_t tags,
+                        PyMutex *m1, PyMutex *m2)
+{
+    int fast = _PyMutex_TryLock(m1);
+    if (fast && m2 != NULL && !_PyMutex_TryLock(m2)) {
+        PyMutex_Unlock(m1);
+        fast = 0;
+    }
+    if (!fast) {
         _PyCriticalSection_SuspendAll(tstate);
+        lock_pair_blocking(m1, m2);
     }
-    PyMutex_Lock(m);
+    c->_cs_mutex = m1;
+    if (tags & CS_TWO) {
+        ((PyCriticalSection2 *)c)->_cs_mutex2 = m2;
+    }
+    tstate->critical_section = (uintptr_t)c | tags;
 }
 
 /* Re-lock the innermost section (after an attach, or when an inner section ended while the
@@ -114,39 +142,27 @@ void _PyCriticalSection_Resume(PyThreadState *tstate)
         return;
     }
     PyCriticalSection *c = untag(top);
+    uintptr_t tags = top & CS_TWO;    /* it owns its mutexes from now on, even a re-entry */
     PyMutex *m1 = c->_cs_mutex;
-    PyMutex *m2 = (top & CS_TWO) ? ((PyCriticalSection2 *)c)->_cs_mutex2 : NULL;
-    /* Locking may block and detach; nothing of ours is active meanwhile. */
-    if (m1 != NULL) {
-        PyMutex_Lock(m1);
+    PyMutex *m2 = (tags & CS_TWO) ? ((PyCriticalSection2 *)c)->_cs_mutex2 : NULL;
+    c->_cs_mutex = NULL;
+    if (tags & CS_TWO) {
+        ((PyCriticalSection2 *)c)->_cs_mutex2 = NULL;
     }
-    if (m2 != NULL) {
-        if (!_PyMutex_TryLock(m2)) {
-            /* Never wait for the second while holding the first. */
-            if (m1 != NULL) {
-                PyMutex_Unlock(m1);
-            }
-            PyMutex_Lock(m2);
-            if (m1 != NULL && !_PyMutex_TryLock(m1)) {
-                PyMutex_Unlock(m2);
-                /* Rare: fall back to the address order, blocking on the lower one. */
-                for (;;) {
-                    PyMutex_Lock(m1);
-                    if (_PyMutex_TryLock(m2)) {
-                        break;
-                    }
-                    PyMutex_Unlock(m1);
-                    PyMutex_Lock(m2);
-                    if (_PyMutex_TryLock(m1)) {
-                        break;
-                    }
-                    PyMutex_Unlock(m2);
-                }
-            }
-        }
+    tstate->critical_section = (uintptr_t)c | tags;
+    if (m1 == NULL) {
+        m1 = m2;
+        m2 = NULL;
     }
-    /* It owns its mutexes now, even if it began as a re-entry section. */
-    tstate->critical_section = top & ~(CS_INACTIVE | CS_REENTRY);
+    if (m1 == NULL) {
+        return;
+    }
+    lock_pair_blocking(m1, m2);
+    c->_cs_mutex = m1;
+    if (tags & CS_TWO) {
+        ((PyCriticalSection2 *)c)->_cs_mutex2 = m2;
+    }
+    tstate->critical_section = (uintptr_t)c | tags;
 }
 
 static void push(PyThreadState *tstate, PyCriticalSection *c, uintptr_t tags)
@@ -163,6 +179,23 @@ static void pop(PyThreadState *tstate, PyCriticalSection *c)
     }
 }
 
+/* Begin a section on m for tstate (m1 only) or on m1 and m2 (CS_TWO in tags). */
+static void begin(PyThreadState *tstate, PyCriticalSection *c, uintptr_t tags, PyMutex *m1,
+                  PyMutex *m2)
+{
+    int reentry = active_holds(tstate, m1) && (m2 == NULL || active_holds(tstate, m2));
+    c->_cs_mutex = reentry ? m1 : NULL;
+    if (tags & CS_TWO) {
+        ((PyCriticalSection2 *)c)->_cs_mutex2 = reentry ? m2 : NULL;
+    }
+    if (reentry) {
+        push(tstate, c, tags | CS_REENTRY);
+        return;
+    }
+    push(tstate, c, tags);
+    acquire_top(tstate, c, tags, m1, m2);
+}
+
 void PyCriticalSection_Begin(PyCriticalSection *c, PyObject *op)
 {
     PyThreadState *tstate = _PyThreadState_GetUnchecked();
@@ -173,13 +206,7 @@ void PyCriticalSection_Begin(PyCriticalSection *c, PyObject *op)
         c->_cs_prev = 0;
         return;
     }
-    c->_cs_mutex = m;
-    if (active_holds(tstate, m)) {
-        push(tstate, c, CS_REENTRY);
-        return;
-    }
-    lock_blocking(tstate, m);
-    push(tstate, c, 0);
+    begin(tstate, c, 0, m, NULL);
 }
 
 void PyCriticalSection_End(PyCriticalSection *c)
@@ -193,7 +220,7 @@ void PyCriticalSection_End(PyCriticalSection *c)
         }
         return;
     }
-    if (!(top & CS_REENTRY)) {
+    if (!(top & CS_REENTRY) && c->_cs_mutex != NULL) {
         PyMutex_Unlock(c->_cs_mutex);
     }
     pop(tstate, c);
@@ -218,34 +245,7 @@ void PyCriticalSection2_Begin(PyCriticalSection2 *c, PyObject *a, PyObject *b)
         m1 = m2;
         m2 = t;
     }
-    if (active_holds(tstate, m1) && (m2 == NULL || active_holds(tstate, m2))) {
-        c->_cs_base._cs_mutex = m1;
-        c->_cs_mutex2 = m2;
-        push(tstate, &c->_cs_base, CS_TWO | CS_REENTRY);
-        return;
-    }
-    lock_blocking(tstate, m1);
-    if (m2 != NULL && !_PyMutex_TryLock(m2)) {
-        /* Waiting for the second while holding the first could deadlock with a thread that
-         * locked them the other way round through a suspended section: release, wait, retry
-         * in address order. */
-        _PyCriticalSection_SuspendAll(tstate);
-        for (;;) {
-            PyMutex_Unlock(m1);
-            PyMutex_Lock(m2);
-            if (_PyMutex_TryLock(m1)) {
-                break;
-            }
-            PyMutex_Unlock(m2);
-            PyMutex_Lock(m1);
-            if (_PyMutex_TryLock(m2)) {
-                break;
-            }
-        }
-    }
-    c->_cs_base._cs_mutex = m1;
-    c->_cs_mutex2 = m2;
-    push(tstate, &c->_cs_base, CS_TWO);
+    begin(tstate, &c->_cs_base, CS_TWO, m1, m2);
 }
 
 void PyCriticalSection2_End(PyCriticalSection2 *c)
@@ -276,13 +276,7 @@ void _PyCriticalSection_BeginMutex(PyCriticalSection *c, PyMutex *m)
         c->_cs_prev = 0;
         return;
     }
-    c->_cs_mutex = m;
-    if (active_holds(tstate, m)) {
-        push(tstate, c, CS_REENTRY);
-        return;
-    }
-    lock_blocking(tstate, m);
-    push(tstate, c, 0);
+    begin(tstate, c, 0, m, NULL);
 }
 
 /* True if op's mutex is held by an active section of this thread. */

@@ -28,10 +28,12 @@
 
 #define QSBR_INITIAL 1
 #define QSBR_INCR 2
-#define PROCESS_EVERY 256      /* pending items before a thread tries to release them */
+#define ADVANCE_EVERY 64       /* items a thread queues per advance of the shared sequence */
+#define PROCESS_EVERY 256      /* pending items before all threads are asked to report */
 
 struct _qsbr_thread_state {
     uint64_t seq;              /* atomic; 0 = offline */
+    char _pad[64 - sizeof(uint64_t)];   /* one cache line per thread: no false sharing */
 };
 
 typedef struct {
@@ -293,7 +295,17 @@ static void delay(void *ptr, int is_object)
         return;
     }
     struct _qsbr_shared *s = tstate->interp->qsbr;
-    uint64_t goal = _Py_atomic_add_uint64(&s->wr_seq, QSBR_INCR) + QSBR_INCR;
+    /* The goal is the next epoch.  Advancing the shared sequence on every call would make it
+     * the hottest cache line of the process; a thread advances it once per ADVANCE_EVERY
+     * items, and the goal of its items in between is one epoch past what it last saw
+     * (reached once some thread advances and every thread reports). */
+    uint64_t goal;
+    if (impl->qsbr_pending->size % ADVANCE_EVERY == 0) {
+        goal = _Py_atomic_add_uint64(&s->wr_seq, QSBR_INCR) + QSBR_INCR;
+    }
+    else {
+        goal = _Py_atomic_load_uint64_relaxed(&s->wr_seq) + QSBR_INCR;
+    }
     if (pending_push(impl->qsbr_pending, ptr, goal, is_object) < 0) {
         return;   /* no memory: leak it rather than free it early */
     }
@@ -317,6 +329,13 @@ void _PyMem_FreeDelayed(void *ptr)
     }
 }
 
+int _Py_qsbr_single_thread(void)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    return tstate == NULL ||
+           _Py_atomic_load_ssize_relaxed(&tstate->interp->threads.count) <= 1;
+}
+
 void _PyObject_XDecRefDelayed(PyObject *op)
 {
     if (op != NULL) {
@@ -325,6 +344,11 @@ void _PyObject_XDecRefDelayed(PyObject *op)
 }
 
 #else /* !Py_GIL_DISABLED */
+
+int _Py_qsbr_single_thread(void)
+{
+    return 1;
+}
 
 void _PyMem_FreeDelayed(void *ptr)
 {

@@ -155,6 +155,22 @@ PyAPI_FUNC(void) _PyTrash_End(void);
 /* Free-threaded build: make op shared-only before handing it to another thread. */
 PyAPI_FUNC(void) _PyObject_SetDeferredRefcount(PyObject *op);
 
+/* An exhausted iterator gives up its container (*field == container, a reference the
+ * iterator owns).  Free-threaded build: two threads may find a shared iterator exhausted at
+ * the same time; only the one that clears the field releases the reference. */
+static inline void _PyObject_ReleaseIterContainer(PyObject **field, PyObject *container)
+{
+#ifdef Py_GIL_DISABLED
+    PyObject *expected = container;
+    if (_Py_atomic_compare_exchange_ptr(field, &expected, NULL)) {
+        Py_DECREF(container);
+    }
+#else
+    *field = NULL;
+    Py_DECREF(container);
+#endif
+}
+
 /* Run Py_REF_DEBUG bookkeeping for an object that is freed without _Py_Dealloc. */
 static inline void _Py_ForgetReference(PyObject *op)
 {

@@ -33,5 +33,8 @@ extern void _Py_qsbr_after_fork(PyThreadState *tstate);
 PyAPI_FUNC(void) _PyMem_FreeDelayed(void *ptr);
 /* Py_XDECREF(op) once no lock-free reader can be about to take a reference to it. */
 PyAPI_FUNC(void) _PyObject_XDecRefDelayed(PyObject *op);
+/* 1 when no other thread can be reading lock-free (a single thread, or the GIL build): memory
+ * may then be reused at once, e.g. by a freelist. */
+PyAPI_FUNC(int) _Py_qsbr_single_thread(void);
 
 #endif /* Py_INTERNAL_QSBR_H */
