@@ -1,10 +1,11 @@
 """Regular expression operations (Braid's own implementation).
 
-The pattern is parsed by re._parser into a node tree, which re._engine turns
-into backtracking matcher closures.
+The pattern is parsed by re._parser into a node tree, which re._compiler turns
+into a program for the C matcher in the _braid_sre module.
 """
 
-from re import _parser, _engine
+import _braid_sre as _sre
+from re import _parser, _compiler
 from re._parser import PatternError
 
 error = PatternError
@@ -98,20 +99,6 @@ X = VERBOSE = RegexFlag(64)
 DEBUG = RegexFlag(128)
 
 
-def _text(obj):
-    """Return (text, is_bytes) where text is a str to match against."""
-    if isinstance(obj, str):
-        return obj, False
-    if isinstance(obj, (bytes, bytearray)):
-        return bytes(obj).decode('latin-1'), True
-    try:
-        b = bytes(memoryview(obj))
-    except TypeError:
-        raise TypeError('expected string or bytes-like object, got %r'
-                        % type(obj).__name__) from None
-    return b.decode('latin-1'), True
-
-
 class Pattern:
     """Compiled regular expression object."""
 
@@ -133,22 +120,22 @@ class Pattern:
                 raise ValueError('cannot use LOCALE flag with a str pattern')
         node, p = _parser.parse(text, pattern, flags, is_bytes)
         flags = p.flags
-        if is_bytes:
-            flags |= 0
-        elif not flags & A:
+        if not is_bytes and not flags & A:
             flags |= U
         if flags & A and flags & U:
             raise ValueError('ASCII and UNICODE flags are incompatible')
+        pflags = p.flags
         if is_bytes:
             # bytes patterns are always ASCII-only for classes; rebuild with A
             if not p.flags & (A | L):
                 node, p = _parser.parse(text, pattern, p.flags | A, is_bytes)
+            pflags |= A
         self._pattern = pattern
         self._flags = flags
         self._bytes = is_bytes
         self._groups = p.groups
         self._groupindex = dict(sorted(p.names.items(), key=lambda kv: kv[1]))
-        self._prog = _engine.Program(node, p.groups)
+        self._prog = _compiler.compile_program(node, p.groups, pflags, is_bytes)
         self._names = dict((v, k) for k, v in p.names.items())
 
     pattern = property(lambda self: self._pattern)
@@ -189,128 +176,148 @@ class Pattern:
     def __deepcopy__(self, memo):
         return self
 
-    def _subject(self, string):
-        text, is_bytes = _text(string)
-        if is_bytes != self._bytes:
-            if self._bytes:
-                raise TypeError('cannot use a bytes pattern on a string-like object')
-            raise TypeError('cannot use a string pattern on a bytes-like object')
-        return text
-
-    def _run(self, string, pos, endpos, mode, noempty=-1, text=None):
-        if text is None:
-            text = self._subject(string)
-        n = len(text)
-        if pos < 0:
-            pos = 0
-        if pos > n:
-            pos = n
-        if endpos > n:
-            endpos = n
-        if endpos < pos:
-            endpos = pos if mode == 0 else pos
-            if mode != 0:
-                return None
-        r = self._prog.run(text, pos, endpos, mode, noempty)
-        if r is None:
-            return None
-        return Match(self, string, text, pos, endpos, r[0], r[1])
-
     def match(self, string, pos=0, endpos=_MAXSIZE):
         """Match at the start of string[pos:endpos]."""
-        return self._run(string, pos, endpos, 1)
+        return self._prog.match(string, pos, endpos, 1, -1, self)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
         """Match all of string[pos:endpos]."""
-        return self._run(string, pos, endpos, 2)
+        return self._prog.match(string, pos, endpos, 2, -1, self)
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
         """Return the first match in string[pos:endpos], or None."""
-        return self._run(string, pos, endpos, 0)
+        return self._prog.match(string, pos, endpos, 0, -1, self)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
-        """Yield Match objects for all non-overlapping matches."""
-        text = self._subject(string)
-        n = len(text)
-        if endpos > n:
-            endpos = n
-        noempty = -1
-        while pos <= endpos:
-            m = self._run(string, pos, endpos, 0, noempty, text)
-            if m is None:
-                return
-            yield m
-            a, b = m._marks[0], m._marks[1]
-            if a == b:
-                noempty = b
-            else:
-                noempty = -1
-            pos = b
+        """Return an iterator of Match objects for all non-overlapping matches."""
+        return self._prog.finditer(string, pos, endpos, self)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         """Return a list of all non-overlapping matches."""
-        out = []
-        for m in self.finditer(string, pos, endpos):
-            if self._groups == 0:
-                out.append(m.group(0))
-            elif self._groups == 1:
-                out.append(m.group(1) if m._marks[3] >= 0 else m._empty())
-            else:
-                out.append(tuple(m.group(g) if m._marks[2 * g + 1] >= 0 else m._empty()
-                                 for g in range(1, self._groups + 1)))
-        return out
+        return self._prog.findall(string, pos, endpos)
 
     def split(self, string, maxsplit=0):
         """Split string by the occurrences of the pattern."""
-        out = []
-        last = 0
-        count = 0
-        text = self._subject(string)
-        for m in self.finditer(string):
-            if maxsplit > 0 and count >= maxsplit:
-                break
-            a, b = m.span()
-            out.append(string[last:a])
-            out.extend(m.groups())
-            last = b
-            count += 1
-        out.append(string[last:len(text)])
-        return out
+        return self._prog.split(string, maxsplit)
 
     def subn(self, repl, string, count=0):
         """Like sub(), but also return the number of substitutions."""
-        text = self._subject(string)
-        if callable(repl):
-            fn = repl
-        else:
+        if not callable(repl):
             if isinstance(repl, str) != (not self._bytes):
                 if self._bytes:
                     raise TypeError('expected a bytes-like object, %s found'
                                     % type(repl).__name__)
                 raise TypeError('expected str instance, %s found' % type(repl).__name__)
-            tmpl = _parse_template(self, repl)
-            fn = lambda m: _expand(m, tmpl)
-        parts = []
-        last = 0
-        n = 0
-        for m in self.finditer(string):
-            if count > 0 and n >= count:
-                break
-            a, b = m.span()
-            parts.append(string[last:a])
-            r = fn(m)
-            if r:
-                parts.append(r)
-            last = b
-            n += 1
-        parts.append(string[last:len(text)])
-        if self._bytes:
-            return b''.join(bytes(x) for x in parts), n
-        return ''.join(parts), n
+            repl = _template(self, repl)
+        return self._prog.sub(repl, string, count, self)
 
     def sub(self, repl, string, count=0):
         """Replace matches with repl (a template or a function)."""
         return self.subn(repl, string, count)[0]
+
+    def scanner(self, string, pos=0, endpos=_MAXSIZE):
+        """Return a scanner: successive match()/search() calls continue where the previous
+        match ended."""
+        self._prog.match(string, 0, 0, 1, -1, self)  # type checks now
+        return _PatternScanner(self, string, pos, endpos)
+
+    def __reduce__(self):
+        return _compile, (self._pattern, self._flags)
+
+
+class _PatternScanner:
+    """The object returned by Pattern.scanner()."""
+
+    def __init__(self, pattern, string, pos, endpos):
+        n = len(string)
+        self.pattern = pattern
+        self._string = string
+        self._pos = min(max(pos, 0), n)
+        self._endpos = min(max(endpos, 0), n)
+        self._noempty = -1
+        self._done = False
+
+    def _next(self, mode):
+        if self._done or self._pos > self._endpos:
+            return None
+        m = self.pattern._prog.match(self._string, self._pos, self._endpos, mode,
+                                     self._noempty, self.pattern)
+        if m is None:
+            self._done = True
+            return None
+        a, b = m.span()
+        self._noempty = b if a == b else -1
+        self._pos = b
+        return m
+
+    def match(self):
+        """Match at the current position."""
+        return self._next(1)
+
+    def search(self):
+        """Search from the current position."""
+        return self._next(0)
+
+
+class Scanner:
+    """Tokenize a string with a lexicon: a list of (pattern, action) pairs.
+
+    scan(string) returns (results, remainder): at each position the first phrase of the
+    lexicon that matches is taken; a callable action is called as action(scanner, text) and
+    its result kept unless None, any other action is kept as it is.
+    """
+
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        alts = []
+        self._actions = {}
+        group = 1
+        for phrase, action in lexicon:
+            inner = _compile(phrase, flags)
+            self._actions[group] = action
+            alts.append('(%s)' % phrase)
+            group += 1 + inner.groups
+        self.scanner = _compile('|'.join(alts), flags)
+
+    def scan(self, string):
+        """Return (list of action results, the unscanned rest of string)."""
+        result = []
+        sc = self.scanner.scanner(string)
+        i = 0
+        while True:
+            m = sc.match()
+            if not m:
+                break
+            j = m.end()
+            if i == j:
+                break
+            action = self._actions[m.lastindex]
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                result.append(action)
+            i = j
+        return result, string[i:]
+
+
+def _template(pat, repl):
+    """Return the parsed template of repl for pat (a list), cached."""
+    key = (repl, pat._groups, tuple(pat._groupindex.items()))
+    try:
+        return _template_cache[key]
+    except KeyError:
+        pass
+    except TypeError:
+        return _parse_template(pat, repl)
+    t = _parse_template(pat, repl)
+    if len(_template_cache) >= _MAXCACHE:
+        _template_cache.clear()
+    _template_cache[key] = t
+    return t
+
+
+_template_cache = {}
 
 
 def _parse_template(pat, repl):
@@ -398,13 +405,12 @@ def _parse_template(pat, repl):
 
 
 def _expand(m, items):
+    empty = b'' if m.re._bytes else ''
     out = []
     for it in items:
         if isinstance(it, int):
             v = m.group(it)
-            if v is None:
-                v = m._empty()
-            out.append(v)
+            out.append(empty if v is None else v)
         else:
             out.append(it)
     if m.re._bytes:
@@ -412,111 +418,12 @@ def _expand(m, items):
     return ''.join(out)
 
 
-class Match:
-    """The result of a successful match."""
+Match = _sre.Match
 
-    def __init__(self, pattern, string, text, pos, endpos, marks, last):
-        self._re = pattern
-        self._string = string
-        self._pos = pos
-        self._endpos = endpos
-        self._marks = marks
-        self._last = last
 
-    re = property(lambda self: self._re)
-    string = property(lambda self: self._string)
-    pos = property(lambda self: self._pos)
-    endpos = property(lambda self: self._endpos)
-    lastindex = property(lambda self: self._last)
-
-    @property
-    def lastgroup(self):
-        if self._last is None:
-            return None
-        return self._re._names.get(self._last)
-
-    @property
-    def regs(self):
-        return tuple(self.span(g) for g in range(self._re._groups + 1))
-
-    def _empty(self):
-        return b'' if self._re._bytes else ''
-
-    def _index(self, g):
-        if isinstance(g, int) and not isinstance(g, bool) or hasattr(g, '__index__') \
-                and not isinstance(g, (str, bytes)):
-            try:
-                g = g.__index__()
-            except (TypeError, AttributeError):
-                raise IndexError('no such group')
-            if 0 <= g <= self._re._groups:
-                return g
-            raise IndexError('no such group')
-        if isinstance(g, str) and g in self._re._groupindex:
-            return self._re._groupindex[g]
-        raise IndexError('no such group')
-
-    def _get(self, g, default=None):
-        a = self._marks[2 * g]
-        b = self._marks[2 * g + 1]
-        if a < 0 or b < 0:
-            return default
-        s = self._string
-        if isinstance(s, (bytes, bytearray, str)):
-            return s[a:b]
-        return bytes(memoryview(s))[a:b]
-
-    def group(self, *args):
-        """Return one or more subgroups of the match."""
-        if not args:
-            return self._get(0)
-        if len(args) == 1:
-            return self._get(self._index(args[0]))
-        return tuple(self._get(self._index(g)) for g in args)
-
-    def __getitem__(self, g):
-        return self._get(self._index(g))
-
-    def groups(self, default=None):
-        """Return a tuple of all the subgroups."""
-        return tuple(self._get(g, default) for g in range(1, self._re._groups + 1))
-
-    def groupdict(self, default=None):
-        """Return a dict of the named subgroups."""
-        return dict((name, self._get(g, default))
-                    for name, g in self._re._groupindex.items())
-
-    def start(self, group=0):
-        """Return the start index of the group, or -1."""
-        g = self._index(group)
-        a = self._marks[2 * g]
-        return a if self._marks[2 * g + 1] >= 0 else -1
-
-    def end(self, group=0):
-        """Return the end index of the group, or -1."""
-        g = self._index(group)
-        return self._marks[2 * g + 1] if self._marks[2 * g] >= 0 else -1
-
-    def span(self, group=0):
-        """Return (start, end) of the group."""
-        return self.start(group), self.end(group)
-
-    def expand(self, template):
-        """Return the template with backslash substitutions done."""
-        return _expand(self, _parse_template(self._re, template))
-
-    def __bool__(self):
-        return True
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __repr__(self):
-        return '<re.Match object; span=(%d, %d), match=%r>' % (
-            self._marks[0], self._marks[1], self.group(0))
+def _expand_template(match, template):
+    """Match.expand(): the template with group references substituted."""
+    return _expand(match, _parse_template(match.re, template))
 
 
 _cache = {}
@@ -547,22 +454,37 @@ def _compile(pattern, flags):
 
 def compile(pattern, flags=0):
     """Compile a regular expression pattern, returning a Pattern object."""
-    return _compile(pattern, flags)
+    try:
+        return _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        return _compile(pattern, flags)
 
 
 def match(pattern, string, flags=0):
     """Try to apply the pattern at the start of the string."""
-    return _compile(pattern, flags).match(string)
+    try:
+        p = _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        p = _compile(pattern, flags)
+    return p._prog.match(string, 0, _MAXSIZE, 1, -1, p)
 
 
 def fullmatch(pattern, string, flags=0):
     """Try to apply the pattern to all of the string."""
-    return _compile(pattern, flags).fullmatch(string)
+    try:
+        p = _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        p = _compile(pattern, flags)
+    return p._prog.match(string, 0, _MAXSIZE, 2, -1, p)
 
 
 def search(pattern, string, flags=0):
     """Scan through string looking for a match to the pattern."""
-    return _compile(pattern, flags).search(string)
+    try:
+        p = _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        p = _compile(pattern, flags)
+    return p._prog.match(string, 0, _MAXSIZE, 0, -1, p)
 
 
 _MISSING = object()
@@ -611,12 +533,20 @@ def split(pattern, string, *args, maxsplit=_MISSING, flags=_MISSING):
 
 def findall(pattern, string, flags=0):
     """Return a list of all non-overlapping matches in the string."""
-    return _compile(pattern, flags).findall(string)
+    try:
+        p = _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        p = _compile(pattern, flags)
+    return p._prog.findall(string, 0, _MAXSIZE)
 
 
 def finditer(pattern, string, flags=0):
     """Return an iterator over all non-overlapping Match objects."""
-    return _compile(pattern, flags).finditer(string)
+    try:
+        p = _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        p = _compile(pattern, flags)
+    return p._prog.finditer(string, 0, _MAXSIZE, p)
 
 
 def purge():
@@ -636,10 +566,8 @@ def escape(pattern):
 
 
 Pattern.__module__ = 're'
-Match.__module__ = 're'
 try:
     from types import GenericAlias as _GenericAlias
     Pattern.__class_getitem__ = classmethod(_GenericAlias)
-    Match.__class_getitem__ = classmethod(_GenericAlias)
 except ImportError:
     pass

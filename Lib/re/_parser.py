@@ -451,6 +451,13 @@ def close_paren(p, start):
     p.i += 1
 
 
+def _closed(node):
+    """A repeat inside parentheses may be repeated again: (?:a*)+ is no multiple repeat."""
+    if node[0] == 'rep':
+        return node[:5] + (False,)
+    return node
+
+
 def parse_group(p, flags):
     s = p.s
     start = p.i
@@ -463,7 +470,7 @@ def parse_group(p, flags):
             p.i += 1
             body = parse_alt(p, flags)
             close_paren(p, start)
-            return body
+            return _closed(body)
         if c == 'P':
             p.i += 1
             c2 = p.peek()
@@ -562,7 +569,7 @@ def parse_group(p, flags):
             p.i += 1
             body = parse_alt(p, (flags | add) & ~rem)
             close_paren(p, start)
-            return body
+            return _closed(body)
         else:
             if not c:
                 raise p.err('unexpected end of pattern')
