@@ -8,15 +8,19 @@
  * than once (refcount > 1) is written once with FLAG_REF and later as a back-reference 'r',
  * exactly as CPython does, so the output is byte-identical for the same object graph.
  *
- * Code objects are not supported: Braid's bytecode is its own, so a marshalled code object
- * could not be exchanged with CPython anyway.  Dumping one raises ValueError
- * ("unmarshallable object"); reading type 'c' raises ValueError too.
+ * Code objects are written in CPython 3.13's layout (type 'c': the counts and flags, the
+ * bytecode, constants, names, local names and kinds, file name, name, qualified name, first
+ * line, line table, exception table), but the bytecode and tables are Braid's own, so they
+ * round-trip within Braid only (as .pyc data of one implementation does).
  *
  * Concurrency: all state of a dump or load lives in the call's writer/reader structure;
  * the module has no mutable state.  Containers are read through their thread-safe APIs
  * (a list or dict is copied under its critical section before its items are written). */
 #include "Python.h"
+#include "pycore_code.h"
+#include "pycore_modsupport.h"
 
+#include <limits.h>
 #include <string.h>
 
 #define MARSHAL_VERSION 4
@@ -29,6 +33,7 @@
 #define TYPE_STOPITER 'S'
 #define TYPE_ELLIPSIS '.'
 #define TYPE_INT 'i'
+#define TYPE_INT64 'I'           /* read only: written by very old versions */
 #define TYPE_LONG 'l'
 #define TYPE_FLOAT 'f'
 #define TYPE_BINARY_FLOAT 'g'
@@ -200,14 +205,17 @@ static void w_set_error(marshal_writer *w)
 }
 
 /* Write the back-reference to v if it was already written (return 1); otherwise register
- * it and add FLAG_REF to *flag when it may be shared (return 0).  -1 on error. */
-static int w_ref(marshal_writer *w, PyObject *v, int *flag)
+ * it and add FLAG_REF to *flag when it may be shared (return 0).  -1 on error.
+ * held is the number of references the writer itself holds on v (see w_list). */
+static int w_ref(marshal_writer *w, PyObject *v, int *flag, int held)
 {
     if (w->version < 3) {
         return 0;
     }
-    /* Only one reference: it cannot occur twice.  Interned strings always get a ref. */
-    if (Py_REFCNT(v) == 1 && !(PyUnicode_CheckExact(v) && PyUnicode_CHECK_INTERNED(v))) {
+    /* Only one reference besides ours: it cannot occur twice.  Interned strings always get
+     * a ref. */
+    if (Py_REFCNT(v) == 1 + held &&
+        !(PyUnicode_CheckExact(v) && PyUnicode_CHECK_INTERNED(v))) {
         return 0;
     }
     ref_table *t = &w->refs;
@@ -236,6 +244,7 @@ static int w_ref(marshal_writer *w, PyObject *v, int *flag)
 }
 
 static void w_object(marshal_writer *w, PyObject *v);
+static void w_object_held(marshal_writer *w, PyObject *v, int held);
 
 static void w_float_text(marshal_writer *w, double d)
 {
@@ -357,34 +366,66 @@ static void w_items(marshal_writer *w, PyObject *const *items, Py_ssize_t n)
     }
 }
 
-/* Lists and dicts are written from borrowed references, so that the refcounts seen by
- * w_ref are those of the caller's graph (as in CPython: an item referenced only by its
- * container gets no FLAG_REF).  The container's critical section keeps it unchanged while
- * it is written; writing runs no Python code. */
+/* List and dict items are written from strong references taken under the container's lock
+ * (so a concurrent mutation cannot free an item while it is written), and w_ref discounts
+ * that one reference: an item referenced only by its container gets no FLAG_REF, as in
+ * CPython, which writes them from borrowed references. */
 static void w_list(marshal_writer *w, PyObject *v, int flag)
 {
-    Py_BEGIN_CRITICAL_SECTION(v);
     w_byte(w, TYPE_LIST | flag);
-    if (w_size(w, PyList_GET_SIZE(v)) == 0) {
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(v) && !w->error; i++) {
-            w_object(w, PyList_GET_ITEM(v, i));
-        }
+    if (w_size(w, PyList_Size(v)) < 0) {
+        return;
     }
-    Py_END_CRITICAL_SECTION();
+    Py_ssize_t n = PyList_Size(v);
+    for (Py_ssize_t i = 0; i < n && !w->error; i++) {
+        PyObject *item = PyList_GetItemRef(v, i);
+        if (item == NULL) {
+            /* Shrunk by another thread after its size was written. */
+            PyErr_SetString(PyExc_RuntimeError, "list changed size during iteration");
+            w->error = 1;
+            return;
+        }
+        w_object_held(w, item, 1);
+        Py_DECREF(item);
+    }
 }
 
 static void w_dict(marshal_writer *w, PyObject *v, int flag)
 {
+    Py_ssize_t count = 0;
+    PyObject **items = NULL;
+    int failed = 0;
+    /* The critical section keeps the dict unchanged while its items are copied. */
     Py_BEGIN_CRITICAL_SECTION(v);
-    w_byte(w, TYPE_DICT | flag);
-    Py_ssize_t pos = 0;
-    PyObject *key, *value;
-    while (!w->error && PyDict_Next(v, &pos, &key, &value)) {
-        w_object(w, key);
-        w_object(w, value);
+    Py_ssize_t size = PyDict_GET_SIZE(v);
+    items = PyMem_Malloc((size_t)(size > 0 ? size : 1) * 2 * sizeof(PyObject *));
+    if (items == NULL) {
+        failed = 1;
     }
-    w_byte(w, TYPE_NULL);
+    else {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (count < size && PyDict_Next(v, &pos, &key, &value)) {
+            items[2 * count] = Py_NewRef(key);
+            items[2 * count + 1] = Py_NewRef(value);
+            count++;
+        }
+    }
     Py_END_CRITICAL_SECTION();
+    if (failed) {
+        PyErr_NoMemory();
+        w->error = 1;
+        return;
+    }
+    w_byte(w, TYPE_DICT | flag);
+    for (Py_ssize_t i = 0; i < 2 * count; i++) {
+        if (!w->error) {
+            w_object_held(w, items[i], 1);
+        }
+        Py_DECREF(items[i]);
+    }
+    PyMem_Free(items);
+    w_byte(w, TYPE_NULL);
 }
 
 /* Set items are written from new references (a copy), which is what CPython 3.13 does
@@ -403,11 +444,40 @@ static void w_set(marshal_writer *w, PyObject *v, int flag)
     Py_DECREF(items);
 }
 
-/* Objects that are not singletons: numbers, strings, containers, bytes-likes. */
-static void w_complex_object(marshal_writer *w, PyObject *v)
+/* A code object, in CPython 3.13's field order.  The bytecode is Braid's own, so the data
+ * round-trips within Braid only. */
+static void w_code(marshal_writer *w, PyCodeObject *co, int flag)
+{
+    PyObject *code = PyCode_GetCode(co);
+    if (code == NULL) {
+        w_set_error(w);
+        return;
+    }
+    w_byte(w, TYPE_CODE | flag);
+    w_long(w, co->co_argcount);
+    w_long(w, co->co_posonlyargcount);
+    w_long(w, co->co_kwonlyargcount);
+    w_long(w, co->co_stacksize);
+    w_long(w, co->co_flags);
+    w_object(w, code);
+    w_object(w, co->co_consts);
+    w_object(w, co->co_names);
+    w_object(w, co->co_localsplusnames);
+    w_object(w, co->co_localspluskinds);
+    w_object(w, co->co_filename);
+    w_object(w, co->co_name);
+    w_object(w, co->co_qualname);
+    w_long(w, co->co_firstlineno);
+    w_object(w, co->co_linetable);
+    w_object(w, co->co_exceptiontable);
+    Py_DECREF(code);
+}
+
+/* Objects that are not singletons: numbers, strings, containers, bytes-likes, code. */
+static void w_complex_object(marshal_writer *w, PyObject *v, int held)
 {
     int flag = 0;
-    int done = w_ref(w, v, &flag);
+    int done = w_ref(w, v, &flag, held);
     if (done != 0) {
         if (done < 0) {
             w->error = 1;
@@ -472,9 +542,13 @@ static void w_complex_object(marshal_writer *w, PyObject *v)
     else if (PyAnySet_CheckExact(v)) {
         w_set(w, v, flag);
     }
-    else if (PyCode_Check(v) && !w->allow_code) {
-        PyErr_SetString(PyExc_ValueError, "marshalling code objects is disallowed");
-        w->error = 1;
+    else if (PyCode_Check(v)) {
+        if (!w->allow_code) {
+            PyErr_SetString(PyExc_ValueError, "marshalling code objects is disallowed");
+            w->error = 1;
+            return;
+        }
+        w_code(w, (PyCodeObject *)v, flag);
     }
     else if (PyObject_CheckBuffer(v)) {
         Py_buffer view;
@@ -495,6 +569,11 @@ static void w_complex_object(marshal_writer *w, PyObject *v)
 }
 
 static void w_object(marshal_writer *w, PyObject *v)
+{
+    w_object_held(w, v, 0);
+}
+
+static void w_object_held(marshal_writer *w, PyObject *v, int held)
 {
     if (w->error) {
         return;
@@ -522,7 +601,7 @@ static void w_object(marshal_writer *w, PyObject *v)
         w_byte(w, TYPE_TRUE);
     }
     else {
-        w_complex_object(w, v);
+        w_complex_object(w, v, held);
     }
     w->depth--;
 }
@@ -647,6 +726,7 @@ static Py_ssize_t r_size(marshal_reader *r, const char *what)
     return (Py_ssize_t)n;
 }
 
+/* Raise ValueError "bad marshal data (<what>)".  Always returns NULL. */
 static PyObject *bad_data(const char *what)
 {
     PyErr_Format(PyExc_ValueError, "bad marshal data (%s)", what);
@@ -655,7 +735,7 @@ static PyObject *bad_data(const char *what)
 
 static PyObject *r_object(marshal_reader *r);
 
-/* Read an object that must not be NULL (TYPE_NULL) inside a container. */
+/* Return a new reference: an item of a container, where TYPE_NULL is a TypeError. */
 static PyObject *r_item(marshal_reader *r, const char *container)
 {
     PyObject *item = r_object(r);
@@ -682,7 +762,7 @@ static int r_float_text(marshal_reader *r, double *out)
     int n = r_byte(r);
     if (n < 0) {
         if (n == -1) {
-            PyErr_SetString(PyExc_EOFError, "EOF read where object expected");
+            PyErr_SetString(PyExc_EOFError, "EOF read where not expected");
         }
         return -1;
     }
@@ -715,7 +795,9 @@ static int r_float_binary(marshal_reader *r, double *out)
     return 0;
 }
 
-/* Return a new reference: an int of n 15-bit digits (sign of n). */
+/* Return a new reference: an int of n 15-bit digits (sign of n).  The digits are read one
+ * by one (the first bad digit or the end of the input is the error, as in CPython) into a
+ * buffer that grows with them. */
 static PyObject *r_pylong(marshal_reader *r)
 {
     long n = r_long(r);
@@ -730,8 +812,8 @@ static PyObject *r_pylong(marshal_reader *r)
     }
     int negative = n < 0;
     Py_ssize_t ndigits = negative ? -(Py_ssize_t)n : (Py_ssize_t)n;
-    size_t nbytes = (size_t)ndigits * 15 / 8 + 2;
-    unsigned char *bytes = PyMem_Calloc(nbytes, 1);
+    size_t capacity = 64;
+    unsigned char *bytes = PyMem_Calloc(capacity, 1);
     if (bytes == NULL) {
         return PyErr_NoMemory();
     }
@@ -751,12 +833,22 @@ static PyObject *r_pylong(marshal_reader *r)
             return bad_data("unnormalized long data");
         }
         size_t bit = (size_t)i * 15;
+        if (bit / 8 + 3 > capacity) {
+            unsigned char *bigger = PyMem_Realloc(bytes, capacity * 2);
+            if (bigger == NULL) {
+                PyMem_Free(bytes);
+                return PyErr_NoMemory();
+            }
+            memset(bigger + capacity, 0, capacity);
+            bytes = bigger;
+            capacity *= 2;
+        }
         uint32_t chunk = (uint32_t)digit << (bit % 8);
-        for (size_t k = 0; k < 3 && bit / 8 + k < nbytes; k++) {
+        for (size_t k = 0; k < 3; k++) {
             bytes[bit / 8 + k] |= (unsigned char)((chunk >> (8 * k)) & 0xff);
         }
     }
-    PyObject *result = _PyLong_FromByteArray(bytes, nbytes, 1, 0);
+    PyObject *result = _PyLong_FromByteArray(bytes, capacity, 1, 0);
     PyMem_Free(bytes);
     if (result != NULL && negative) {
         Py_SETREF(result, PyNumber_Negative(result));
@@ -778,17 +870,98 @@ static PyObject *r_ascii(marshal_reader *r, Py_ssize_t n, int interned)
     return s;
 }
 
-/* Read n items into the new list `list` (of size n).  0 or -1. */
-static int r_fill_list(marshal_reader *r, PyObject *list, Py_ssize_t n, const char *what)
+/* How many items a container may preallocate: a size field larger than the input left can
+ * only end in an error, and must not allocate gigabytes first. */
+static Py_ssize_t r_prealloc_limit(marshal_reader *r)
+{
+    return r->file == NULL ? (Py_ssize_t)(r->end - r->ptr) : 4096;
+}
+
+/* Read n items and append them to list.  0 or -1. */
+static int r_append_items(marshal_reader *r, PyObject *list, Py_ssize_t n, const char *what)
 {
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = r_item(r, what);
         if (item == NULL) {
             return -1;
         }
-        PyList_SET_ITEM(list, i, item);
+        int rc = PyList_Append(list, item);
+        Py_DECREF(item);
+        if (rc < 0) {
+            return -1;
+        }
     }
     return 0;
+}
+
+/* Return a new reference: a code object (its 'c' type byte was read).  Like a frozenset,
+ * it is registered for references only once complete. */
+static PyObject *r_code(marshal_reader *r, int flag)
+{
+    Py_ssize_t index = -1;
+    if (flag) {
+        index = r_ref_add(r, NULL);
+        if (index < 0) {
+            return NULL;
+        }
+    }
+    long ints[5];
+    for (int i = 0; i < 5; i++) {
+        ints[i] = r_long(r);
+        if (ints[i] == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    PyObject *fields[8] = {NULL};
+    PyObject *linetable = NULL, *exceptiontable = NULL, *result = NULL;
+    for (int i = 0; i < 8; i++) {
+        fields[i] = r_item(r, "code");
+        if (fields[i] == NULL) {
+            goto done;
+        }
+    }
+    long firstlineno = r_long(r);
+    if (firstlineno == -1 && PyErr_Occurred()) {
+        goto done;
+    }
+    linetable = r_item(r, "code");
+    if (linetable == NULL) {
+        goto done;
+    }
+    exceptiontable = r_item(r, "code");
+    if (exceptiontable == NULL) {
+        goto done;
+    }
+    struct _PyCodeConstructor con = {
+        .argcount = (int)ints[0],
+        .posonlyargcount = (int)ints[1],
+        .kwonlyargcount = (int)ints[2],
+        .stacksize = (int)ints[3],
+        .flags = (int)ints[4],
+        .code = fields[0],
+        .consts = fields[1],
+        .names = fields[2],
+        .localsplusnames = fields[3],
+        .localspluskinds = fields[4],
+        .filename = fields[5],
+        .name = fields[6],
+        .qualname = fields[7],
+        .firstlineno = (int)firstlineno,
+        .linetable = linetable,
+        .exceptiontable = exceptiontable,
+    };
+    result = (PyObject *)_PyCode_New(&con);
+    if (result != NULL && index >= 0 &&
+        PyList_SetItem(r->refs, index, Py_NewRef(result)) < 0) {
+        Py_CLEAR(result);
+    }
+done:
+    for (int i = 0; i < 8; i++) {
+        Py_XDECREF(fields[i]);
+    }
+    Py_XDECREF(linetable);
+    Py_XDECREF(exceptiontable);
+    return result;
 }
 
 /* Read one object.  Return a new reference, or NULL with an exception, or NULL without an
@@ -827,6 +1000,14 @@ static PyObject *r_object_inner(marshal_reader *r)
             return NULL;
         }
         v = PyLong_FromLong(x);
+        break;
+    }
+    case TYPE_INT64: {
+        const unsigned char *p = r_string(r, 8);
+        if (p == NULL) {
+            return NULL;
+        }
+        v = _PyLong_FromByteArray(p, 8, 1, 1);
         break;
     }
     case TYPE_LONG:
@@ -881,7 +1062,7 @@ static PyObject *r_object_inner(marshal_reader *r)
         n = r_byte(r);
         if (n < 0) {
             if (n == -1) {
-                PyErr_SetString(PyExc_EOFError, "marshal data too short");
+                PyErr_SetString(PyExc_EOFError, "EOF read where not expected");
             }
             return NULL;
         }
@@ -909,7 +1090,7 @@ static PyObject *r_object_inner(marshal_reader *r)
             int b = r_byte(r);
             if (b < 0) {
                 if (b == -1) {
-                    PyErr_SetString(PyExc_EOFError, "marshal data too short");
+                    PyErr_SetString(PyExc_EOFError, "EOF read where not expected");
                 }
                 return NULL;
             }
@@ -920,6 +1101,26 @@ static PyObject *r_object_inner(marshal_reader *r)
             if (n < 0) {
                 return NULL;
             }
+        }
+        if (n > r_prealloc_limit(r)) {
+            /* Implausibly long: collect the items first (this normally fails at EOF). */
+            Py_ssize_t index = flag ? r_ref_add(r, NULL) : -1;
+            PyObject *items = PyList_New(0);
+            if ((flag && index < 0) || items == NULL) {
+                Py_XDECREF(items);
+                return NULL;
+            }
+            if (r_append_items(r, items, n, "tuple") < 0) {
+                Py_DECREF(items);
+                return NULL;
+            }
+            v = PyList_AsTuple(items);
+            Py_DECREF(items);
+            if (v != NULL && index >= 0 &&
+                PyList_SetItem(r->refs, index, Py_NewRef(v)) < 0) {
+                Py_CLEAR(v);
+            }
+            return v;
         }
         v = PyTuple_New(n);
         if (v == NULL) {
@@ -944,7 +1145,7 @@ static PyObject *r_object_inner(marshal_reader *r)
         if (n < 0) {
             return NULL;
         }
-        v = PyList_New(n);
+        v = PyList_New(0);
         if (v == NULL) {
             return NULL;
         }
@@ -952,7 +1153,7 @@ static PyObject *r_object_inner(marshal_reader *r)
             Py_DECREF(v);
             return NULL;
         }
-        if (r_fill_list(r, v, n, "list") < 0) {
+        if (r_append_items(r, v, n, "list") < 0) {
             Py_DECREF(v);
             return NULL;
         }
@@ -1022,11 +1223,11 @@ static PyObject *r_object_inner(marshal_reader *r)
                 return NULL;
             }
         }
-        PyObject *items = PyList_New(n);
+        PyObject *items = PyList_New(0);
         if (items == NULL) {
             return NULL;
         }
-        if (r_fill_list(r, items, n, "set") < 0) {
+        if (r_append_items(r, items, n, "set") < 0) {
             Py_DECREF(items);
             return NULL;
         }
@@ -1057,9 +1258,7 @@ static PyObject *r_object_inner(marshal_reader *r)
             PyErr_SetString(PyExc_ValueError, "unmarshalling code objects is disallowed");
             return NULL;
         }
-        PyErr_SetString(PyExc_ValueError,
-                        "bad marshal data (code objects are not supported by Braid)");
-        return NULL;
+        return r_code(r, flag);
     default:
         return bad_data("unknown type code");
     }
@@ -1069,6 +1268,7 @@ static PyObject *r_object_inner(marshal_reader *r)
     return v;
 }
 
+/* Return a new reference (see r_object_inner), within the nesting limit. */
 static PyObject *r_object(marshal_reader *r)
 {
     if (++r->depth > MAX_MARSHAL_DEPTH) {
@@ -1110,36 +1310,84 @@ PyObject *PyMarshal_ReadObjectFromString(const char *data, Py_ssize_t len)
 
 /* ---- the module -------------------------------------------------------------------------- */
 
-/* dumps(value, version=4, /, *, allow_code=True).  Return a new reference. */
-static PyObject *marshal_dumps(PyObject *module, PyObject *args, PyObject *kwargs)
+/* Parse the optional version (an int) and the keyword-only allow_code.  0 or -1. */
+static int parse_version(const char *fname, PyObject *arg, int *version)
 {
-    static char *kwlist[] = {"", "", "allow_code", NULL};
-    PyObject *value;
+    if (arg == NULL) {
+        return 0;
+    }
+    if (PyFloat_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
+        return -1;
+    }
+    long v = PyLong_AsLong(arg);
+    if (v == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (v > INT_MAX || v < INT_MIN) {
+        PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *version = (int)v;
+    return 0;
+}
+
+static int parse_allow_code(PyObject *arg, int *allow_code)
+{
+    *allow_code = 1;
+    if (arg == NULL) {
+        return 0;
+    }
+    int truth = PyObject_IsTrue(arg);
+    if (truth < 0) {
+        return -1;
+    }
+    *allow_code = truth;
+    return 0;
+}
+
+/* The functions take their arguments as a vector (METH_FASTCALL), so the values are
+ * borrowed from the caller without an argument tuple: the refcounts that w_ref sees are the
+ * caller's, as with CPython. */
+
+/* dumps(value, version=4, /, *, allow_code=True).  Return a new reference. */
+static PyObject *marshal_dumps(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                               PyObject *kwnames)
+{
+    static const char *const kwlist[] = {"", "", "allow_code", NULL};
+    static _PyArg_Parser parser = {.keywords = kwlist, .fname = "dumps"};
+    PyObject *argsbuf[3];
+    PyObject *const *fa = _PyArg_UnpackKeywords(args, nargs, NULL, kwnames, &parser, 1, 2, 0,
+                                                argsbuf);
     int version = MARSHAL_VERSION;
-    int allow_code = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|i$p:dumps", kwlist, &value, &version,
-                                     &allow_code)) {
+    int allow_code;
+    if (fa == NULL || parse_version("dumps", fa[1], &version) < 0 ||
+        parse_allow_code(fa[2], &allow_code) < 0) {
         return NULL;
     }
-    return marshal_to_bytes(value, version, allow_code);
+    return marshal_to_bytes(fa[0], version, allow_code);
 }
 
 /* dump(value, file, version=4, /, *, allow_code=True).  Return None. */
-static PyObject *marshal_dump(PyObject *module, PyObject *args, PyObject *kwargs)
+static PyObject *marshal_dump(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames)
 {
-    static char *kwlist[] = {"", "", "", "allow_code", NULL};
-    PyObject *value, *file;
+    static const char *const kwlist[] = {"", "", "", "allow_code", NULL};
+    static _PyArg_Parser parser = {.keywords = kwlist, .fname = "dump"};
+    PyObject *argsbuf[4];
+    PyObject *const *fa = _PyArg_UnpackKeywords(args, nargs, NULL, kwnames, &parser, 2, 3, 0,
+                                                argsbuf);
     int version = MARSHAL_VERSION;
-    int allow_code = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO|i$p:dump", kwlist, &value, &file,
-                                     &version, &allow_code)) {
+    int allow_code;
+    if (fa == NULL || parse_version("dump", fa[2], &version) < 0 ||
+        parse_allow_code(fa[3], &allow_code) < 0) {
         return NULL;
     }
-    PyObject *data = marshal_to_bytes(value, version, allow_code);
+    PyObject *data = marshal_to_bytes(fa[0], version, allow_code);
     if (data == NULL) {
         return NULL;
     }
-    PyObject *result = PyObject_CallMethod(file, "write", "O", data);
+    PyObject *result = PyObject_CallMethod(fa[1], "write", "O", data);
     Py_DECREF(data);
     if (result == NULL) {
         return NULL;
@@ -1149,13 +1397,20 @@ static PyObject *marshal_dump(PyObject *module, PyObject *args, PyObject *kwargs
 }
 
 /* loads(bytes, /, *, allow_code=True).  Return a new reference. */
-static PyObject *marshal_loads(PyObject *module, PyObject *args, PyObject *kwargs)
+static PyObject *marshal_loads(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                               PyObject *kwnames)
 {
-    static char *kwlist[] = {"", "allow_code", NULL};
+    static const char *const kwlist[] = {"", "allow_code", NULL};
+    static _PyArg_Parser parser = {.keywords = kwlist, .fname = "loads"};
+    PyObject *argsbuf[2];
+    PyObject *const *fa = _PyArg_UnpackKeywords(args, nargs, NULL, kwnames, &parser, 1, 1, 0,
+                                                argsbuf);
+    int allow_code;
+    if (fa == NULL || parse_allow_code(fa[1], &allow_code) < 0) {
+        return NULL;
+    }
     Py_buffer view;
-    int allow_code = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "y*|$p:loads", kwlist, &view,
-                                     &allow_code)) {
+    if (PyObject_GetBuffer(fa[0], &view, PyBUF_SIMPLE) < 0) {
         return NULL;
     }
     marshal_reader r;
@@ -1170,15 +1425,20 @@ static PyObject *marshal_loads(PyObject *module, PyObject *args, PyObject *kwarg
 
 /* load(file, /, *, allow_code=True).  Return a new reference.  Reads exactly the bytes of
  * one object, so the file is left just after it. */
-static PyObject *marshal_load(PyObject *module, PyObject *args, PyObject *kwargs)
+static PyObject *marshal_load(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames)
 {
-    static char *kwlist[] = {"", "allow_code", NULL};
-    PyObject *file;
-    int allow_code = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$p:load", kwlist, &file, &allow_code)) {
+    static const char *const kwlist[] = {"", "allow_code", NULL};
+    static _PyArg_Parser parser = {.keywords = kwlist, .fname = "load"};
+    PyObject *argsbuf[2];
+    PyObject *const *fa = _PyArg_UnpackKeywords(args, nargs, NULL, kwnames, &parser, 1, 1, 0,
+                                                argsbuf);
+    int allow_code;
+    if (fa == NULL || parse_allow_code(fa[1], &allow_code) < 0) {
         return NULL;
     }
-    /* The reading probe CPython does first: a file opened for writing fails here. */
+    PyObject *file = fa[0];
+    /* Probe the file first, as CPython does: a file not open for reading fails here. */
     PyObject *probe = PyObject_CallMethod(file, "read", "n", (Py_ssize_t)0);
     if (probe == NULL) {
         return NULL;
@@ -1198,16 +1458,16 @@ static PyObject *marshal_load(PyObject *module, PyObject *args, PyObject *kwargs
 }
 
 static PyMethodDef marshal_methods[] = {
-    {"dump", (PyCFunction)(void (*)(void))marshal_dump, METH_VARARGS | METH_KEYWORDS,
+    {"dump", (PyCFunction)(void (*)(void))marshal_dump, METH_FASTCALL | METH_KEYWORDS,
      "dump($module, value, file, version=4, /, *, allow_code=True)\n--\n\n"
      "Write the value on the open file."},
-    {"load", (PyCFunction)(void (*)(void))marshal_load, METH_VARARGS | METH_KEYWORDS,
+    {"load", (PyCFunction)(void (*)(void))marshal_load, METH_FASTCALL | METH_KEYWORDS,
      "load($module, file, /, *, allow_code=True)\n--\n\n"
      "Read one value from the open file and return it."},
-    {"dumps", (PyCFunction)(void (*)(void))marshal_dumps, METH_VARARGS | METH_KEYWORDS,
+    {"dumps", (PyCFunction)(void (*)(void))marshal_dumps, METH_FASTCALL | METH_KEYWORDS,
      "dumps($module, value, version=4, /, *, allow_code=True)\n--\n\n"
      "Return the bytes object that would be written to a file by dump(value, file)."},
-    {"loads", (PyCFunction)(void (*)(void))marshal_loads, METH_VARARGS | METH_KEYWORDS,
+    {"loads", (PyCFunction)(void (*)(void))marshal_loads, METH_FASTCALL | METH_KEYWORDS,
      "loads($module, bytes, /, *, allow_code=True)\n--\n\n"
      "Convert the bytes-like object to a value."},
     {NULL, NULL, 0, NULL},

@@ -1,7 +1,15 @@
 """JSONDecoder: JSON text to Python objects.
 
-A recursive-descent parser over the str; errors carry CPython's messages and positions
-(JSONDecodeError with line and column)."""
+The scanning functions here are the pure-Python fallbacks: when the _json accelerator
+module is available, scanstring and the scanner (json.scanner.make_scanner) come from it.
+Errors are JSONDecodeError with the message and the position of the offending character."""
+
+from json import scanner
+
+try:
+    from _json import scanstring as c_scanstring
+except ImportError:
+    c_scanstring = None
 
 __all__ = ['JSONDecoder', 'JSONDecodeError']
 
@@ -9,14 +17,43 @@ NaN = float('nan')
 PosInf = float('inf')
 NegInf = float('-inf')
 
-_WHITESPACE = ' \t\n\r'
+WHITESPACE_STR = ' \t\n\r'
+
+_CONSTANTS = {
+    '-Infinity': NegInf,
+    'Infinity': PosInf,
+    'NaN': NaN,
+}
+
 _SIMPLE_ESCAPES = {'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n',
                    'r': '\r', 't': '\t'}
-_CONSTANTS = {'-Infinity': NegInf, 'Infinity': PosInf, 'NaN': NaN}
+_HEX_DIGITS = frozenset('0123456789abcdefABCDEF')
+
+
+def __getattr__(name):
+    """CPython's regular-expression helpers (WHITESPACE, FLAGS, STRINGCHUNK) and BACKSLASH,
+    made on first use so that importing json does not import re."""
+    if name == 'BACKSLASH':
+        return dict(_SIMPLE_ESCAPES)
+    if name in ('FLAGS', 'WHITESPACE', 'STRINGCHUNK'):
+        import re
+        flags = re.VERBOSE | re.MULTILINE | re.DOTALL
+        value = {
+            'FLAGS': flags,
+            'WHITESPACE': re.compile(r'[ \t\n\r]*', flags),
+            'STRINGCHUNK': re.compile(r'(.*?)(["\\\x00-\x1f])', flags),
+        }[name]
+        globals()[name] = value
+        return value
+    raise AttributeError(f'module {__name__!r} has no attribute {name!r}')
 
 
 class JSONDecodeError(ValueError):
-    """Subclass of ValueError with the error position: msg, doc, pos, lineno, colno."""
+    """A ValueError raised for malformed JSON.
+
+    Besides the formatted message it carries msg (the bare message), doc (the text being
+    parsed), pos (the index where parsing failed) and lineno/colno (pos as 1-based line and
+    column)."""
 
     def __init__(self, msg, doc, pos):
         lineno = doc.count('\n', 0, pos) + 1
@@ -33,224 +70,185 @@ class JSONDecodeError(ValueError):
         return self.__class__, (self.msg, self.doc, self.pos)
 
 
-class _Parser:
-    """One parse of one document."""
+def _skip_whitespace(s, end):
+    """Index of the first non-whitespace character at or after end."""
+    n = len(s)
+    while end < n and s[end] in WHITESPACE_STR:
+        end += 1
+    return end
 
-    def __init__(self, decoder, text):
-        self.dec = decoder
-        self.text = text
-        self.memo = {}
 
-    def fail(self, msg, pos):
-        raise JSONDecodeError(msg, self.text, pos)
+def _hex4(s, pos):
+    """The code unit of the 4 hex digits at s[pos:pos + 4], or None.  As in the C
+    scanner, the digits must not be the last characters of s."""
+    digits = s[pos:pos + 4]
+    if pos + 4 < len(s) and all(c in _HEX_DIGITS for c in digits):
+        return int(digits, 16)
+    return None
 
-    def skip_space(self, pos):
-        text = self.text
-        n = len(text)
-        while pos < n and text[pos] in _WHITESPACE:
+
+def py_scanstring(s, end, strict=True):
+    """Scan the string s for a JSON string; end is the index just after the opening quote.
+
+    Return (decoded str, index after the closing quote).  With strict=False, literal
+    control characters are allowed in the string."""
+    n = len(s)
+    if end < 0 or end > n:
+        raise ValueError('end is out of bounds')
+    begin = end - 1
+    chunks = []
+    append = chunks.append
+    pos = end
+    while True:
+        start = pos
+        while pos < n:
+            ch = s[pos]
+            if ch == '"' or ch == '\\' or (strict and ch < ' '):
+                break
             pos += 1
-        return pos
-
-    def value(self, pos):
-        """Parse the value starting exactly at pos; return (value, end)."""
-        text = self.text
-        if pos >= len(text):
-            self.fail('Expecting value', pos)
-        ch = text[pos]
-        if ch == '"':
-            return self.string(pos + 1)
-        if ch == '{':
-            return self.object(pos + 1)
-        if ch == '[':
-            return self.array(pos + 1)
-        if ch == 'n' and text.startswith('null', pos):
-            return None, pos + 4
-        if ch == 't' and text.startswith('true', pos):
-            return True, pos + 4
-        if ch == 'f' and text.startswith('false', pos):
-            return False, pos + 5
-        for name in ('NaN', 'Infinity', '-Infinity'):
-            if text.startswith(name, pos):
-                return self.dec.parse_constant(name), pos + len(name)
-        if ch == '-' or '0' <= ch <= '9':
-            result = self.number(pos)
-            if result is not None:
-                return result
-        self.fail('Expecting value', pos)
-
-    def number(self, pos):
-        """Parse -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][-+]?[0-9]+)? at pos, or return None."""
-        text = self.text
-        n = len(text)
-        i = pos
-        if i < n and text[i] == '-':
-            i += 1
-        if i < n and text[i] == '0':
-            i += 1
-        elif i < n and '1' <= text[i] <= '9':
-            while i < n and '0' <= text[i] <= '9':
-                i += 1
         else:
-            return None
-        int_end = i
-        is_float = False
-        if i + 1 < n and text[i] == '.' and '0' <= text[i + 1] <= '9':
-            i += 2
-            while i < n and '0' <= text[i] <= '9':
-                i += 1
-            is_float = True
-        if i < n and text[i] in 'eE':
-            j = i + 1
-            if j < n and text[j] in '+-':
-                j += 1
-            if j < n and '0' <= text[j] <= '9':
-                while j < n and '0' <= text[j] <= '9':
-                    j += 1
-                i = j
-                is_float = True
-        if is_float:
-            return self.dec.parse_float(text[pos:i]), i
-        return self.dec.parse_int(text[pos:int_end]), int_end
+            raise JSONDecodeError('Unterminated string starting at', s, begin)
+        if pos > start:
+            append(s[start:pos])
+        ch = s[pos]
+        if ch == '"':
+            return ''.join(chunks), pos + 1
+        if ch != '\\':
+            raise JSONDecodeError('Invalid control character at', s, pos)
+        if pos + 1 >= n:
+            raise JSONDecodeError('Unterminated string starting at', s, begin)
+        esc = s[pos + 1]
+        if esc != 'u':
+            try:
+                append(_SIMPLE_ESCAPES[esc])
+            except KeyError:
+                raise JSONDecodeError('Invalid \\escape', s, pos) from None
+            pos += 2
+            continue
+        code = _hex4(s, pos + 2)
+        if code is None:
+            raise JSONDecodeError('Invalid \\uXXXX escape', s, pos + 1)
+        pos += 6
+        if 0xd800 <= code <= 0xdbff and s[pos:pos + 2] == '\\u':
+            low = _hex4(s, pos + 2)
+            if low is None:
+                raise JSONDecodeError('Invalid \\uXXXX escape', s, pos + 1)
+            if 0xdc00 <= low <= 0xdfff:
+                code = 0x10000 + (((code - 0xd800) << 10) | (low - 0xdc00))
+                pos += 6
+        append(chr(code))
 
-    def string(self, pos):
-        """Parse the rest of a string whose opening quote is at pos - 1."""
-        text = self.text
-        n = len(text)
-        begin = pos - 1
-        chunks = []
-        strict = self.dec.strict
+
+scanstring = c_scanstring or py_scanstring
+
+
+def JSONObject(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
+    """Parse the members of an object whose '{' is just before s_and_end[1].
+
+    Return (object, index after the closing '}')."""
+    s, end = s_and_end
+    pairs = []
+    if memo is None:
+        memo = {}
+    end = _skip_whitespace(s, end)
+    if s[end:end + 1] != '}':
         while True:
-            start = pos
-            while pos < n:
-                ch = text[pos]
-                if ch == '"' or ch == '\\' or (ch < ' ' and strict):
-                    break
-                pos += 1
-            if pos >= n:
-                self.fail('Unterminated string starting at', begin)
-            chunks.append(text[start:pos])
-            ch = text[pos]
-            if ch == '"':
-                return ''.join(chunks), pos + 1
-            if ch != '\\':
-                self.fail('Invalid control character at', pos)
-            pos += 1
-            if pos >= n:
-                self.fail('Unterminated string starting at', begin)
-            esc = text[pos]
-            if esc != 'u':
-                try:
-                    chunks.append(_SIMPLE_ESCAPES[esc])
-                except KeyError:
-                    self.fail('Invalid \\escape', pos - 1)
-                pos += 1
-                continue
-            code = self.hex4(pos + 1)
-            pos += 5
-            if 0xd800 <= code <= 0xdbff and text.startswith('\\u', pos):
-                low = self.hex4(pos + 2)
-                if 0xdc00 <= low <= 0xdfff:
-                    code = 0x10000 + (((code - 0xd800) << 10) | (low - 0xdc00))
-                    pos += 6
-            chunks.append(chr(code))
-
-    def hex4(self, pos):
-        digits = self.text[pos:pos + 4]
-        if len(digits) == 4 and all(c in '0123456789abcdefABCDEF' for c in digits):
-            return int(digits, 16)
-        self.fail('Invalid \\uXXXX escape', pos - 1)
-
-    def object(self, pos):
-        """Parse the rest of an object whose '{' is at pos - 1."""
-        text = self.text
-        pairs = []
-        pos = self.skip_space(pos)
-        if text[pos:pos + 1] == '}':
-            return self.finish_object(pairs), pos + 1
-        while True:
-            if text[pos:pos + 1] != '"':
-                self.fail('Expecting property name enclosed in double quotes', pos)
-            key, pos = self.string(pos + 1)
-            key = self.memo.setdefault(key, key)
-            pos = self.skip_space(pos)
-            if text[pos:pos + 1] != ':':
-                self.fail("Expecting ':' delimiter", pos)
-            pos = self.skip_space(pos + 1)
-            value, pos = self.value(pos)
+            if s[end:end + 1] != '"':
+                raise JSONDecodeError(
+                    'Expecting property name enclosed in double quotes', s, end)
+            key, end = scanstring(s, end + 1, strict)
+            key = memo.setdefault(key, key)
+            end = _skip_whitespace(s, end)
+            if s[end:end + 1] != ':':
+                raise JSONDecodeError("Expecting ':' delimiter", s, end)
+            end = _skip_whitespace(s, end + 1)
+            value, end = scan_once(s, end)
             pairs.append((key, value))
-            pos = self.skip_space(pos)
-            ch = text[pos:pos + 1]
+            end = _skip_whitespace(s, end)
+            ch = s[end:end + 1]
             if ch == '}':
-                return self.finish_object(pairs), pos + 1
+                break
             if ch != ',':
-                self.fail("Expecting ',' delimiter", pos)
-            comma = pos
-            pos = self.skip_space(pos + 1)
-            if text[pos:pos + 1] == '}':
-                self.fail('Illegal trailing comma before end of object', comma)
+                raise JSONDecodeError("Expecting ',' delimiter", s, end)
+            comma = end
+            end = _skip_whitespace(s, end + 1)
+            if s[end:end + 1] == '}':
+                raise JSONDecodeError('Illegal trailing comma before end of object', s, comma)
+    end += 1
+    if object_pairs_hook is not None:
+        return object_pairs_hook(pairs), end
+    pairs = dict(pairs)
+    if object_hook is not None:
+        pairs = object_hook(pairs)
+    return pairs, end
 
-    def finish_object(self, pairs):
-        if self.dec.object_pairs_hook is not None:
-            return self.dec.object_pairs_hook(pairs)
-        obj = dict(pairs)
-        if self.dec.object_hook is not None:
-            return self.dec.object_hook(obj)
-        return obj
 
-    def array(self, pos):
-        """Parse the rest of an array whose '[' is at pos - 1."""
-        text = self.text
-        items = []
-        pos = self.skip_space(pos)
-        if text[pos:pos + 1] == ']':
-            return items, pos + 1
-        while True:
-            value, pos = self.value(pos)
-            items.append(value)
-            pos = self.skip_space(pos)
-            ch = text[pos:pos + 1]
-            if ch == ']':
-                return items, pos + 1
-            if ch != ',':
-                self.fail("Expecting ',' delimiter", pos)
-            comma = pos
-            pos = self.skip_space(pos + 1)
-            if text[pos:pos + 1] == ']':
-                self.fail('Illegal trailing comma before end of array', comma)
+def JSONArray(s_and_end, scan_once):
+    """Parse the items of an array whose '[' is just before s_and_end[1].
+
+    Return (list, index after the closing ']')."""
+    s, end = s_and_end
+    values = []
+    end = _skip_whitespace(s, end)
+    if s[end:end + 1] == ']':
+        return values, end + 1
+    while True:
+        value, end = scan_once(s, end)
+        values.append(value)
+        end = _skip_whitespace(s, end)
+        ch = s[end:end + 1]
+        if ch == ']':
+            return values, end + 1
+        if ch != ',':
+            raise JSONDecodeError("Expecting ',' delimiter", s, end)
+        comma = end
+        end = _skip_whitespace(s, end + 1)
+        if s[end:end + 1] == ']':
+            raise JSONDecodeError('Illegal trailing comma before end of array', s, comma)
 
 
 class JSONDecoder(object):
-    """Simple JSON decoder: object -> dict, array -> list, string -> str, number -> int or
-    float, true/false -> True/False, null -> None; NaN, Infinity and -Infinity are also
-    accepted."""
+    """Decoder of JSON text into Python objects.
+
+    Objects become dicts, arrays lists, strings str, integral numbers int, other numbers
+    float, true/false True/False and null None.  Beyond strict JSON, the words NaN,
+    Infinity and -Infinity are read as the corresponding floats."""
 
     def __init__(self, *, object_hook=None, parse_float=None, parse_int=None,
                  parse_constant=None, strict=True, object_pairs_hook=None):
-        """Configure the decoder; the parameters have the meanings documented for
-        json.loads().  With strict=False, control characters are allowed in strings."""
+        """Configure the decoder.
+
+        object_hook(dict) and object_pairs_hook(list of (key, value) pairs) replace each
+        decoded object (object_pairs_hook wins when both are given); parse_float,
+        parse_int and parse_constant convert the text of floats, integers and of
+        -Infinity/Infinity/NaN.  With strict=False, control characters are allowed
+        inside strings."""
         self.object_hook = object_hook
         self.parse_float = parse_float or float
         self.parse_int = parse_int or int
         self.parse_constant = parse_constant or _CONSTANTS.__getitem__
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
+        self.parse_object = JSONObject
+        self.parse_array = JSONArray
+        self.parse_string = scanstring
+        self.memo = {}
+        self.scan_once = scanner.make_scanner(self)
 
     def decode(self, s):
-        """Return the Python representation of the JSON document s (a str)."""
-        parser = _Parser(self, s)
-        obj, end = parser.value(parser.skip_space(0))
-        end = parser.skip_space(end)
+        """Return the Python object for the JSON document s (a str); only whitespace may
+        surround the document."""
+        obj, end = self.raw_decode(s, idx=_skip_whitespace(s, 0))
+        end = _skip_whitespace(s, end)
         if end != len(s):
-            raise JSONDecodeError("Extra data", s, end)
+            raise JSONDecodeError('Extra data', s, end)
         return obj
 
     def raw_decode(self, s, idx=0):
-        """Decode a JSON document that starts at s[idx] (no leading whitespace allowed);
-        return (object, index where it ended)."""
-        parser = _Parser(self, s)
+        """Decode the JSON document that starts exactly at s[idx]; return (object, end)
+        where end is the index just after it, so trailing text is allowed."""
         try:
-            return parser.value(idx)
-        except JSONDecodeError as err:
-            if err.msg == 'Expecting value':
-                raise JSONDecodeError('Expecting value', s, err.pos) from None
-            raise
+            obj, end = self.scan_once(s, idx)
+        except StopIteration as err:
+            raise JSONDecodeError('Expecting value', s, err.value) from None
+        return obj, end
