@@ -90,4 +90,15 @@ extern "C" {
 }
 #endif
 
+/* Every extension records the ABI it was compiled for (weak: each translation unit may define
+ * it, the linker keeps one); Python/importdl.c refuses the other build's mark before dlopen.
+ * Py_BRAID_NO_ABI_MARK leaves it out (the loader's tests use it). */
+#if !defined(Py_BUILD_CORE) && !defined(Py_BRAID_NO_ABI_MARK) && defined(__GNUC__)
+#  ifdef Py_GIL_DISABLED
+__attribute__((weak, used, visibility("default"))) char _Py_Braid_ABI_313t = 't';
+#  else
+__attribute__((weak, used, visibility("default"))) char _Py_Braid_ABI_313 = 'g';
+#  endif
+#endif
+
 #endif /* Py_PYTHON_H */

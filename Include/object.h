@@ -152,6 +152,8 @@ static inline void Py_INCREF(PyObject *op)
 
 static inline void _Py_DECREF_impl(const char *filename, int lineno, PyObject *op)
 {
+    (void)filename;   /* used by Py_REF_DEBUG builds only */
+    (void)lineno;
     if (_Py_IsImmortal(op)) {
         return;
     }
@@ -217,6 +219,8 @@ static inline void Py_INCREF(PyObject *op)
 
 static inline void _Py_DECREF_impl(const char *filename, int lineno, PyObject *op)
 {
+    (void)filename;   /* used by Py_REF_DEBUG builds only */
+    (void)lineno;
     uint32_t local = _Py_atomic_load_uint32_relaxed(&op->ob_ref_local);
     if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
         return;
