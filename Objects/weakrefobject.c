@@ -111,6 +111,23 @@ get_basic_refs(PyWeakReference *head, PyWeakReference **refp, PyWeakReference **
     }
 }
 
+/* A new reference to a weak reference found on a list (caller holds the list lock), unless it
+ * is already being deallocated (its count reached zero; its deallocator waits for the lock to
+ * unlink it). */
+static int
+try_incref_listed(PyWeakReference *ref)
+{
+#ifdef Py_GIL_DISABLED
+    return _Py_TryIncRef((PyObject *)ref);
+#else
+    if (Py_REFCNT(ref) > 0) {
+        Py_INCREF(ref);
+        return 1;
+    }
+    return 0;
+#endif
+}
+
 /* ---- the reference object ------------------------------------------------------------------ */
 
 static PyObject *weakref_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf,
@@ -140,6 +157,9 @@ init_weakref(PyWeakReference *self, PyObject *ob, PyObject *callback)
 {
 #ifdef Py_GIL_DISABLED
     set_maybe_weakref(ob);
+    /* The reference itself is reachable from ob's list, without a count: the shared basic
+     * reference is handed out again from there (try_incref_listed). */
+    set_maybe_weakref((PyObject *)self);
 #endif
     self->hash = -1;
     self->wr_object = ob;
@@ -388,8 +408,7 @@ get_or_create_weakref(PyTypeObject *type, PyObject *ob, PyObject *callback)
         PyWeakReference *ref, *proxy;
         LOCK_WEAKREFS(ob);
         get_basic_refs(*list, &ref, &proxy);
-        if (ref != NULL && Py_REFCNT(ref) > 0) {
-            Py_INCREF(ref);
+        if (ref != NULL && try_incref_listed(ref)) {
             UNLOCK_WEAKREFS(ob);
             return (PyObject *)ref;
         }
@@ -895,8 +914,7 @@ PyWeakref_NewProxy(PyObject *ob, PyObject *callback)
     if (callback == NULL) {
         LOCK_WEAKREFS(ob);
         get_basic_refs(*list, &ref, &proxy);
-        if (proxy != NULL && Py_REFCNT(proxy) > 0) {
-            Py_INCREF(proxy);
+        if (proxy != NULL && try_incref_listed(proxy)) {
             UNLOCK_WEAKREFS(ob);
             return (PyObject *)proxy;
         }
@@ -1024,8 +1042,7 @@ PyObject_ClearWeakRefs(PyObject *object)
             /* A reference being deallocated (count 0) gets no call, only its callback's
              * release; the pair keeps the callback's reference either way. */
             current->wr_callback = NULL;
-            if (Py_REFCNT(current) > 0) {
-                Py_INCREF(current);
+            if (try_incref_listed(current)) {
                 pairs[2 * npairs] = (PyObject *)current;
             }
             else {

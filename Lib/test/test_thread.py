@@ -204,7 +204,9 @@ class StressTests(unittest.TestCase):
                     counter[0] += 1
                 with rlock:
                     with rlock:
-                        counter[0] += 0
+                        # Read only: a write here would race with the increments made under
+                        # the other lock (lost updates are allowed without a GIL).
+                        self.assertGreaterEqual(counter[0], 0)
                 work.put((index, i))
                 item = work.get()
                 results.put(item)

@@ -1,0 +1,112 @@
+"""Thread-stress tests of the built-in objects and the runtime (issue 5).
+
+The same tests run in both builds.  In the GIL build they check that thread switches in the
+middle of operations never break an object; in the free-threaded build threads really run at
+once, so they also exercise the per-object critical sections, the lock-free reads, biased
+reference counting, QSBR and the stop-the-world collector.  Assertions are about invariants
+that hold after the threads are joined (sizes, sums, no lost or duplicated items for the
+operations CPython documents as atomic) and about the absence of crashes and unexpected
+exceptions; never about timing.
+
+The test modules are the test_*.py files of this package; load_tests collects them, so that
+`python -m test test_free_threading` runs them all.
+"""
+
+import os
+import sys
+import threading
+import unittest
+
+# Threads per stress test: more than the cores of any CI machine, so that threads are also
+# preempted in the middle of operations.
+NTHREADS = 8
+
+# Switch interval while the stress threads run: in the GIL build (and the free-threaded build
+# with PYTHON_GIL=1) a short interval makes threads switch in the middle of the operations
+# under test instead of each running its whole loop in one time slice.
+SWITCH_INTERVAL = 1e-5
+
+# True in the free-threaded build (configure --disable-gil): sys.abiflags carries a 't'.
+FREE_THREADED = 't' in getattr(sys, 'abiflags', '')
+
+
+def gil_enabled():
+    """True if a GIL serialises the threads of this process right now."""
+    is_enabled = getattr(sys, '_is_gil_enabled', None)
+    return True if is_enabled is None else is_enabled()
+
+
+def expected_failure_if_free_threaded(test):
+    """Mark test as an expected failure in the free-threaded build only (for a runtime bug
+    of that build; the decorated test's comment names the bug)."""
+    return unittest.expectedFailure(test) if FREE_THREADED else test
+
+
+def run_concurrently(worker, nthreads=NTHREADS, args=()):
+    """Call worker(index, *args) in nthreads threads released together by a barrier.
+
+    Return the list of the workers' results, in index order.  An exception raised by a worker
+    is re-raised here (the first one, after every thread was joined), so that a failing
+    assertion inside a thread fails the test."""
+    barrier = threading.Barrier(nthreads)
+    results = [None] * nthreads
+    errors = []
+
+    def run(index):
+        try:
+            barrier.wait()
+            results[index] = worker(index, *args)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(nthreads)]
+    old_interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(old_interval)
+    if errors:
+        raise errors[0]
+    return results
+
+
+def run_with_background(worker, background, nthreads=NTHREADS):
+    """Run worker(index) in nthreads threads while background(stop) runs in one more thread
+    until every worker has returned (stop is a threading.Event it must poll).
+
+    Return the workers' results; re-raise the first exception of any thread."""
+    stop = threading.Event()
+    errors = []
+
+    def run_background():
+        try:
+            background(stop)
+        except BaseException as exc:
+            errors.append(exc)
+
+    helper = threading.Thread(target=run_background)
+    helper.start()
+    try:
+        results = run_concurrently(worker, nthreads)
+    finally:
+        stop.set()
+        helper.join()
+    if errors:
+        raise errors[0]
+    return results
+
+
+def load_tests(loader, tests, pattern):
+    """Collect the tests of every test_*.py module of this package."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    suite = unittest.TestSuite()
+    for entry in sorted(os.listdir(here)):
+        if entry.startswith('test_') and entry.endswith('.py'):
+            name = '%s.%s' % (__name__, entry[:-3])
+            module = __import__(name, fromlist=['*'])
+            suite.addTests(loader.loadTestsFromModule(module))
+    return suite

@@ -1,0 +1,5 @@
+import unittest
+
+from test import test_free_threading
+
+unittest.main(module=test_free_threading)

@@ -1,0 +1,680 @@
+"""Threads hammering one shared list, dict, set, deque, bytearray and array.array.
+
+Each test uses only operations that CPython makes atomic (list.append, list.pop, d[k] = v,
+dict.setdefault, dict.pop, set.add, deque.append/popleft, bytearray.append, array.append, ...)
+and checks after joining the threads that nothing was lost, duplicated or corrupted.  The
+"mixed" tests run non-atomic combinations and only require that every operation either works
+or raises the exception it documents, and that the object stays usable."""
+
+import array
+import collections
+import random
+import unittest
+
+from test.test_free_threading import NTHREADS, run_concurrently
+
+N = 4000    # operations per thread
+
+
+class ListTests(unittest.TestCase):
+
+    def test_append(self):
+        shared = []
+
+        def worker(index):
+            for i in range(N):
+                shared.append((index, i))
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), NTHREADS * N)
+        self.assertEqual(sorted(shared), [(t, i) for t in range(NTHREADS) for i in range(N)])
+        # Each thread's items keep their relative order.
+        for t in range(NTHREADS):
+            self.assertEqual([i for (u, i) in shared if u == t], list(range(N)))
+
+    def test_extend_and_iadd(self):
+        shared = []
+
+        def worker(index):
+            nonlocal shared
+            for i in range(N // 4):
+                shared.extend([index, index])
+                shared += (index,)
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), NTHREADS * (N // 4) * 3)
+        for t in range(NTHREADS):
+            self.assertEqual(shared.count(t), (N // 4) * 3)
+
+    def test_pop_takes_each_item_once(self):
+        total = NTHREADS * N
+        shared = list(range(total))
+
+        def worker(index):
+            taken = []
+            while True:
+                try:
+                    taken.append(shared.pop())
+                except IndexError:
+                    return taken
+
+        results = run_concurrently(worker)
+        everything = [x for taken in results for x in taken]
+        self.assertEqual(len(everything), total)
+        self.assertEqual(sorted(everything), list(range(total)))
+        self.assertEqual(shared, [])
+        # list.pop() takes from the end, so each thread saw a decreasing sequence.
+        for taken in results:
+            self.assertEqual(taken, sorted(taken, reverse=True))
+
+    def test_pop_front_and_insert(self):
+        shared = []
+
+        def worker(index):
+            popped = 0
+            for i in range(N // 2):
+                shared.insert(0, index)
+                try:
+                    shared.pop(0)
+                    popped += 1
+                except IndexError:
+                    pass
+            return popped
+
+        results = run_concurrently(worker)
+        # Every insert is matched by a pop; a pop can only fail if the list was empty, which
+        # is impossible right after this thread's own insert.
+        self.assertEqual(results, [N // 2] * NTHREADS)
+        self.assertEqual(shared, [])
+
+    def test_remove_own_items(self):
+        shared = []
+
+        def worker(index):
+            for i in range(N // 2):
+                item = index * N + i
+                shared.append(item)
+                shared.remove(item)
+                self.assertNotIn(item, shared)
+
+        run_concurrently(worker)
+        self.assertEqual(shared, [])
+
+    def test_mixed_operations_do_not_corrupt(self):
+        shared = list(range(100))
+
+        def worker(index):
+            rng = random.Random(index)
+            for i in range(N):
+                op = rng.randrange(12)
+                try:
+                    if op == 0:
+                        shared.append(i)
+                    elif op == 1:
+                        shared.pop()
+                    elif op == 2:
+                        shared.insert(rng.randrange(-5, 5), i)
+                    elif op == 3:
+                        del shared[0:rng.randrange(3)]
+                    elif op == 4:
+                        shared.extend(range(rng.randrange(4)))
+                    elif op == 5:
+                        shared[rng.randrange(-3, 3)] = i
+                    elif op == 6:
+                        shared.sort()
+                    elif op == 7:
+                        shared.reverse()
+                    elif op == 8:
+                        x = shared[rng.randrange(-3, 3)]
+                        self.assertIsInstance(x, int)
+                    elif op == 9:
+                        copy = shared[:]
+                        self.assertTrue(all(isinstance(x, int) for x in copy))
+                    elif op == 10:
+                        shared.index(i)
+                    elif len(shared) > 500:
+                        shared.clear()
+                except IndexError:
+                    pass
+                except ValueError:
+                    # index() of an absent item, or "list modified during sort"
+                    self.assertIn(op, (6, 10))
+
+        run_concurrently(worker)
+        self.assertTrue(all(isinstance(x, int) for x in shared))
+        self.assertEqual(len(shared), len(list(shared)))
+        shared.sort()
+        self.assertEqual(shared, sorted(shared))
+
+
+    def test_sort_with_key_while_others_mutate(self):
+        # The key function runs Python code (and may let other threads in), so the list can
+        # change during the sort: CPython raises ValueError then (the list looks empty to the
+        # others while it is sorted, and what they added meanwhile is dropped).  Nothing may
+        # crash and every item stays an int.
+        shared = list(range(300))
+
+        def worker(index):
+            if index == 0:
+                for i in range(20):
+                    try:
+                        shared.sort(key=lambda x: -x)
+                    except ValueError as exc:
+                        self.assertEqual(str(exc), 'list modified during sort')
+                return
+            for i in range(N // 10):
+                shared.append(i)
+                try:
+                    shared.pop(0)
+                except IndexError:
+                    pass
+
+        run_concurrently(worker)
+        self.assertTrue(all(type(x) is int for x in shared))
+        self.assertLessEqual(len(shared), 300 + (NTHREADS - 1) * (N // 10))
+
+    def test_compare_calls_python_code(self):
+        # Searching a list calls __eq__, Python code that may let other threads run and
+        # mutate the list.  A search may then skip an item that moved (even in the GIL
+        # build: `in`, count(), index() and remove() scan by position), but it never crashes
+        # and never finds something that is not there.
+        class Slow:
+            def __init__(self, v):
+                self.v = v
+
+            def __eq__(self, other):
+                for _ in range(3):
+                    pass
+                return isinstance(other, Slow) and self.v == other.v
+
+            __hash__ = object.__hash__
+
+        shared = [Slow(i) for i in range(50)]
+
+        def worker(index):
+            mine = Slow(1000 + index)
+            for i in range(N // 20):
+                shared.append(mine)
+                self.assertIsInstance(mine in shared, bool)
+                self.assertLessEqual(shared.count(mine), N // 20)
+                try:
+                    shared.remove(mine)
+                except ValueError:
+                    pass       # skipped while the items moved; removed in a later round
+                try:
+                    self.assertIsInstance(shared.index(Slow(i % 50)), int)
+                except ValueError:
+                    pass
+
+        run_concurrently(worker)
+        self.assertEqual(sorted(x.v for x in shared if x.v < 1000), list(range(50)))
+
+
+class DictTests(unittest.TestCase):
+
+    def test_keys_with_python_eq_and_hash(self):
+        # Lookups call __hash__ and __eq__ written in Python (colliding hashes force many
+        # comparisons), which may suspend the dict's critical section; other threads insert
+        # and delete meanwhile.  Every thread's own keys are found with their values.
+        class Key:
+            def __init__(self, owner, n):
+                self.owner = owner
+                self.n = n
+
+            def __hash__(self):
+                return self.n % 8
+
+            def __eq__(self, other):
+                return (isinstance(other, Key) and self.owner == other.owner and
+                        self.n == other.n)
+
+        shared = {}
+
+        def worker(index):
+            keys = [Key(index, n) for n in range(40)]
+            for round in range(N // 400):
+                for k in keys:
+                    shared[k] = (index, k.n)
+                for k in keys:
+                    self.assertEqual(shared[Key(index, k.n)], (index, k.n))
+                for k in keys[::2]:
+                    del shared[Key(index, k.n)]
+                for k in keys[1::2]:
+                    self.assertIn(Key(index, k.n), shared)
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), NTHREADS * 20)
+        for key, value in shared.items():
+            self.assertEqual(value, (key.owner, key.n))
+
+    def test_setitem_distinct_keys(self):
+        shared = {}
+
+        def worker(index):
+            for i in range(N):
+                shared[(index, i)] = index * i
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), NTHREADS * N)
+        for t in range(NTHREADS):
+            for i in range(N):
+                self.assertEqual(shared[(t, i)], t * i)
+
+    def test_setitem_same_keys(self):
+        shared = {}
+
+        def worker(index):
+            for i in range(N):
+                shared[i] = index
+                self.assertIn(i, shared)
+
+        run_concurrently(worker)
+        self.assertEqual(sorted(shared), list(range(N)))
+        self.assertTrue(set(shared.values()) <= set(range(NTHREADS)))
+
+    def test_setdefault_first_value_wins(self):
+        shared = {}
+
+        def worker(index):
+            return [shared.setdefault(i, index) for i in range(N)]
+
+        results = run_concurrently(worker)
+        self.assertEqual(len(shared), N)
+        # setdefault is atomic: every thread saw the value that stayed in the dict.
+        for seen in results:
+            self.assertEqual(seen, [shared[i] for i in range(N)])
+
+    def test_pop_takes_each_key_once(self):
+        shared = {i: -i for i in range(N)}
+        missing = object()
+
+        def worker(index):
+            taken = {}
+            for i in range(N):
+                value = shared.pop(i, missing)
+                if value is not missing:
+                    taken[i] = value
+            return taken
+
+        results = run_concurrently(worker)
+        merged = {}
+        for taken in results:
+            for key, value in taken.items():
+                self.assertNotIn(key, merged)
+                merged[key] = value
+        self.assertEqual(merged, {i: -i for i in range(N)})
+        self.assertEqual(shared, {})
+
+    def test_popitem(self):
+        shared = {i: str(i) for i in range(NTHREADS * N // 2)}
+
+        def worker(index):
+            taken = []
+            while True:
+                try:
+                    taken.append(shared.popitem())
+                except KeyError:
+                    return taken
+
+        results = run_concurrently(worker)
+        everything = sorted(item for taken in results for item in taken)
+        self.assertEqual(everything, [(i, str(i)) for i in range(NTHREADS * N // 2)])
+        self.assertEqual(len(shared), 0)
+
+    def test_update_and_delete_own_keys(self):
+        shared = {}
+
+        def worker(index):
+            keys = ['k%d_%d' % (index, i) for i in range(N // 4)]
+            for round in range(4):
+                shared.update(dict.fromkeys(keys, round))
+                for key in keys:
+                    self.assertEqual(shared[key], round)
+                for key in keys[::2]:
+                    del shared[key]
+            for key in keys[1::2]:
+                self.assertEqual(shared.get(key), 3)
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), NTHREADS * (N // 8))
+
+    def test_get_while_resizing(self):
+        # Readers look up keys that are always present while writers grow and shrink the
+        # table around them.
+        stable = {'s%d' % i: i for i in range(64)}
+        shared = dict(stable)
+
+        def worker(index):
+            if index % 2:
+                for i in range(N):
+                    key = 's%d' % (i % 64)
+                    self.assertEqual(shared.get(key), i % 64)
+                    self.assertEqual(shared[key], i % 64)
+            else:
+                for i in range(N):
+                    shared[(index, i)] = i
+                    if i % 200 == 199:
+                        for j in range(i - 199, i + 1):
+                            del shared[(index, j)]
+
+        run_concurrently(worker)
+        self.assertEqual(shared, stable)
+
+    def test_snapshots_see_whole_updates(self):
+        # dict.update() with a dict inserts all its items in one critical section, and
+        # copying a dict (dict(d), d.copy()) reads it in one.
+        shared = {}
+
+        def worker(index):
+            if index < NTHREADS // 2:
+                for i in range(N // 4):
+                    a, b = ('a', index, i), ('b', index, i)
+                    shared.update({a: i, b: i})
+                    shared.pop(a)
+                    shared.pop(b)
+                return
+            for i in range(N // 20):
+                for snapshot in (dict(shared), shared.copy()):
+                    for key, value in snapshot.items():
+                        # a is inserted before b and removed before it
+                        if key[0] == 'a':
+                            self.assertIn(('b',) + key[1:], snapshot)
+
+        run_concurrently(worker)
+        self.assertEqual(shared, {})
+
+    def test_lookup_while_keys_come_and_go(self):
+        # Writers delete keys and insert them again, always with the same value; lock-free
+        # readers must see either no entry or exactly that key's value, never another key's
+        # value or a freed one.
+        keys = ['key%d' % i for i in range(200)]
+        values = {key: ('value', key) for key in keys}
+        shared = dict(values)
+
+        def worker(index):
+            if index % 2 == 0:
+                for i in range(N):
+                    key = keys[(i * 7 + index) % 200]
+                    shared.pop(key, None)
+                    shared[key] = values[key]
+                    if i % 500 == 0:
+                        # Force a resize: grow the table and shrink it back.
+                        for j in range(100):
+                            shared[(index, j)] = j
+                        for j in range(100):
+                            del shared[(index, j)]
+                return 0
+            misses = 0
+            for i in range(N):
+                key = keys[(i * 13 + index) % 200]
+                value = shared.get(key)
+                if value is None:
+                    misses += 1
+                else:
+                    self.assertIs(value, values[key])
+            return misses
+
+        run_concurrently(worker)
+        self.assertEqual(shared, values)
+
+    def test_mixed_operations_do_not_corrupt(self):
+        shared = {}
+
+        def worker(index):
+            rng = random.Random(index)
+            for i in range(N):
+                key = rng.randrange(50)
+                op = rng.randrange(9)
+                if op == 0:
+                    shared[key] = i
+                elif op == 1:
+                    shared.pop(key, None)
+                elif op == 2:
+                    shared.setdefault(key, i)
+                elif op == 3:
+                    shared.update({key: i, key + 1: i})
+                elif op == 4:
+                    try:
+                        del shared[key]
+                    except KeyError:
+                        pass
+                elif op == 5:
+                    copy = shared.copy()
+                    self.assertTrue(all(isinstance(k, int) for k in copy))
+                elif op == 6:
+                    items = list(shared.items())
+                    self.assertTrue(all(isinstance(v, int) for (k, v) in items))
+                elif op == 7:
+                    self.assertIn(shared.get(key, -1), range(-1, N))
+                elif len(shared) > 40:
+                    shared.clear()
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), len(list(shared)))
+        self.assertTrue(all(0 <= k <= 50 for k in shared))
+
+
+class SetTests(unittest.TestCase):
+
+    def test_add_distinct(self):
+        shared = set()
+
+        def worker(index):
+            for i in range(N):
+                shared.add(index * N + i)
+
+        run_concurrently(worker)
+        self.assertEqual(shared, set(range(NTHREADS * N)))
+
+    def test_add_same_and_discard(self):
+        shared = set()
+
+        def worker(index):
+            for i in range(N):
+                shared.add(i)
+                shared.add(-1 - index)
+                self.assertIn(i, shared)
+            shared.discard(-1 - index)
+
+        run_concurrently(worker)
+        self.assertEqual(shared, set(range(N)))
+
+    def test_pop_takes_each_element_once(self):
+        total = NTHREADS * N
+        shared = set(range(total))
+
+        def worker(index):
+            taken = []
+            while True:
+                try:
+                    taken.append(shared.pop())
+                except KeyError:
+                    return taken
+
+        results = run_concurrently(worker)
+        everything = sorted(x for taken in results for x in taken)
+        self.assertEqual(everything, list(range(total)))
+        self.assertEqual(shared, set())
+
+    def test_snapshots_see_whole_updates(self):
+        # update() and difference_update() with a tuple change the set in one critical
+        # section, and copying a set (frozenset(s), set(s), s.copy()) reads it in one, so a
+        # copy holds both members of a pair or neither.
+        shared = set()
+
+        def worker(index):
+            if index < NTHREADS // 2:
+                for i in range(N // 4):
+                    pair = (index * N + i, -(index * N + i) - 1)
+                    shared.update(pair)
+                    shared.difference_update(pair)
+                return
+            for i in range(N // 20):
+                for snapshot in (frozenset(shared), set(shared), shared.copy()):
+                    for x in snapshot:
+                        if x >= 0:
+                            self.assertIn(-x - 1, snapshot)
+
+        run_concurrently(worker)
+        self.assertEqual(shared, set())
+
+    def test_in_place_operators(self):
+        shared = set()
+
+        def worker(index):
+            nonlocal shared
+            mine = set(range(index * 100, index * 100 + 100))
+            for i in range(N // 100):
+                shared.update(mine)
+                self.assertTrue(mine <= shared)
+                shared.difference_update(mine)
+                shared |= mine
+
+        run_concurrently(worker)
+        self.assertEqual(shared, set(range(NTHREADS * 100)))
+
+
+class DequeTests(unittest.TestCase):
+
+    def test_append_and_popleft(self):
+        shared = collections.deque()
+        producers = NTHREADS // 2
+
+        def worker(index):
+            if index < producers:
+                for i in range(N):
+                    shared.append((index, i))
+                return []
+            taken = []
+            misses = 0
+            while misses < 1000:
+                try:
+                    taken.append(shared.popleft())
+                    misses = 0
+                except IndexError:
+                    misses += 1
+            return taken
+
+        results = run_concurrently(worker)
+        everything = [x for taken in results for x in taken] + list(shared)
+        self.assertEqual(len(everything), producers * N)
+        self.assertEqual(sorted(everything), [(t, i) for t in range(producers) for i in range(N)])
+        # FIFO: each consumer saw each producer's items in order.
+        for taken in results:
+            for t in range(producers):
+                seq = [i for (u, i) in taken if u == t]
+                self.assertEqual(seq, sorted(seq))
+
+    def test_both_ends(self):
+        shared = collections.deque()
+
+        def worker(index):
+            for i in range(N):
+                if i % 2:
+                    shared.append(index)
+                else:
+                    shared.appendleft(index)
+            for i in range(N // 2):
+                if i % 2:
+                    shared.pop()
+                else:
+                    shared.popleft()
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), NTHREADS * N // 2)
+        self.assertTrue(all(0 <= x < NTHREADS for x in shared))
+
+    def test_maxlen(self):
+        shared = collections.deque(maxlen=100)
+
+        def worker(index):
+            for i in range(N):
+                shared.append(i)
+                self.assertLessEqual(len(shared), 100)
+            shared.extend(range(50))
+            shared.rotate(index)
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), 100)
+        self.assertTrue(all(0 <= x < N for x in shared))
+
+
+class BytearrayTests(unittest.TestCase):
+
+    def test_append_and_extend(self):
+        shared = bytearray()
+
+        def worker(index):
+            for i in range(N):
+                if i % 2:
+                    shared.append(index)
+                else:
+                    shared.extend(bytes([index, index]))
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), NTHREADS * N * 3 // 2)
+        for t in range(NTHREADS):
+            self.assertEqual(shared.count(t), N * 3 // 2)
+
+    def test_mixed_operations_do_not_corrupt(self):
+        shared = bytearray(b'x' * 100)
+
+        def worker(index):
+            rng = random.Random(index)
+            for i in range(N):
+                op = rng.randrange(7)
+                try:
+                    if op == 0:
+                        shared.append(97 + index)
+                    elif op == 1:
+                        shared.pop()
+                    elif op == 2:
+                        shared[0:2] = b'yy'
+                    elif op == 3:
+                        del shared[:3]
+                    elif op == 4:
+                        self.assertIsInstance(bytes(shared), bytes)
+                    elif op == 5:
+                        shared.extend(b'zz')
+                    elif len(shared) > 400:
+                        shared.clear()
+                except IndexError:
+                    pass
+                except BufferError:
+                    # resizing while another thread's bytes() holds a buffer export
+                    self.assertIn(op, (0, 1, 2, 3, 5, 6))
+
+        run_concurrently(worker)
+        self.assertTrue(set(shared) <= set(b'xyz' + bytes(range(97, 97 + NTHREADS))))
+
+
+class ArrayTests(unittest.TestCase):
+
+    def test_append_sum(self):
+        shared = array.array('q')
+
+        def worker(index):
+            for i in range(N):
+                shared.append(i)
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), NTHREADS * N)
+        self.assertEqual(sum(shared), NTHREADS * (N * (N - 1) // 2))
+
+    def test_extend_and_pop(self):
+        shared = array.array('i', range(N))
+
+        def worker(index):
+            popped = 0
+            for i in range(N // 4):
+                shared.extend((index, index))
+                shared.pop()
+                popped += 1
+            return popped
+
+        run_concurrently(worker)
+        self.assertEqual(len(shared), N + NTHREADS * (N // 4))
+
+
+if __name__ == '__main__':
+    unittest.main()

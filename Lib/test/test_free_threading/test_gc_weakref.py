@@ -1,0 +1,383 @@
+"""The cyclic collector and weak references under threads.
+
+Eight threads build reference cycles and drop them while another thread calls gc.collect()
+in a loop (in the free-threaded build the collector stops the world while the others keep
+allocating); every object must be finalized exactly once and every weakref callback called
+exactly once."""
+
+import gc
+import threading
+import time
+import unittest
+import weakref
+
+from test.test_free_threading import NTHREADS, run_concurrently, run_with_background
+
+N = 1000
+
+
+class Node:
+    """A cycle member whose finalizer records its id (list.append is atomic)."""
+
+    def __init__(self, ident, log):
+        self.ident = ident
+        self.log = log
+        self.partner = None
+        self.payload = [ident, {'self': self}]
+
+    def __del__(self):
+        self.log.append(self.ident)
+
+
+class Leaf:
+    pass
+
+
+def collect_until(stop):
+    collections = 0
+    while not stop.is_set():
+        gc.collect()
+        collections += 1
+    return collections
+
+
+class GCUnderThreadsTests(unittest.TestCase):
+
+    def setUp(self):
+        gc.collect()
+
+    def test_cycles_collected_while_threads_allocate(self):
+        finalized = []
+
+        def worker(index):
+            for i in range(N):
+                a = Node((index, i, 'a'), finalized)
+                b = Node((index, i, 'b'), finalized)
+                a.partner = b
+                b.partner = a
+                if i % 3 == 0:
+                    lst = [a]
+                    lst.append(lst)
+                    a.payload.append(lst)
+            return N * 2
+
+        made = run_with_background(worker, collect_until)
+        gc.collect()
+        gc.collect()
+        self.assertEqual(len(finalized), sum(made))
+        # PEP 442: finalizers run once, even with the collector racing the threads.
+        self.assertEqual(len(set(finalized)), sum(made))
+
+    def test_collect_from_many_threads(self):
+        def worker(index):
+            total = 0
+            for i in range(N // 10):
+                x = [Leaf()]
+                x.append(x)
+                d = {'d': None}
+                d['d'] = d
+                del x, d
+                if i % 10 == index % 10:
+                    total += gc.collect()
+            return total
+
+        results = run_concurrently(worker)
+        self.assertTrue(all(n >= 0 for n in results))
+        gc.collect()
+
+    def test_live_objects_survive_collections(self):
+        # Objects reachable only from a thread's frame (locals and the eval stack) must not
+        # be collected, whichever thread runs the collector.
+        def worker(index):
+            keep = []
+            for i in range(N):
+                node = [index, i]
+                node.append(node)
+                keep.append(node)
+                if i % 100 == 0:
+                    gc.collect()
+            for i, node in enumerate(keep):
+                self.assertEqual(node[:2], [index, i])
+                self.assertIs(node[2], node)
+            return len(keep)
+
+        self.assertEqual(run_concurrently(worker), [N] * NTHREADS)
+
+    def test_gc_disable_enable_is_consistent(self):
+        was_enabled = gc.isenabled()
+        try:
+            def worker(index):
+                for i in range(N // 10):
+                    if index % 2:
+                        gc.disable()
+                    else:
+                        gc.enable()
+                    self.assertIn(gc.isenabled(), (True, False))
+                    cycle = [Leaf()]
+                    cycle.append(cycle)
+            run_concurrently(worker)
+        finally:
+            if was_enabled:
+                gc.enable()
+            else:
+                gc.disable()
+        gc.collect()
+
+    def test_get_objects_while_allocating(self):
+        marker = Leaf()
+
+        def background(stop):
+            while not stop.is_set():
+                objects = gc.get_objects()
+                self.assertTrue(any(o is marker for o in objects))
+                del objects
+
+        def worker(index):
+            keep = [[index, i] for i in range(N)]
+            return sum(len(x) for x in keep)
+
+        self.assertEqual(run_with_background(worker, background), [2 * N] * NTHREADS)
+
+
+class StopTheWorldTests(unittest.TestCase):
+    """gc.collect() (which stops the world in the free-threaded build) while the other
+    threads are running pure bytecode loops, blocked on locks, sleeping or starting."""
+
+    def test_collect_while_threads_spin(self):
+        stop = threading.Event()
+        counts = [0] * NTHREADS
+
+        def worker(index):
+            if index == 0:
+                for i in range(20):
+                    gc.collect()
+                stop.set()
+                return
+            n = 0
+            # Only backward jumps, no calls: the loop must still reach a safe point.
+            while not stop.is_set():
+                for k in range(100):
+                    n += 1
+            counts[index] = n
+
+        run_concurrently(worker)
+        self.assertTrue(all(c > 0 for c in counts[1:]))
+
+    def test_collect_while_threads_block(self):
+        lock = threading.Lock()
+        event = threading.Event()
+        cond = threading.Condition()
+        lock.acquire()
+        woke = []
+
+        def worker(index):
+            if index == 0:
+                for i in range(10):
+                    gc.collect()
+                lock.release()
+                event.set()
+                with cond:
+                    cond.notify_all()
+                return
+            kind = index % 4
+            if kind == 1:
+                with lock:
+                    woke.append(index)
+            elif kind == 2:
+                event.wait()
+                woke.append(index)
+            elif kind == 3:
+                time.sleep(0.01)
+                woke.append(index)
+            else:
+                with cond:
+                    while not event.is_set():
+                        cond.wait(0.01)
+                woke.append(index)
+
+        run_concurrently(worker)
+        self.assertEqual(sorted(woke), list(range(1, NTHREADS)))
+
+    def test_collect_while_threads_start_and_exit(self):
+        stop = threading.Event()
+
+        def churn(stop):
+            while not stop.is_set():
+                t = threading.Thread(target=lambda: [[] for _ in range(10)])
+                t.start()
+                t.join()
+
+        def worker(index):
+            for i in range(5):
+                gc.collect()
+            return True
+
+        self.assertEqual(run_with_background(worker, churn, nthreads=2), [True, True])
+
+
+class PromptReleaseTests(unittest.TestCase):
+    """Reference counting frees an object as soon as its last reference goes, also when
+    other threads exist and have read the container that held it (CPython 3.13t DECREFs a
+    replaced dict value at once; only memory a lock-free reader may touch is delayed)."""
+
+    def setUp(self):
+        self.stop = threading.Event()
+        self.other = threading.Thread(target=self.stop.wait)
+        self.other.start()
+
+    def tearDown(self):
+        self.stop.set()
+        self.other.join()
+
+    def read_from_another_thread(self, read):
+        t = threading.Thread(target=lambda: [read() for _ in range(100)])
+        t.start()
+        t.join()
+
+    def test_replaced_dict_value(self):
+        d = {'k': Leaf()}
+        self.read_from_another_thread(lambda: d.get('k'))
+        ref = weakref.ref(d['k'])
+        d['k'] = None
+        self.assertIsNone(ref())
+        d['j'] = Leaf()
+        ref = weakref.ref(d['j'])
+        del d['j']
+        self.assertIsNone(ref())
+
+    def test_replaced_attribute(self):
+        holder = Leaf()
+        holder.value = Leaf()
+        self.read_from_another_thread(lambda: holder.value)
+        ref = weakref.ref(holder.value)
+        holder.value = None
+        self.assertIsNone(ref())
+
+    def test_replaced_list_item(self):
+        items = [Leaf()]
+        self.read_from_another_thread(lambda: items[0])
+        ref = weakref.ref(items[0])
+        items[0] = None
+        self.assertIsNone(ref())
+
+    def test_value_stored_by_an_exited_thread(self):
+        d = {}
+        refs = []
+
+        def store():
+            obj = Leaf()
+            refs.append(weakref.ref(obj))
+            d['k'] = obj
+            d['k'] = None
+
+        for i in range(20):
+            t = threading.Thread(target=store)
+            t.start()
+            t.join()
+        self.assertEqual([r() for r in refs], [None] * 20)
+
+
+class WeakrefUnderThreadsTests(unittest.TestCase):
+
+    def test_callbacks_called_once_per_object(self):
+        called = []
+
+        def worker(index):
+            refs = []
+            for i in range(N):
+                obj = Leaf()
+                refs.append(weakref.ref(obj, lambda r, key=(index, i): called.append(key)))
+                del obj
+            # The objects died at once (no cycles): every ref is dead.
+            self.assertTrue(all(r() is None for r in refs))
+            return len(refs)
+
+        made = run_concurrently(worker)
+        self.assertEqual(len(called), sum(made))
+        self.assertEqual(len(set(called)), sum(made))
+
+    def test_callbacks_of_cyclic_garbage_with_collector_thread(self):
+        called = []
+
+        def worker(index):
+            refs = []
+            for i in range(N // 2):
+                obj = Leaf()
+                obj.self = obj
+                refs.append(weakref.ref(obj, lambda r, key=(index, i): called.append(key)))
+                del obj
+            return refs
+
+        all_refs = run_with_background(worker, collect_until)
+        gc.collect()
+        self.assertEqual(len(called), NTHREADS * (N // 2))
+        self.assertEqual(len(set(called)), NTHREADS * (N // 2))
+        self.assertTrue(all(r() is None for refs in all_refs for r in refs))
+
+    def test_many_threads_reference_one_object(self):
+        target = Leaf()
+        called = []
+
+        def worker(index):
+            for i in range(N):
+                r = weakref.ref(target)
+                self.assertIs(r(), target)
+                p = weakref.proxy(target)
+                p.attr = index
+                self.assertIn(target.attr, range(NTHREADS))
+                del r, p
+            return weakref.ref(target, lambda r: called.append(index))
+
+        refs = run_concurrently(worker)
+        self.assertTrue(all(r() is target for r in refs))
+        self.assertGreaterEqual(weakref.getweakrefcount(target), NTHREADS)
+        del target
+        gc.collect()
+        self.assertEqual(sorted(called), list(range(NTHREADS)))
+
+    def test_object_dies_while_other_threads_dereference(self):
+        # One thread drops the only strong reference while the others keep calling the weak
+        # reference: each call returns the live object or None, never a freed one.
+        for round in range(20):
+            holder = [Leaf()]
+            ref = weakref.ref(holder[0])
+            seen_dead = [False] * NTHREADS
+
+            def worker(index):
+                if index == 0:
+                    holder.clear()
+                    return
+                for i in range(N // 10):
+                    obj = ref()
+                    if obj is None:
+                        seen_dead[index] = True
+                    else:
+                        self.assertIs(type(obj), Leaf)
+                    del obj
+
+            run_concurrently(worker)
+            self.assertIsNone(ref())
+
+    def test_weak_value_dictionary(self):
+        cache = weakref.WeakValueDictionary()
+
+        def worker(index):
+            keep = []
+            for i in range(N // 2):
+                obj = Leaf()
+                cache[(index, i)] = obj
+                if i % 2:
+                    keep.append(obj)
+                self.assertIs(cache.get((index, i)), obj)
+            return keep
+
+        kept = run_concurrently(worker)
+        gc.collect()
+        self.assertEqual(len(cache), sum(len(k) for k in kept))
+        del kept
+        gc.collect()
+        self.assertEqual(len(cache), 0)
+
+
+if __name__ == '__main__':
+    unittest.main()

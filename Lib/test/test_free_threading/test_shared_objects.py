@@ -1,0 +1,370 @@
+"""Threads sharing an instance __dict__, class attributes, module globals, and the race
+conditions of the seed texts: a shared counter incremented with `count = count + 1` may lose
+updates without a lock (in the free-threaded build, and in principle in the GIL build too) and
+must be exact with one; money moved between accounts under a lock keeps the total."""
+
+import random
+import threading
+import types
+import unittest
+
+from test.test_free_threading import NTHREADS, run_concurrently
+
+N = 1000
+
+
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def norm1(self):
+        return abs(self.x) + abs(self.y)
+
+
+class InstanceDictTests(unittest.TestCase):
+
+    def test_setattr_distinct_names(self):
+        obj = Point(0, 0)
+
+        def worker(index):
+            for i in range(N):
+                setattr(obj, 'a%d_%d' % (index, i), i)
+
+        run_concurrently(worker)
+        for t in range(NTHREADS):
+            for i in range(N):
+                self.assertEqual(getattr(obj, 'a%d_%d' % (t, i)), i)
+        self.assertEqual(len(vars(obj)), NTHREADS * N + 2)
+
+    def test_same_attribute_read_write_delete(self):
+        obj = Point(1, 2)
+
+        def worker(index):
+            for i in range(N):
+                obj.x = index
+                self.assertIn(obj.x, range(NTHREADS))
+                self.assertEqual(obj.y, 2)
+                self.assertIn(obj.norm1(), range(2, NTHREADS + 2))
+                name = 'tmp%d' % index
+                setattr(obj, name, i)
+                self.assertEqual(getattr(obj, name), i)
+                delattr(obj, name)
+                self.assertFalse(hasattr(obj, name))
+
+        run_concurrently(worker)
+        self.assertEqual(sorted(vars(obj)), ['x', 'y'])
+
+    def test_many_instances_shared_class(self):
+        # Instances created by all threads share one class (and its cached attribute
+        # lookups); each instance's dict is private to its thread.
+        def worker(index):
+            points = [Point(index, i) for i in range(N)]
+            return sum(p.norm1() for p in points)
+
+        results = run_concurrently(worker)
+        self.assertEqual(results, [N * t + N * (N - 1) // 2 for t in range(NTHREADS)])
+
+    def test_shared_vars_dict(self):
+        obj = Point(0, 0)
+        namespace = vars(obj)
+
+        def worker(index):
+            for i in range(N):
+                namespace['k%d' % (index * N + i)] = i
+            return sum(1 for k in list(namespace) if k.startswith('k'))
+
+        run_concurrently(worker)
+        self.assertEqual(len(namespace), NTHREADS * N + 2)
+        self.assertEqual(obj.k0, 0)
+
+
+    def test_dict_reassignment_while_reading(self):
+        obj = Point(0, 0)
+        dicts = [{'x': k, 'y': -k} for k in range(NTHREADS)]
+
+        def worker(index):
+            for i in range(N):
+                if index == 0 and i % 5 == 0:
+                    obj.__dict__ = dict(dicts[(i // 5) % NTHREADS])
+                x = obj.x
+                self.assertIn(x, range(NTHREADS))
+                self.assertIsInstance(obj.y, int)
+
+        run_concurrently(worker)
+        self.assertEqual(obj.x, -obj.y)
+
+
+def monotonic_reads(testcase, read, write, rounds):
+    """One writer stores increasing numbers through write(); the other threads read()
+    repeatedly: each reader's sequence of values must never go backwards (a stale cache entry
+    returned after a newer value was seen would)."""
+    def worker(index):
+        if index == 0:
+            for i in range(1, rounds + 1):
+                write(i)
+            return 0
+        last = 0
+        for i in range(rounds):
+            value = read()
+            testcase.assertGreaterEqual(value, last)
+            last = value
+        return last
+
+    run_concurrently(worker)
+    testcase.assertEqual(read(), rounds)
+
+
+class ClassAttributeTests(unittest.TestCase):
+
+    def test_class_attribute_reads_never_go_backwards(self):
+        class Versioned:
+            value = 0
+
+        def write(i):
+            Versioned.value = i
+
+        monotonic_reads(self, lambda: Versioned.value, write, N * 2)
+
+    def test_attribute_through_instance_never_goes_backwards(self):
+        class Versioned:
+            value = 0
+
+            def get(self):
+                return self.value
+
+        inst = Versioned()
+
+        def write(i):
+            Versioned.value = i
+
+        monotonic_reads(self, inst.get, write, N * 2)
+
+    def test_method_replacement_never_goes_backwards(self):
+        class Versioned:
+            def version(self):
+                return 0
+
+        inst = Versioned()
+        methods = [eval('lambda self: %d' % i) for i in range(N + 1)]
+
+        def write(i):
+            Versioned.version = methods[i]
+
+        monotonic_reads(self, lambda: inst.version(), write, N)
+
+    def test_set_class_attributes_while_reading(self):
+        class Shared:
+            base = 10
+
+            def method(self):
+                return self.base
+
+        def worker(index):
+            inst = Shared()
+            for i in range(N // 2):
+                setattr(Shared, 'c%d_%d' % (index, i), i)
+                # The type cache must be invalidated correctly: the new attribute is
+                # visible at once through the class and its instances.
+                self.assertEqual(getattr(inst, 'c%d_%d' % (index, i)), i)
+                self.assertEqual(inst.method(), 10)
+                self.assertEqual(Shared.base, 10)
+
+        run_concurrently(worker)
+        for t in range(NTHREADS):
+            for i in range(N // 2):
+                self.assertEqual(getattr(Shared, 'c%d_%d' % (t, i)), i)
+
+    def test_replace_method_while_calling(self):
+        class Shared:
+            def value(self):
+                return 0
+
+        versions = [lambda self, k=k: k for k in range(NTHREADS)]
+
+        def worker(index):
+            inst = Shared()
+            for i in range(N):
+                if i % 10 == 0:
+                    Shared.value = versions[index]
+                self.assertIn(inst.value(), range(NTHREADS))
+
+        run_concurrently(worker)
+        self.assertIn(Shared().value(), range(NTHREADS))
+
+    def test_subclass_creation_and_mro_lookup(self):
+        class Base:
+            def who(self):
+                return 'base'
+
+        def worker(index):
+            for i in range(N // 10):
+                sub = type('Sub%d' % index, (Base,), {'n': i})
+                self.assertEqual(sub().who(), 'base')
+                self.assertEqual(sub.n, i)
+                if i % 10 == 0:
+                    Base.extra = index
+                    self.assertIn(sub().extra, range(NTHREADS))
+
+        run_concurrently(worker)
+        self.assertIn(Base.extra, range(NTHREADS))
+
+    def test_class_counter_with_lock(self):
+        class Stats:
+            hits = 0
+        lock = threading.Lock()
+
+        def worker(index):
+            for i in range(N):
+                with lock:
+                    Stats.hits += 1
+
+        run_concurrently(worker)
+        self.assertEqual(Stats.hits, NTHREADS * N)
+
+
+MODULE_SOURCE = '''
+count = 0
+locked_count = 0
+lock = threading.Lock()
+
+def bump(n):
+    global count
+    for i in range(n):
+        count = count + 1
+
+def bump_locked(n):
+    global locked_count
+    for i in range(n):
+        lock.acquire()
+        try:
+            locked_count = locked_count + 1
+        finally:
+            lock.release()
+
+def store(name, value):
+    globals()[name] = value
+
+def load(name):
+    return globals()[name]
+
+def read_constant():
+    return CONSTANT + len(TABLE)
+'''
+
+
+def make_module():
+    module = types.ModuleType('shared_state')
+    module.threading = threading
+    module.CONSTANT = 5
+    module.TABLE = (1, 2, 3)
+    exec(MODULE_SOURCE, vars(module))
+    return module
+
+
+class ModuleGlobalsTests(unittest.TestCase):
+
+    def test_unlocked_counter_stays_bounded(self):
+        # The seed texts' race: `count = count + 1` is a read, an add and a store; another
+        # thread may store in between, so updates can be lost.  Losing some is allowed (it is
+        # the point of the example), exceeding the number of increments is not.
+        module = make_module()
+        run_concurrently(lambda index: module.bump(N))
+        self.assertGreater(module.count, 0)
+        self.assertLessEqual(module.count, NTHREADS * N)
+
+    def test_locked_counter_is_exact(self):
+        module = make_module()
+        run_concurrently(lambda index: module.bump_locked(N))
+        self.assertEqual(module.locked_count, NTHREADS * N)
+
+    def test_counter_thread_subclass_with_lock(self):
+        # The seed's shape: a Thread subclass whose run() increments a global under a lock.
+        module = make_module()
+
+        class CounterThread(threading.Thread):
+            def run(self):
+                module.bump_locked(N)
+
+        threads = [CounterThread() for _ in range(NTHREADS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(module.locked_count, NTHREADS * N)
+
+    def test_globals_store_and_load(self):
+        module = make_module()
+
+        def worker(index):
+            for i in range(N):
+                name = 'g%d_%d' % (index, i % 50)
+                module.store(name, i)
+                self.assertEqual(module.load(name), i)
+                self.assertEqual(module.read_constant(), 8)
+
+        run_concurrently(worker)
+        for t in range(NTHREADS):
+            self.assertEqual(getattr(module, 'g%d_49' % t), N - 1)
+
+    def test_global_reads_never_go_backwards(self):
+        module = make_module()
+        module.store('counter_value', 0)
+        exec('def read_counter():\n    return counter_value\n', vars(module))
+        monotonic_reads(self, module.read_counter, lambda i: module.store('counter_value', i),
+                        N * 2)
+
+    def test_global_rebinding_while_reading(self):
+        module = make_module()
+
+        def worker(index):
+            for i in range(N):
+                if index == 0 and i % 3 == 0:
+                    module.store('TABLE', (1, 2, 3) if i % 2 else [7, 8, 9])
+                self.assertEqual(module.read_constant(), 8)
+
+        run_concurrently(worker)
+
+
+class BankTests(unittest.TestCase):
+
+    def test_transfers_under_lock_keep_the_total(self):
+        accounts = [1000] * 10
+        lock = threading.Lock()
+
+        def worker(index):
+            rng = random.Random(index)
+            for i in range(N):
+                a, b = rng.randrange(10), rng.randrange(10)
+                amount = rng.randrange(50)
+                with lock:
+                    if accounts[a] >= amount:
+                        accounts[a] -= amount
+                        accounts[b] += amount
+
+        run_concurrently(worker)
+        self.assertEqual(sum(accounts), 10000)
+        self.assertTrue(all(balance >= 0 for balance in accounts))
+
+    def test_per_account_locks_in_order(self):
+        # Fine-grained locking, taking both locks in a fixed order so that it cannot deadlock.
+        accounts = [1000] * 10
+        locks = [threading.Lock() for _ in accounts]
+
+        def worker(index):
+            rng = random.Random(index)
+            for i in range(N):
+                a, b = rng.sample(range(10), 2)
+                amount = rng.randrange(50)
+                first, second = sorted((a, b))
+                with locks[first], locks[second]:
+                    if accounts[a] >= amount:
+                        accounts[a] -= amount
+                        accounts[b] += amount
+
+        run_concurrently(worker)
+        self.assertEqual(sum(accounts), 10000)
+
+
+if __name__ == '__main__':
+    unittest.main()

@@ -1,0 +1,288 @@
+"""Interpreter-wide state used by many threads at once: the import system, string interning,
+shared functions and closures, __slots__ members, queue.Queue, per-thread exception state and
+locks of the threading module."""
+
+import os
+import queue
+import shutil
+import sys
+import tempfile
+import threading
+import unittest
+
+from test.test_free_threading import NTHREADS, run_concurrently
+
+N = 1000
+
+
+def shared_function(x, y=1):
+    return x * 2 + y
+
+
+def make_adder(n):
+    def add(x):
+        return x + n
+    return add
+
+
+class Slotted:
+    __slots__ = ('a', 'b')
+
+    def __init__(self):
+        self.a = 0
+        self.b = 0
+
+
+class ImportTests(unittest.TestCase):
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        sys.path.insert(0, self.dir)
+
+    def tearDown(self):
+        sys.path.remove(self.dir)
+        for name in list(sys.modules):
+            if name.startswith('braid_ft_'):
+                del sys.modules[name]
+        shutil.rmtree(self.dir)
+
+    def write_module(self, name, source):
+        with open(os.path.join(self.dir, name + '.py'), 'w') as f:
+            f.write(source)
+
+    def test_concurrent_first_import_runs_module_once(self):
+        # The module body records each execution in a list stored in sys; the import lock
+        # makes every thread wait for the one that executes it and see the same module.
+        self.write_module('braid_ft_once', (
+            'import sys, time\n'
+            'sys.braid_ft_runs = getattr(sys, "braid_ft_runs", 0) + 1\n'
+            'time.sleep(0.01)\n'
+            'VALUE = [1, 2, 3]\n'))
+
+        def worker(index):
+            import braid_ft_once
+            return braid_ft_once
+
+        try:
+            modules = run_concurrently(worker)
+            self.assertEqual(sys.braid_ft_runs, 1)
+            self.assertTrue(all(m is modules[0] for m in modules))
+            self.assertEqual(modules[0].VALUE, [1, 2, 3])
+        finally:
+            if hasattr(sys, 'braid_ft_runs'):
+                del sys.braid_ft_runs
+
+    def test_concurrent_imports_of_different_modules(self):
+        for t in range(NTHREADS):
+            self.write_module('braid_ft_mod%d' % t, 'ID = %d\n' % t)
+
+        def worker(index):
+            results = []
+            for k in range(NTHREADS):
+                name = 'braid_ft_mod%d' % ((index + k) % NTHREADS)
+                module = __import__(name)
+                results.append(module.ID)
+            return sorted(results)
+
+        self.assertEqual(run_concurrently(worker), [list(range(NTHREADS))] * NTHREADS)
+
+
+class SharedCodeTests(unittest.TestCase):
+
+    def test_same_function_from_all_threads(self):
+        def worker(index):
+            total = 0
+            for i in range(N * 5):
+                total += shared_function(i, index)
+            return total
+
+        expected = [sum(i * 2 + t for i in range(N * 5)) for t in range(NTHREADS)]
+        self.assertEqual(run_concurrently(worker), expected)
+
+    def test_shared_closures_and_lambdas(self):
+        adders = [make_adder(k) for k in range(10)]
+        square = lambda x: x * x
+
+        def worker(index):
+            total = 0
+            for i in range(N):
+                total += adders[i % 10](i) + square(index)
+            return total
+
+        expected = [sum(i + i % 10 for i in range(N)) + N * t * t for t in range(NTHREADS)]
+        self.assertEqual(run_concurrently(worker), expected)
+
+    def test_exceptions_are_per_thread(self):
+        def worker(index):
+            caught = 0
+            for i in range(N):
+                try:
+                    raise KeyError((index, i))
+                except KeyError as exc:
+                    self.assertEqual(exc.args[0], (index, i))
+                    self.assertIs(sys.exception(), exc)
+                    caught += 1
+                self.assertIsNone(sys.exception())
+            return caught
+
+        self.assertEqual(run_concurrently(worker), [N] * NTHREADS)
+
+    def test_recursion_is_per_thread(self):
+        def depth(n):
+            return 0 if n == 0 else 1 + depth(n - 1)
+
+        def worker(index):
+            return [depth(50 + index) for _ in range(N // 20)][-1]
+
+        self.assertEqual(run_concurrently(worker), [50 + t for t in range(NTHREADS)])
+
+
+class InternTests(unittest.TestCase):
+
+    def test_intern_gives_one_object(self):
+        # Strings built at run time, equal in every thread: interning maps them all to one
+        # object, whichever thread interned first.
+        def worker(index):
+            return [sys.intern(''.join(['braid', '_ft_', str(i)])) for i in range(N)]
+
+        results = run_concurrently(worker)
+        for i in range(N):
+            first = results[0][i]
+            self.assertTrue(all(r[i] is first for r in results))
+
+    def test_attribute_names_built_at_run_time(self):
+        class Bag:
+            pass
+        bag = Bag()
+
+        def worker(index):
+            for i in range(N // 2):
+                name = 'attr_' + str(i % 50)
+                setattr(bag, name, i)
+                self.assertIsInstance(getattr(bag, name), int)
+
+        run_concurrently(worker)
+        self.assertEqual(len(vars(bag)), 50)
+
+
+class SlotsTests(unittest.TestCase):
+
+    def test_slot_members_read_and_written(self):
+        obj = Slotted()
+
+        def worker(index):
+            for i in range(N):
+                obj.a = index
+                obj.b = (index, i)
+                self.assertIn(obj.a, range(NTHREADS))
+                b = obj.b
+                self.assertIsInstance(b, tuple)
+                self.assertEqual(len(b), 2)
+
+        run_concurrently(worker)
+        self.assertIn(obj.a, range(NTHREADS))
+
+    def test_slot_counter_with_lock(self):
+        obj = Slotted()
+        lock = threading.Lock()
+
+        def worker(index):
+            for i in range(N):
+                with lock:
+                    obj.a += 1
+
+        run_concurrently(worker)
+        self.assertEqual(obj.a, NTHREADS * N)
+
+
+class QueueAndLockTests(unittest.TestCase):
+
+    def test_queue_producers_and_consumers(self):
+        q = queue.Queue()
+        producers = NTHREADS // 2
+
+        def worker(index):
+            if index < producers:
+                for i in range(N):
+                    q.put((index, i))
+                q.put(None)
+                return []
+            got = []
+            while True:
+                item = q.get()
+                if item is None:
+                    return got
+                got.append(item)
+
+        results = run_concurrently(worker)
+        everything = sorted(x for r in results for x in r)
+        self.assertEqual(everything, [(t, i) for t in range(producers) for i in range(N)])
+
+    def test_rlock_reentry_under_contention(self):
+        rlock = threading.RLock()
+        counter = [0]
+
+        def bump(depth):
+            with rlock:
+                counter[0] += 1
+                if depth:
+                    bump(depth - 1)
+
+        def worker(index):
+            for i in range(N // 4):
+                bump(3)
+
+        run_concurrently(worker)
+        self.assertEqual(counter[0], NTHREADS * (N // 4) * 4)
+
+    def test_condition_hand_off(self):
+        cond = threading.Condition()
+        items = []
+        consumed = []
+
+        def worker(index):
+            if index % 2 == 0:
+                for i in range(N // 4):
+                    with cond:
+                        items.append((index, i))
+                        cond.notify()
+            else:
+                for i in range(N // 4):
+                    with cond:
+                        while not items:
+                            cond.wait()
+                        consumed.append(items.pop())
+
+        run_concurrently(worker)
+        self.assertEqual(len(consumed), (NTHREADS // 2) * (N // 4))
+        self.assertEqual(len(set(consumed)), len(consumed))
+        self.assertEqual(items, [])
+
+    def test_event_and_semaphore(self):
+        sem = threading.BoundedSemaphore(3)
+        inside = [0]
+        most = [0]
+        guard = threading.Lock()
+        go = threading.Event()
+
+        def worker(index):
+            go.wait()
+            for i in range(N // 10):
+                with sem:
+                    with guard:
+                        inside[0] += 1
+                        most[0] = max(most[0], inside[0])
+                    with guard:
+                        inside[0] -= 1
+
+        starter = threading.Timer(0.01, go.set)
+        starter.start()
+        run_concurrently(worker)
+        starter.join()
+        self.assertEqual(inside[0], 0)
+        self.assertLessEqual(most[0], 3)
+        self.assertGreaterEqual(most[0], 1)
+
+
+if __name__ == '__main__':
+    unittest.main()
