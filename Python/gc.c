@@ -956,6 +956,39 @@ void _PyGC_Fini(PyInterpreterState *interp)
 /* ---- immortalization of deferred objects (see _PyObject_SetDeferredRefcount) ---- */
 
 #ifdef Py_GIL_DISABLED
+static void immortalize(PyObject *op);
+
+/* Constants of code objects are shared by every thread that runs the code (LOAD_CONST takes a
+ * reference): immutable ones become immortal with the code, as in CPython 3.13t. */
+static void immortalize_constant(PyObject *op)
+{
+    if (op == NULL || _Py_IsImmortal(op)) {
+        return;
+    }
+    if (PyTuple_CheckExact(op)) {
+        _Py_SetImmortal(op);
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(op); i++) {
+            immortalize_constant(PyTuple_GET_ITEM(op, i));
+        }
+    }
+    else if (PyCode_Check(op)) {
+        immortalize(op);
+    }
+    else if (PyUnicode_CheckExact(op) || PyBytes_CheckExact(op) || PyLong_CheckExact(op) ||
+             PyFloat_CheckExact(op) || PyComplex_CheckExact(op) ||
+             PyFrozenSet_CheckExact(op) || op == Py_Ellipsis) {
+        _Py_SetImmortal(op);
+    }
+}
+
+/* Module attributes every thread calls: C functions, classes, method descriptors. */
+static int is_shared_callable(PyObject *op)
+{
+    return PyCFunction_Check(op) || PyType_Check(op) || PyFunction_Check(op) ||
+           Py_IS_TYPE(op, &PyMethodDescr_Type);
+}
+
+/* With the world stopped (only then may shared objects' counts be rewritten). */
 static void immortalize(PyObject *op)
 {
     if (op == NULL || _Py_IsImmortal(op)) {
@@ -969,8 +1002,19 @@ static void immortalize(PyObject *op)
         immortalize(func->func_globals);
         immortalize(func->func_builtins);
     }
+    else if (PyCode_Check(op)) {
+        immortalize_constant(((PyCodeObject *)op)->co_consts);
+    }
     else if (PyModule_Check(op)) {
-        immortalize(PyModule_GetDict(op));
+        PyObject *dict = PyModule_GetDict(op);
+        immortalize(dict);
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (dict != NULL && PyDict_Next(dict, &pos, &key, &value)) {
+            if (is_shared_callable(value)) {
+                immortalize(value);
+            }
+        }
     }
 }
 
