@@ -33,6 +33,7 @@
 #include "pycore_tuple.h"
 #include "pycore_list.h"
 #include "pycore_qsbr.h"
+#include "pycore_gc.h"
 
 #ifdef Py_GIL_DISABLED
 #  define DICT_READ_BEGIN(op) Py_BEGIN_CRITICAL_SECTION(op)
@@ -432,6 +433,9 @@ insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *valu
     PyDictKeyEntry *ep = &DK_ENTRIES(dk)[n];
     FT_ATOMIC_STORE_SSIZE_RELAXED(ep->me_hash, hash);
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_key, key);
+#ifdef Py_GIL_DISABLED
+    _PyObject_SetMaybeShared(value);     /* lock-free readers may reach it from now on */
+#endif
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
     dk_set_index(dk, (size_t)slot, n);
     dk->dk_usable--;
@@ -457,6 +461,9 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     }
     if (old_value != value) {
         PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[ix];
+#ifdef Py_GIL_DISABLED
+        _PyObject_SetMaybeShared(value);
+#endif
         FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
         Py_DECREF(old_value);
     }

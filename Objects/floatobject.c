@@ -7,6 +7,7 @@
 
 #include "Python.h"
 #include "pycore_qsbr.h"
+#include "pycore_gc.h"
 #include "pycore_long.h"
 #include "pycore_floatobject.h"
 #include "pycore_format.h"
@@ -63,8 +64,9 @@ static void
 float_dealloc(PyObject *op)
 {
     float_freelist_t *fl = &float_freelist;
-    /* Reused at once: only while no other thread can be reading lock-free (QSBR). */
-    if (PyFloat_CheckExact(op) && fl->count < FLOAT_FREELIST_MAX && _Py_qsbr_single_thread()) {
+    /* Reused at once: not if lock-free readers may still look at it (QSBR, obmalloc.c). */
+    if (PyFloat_CheckExact(op) && fl->count < FLOAT_FREELIST_MAX &&
+        (_Py_qsbr_single_thread() || !_PyObject_GC_IS_SHARED(op))) {
         PyFloatObject *f = (PyFloatObject *)op;
         memcpy(&f->ob_fval, &fl->head, sizeof(PyFloatObject *));
         fl->head = f;

@@ -8,6 +8,7 @@
  * free-threaded issue replaces this with per-thread merge queues (biased reference counting as
  * in DESIGN.md §3). */
 #include "Python.h"
+#include "pycore_gc.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_qsbr.h"
 #include "pycore_brc.h"
@@ -69,11 +70,24 @@ _Py_NegativeRefcount(const char *filename, int lineno, PyObject *op)
     Py_FatalError("negative reference count");
 }
 
+#ifdef Py_GIL_DISABLED
+/* The object being deallocated by this thread whose memory must go through QSBR
+ * (Objects/obmalloc.c, PyObject_Free), or NULL; nested deallocations save and restore it. */
+__thread PyObject *_Py_dealloc_shared;
+#endif
+
 void
 _Py_Dealloc(PyObject *op)
 {
     destructor dealloc = Py_TYPE(op)->tp_dealloc;
+#ifdef Py_GIL_DISABLED
+    PyObject *saved = _Py_dealloc_shared;
+    _Py_dealloc_shared = _PyObject_GC_IS_SHARED(op) ? op : NULL;
     dealloc(op);
+    _Py_dealloc_shared = saved;
+#else
+    dealloc(op);
+#endif
 }
 
 #ifdef Py_GIL_DISABLED

@@ -44,15 +44,21 @@ void PyMem_Free(void *ptr) { mi_free(ptr); }
 void *PyObject_Malloc(size_t size) { return PyMem_Malloc(size); }
 void *PyObject_Calloc(size_t nelem, size_t elsize) { return PyMem_Calloc(nelem, elsize); }
 void *PyObject_Realloc(void *ptr, size_t new_size) { return PyMem_Realloc(ptr, new_size); }
-/* Free-threaded build: an object's memory is not reused while another thread may still be
- * about to take a reference to it after a lock-free read (its "try to increment, then
- * re-check" step only touches the dead object's count, which must still be its count): with
- * more than one thread, object memory is released through QSBR (Python/qsbr.c).  The object
- * itself was finalized and deallocated at once, as in CPython. */
+/* Free-threaded build: the memory of an object that lock-free readers can reach (a dict
+ * value, a weak referent: marked _PyGC_BITS_SHARED) is not reused while another thread may
+ * still be about to take a reference to it (its "try to increment, then re-check" step only
+ * touches the dead object's count, which must still be its count): with more than one
+ * thread it is released through QSBR (Python/qsbr.c).  _Py_Dealloc names that object
+ * (_Py_dealloc_shared); GC objects are checked in PyObject_GC_Del.  The object itself was
+ * finalized and deallocated at once, as in CPython. */
+#ifdef Py_GIL_DISABLED
+extern __thread PyObject *_Py_dealloc_shared;
+#endif
+
 void PyObject_Free(void *ptr)
 {
 #ifdef Py_GIL_DISABLED
-    if (ptr != NULL && !_Py_qsbr_single_thread()) {
+    if (ptr != NULL && ptr == (void *)_Py_dealloc_shared && !_Py_qsbr_single_thread()) {
         _PyMem_FreeDelayed(ptr);
         return;
     }

@@ -5,6 +5,7 @@
  * Being immutable, tuples need no locking in the free-threaded build. */
 #include "Python.h"
 #include "pycore_qsbr.h"
+#include "pycore_gc.h"
 #include "pycore_tuple.h"
 #include "pycore_object.h"
 
@@ -253,9 +254,10 @@ tuple_dealloc(PyObject *self)
         Py_XDECREF(op->ob_item[i]);
     }
 #ifdef TUPLE_FREELIST_MAXSIZE
-    /* Reused at once: only while no other thread can be reading lock-free (QSBR). */
+    /* Reused at once: not if lock-free readers may still look at it (QSBR, obmalloc.c). */
     if (len <= TUPLE_FREELIST_MAXSIZE && Py_IS_TYPE(op, &PyTuple_Type) &&
-        tuple_freelist_count[len] < TUPLE_FREELIST_DEPTH && _Py_qsbr_single_thread()) {
+        tuple_freelist_count[len] < TUPLE_FREELIST_DEPTH &&
+        (_Py_qsbr_single_thread() || !_PyObject_GC_IS_SHARED((PyObject *)op))) {
         op->ob_item[0] = (PyObject *)tuple_freelist[len];
         tuple_freelist[len] = op;
         tuple_freelist_count[len]++;

@@ -19,6 +19,7 @@
  * resolver takes its reference with _Py_TryIncRef under the list lock, which the referent's
  * deallocator must take (PyObject_ClearWeakRefs) before its memory can go. */
 #include "Python.h"
+#include "pycore_gc.h"
 #include "pycore_object.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 
@@ -142,6 +143,7 @@ set_maybe_weakref(PyObject *ob)
     if (_Py_IsImmortal(ob)) {
         return;
     }
+    _PyObject_SetMaybeShared(ob);       /* its memory goes through QSBR (obmalloc.c) */
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&ob->ob_ref_shared);
     while ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_SHARED_INIT) {
         if (_Py_atomic_compare_exchange_ssize(&ob->ob_ref_shared, &shared,

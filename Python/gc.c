@@ -42,6 +42,7 @@
 #include "pycore_gc.h"
 #include "pycore_ceval.h"
 #include "pycore_lock.h"
+#include "pycore_qsbr.h"
 
 #define NEXT_MASK_UNREACHABLE ((uintptr_t)1)
 #define PREV_FLAGS (_PyGC_PREV_MASK_FINALIZED | _PyGC_PREV_MASK_COLLECTING)
@@ -478,6 +479,12 @@ void PyObject_GC_Del(void *raw)
 #endif
     }
     (void)gen0_count_add(gcstate, -1);
+#ifdef Py_GIL_DISABLED
+    if (_PyObject_GC_IS_SHARED(op) && !_Py_qsbr_single_thread()) {
+        _PyMem_FreeDelayed(g);    /* lock-free readers may still look at it (obmalloc.c) */
+        return;
+    }
+#endif
     PyObject_Free(g);
 }
 

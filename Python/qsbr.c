@@ -42,9 +42,11 @@ typedef struct {
     int is_object;             /* 1: Py_DECREF(ptr); 0: PyMem_Free(ptr) */
 } pending_item;
 
+/* Items in queue order; goals never decrease along the queue (wr_seq only grows), so the
+ * releasable ones are a prefix: items[head..size) are pending. */
 struct _qsbr_pending {
     pending_item *items;
-    Py_ssize_t size, capacity;
+    Py_ssize_t head, size, capacity;
 };
 
 struct _qsbr_shared {
@@ -112,6 +114,12 @@ void _Py_qsbr_register(PyThreadState *tstate)
 
 static int pending_push(struct _qsbr_pending *p, void *ptr, uint64_t goal, int is_object)
 {
+    if (p->size == p->capacity && p->head >= p->size / 2) {
+        memmove(p->items, p->items + p->head,
+                (size_t)(p->size - p->head) * sizeof(pending_item));
+        p->size -= p->head;
+        p->head = 0;
+    }
     if (p->size == p->capacity) {
         Py_ssize_t cap = p->capacity ? p->capacity * 2 : 64;
         void *grown = PyMem_RawRealloc(p->items, (size_t)cap * sizeof(pending_item));
@@ -145,7 +153,7 @@ void _Py_qsbr_unregister(PyThreadState *tstate)
         }
     }
     /* What we could not release yet is released by whichever thread polls next. */
-    for (Py_ssize_t i = 0; i < mine->size; i++) {
+    for (Py_ssize_t i = mine->head; i < mine->size; i++) {
         if (pending_push(&s->orphans, mine->items[i].ptr, mine->items[i].goal,
                          mine->items[i].is_object) < 0) {
             break;   /* no memory: leak rather than free early */
@@ -217,33 +225,32 @@ static void release(pending_item *item)
     }
 }
 
-/* Release the items of p whose goal every online thread has passed.  Items are released
- * after they are removed from p (a destructor may add more). */
-static void process(struct _qsbr_shared *s, struct _qsbr_pending *p, uint64_t min)
+/* Release the items of p whose goal every online thread has passed (a prefix).  They are
+ * taken off the queue before any is released: a release may run a destructor that queues
+ * more. */
+static void process(struct _qsbr_pending *p, uint64_t min)
 {
-    Py_ssize_t keep = 0, n = p->size;
-    pending_item *ready = NULL;
-    Py_ssize_t nready = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (p->items[i].goal <= min) {
-            if (ready == NULL) {
-                ready = PyMem_RawMalloc((size_t)n * sizeof(pending_item));
-                if (ready == NULL) {
-                    return;
-                }
-            }
-            ready[nready++] = p->items[i];
-        }
-        else {
-            p->items[keep++] = p->items[i];
-        }
+    Py_ssize_t k = p->head;
+    while (k < p->size && p->items[k].goal <= min) {
+        k++;
     }
-    p->size = keep;
-    for (Py_ssize_t i = 0; i < nready; i++) {
+    Py_ssize_t n = k - p->head;
+    if (n == 0) {
+        return;
+    }
+    pending_item *ready = PyMem_RawMalloc((size_t)n * sizeof(pending_item));
+    if (ready == NULL) {
+        return;
+    }
+    memcpy(ready, p->items + p->head, (size_t)n * sizeof(pending_item));
+    p->head = k;
+    if (p->head == p->size) {
+        p->head = p->size = 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
         release(&ready[i]);
     }
     PyMem_RawFree(ready);
-    (void)s;
 }
 
 void _Py_qsbr_quiescent(PyThreadState *tstate)
@@ -254,31 +261,42 @@ void _Py_qsbr_quiescent(PyThreadState *tstate)
         return;
     }
     struct _qsbr_shared *s = tstate->interp->qsbr;
-    _Py_atomic_store_uint64_release(&slot->seq, _Py_atomic_load_uint64(&s->wr_seq));
+    uint64_t now = _Py_atomic_load_uint64(&s->wr_seq);
+    _Py_atomic_store_uint64_release(&slot->seq, now);
     struct _qsbr_pending *p = impl->qsbr_pending;
-    if (p->size > 0 || s->orphans.size > 0) {
-        uint64_t min = min_online_seq(s);
-        process(s, p, min);
-        if (_Py_atomic_load_ssize_relaxed(&s->orphans.size) > 0) {
-            /* Take the orphans we can release now (under the mutex), release them outside. */
-            struct _qsbr_pending mine = {NULL, 0, 0};
-            shared_lock(s);
-            Py_ssize_t keep = 0;
-            for (Py_ssize_t i = 0; i < s->orphans.size; i++) {
-                pending_item *it = &s->orphans.items[i];
-                if (it->goal <= min && pending_push(&mine, it->ptr, it->goal,
-                                                    it->is_object) == 0) {
-                    continue;
-                }
-                s->orphans.items[keep++] = *it;
+    int have_mine = p->head < p->size;
+    int have_orphans = _Py_atomic_load_ssize_relaxed(&s->orphans.size) > 0;
+    if (!have_mine && !have_orphans) {
+        return;
+    }
+    /* Scan the slots only if our oldest item could be ready: its goal is reachable once the
+     * sequence has passed it. */
+    if (have_mine && p->items[p->head].goal > now && !have_orphans) {
+        return;
+    }
+    uint64_t min = min_online_seq(s);
+    if (have_mine) {
+        process(p, min);
+    }
+    if (have_orphans) {
+        /* Take the orphans we can release now (under the mutex), release them outside. */
+        struct _qsbr_pending mine = {NULL, 0, 0, 0};
+        shared_lock(s);
+        Py_ssize_t keep = 0;
+        for (Py_ssize_t i = s->orphans.head; i < s->orphans.size; i++) {
+            pending_item *it = &s->orphans.items[i];
+            if (it->goal <= min && pending_push(&mine, it->ptr, it->goal, it->is_object) == 0) {
+                continue;
             }
-            s->orphans.size = keep;
-            PyMutex_Unlock(&s->mutex);
-            for (Py_ssize_t i = 0; i < mine.size; i++) {
-                release(&mine.items[i]);
-            }
-            PyMem_RawFree(mine.items);
+            s->orphans.items[keep++] = *it;
         }
+        s->orphans.head = 0;
+        s->orphans.size = keep;
+        PyMutex_Unlock(&s->mutex);
+        for (Py_ssize_t i = 0; i < mine.size; i++) {
+            release(&mine.items[i]);
+        }
+        PyMem_RawFree(mine.items);
     }
 }
 
@@ -300,7 +318,8 @@ static void delay(void *ptr, int is_object)
      * items, and the goal of its items in between is one epoch past what it last saw
      * (reached once some thread advances and every thread reports). */
     uint64_t goal;
-    if (impl->qsbr_pending->size % ADVANCE_EVERY == 0) {
+    Py_ssize_t queued = impl->qsbr_pending->size - impl->qsbr_pending->head;
+    if (queued % ADVANCE_EVERY == 0) {
         goal = _Py_atomic_add_uint64(&s->wr_seq, QSBR_INCR) + QSBR_INCR;
     }
     else {
@@ -309,7 +328,7 @@ static void delay(void *ptr, int is_object)
     if (pending_push(impl->qsbr_pending, ptr, goal, is_object) < 0) {
         return;   /* no memory: leak it rather than free it early */
     }
-    if (impl->qsbr_pending->size % PROCESS_EVERY == 0) {
+    if ((queued + 1) % PROCESS_EVERY == 0) {
         /* Ask every thread to report a quiescent state at its next safe point (and us to
          * release what is ready then; not here: the caller may be in the middle of a
          * mutation, and a release can run arbitrary destructors). */

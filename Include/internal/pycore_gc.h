@@ -53,6 +53,19 @@ static inline void _PyObject_GC_SET_SHARED(PyObject *op)
 {
     (void)_Py_atomic_or_uint8(&op->ob_gc_bits, _PyGC_BITS_SHARED);
 }
+
+/* op becomes reachable by lock-free readers (a dict value, a weak referent): its memory must
+ * then go through QSBR when it is freed while other threads run (Objects/obmalloc.c). */
+static inline void _PyObject_SetMaybeShared(PyObject *op)
+{
+    if (!_Py_IsImmortal(op) && !_PyObject_GC_IS_SHARED(op)) {
+        _PyObject_GC_SET_SHARED(op);
+    }
+}
+#else
+/* GIL build: no lock-free readers. */
+static inline int _PyObject_GC_IS_SHARED(PyObject *op) { (void)op; return 0; }
+static inline void _PyObject_SetMaybeShared(PyObject *op) { (void)op; }
 #endif
 
 static inline PyGC_Head *_Py_AS_GC(PyObject *op)
