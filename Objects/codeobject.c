@@ -31,6 +31,43 @@ check_tuple_of_str(PyObject *t, const char *what)
     return 0;
 }
 
+/* Intern the exact strs of a tuple in place (names, and identifier-like constants), as
+ * CPython does: attribute and global names then match dict keys by identity, which is what
+ * the lookup fast paths (and the free-threaded build's lock-free lookups) test first. */
+static void
+intern_strings(PyObject *tuple, int identifiers_only)
+{
+    for (Py_ssize_t i = PyTuple_GET_SIZE(tuple); --i >= 0;) {
+        PyObject *v = PyTuple_GET_ITEM(tuple, i);
+        if (!PyUnicode_CheckExact(v) || PyUnicode_CHECK_INTERNED(v)) {
+            continue;
+        }
+        if (identifiers_only) {
+            /* Constants: only strings made of name characters, as CPython. */
+            Py_ssize_t n = PyUnicode_GET_LENGTH(v);
+            int ok = n > 0 && PyUnicode_IS_ASCII(v);
+            const char *p = ok ? (const char *)PyUnicode_DATA(v) : NULL;
+            for (Py_ssize_t j = 0; ok && j < n; j++) {
+                char c = p[j];
+                ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                     (c >= '0' && c <= '9') || c == '_';
+            }
+            if (!ok) {
+                continue;
+            }
+        }
+        PyObject *w = Py_NewRef(v);
+        PyUnicode_InternInPlace(&w);
+        if (w != v) {
+            PyTuple_SET_ITEM(tuple, i, w);   /* the tuple's reference to v goes */
+            Py_DECREF(v);
+        }
+        else {
+            Py_DECREF(w);
+        }
+    }
+}
+
 /* Return a new reference. */
 PyCodeObject *
 _PyCode_New(struct _PyCodeConstructor *con)
@@ -54,6 +91,9 @@ _PyCode_New(struct _PyCodeConstructor *con)
         check_tuple_of_str(con->localsplusnames, "localsplusnames") < 0) {
         return NULL;
     }
+    intern_strings(con->names, 0);
+    intern_strings(con->localsplusnames, 0);
+    intern_strings(con->consts, 1);
     if (con->localspluskinds == NULL || !PyBytes_Check(con->localspluskinds) ||
         PyBytes_GET_SIZE(con->localspluskinds) != PyTuple_GET_SIZE(con->localsplusnames)) {
         PyErr_SetString(PyExc_ValueError, "code: localsplus names and kinds differ in length");
