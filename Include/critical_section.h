@@ -33,6 +33,52 @@ PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
 #  define Py_END_CRITICAL_SECTION() }
 #  define Py_BEGIN_CRITICAL_SECTION2(a, b) {
 #  define Py_END_CRITICAL_SECTION2() }
+#elif defined(Py_BUILD_CORE)
+/* Inside the interpreter: the uncontended case inline (one compare-and-swap to lock, one to
+ * unlock, and the push/pop of this thread's stack); everything else (contention, re-entry,
+ * a suspended outer section) goes to Python/critical_section.c. */
+extern __thread PyThreadState *_Py_tss_tstate;
+
+static inline void _PyCriticalSection_BeginFast(PyCriticalSection *c, PyObject *op)
+{
+    PyThreadState *tstate = _Py_tss_tstate;
+    uint8_t expected = _Py_UNLOCKED;
+    if (tstate != NULL &&
+        _Py_atomic_compare_exchange_uint8(&op->ob_mutex._bits, &expected, _Py_LOCKED)) {
+        c->_cs_mutex = &op->ob_mutex;
+        c->_cs_prev = tstate->critical_section;
+        tstate->critical_section = (uintptr_t)c;
+        return;
+    }
+    PyCriticalSection_Begin(c, op);
+}
+
+static inline void _PyCriticalSection_EndFast(PyCriticalSection *c)
+{
+    PyThreadState *tstate = _Py_tss_tstate;
+    /* Untagged top (not a re-entry section) whose outer neighbour is not suspended. */
+    if (tstate != NULL && tstate->critical_section == (uintptr_t)c && !(c->_cs_prev & 1)) {
+        PyMutex_Unlock(c->_cs_mutex);
+        tstate->critical_section = c->_cs_prev;
+        return;
+    }
+    PyCriticalSection_End(c);
+}
+
+#  define Py_BEGIN_CRITICAL_SECTION(op)                                                       \
+    {                                                                                         \
+        PyCriticalSection _py_cs;                                                             \
+        _PyCriticalSection_BeginFast(&_py_cs, _PyObject_CAST(op))
+#  define Py_END_CRITICAL_SECTION()                                                           \
+        _PyCriticalSection_EndFast(&_py_cs);                                                  \
+    }
+#  define Py_BEGIN_CRITICAL_SECTION2(a, b)                                                    \
+    {                                                                                         \
+        PyCriticalSection2 _py_cs2;                                                           \
+        PyCriticalSection2_Begin(&_py_cs2, _PyObject_CAST(a), _PyObject_CAST(b))
+#  define Py_END_CRITICAL_SECTION2()                                                          \
+        PyCriticalSection2_End(&_py_cs2);                                                     \
+    }
 #else
 #  define Py_BEGIN_CRITICAL_SECTION(op)                                                       \
     {                                                                                         \

@@ -163,6 +163,11 @@ static inline void _PyObject_ReleaseIterContainer(PyObject **field, PyObject *co
 #ifdef Py_GIL_DISABLED
     PyObject *expected = container;
     if (_Py_atomic_compare_exchange_ptr(field, &expected, NULL)) {
+        /* Another thread may have loaded the field just before: if this was the last
+         * reference, the container's memory must wait for QSBR (Objects/obmalloc.c). */
+        if (!_Py_IsImmortal(container)) {
+            (void)_Py_atomic_or_uint8(&container->ob_gc_bits, 0x80 /* _PyGC_BITS_SHARED */);
+        }
         Py_DECREF(container);
     }
 #else
