@@ -66,7 +66,7 @@ float_dealloc(PyObject *op)
     float_freelist_t *fl = &float_freelist;
     /* Reused at once: not if lock-free readers may still look at it (QSBR, obmalloc.c). */
     if (PyFloat_CheckExact(op) && fl->count < FLOAT_FREELIST_MAX &&
-        (_Py_qsbr_single_thread() || !_PyObject_GC_IS_SHARED(op))) {
+        (!_PyObject_GC_IS_SHARED(op) || _Py_qsbr_single_thread())) {
         PyFloatObject *f = (PyFloatObject *)op;
         memcpy(&f->ob_fval, &fl->head, sizeof(PyFloatObject *));
         fl->head = f;

@@ -257,7 +257,7 @@ tuple_dealloc(PyObject *self)
     /* Reused at once: not if lock-free readers may still look at it (QSBR, obmalloc.c). */
     if (len <= TUPLE_FREELIST_MAXSIZE && Py_IS_TYPE(op, &PyTuple_Type) &&
         tuple_freelist_count[len] < TUPLE_FREELIST_DEPTH &&
-        (_Py_qsbr_single_thread() || !_PyObject_GC_IS_SHARED((PyObject *)op))) {
+        (!_PyObject_GC_IS_SHARED((PyObject *)op) || _Py_qsbr_single_thread())) {
         op->ob_item[0] = (PyObject *)tuple_freelist[len];
         tuple_freelist[len] = op;
         tuple_freelist_count[len]++;
