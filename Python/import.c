@@ -21,6 +21,9 @@
 #include "pycore_pystate.h"
 #include "pycore_object.h"
 #include "pycore_import.h"
+
+/* Python/importdl.c: the extension suffixes of this build, NULL-terminated. */
+extern const char *const _PyImport_DynLoadFiletab[];
 #include "pycore_ceval.h"
 #include "pycore_initconfig.h"
 #include "pycore_sysmodule.h"
@@ -482,9 +485,10 @@ static int find_in_path(const char *tail, PyObject *search_path, found_module *r
             goto found;
         }
         Py_DECREF(source);
-        static const char *const ext_suffixes[] = {EXT_SUFFIX, ".abi3.so", ".so", NULL};
-        for (int k = 0; ext_suffixes[k] != NULL; k++) {
-            snprintf(buf, sizeof(buf), "%s%s", tail, ext_suffixes[k]);
+        /* This build's extension suffixes (Python/importdl.c: the free-threaded build does
+         * not load the stable ABI, as CPython 3.13t). */
+        for (int k = 0; _PyImport_DynLoadFiletab[k] != NULL; k++) {
+            snprintf(buf, sizeof(buf), "%s%s", tail, _PyImport_DynLoadFiletab[k]);
             PyObject *ext = path_join(dir, buf);
             if (ext == NULL) {
                 Py_DECREF(dir);
@@ -1719,7 +1723,17 @@ static PyObject *imp_exec_builtin(PyObject *module, PyObject *mod)
 
 static PyObject *imp_extension_suffixes(PyObject *module, PyObject *unused)
 {
-    return Py_BuildValue("[sss]", EXT_SUFFIX, ".abi3.so", ".so");
+    PyObject *list = PyList_New(0);
+    for (int k = 0; list != NULL && _PyImport_DynLoadFiletab[k] != NULL; k++) {
+        PyObject *suffix = PyUnicode_FromString(_PyImport_DynLoadFiletab[k]);
+        if (suffix == NULL || PyList_Append(list, suffix) < 0) {
+            Py_XDECREF(suffix);
+            Py_CLEAR(list);
+            break;
+        }
+        Py_DECREF(suffix);
+    }
+    return list;
 }
 
 static PyObject *imp_lock_noop(PyObject *module, PyObject *unused)
