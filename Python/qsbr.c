@@ -2,13 +2,16 @@
  *
  * The invariant that makes this safe with Debian's mimalloc, which may hand a freed block to
  * the next allocation at once: **a block that a lock-free reader can reach is never returned to
- * mimalloc while such a reader may still hold its address.**  Lock-free readers only follow
- * pointers published in shared containers (dict key tables and values, list item arrays) and
- * only between two quiescent points of their thread; writers that unlink such a pointer (resize,
- * replace, delete) hand the old block or the dropped reference to this file instead of freeing
- * it.  An object's own memory therefore stays allocated while a reader may still try to take a
- * reference to it, and the reader's "increment, then re-check the slot" step never touches
- * reused memory.
+ * mimalloc while such a reader may still hold its address.**  Lock-free readers (dict lookups,
+ * weak-reference resolution, a shared iterator's container) only follow pointers published in
+ * shared places and only between two quiescent points of their thread.  Every object such a
+ * pointer can lead to is marked _PyGC_BITS_SHARED when it is published (a dict value, a weak
+ * referent, an exhausted iterator's container); when a marked object is freed while other
+ * threads run, PyObject_Free / PyObject_GC_Del hand its memory to this file (Objects/obmalloc.c,
+ * Python/gc.c), and freelists do not take it.  Replaced dict key tables always come here.  The
+ * objects themselves are finalized and deallocated at once (prompt release, as in CPython); only
+ * the reuse of their memory waits, so a reader's "try to increment, then re-check the slot"
+ * (_Py_TryIncRef) touches the dead object's own count, never another object's.
  *
  * Sequences: `wr_seq` (shared) counts write epochs, starting at 1 and advancing by 2; each
  * attached thread publishes in its slot the `wr_seq` it saw at its last quiescent point
