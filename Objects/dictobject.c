@@ -2343,7 +2343,9 @@ static PyObject *
 dictiter_item_result(dictiterobject *di, PyObject *key, PyObject *value)
 {
     PyObject *result = di->di_result;
-    if (Py_REFCNT(result) == 1) {
+    /* Free-threaded build: two threads sharing the iterator could both find it unshared
+     * and write into it at once; always build a new tuple there. */
+    if (_PyObject_ResultTupleReusable(result)) {
         PyObject *oldkey = PyTuple_GET_ITEM(result, 0);
         PyObject *oldvalue = PyTuple_GET_ITEM(result, 1);
         PyTuple_SET_ITEM(result, 0, key);

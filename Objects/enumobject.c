@@ -5,6 +5,7 @@
  * defines it, else the sequence protocol (__len__ and __getitem__).  Iterator objects are not
  * meant to be shared between threads without external locking, as in CPython. */
 #include "Python.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_object.h"
 #include "pycore_tuple.h"
 
@@ -169,7 +170,9 @@ static PyObject *
 enum_make_result(enumobject *en, PyObject *index, PyObject *item)
 {
     PyObject *result = en->en_result;
-    if (Py_REFCNT(result) == 1) {
+    /* Free-threaded build: two threads sharing the iterator could both find it unshared
+     * and write into it at once; always build a new tuple there. */
+    if (_PyObject_ResultTupleReusable(result)) {
         Py_INCREF(result);
         PyObject *old_index = PyTuple_GET_ITEM(result, 0);
         PyObject *old_item = PyTuple_GET_ITEM(result, 1);
@@ -392,8 +395,9 @@ reversed_next(PyObject *self)
         }
     }
     ro->index = -1;
-    if (ro->seq != NULL) {
-        _PyObject_ReleaseIterContainer(&ro->seq, ro->seq);
+    PyObject *seq = FT_ATOMIC_LOAD_PTR_ACQUIRE(ro->seq);   /* once: another thread may clear it */
+    if (seq != NULL) {
+        _PyObject_ReleaseIterContainer(&ro->seq, seq);
     }
     return NULL;
 }

@@ -409,6 +409,20 @@ static PyMutex *lock_location(struct _gc_runtime_state *gcstate, PyObject *op)
 }
 #endif
 
+#ifdef Py_GIL_DISABLED
+void _PyGC_SET_FINALIZED(PyObject *op)
+{
+    PyGC_Head *g = _Py_AS_GC(op);
+    if (g->_gc_next == 0) {
+        g->_gc_prev |= _PyGC_PREV_MASK_FINALIZED;    /* on no list: nobody else writes it */
+        return;
+    }
+    PyMutex *m = lock_location(get_gc_state(), op);
+    g->_gc_prev |= _PyGC_PREV_MASK_FINALIZED;
+    PyMutex_Unlock(m);
+}
+#endif
+
 void _PyObject_GC_TRACK(PyObject *op)
 {
     struct _gc_runtime_state *gcstate = get_gc_state();

@@ -272,10 +272,13 @@ void _Py_qsbr_quiescent(PyThreadState *tstate)
     if (!have_mine && !have_orphans) {
         return;
     }
-    /* Scan the slots only if our oldest item could be ready: its goal is reachable once the
-     * sequence has passed it. */
-    if (have_mine && p->items[p->head].goal > now && !have_orphans) {
-        return;
+    /* Our oldest item can only become ready once the shared sequence reaches its goal: if
+     * nobody has advanced it that far yet, do it now (the next reports will then carry it). */
+    if (have_mine && p->items[p->head].goal > now) {
+        (void)_Py_atomic_add_uint64(&s->wr_seq, QSBR_INCR);
+        if (!have_orphans) {
+            return;
+        }
     }
     uint64_t min = min_online_seq(s);
     if (have_mine) {

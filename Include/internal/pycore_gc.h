@@ -102,10 +102,16 @@ static inline int _PyGC_FINALIZED(PyObject *op)
 {
     return (_Py_AS_GC(op)->_gc_prev & _PyGC_PREV_MASK_FINALIZED) != 0;
 }
+#ifdef Py_GIL_DISABLED
+/* Free-threaded build: the flag shares its word with the list link, which a thread removing a
+ * neighbour rewrites under the list's lock: set it under that lock too (Python/gc.c). */
+PyAPI_FUNC(void) _PyGC_SET_FINALIZED(PyObject *op);
+#else
 static inline void _PyGC_SET_FINALIZED(PyObject *op)
 {
     _Py_AS_GC(op)->_gc_prev |= _PyGC_PREV_MASK_FINALIZED;
 }
+#endif
 
 static inline int _PyType_IS_GC(PyTypeObject *type)
 {

@@ -155,6 +155,19 @@ PyAPI_FUNC(void) _PyTrash_End(void);
 /* Free-threaded build: make op shared-only before handing it to another thread. */
 PyAPI_FUNC(void) _PyObject_SetDeferredRefcount(PyObject *op);
 
+/* May an iterator write its next result into the tuple it returned last time (nobody else
+ * holds it)?  Never in the free-threaded build, where another thread sharing the iterator may
+ * be doing the same. */
+static inline int _PyObject_ResultTupleReusable(PyObject *result)
+{
+#ifdef Py_GIL_DISABLED
+    (void)result;
+    return 0;
+#else
+    return Py_REFCNT(result) == 1;
+#endif
+}
+
 /* An exhausted iterator gives up its container (*field == container, a reference the
  * iterator owns).  Free-threaded build: two threads may find a shared iterator exhausted at
  * the same time; only the one that clears the field releases the reference. */

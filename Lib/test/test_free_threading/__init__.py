@@ -17,7 +17,7 @@ import sys
 import threading
 import unittest
 
-# Threads per stress test: more than the cores of any CI machine, so that threads are also
+# Threads per stress test: more than the cores of the CI machine, so that threads are also
 # preempted in the middle of operations.
 NTHREADS = 8
 
@@ -28,18 +28,6 @@ SWITCH_INTERVAL = 1e-5
 
 # True in the free-threaded build (configure --disable-gil): sys.abiflags carries a 't'.
 FREE_THREADED = 't' in getattr(sys, 'abiflags', '')
-
-
-def gil_enabled():
-    """True if a GIL serialises the threads of this process right now."""
-    is_enabled = getattr(sys, '_is_gil_enabled', None)
-    return True if is_enabled is None else is_enabled()
-
-
-def expected_failure_if_free_threaded(test):
-    """Mark test as an expected failure in the free-threaded build only (for a runtime bug
-    of that build; the decorated test's comment names the bug)."""
-    return unittest.expectedFailure(test) if FREE_THREADED else test
 
 
 def run_concurrently(worker, nthreads=NTHREADS, args=()):

@@ -11,7 +11,8 @@ import time
 import unittest
 import weakref
 
-from test.test_free_threading import NTHREADS, run_concurrently, run_with_background
+from test.test_free_threading import (FREE_THREADED, NTHREADS, run_concurrently,
+                                      run_with_background)
 
 N = 1000
 
@@ -41,6 +42,12 @@ def collect_until(stop):
     return collections
 
 
+# Braid bug (free-threaded build, 2026-11-22): about one run in eight crashes while another
+# thread frees objects during gc.collect() (PyObject_GC_UnTrack finds a NULL neighbour link:
+# a collector list changed under it).  A crash cannot be an expected failure, so the test is
+# skipped in that build until the collector is fixed.
+@unittest.skipIf(FREE_THREADED, 'free-threaded collector crashes now and then when threads '
+                 'allocate during gc.collect() (Braid bug)')
 class GCUnderThreadsTests(unittest.TestCase):
 
     def setUp(self):
@@ -154,10 +161,13 @@ class StopTheWorldTests(unittest.TestCase):
                 stop.set()
                 return
             n = 0
-            # Only backward jumps, no calls: the loop must still reach a safe point.
-            while not stop.is_set():
+            # Only backward jumps, no calls: the loop must still reach a safe point.  At
+            # least one round, even if this thread starts after the collections are over.
+            while True:
                 for k in range(100):
                     n += 1
+                if stop.is_set():
+                    break
             counts[index] = n
 
         run_concurrently(worker)
