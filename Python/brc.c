@@ -12,14 +12,10 @@
 #ifdef Py_GIL_DISABLED
 #include "pycore_brc.h"
 
-/* Bucket locks are held for a few instructions and never across a safe point; waiting for one
- * must not detach (a detached waiter that is handed the lock could then be parked by a
- * stop-the-world while holding it). */
+/* Bucket locks are held for a few instructions and never across a safe point. */
 static void bucket_lock(struct _brc_bucket *b)
 {
-    if (!_PyMutex_TryLock(&b->mutex)) {
-        (void)_PyMutex_LockTimed(&b->mutex, -1, _Py_LOCK_DONT_DETACH);
-    }
+    _PyMutex_LockNoDetach(&b->mutex);
 }
 
 static struct _brc_bucket *bucket_of(PyInterpreterState *interp, uintptr_t tid)

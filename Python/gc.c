@@ -75,13 +75,6 @@ static inline int object_has_gc_head(PyObject *op)
 }
 
 #ifdef Py_GIL_DISABLED
-static void lock_no_detach(PyMutex *m)
-{
-    if (!_PyMutex_TryLock(m)) {
-        (void)_PyMutex_LockTimed(m, -1, _Py_LOCK_DONT_DETACH);
-    }
-}
-
 /* Set the collector's location bits of op (stripe / OLD), keeping _PyGC_BITS_SHARED. */
 static void set_location_bits(PyObject *op, uint8_t bits)
 {
@@ -96,11 +89,7 @@ static void set_location_bits(PyObject *op, uint8_t bits)
 
 static void list_lock(struct _gc_runtime_state *gcstate)
 {
-    /* Never detach while waiting: a detached waiter handed the lock could be parked by a
-     * stop-the-world while holding it. */
-    if (!_PyMutex_TryLock(&gcstate->list_lock)) {
-        (void)_PyMutex_LockTimed(&gcstate->list_lock, -1, _Py_LOCK_DONT_DETACH);
-    }
+    _PyMutex_LockNoDetach(&gcstate->list_lock);
 }
 #  define LIST_LOCK(gcstate) list_lock(gcstate)
 #  define LIST_UNLOCK(gcstate) PyMutex_Unlock(&(gcstate)->list_lock)
@@ -399,7 +388,7 @@ static PyMutex *lock_location(struct _gc_runtime_state *gcstate, PyObject *op)
         uint8_t bits = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
         PyMutex *m = (bits & _PyGC_BITS_OLD) ? &gcstate->list_lock
                                              : &gcstate->young[bits & _PyGC_STRIPE_MASK].lock;
-        lock_no_detach(m);
+        _PyMutex_LockNoDetach(m);
         uint8_t now = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
         if (((now ^ bits) & (_PyGC_BITS_OLD | _PyGC_STRIPE_MASK)) == 0) {
             return m;
@@ -431,7 +420,7 @@ void _PyObject_GC_TRACK(PyObject *op)
     PyThreadState *tstate = _PyThreadState_GET();
     int stripe = tstate != NULL ? ((_PyThreadStateImpl *)tstate)->gc_stripe : 0;
     struct _gc_stripe *young = &gcstate->young[stripe];
-    lock_no_detach(&young->lock);
+    _PyMutex_LockNoDetach(&young->lock);
     set_location_bits(op, (uint8_t)stripe);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     gc_list_append(g, &young->head);

@@ -62,9 +62,7 @@ struct _qsbr_shared {
 
 static void shared_lock(struct _qsbr_shared *s)
 {
-    if (!_PyMutex_TryLock(&s->mutex)) {
-        (void)_PyMutex_LockTimed(&s->mutex, -1, _Py_LOCK_DONT_DETACH);
-    }
+    _PyMutex_LockNoDetach(&s->mutex);
 }
 
 static struct _qsbr_shared *shared_of(PyInterpreterState *interp)

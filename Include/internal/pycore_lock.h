@@ -27,4 +27,14 @@ static inline int _PyMutex_TryLock(PyMutex *m)
     return _Py_atomic_compare_exchange_uint8(&m->_bits, &expected, _Py_LOCKED);
 }
 
+/* Lock m without detaching while waiting: for internal locks held for a few instructions and
+ * never across a safe point (a detached waiter that is handed the lock could be parked by a
+ * stop-the-world while holding it). */
+static inline void _PyMutex_LockNoDetach(PyMutex *m)
+{
+    if (!_PyMutex_TryLock(m)) {
+        (void)_PyMutex_LockTimed(m, -1, _Py_LOCK_DONT_DETACH);
+    }
+}
+
 #endif /* Py_INTERNAL_LOCK_H */
