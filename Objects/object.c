@@ -349,6 +349,56 @@ PyObject_CallFinalizer(PyObject *self)
     }
 }
 
+#ifdef Py_GIL_DISABLED
+/* Free-threaded build: the temporary reference of a finalizer run from a dealloc.  A dying
+ * object is either still owned by this thread with both counts zero, or merged with a shared
+ * count of zero; the finalizer may hand it to other threads, which count in ob_ref_shared
+ * (and may even queue it to us, or we may merge it at an eval breaker meanwhile). */
+static void
+resurrect_start(PyObject *op)
+{
+    if (_Py_IsOwnedByCurrentThread(op)) {
+        _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, 1);
+    }
+    else {
+        _Py_atomic_store_ssize_relaxed(&op->ob_ref_shared, _Py_REF_SHARED(1, _Py_REF_MERGED));
+    }
+}
+
+/* Drop the temporary reference; return 1 if others still hold the object (resurrected). */
+static int
+resurrect_end(PyObject *op)
+{
+    if (!_Py_IsOwnedByCurrentThread(op)) {
+        /* Merged (before or during the finalizer): every thread counts in ob_ref_shared. */
+        Py_ssize_t old = _Py_atomic_add_ssize(&op->ob_ref_shared,
+                                              -((Py_ssize_t)1 << _Py_REF_SHARED_SHIFT));
+        return (old >> _Py_REF_SHARED_SHIFT) != 1;
+    }
+    uint32_t local = op->ob_ref_local - 1;
+    _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local);
+    if (local != 0) {
+        return 1;
+    }
+    /* As when an owner's count reaches zero: give up ownership unless nobody else counts.
+     * A queued object is still referenced by the queue (counted), so it survives here and
+     * the queue's merge frees it later. */
+    Py_ssize_t shared = _Py_atomic_load_ssize_acquire(&op->ob_ref_shared);
+    if (shared == 0) {
+        return 0;
+    }
+    _Py_atomic_store_uintptr_relaxed(&op->ob_tid, 0);
+    for (;;) {
+        Py_ssize_t count = shared >> _Py_REF_SHARED_SHIFT;
+        Py_ssize_t queued = (shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_QUEUED;
+        if (_Py_atomic_compare_exchange_ssize(&op->ob_ref_shared, &shared,
+                                              _Py_REF_SHARED(count, _Py_REF_MERGED))) {
+            return count != 0 || queued;
+        }
+    }
+}
+#endif
+
 /* Called by tp_dealloc with a refcount of 0: run the finalizer with a temporary reference.
  * Returns 0 to proceed with deallocation, -1 if the finalizer resurrected the object. */
 int
@@ -358,6 +408,13 @@ PyObject_CallFinalizerFromDealloc(PyObject *self)
         Py_FatalError("PyObject_CallFinalizerFromDealloc called on object with a non-zero "
                       "refcount");
     }
+#ifdef Py_GIL_DISABLED
+    resurrect_start(self);
+    PyObject_CallFinalizer(self);
+    if (!resurrect_end(self)) {
+        return 0;
+    }
+#else
     Py_SET_REFCNT(self, 1);
     PyObject_CallFinalizer(self);
     /* Undo the temporary reference; a resurrected object keeps the extra ones. */
@@ -366,6 +423,7 @@ PyObject_CallFinalizerFromDealloc(PyObject *self)
     if (refcnt == 0) {
         return 0;
     }
+#endif
     /* Resurrected: the dealloc must stop.  The GC keeps tracking it if it was tracked. */
     _Py_DEC_REFTOTAL();
     return -1;

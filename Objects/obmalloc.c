@@ -7,6 +7,17 @@
 #include <mimalloc.h>
 #include "pycore_qsbr.h"
 
+/* Sanitizer builds (--with-address-sanitizer / --with-thread-sanitizer) allocate with the C
+ * library instead, so that the sanitizer's allocator sees every block: a use after free or a
+ * race on freed memory is then reported where it happens rather than as a corrupted mimalloc
+ * free list much later.  (CPython offers the same through PYTHONMALLOC=malloc.) */
+#if defined(_Py_ADDRESS_SANITIZER) || defined(_Py_THREAD_SANITIZER)
+#  define mi_malloc(size) malloc(size)
+#  define mi_calloc(nelem, elsize) calloc((nelem), (elsize))
+#  define mi_realloc(ptr, size) realloc((ptr), (size))
+#  define mi_free(ptr) free(ptr)
+#endif
+
 void *PyMem_RawMalloc(size_t size) { return mi_malloc(size ? size : 1); }
 void *PyMem_RawCalloc(size_t nelem, size_t elsize)
 {

@@ -508,11 +508,12 @@ int PyObject_IS_GC(PyObject *op)
 
 /* ---- the collection ---- */
 
-/* Step 1: copy refcounts into gc_refs. */
-static void update_refs(PyGC_Head *young)
+/* Step 1: copy refcounts into gc_refs, less the references the collector itself holds on
+ * each object (`held`: 1 on the unreachable set once it is held, see hold_all). */
+static void update_refs(PyGC_Head *young, Py_ssize_t held)
 {
     for (PyGC_Head *g = gc_next(young); g != young; g = gc_next(g)) {
-        gc_set_refs(g, Py_REFCNT(_Py_FROM_GC(g)));
+        gc_set_refs(g, Py_REFCNT(_Py_FROM_GC(g)) - held);
     }
 }
 
@@ -658,8 +659,40 @@ static void move_legacy_finalizers(PyGC_Head *unreachable, PyGC_Head *finalizers
     }
 }
 
-/* Call fn on each object of `list`, holding a reference, tolerating arbitrary code: each
- * object is moved to a side list first, and the survivors are moved back. */
+/* The collector takes a reference to every object of the unreachable set while the world is
+ * still stopped, and keeps it until the object has been cleared (or found resurrected).
+ * Finalizers, weakref callbacks and tp_clear run with the world going: without these
+ * references another thread could drop an object of the set to zero -- an owner merging its
+ * queue, a finalizer deleting an attribute -- and start deallocating it just as the collector
+ * picks it off the list and takes a reference of its own, freeing it twice. */
+static void hold_all(PyGC_Head *list)
+{
+    for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
+        Py_INCREF(_Py_FROM_GC(g));
+    }
+}
+
+/* Drop the collector's references on the objects of `list` (resurrected ones), moving each
+ * to `old` first: a reference dropped to zero frees the object, which unlinks it. */
+static void release_all(struct _gc_runtime_state *gcstate, PyGC_Head *list, PyGC_Head *old)
+{
+    for (;;) {
+        LIST_LOCK(gcstate);
+        if (gc_list_is_empty(list)) {
+            LIST_UNLOCK(gcstate);
+            break;
+        }
+        PyGC_Head *g = gc_next(list);
+        gc_clear_collecting(g);
+        gc_list_move(g, old);
+        LIST_UNLOCK(gcstate);
+        Py_DECREF(_Py_FROM_GC(g));
+    }
+}
+
+/* Call fn on each object of `list` (held by the collector, see hold_all), tolerating
+ * arbitrary code: each object is moved to a side list first, and the survivors are moved
+ * back. */
 static int for_each_with_code(struct _gc_runtime_state *gcstate, PyGC_Head *list,
                               int (*fn)(PyObject *))
 {
@@ -675,10 +708,8 @@ static int for_each_with_code(struct _gc_runtime_state *gcstate, PyGC_Head *list
         PyGC_Head *g = gc_next(list);
         PyObject *op = _Py_FROM_GC(g);
         gc_list_move(g, &seen);
-        Py_INCREF(op);
         LIST_UNLOCK(gcstate);
         ran |= fn(op);
-        Py_DECREF(op);
     }
     LIST_LOCK(gcstate);
     gc_list_merge(&seen, list);
@@ -715,7 +746,8 @@ static int finalize_once(PyObject *op)
     return 1;
 }
 
-/* Step 7: break the cycles with tp_clear; objects that survive go to `old`. */
+/* Step 7: break the cycles with tp_clear, then drop the collector's reference (hold_all);
+ * objects that survive go to `old`. */
 static void delete_garbage(struct _gc_runtime_state *gcstate, PyGC_Head *unreachable,
                            PyGC_Head *old)
 {
@@ -727,7 +759,6 @@ static void delete_garbage(struct _gc_runtime_state *gcstate, PyGC_Head *unreach
         }
         PyGC_Head *g = gc_next(unreachable);
         PyObject *op = _Py_FROM_GC(g);
-        Py_INCREF(op);
         LIST_UNLOCK(gcstate);
         if (gcstate->debug & DEBUG_SAVEALL) {
             if (gcstate->garbage != NULL && PyList_Append(gcstate->garbage, op) < 0) {
@@ -827,7 +858,7 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
 
     PyGC_Head unreachable;
     gc_list_init(&unreachable);
-    update_refs(young);
+    update_refs(young, 0);
     subtract_refs(young);
     move_unreachable(young, &unreachable);
 
@@ -845,6 +876,7 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
     PyGC_Head finalizers;
     gc_list_init(&finalizers);
     move_legacy_finalizers(&unreachable, &finalizers);
+    hold_all(&unreachable);
     _PyEval_StartTheWorld(interp);
 
     if (gcstate->debug & DEBUG_COLLECTABLE) {
@@ -861,12 +893,12 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
     PyGC_Head still_unreachable;
     gc_list_init(&still_unreachable);
     _PyEval_StopTheWorld(interp);
-    update_refs(&unreachable);
+    update_refs(&unreachable, 1);
     subtract_refs(&unreachable);
     move_unreachable(&unreachable, &still_unreachable);
-    /* `unreachable` now holds the resurrected objects. */
-    gc_list_merge(&unreachable, old);
     _PyEval_StartTheWorld(interp);
+    /* `unreachable` now holds the resurrected objects. */
+    release_all(gcstate, &unreachable, old);
 
     Py_ssize_t collected = gc_list_size(&still_unreachable);
     delete_garbage(gcstate, &still_unreachable, old);

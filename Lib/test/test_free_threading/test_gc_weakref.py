@@ -11,8 +11,7 @@ import time
 import unittest
 import weakref
 
-from test.test_free_threading import (FREE_THREADED, NTHREADS, run_concurrently,
-                                      run_with_background)
+from test.test_free_threading import NTHREADS, run_concurrently, run_with_background
 
 N = 1000
 
@@ -42,12 +41,6 @@ def collect_until(stop):
     return collections
 
 
-# Braid bug (free-threaded build, 2026-11-22): about one run in eight crashes while another
-# thread frees objects during gc.collect() (PyObject_GC_UnTrack finds a NULL neighbour link:
-# a collector list changed under it).  A crash cannot be an expected failure, so the test is
-# skipped in that build until the collector is fixed.
-@unittest.skipIf(FREE_THREADED, 'free-threaded collector crashes now and then when threads '
-                 'allocate during gc.collect() (Braid bug)')
 class GCUnderThreadsTests(unittest.TestCase):
 
     def setUp(self):
