@@ -184,7 +184,8 @@ static inline int _Py_IsImmortal(PyObject *op)
 
 static inline int _Py_IsOwnedByCurrentThread(PyObject *op)
 {
-    return op->ob_tid == _Py_ThreadId();
+    /* Relaxed: a merge (another thread) may clear ob_tid meanwhile; a plain load on x86. */
+    return _Py_atomic_load_uintptr_relaxed(&op->ob_tid) == _Py_ThreadId();
 }
 
 static inline Py_ssize_t Py_REFCNT(PyObject *ob)
@@ -244,7 +245,8 @@ static inline void _Py_DECREF_impl(const char *filename, int lineno, PyObject *o
 
 /* Take a new reference to op unless its count already reached zero (it is being, or has
  * been, deallocated; its memory is still valid thanks to QSBR).  Used by lock-free readers,
- * which then re-check that op is still where they found it.  1: referenced; 0: dead. */
+ * which then re-check that op is still where they found it.  1: referenced; 0: dead, or
+ * counted by its owner alone (the caller retries under the container's lock). */
 static inline int _Py_TryIncRef(PyObject *op)
 {
     uint32_t local = _Py_atomic_load_uint32_relaxed(&op->ob_ref_local);
@@ -258,6 +260,12 @@ static inline int _Py_TryIncRef(PyObject *op)
     }
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
     for (;;) {
+        if (shared == _Py_REF_SHARED_INIT) {
+            /* Only the owner counts it: its count may be reaching zero right now on the
+             * owner's fast path, which never looks at the shared word.  Objects published to
+             * lock-free readers carry _Py_REF_MAYBE_WEAKREF (_PyObject_SetMaybeShared). */
+            return 0;
+        }
         if ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_MERGED &&
             (shared >> _Py_REF_SHARED_SHIFT) <= 0) {
             return 0;      /* merged and zero: dead */

@@ -134,34 +134,15 @@ try_incref_listed(PyWeakReference *ref)
 static PyObject *weakref_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf,
                                     PyObject *kwnames);
 
-#ifdef Py_GIL_DISABLED
-/* ob may now be reached through a weak reference: its owner must not free it on the fast path
- * (shared count never touched), which a concurrent resolver could not see. */
-static void
-set_maybe_weakref(PyObject *ob)
-{
-    if (_Py_IsImmortal(ob)) {
-        return;
-    }
-    _PyObject_SetMaybeShared(ob);       /* its memory goes through QSBR (obmalloc.c) */
-    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&ob->ob_ref_shared);
-    while ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_SHARED_INIT) {
-        if (_Py_atomic_compare_exchange_ssize(&ob->ob_ref_shared, &shared,
-                                              shared | _Py_REF_MAYBE_WEAKREF)) {
-            break;
-        }
-    }
-}
-#endif
 
 static void
 init_weakref(PyWeakReference *self, PyObject *ob, PyObject *callback)
 {
 #ifdef Py_GIL_DISABLED
-    set_maybe_weakref(ob);
+    _PyObject_SetMaybeShared(ob);    /* ob may now be reached through a weak reference */
     /* The reference itself is reachable from ob's list, without a count: the shared basic
      * reference is handed out again from there (try_incref_listed). */
-    set_maybe_weakref((PyObject *)self);
+    _PyObject_SetMaybeShared((PyObject *)self);
 #endif
     self->hash = -1;
     self->wr_object = ob;

@@ -118,7 +118,8 @@ static int pending_push(struct _qsbr_pending *p, void *ptr, uint64_t goal, int i
     if (p->size == p->capacity && p->head >= p->size / 2) {
         memmove(p->items, p->items + p->head,
                 (size_t)(p->size - p->head) * sizeof(pending_item));
-        p->size -= p->head;
+        /* size is read without the lock for the orphan queue (_Py_qsbr_quiescent) */
+        _Py_atomic_store_ssize_relaxed(&p->size, p->size - p->head);
         p->head = 0;
     }
     if (p->size == p->capacity) {
@@ -133,7 +134,7 @@ static int pending_push(struct _qsbr_pending *p, void *ptr, uint64_t goal, int i
     p->items[p->size].ptr = ptr;
     p->items[p->size].goal = goal;
     p->items[p->size].is_object = is_object;
-    p->size++;
+    _Py_atomic_store_ssize_relaxed(&p->size, p->size + 1);
     return 0;
 }
 
@@ -295,7 +296,7 @@ void _Py_qsbr_quiescent(PyThreadState *tstate)
             s->orphans.items[keep++] = *it;
         }
         s->orphans.head = 0;
-        s->orphans.size = keep;
+        _Py_atomic_store_ssize_relaxed(&s->orphans.size, keep);
         PyMutex_Unlock(&s->mutex);
         for (Py_ssize_t i = 0; i < mine.size; i++) {
             release(&mine.items[i]);

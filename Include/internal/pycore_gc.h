@@ -54,12 +54,24 @@ static inline void _PyObject_GC_SET_SHARED(PyObject *op)
     (void)_Py_atomic_or_uint8(&op->ob_gc_bits, _PyGC_BITS_SHARED);
 }
 
-/* op becomes reachable by lock-free readers (a dict value, a weak referent): its memory must
- * then go through QSBR when it is freed while other threads run (Objects/obmalloc.c). */
+/* op becomes reachable by lock-free readers (a dict value, a weak referent, a weak
+ * reference): its memory must then go through QSBR when it is freed while other threads run
+ * (Objects/obmalloc.c), and its count must never reach zero on the owner's fast path (local
+ * count zero, shared word untouched: freed at once), which a reader's _Py_TryIncRef could not
+ * see -- so its shared word gets _Py_REF_MAYBE_WEAKREF, and a reader may take a reference
+ * through the shared count (Include/object.h). */
 static inline void _PyObject_SetMaybeShared(PyObject *op)
 {
-    if (!_Py_IsImmortal(op) && !_PyObject_GC_IS_SHARED(op)) {
-        _PyObject_GC_SET_SHARED(op);
+    if (_Py_IsImmortal(op) || _PyObject_GC_IS_SHARED(op)) {
+        return;
+    }
+    _PyObject_GC_SET_SHARED(op);
+    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    while ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_SHARED_INIT) {
+        if (_Py_atomic_compare_exchange_ssize(&op->ob_ref_shared, &shared,
+                                              shared | _Py_REF_MAYBE_WEAKREF)) {
+            break;
+        }
     }
 }
 #else

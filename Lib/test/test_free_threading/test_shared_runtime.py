@@ -10,7 +10,7 @@ import tempfile
 import threading
 import unittest
 
-from test.test_free_threading import FREE_THREADED, NTHREADS, run_concurrently
+from test.test_free_threading import NTHREADS, run_concurrently
 
 N = 1000
 
@@ -72,15 +72,10 @@ class ImportTests(unittest.TestCase):
             if hasattr(sys, 'braid_ft_runs'):
                 del sys.braid_ft_runs
 
-    # Braid bug (free-threaded build, 2026-11-22): now and then __import__ returns a module
-    # that another thread is still executing (no import cycle exists here); intermittent, so
-    # skipped rather than marked as an expected failure.  Repro: 8 threads importing the same
-    # 8 one-line modules in different orders.
-    @unittest.skipIf(FREE_THREADED, 'free-threaded import may return a partially '
-                     'initialised module (Braid bug)')
     def test_concurrent_imports_of_different_modules(self):
         for t in range(NTHREADS):
-            self.write_module('braid_ft_mod%d' % t, 'ID = %d\n' % t)
+            # The pause widens the window in which the module is registered but not run.
+            self.write_module('braid_ft_mod%d' % t, 'import time\ntime.sleep(0.01)\nID = %d\n' % t)
 
         def worker(index):
             results = []
