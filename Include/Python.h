@@ -85,6 +85,15 @@ extern "C" {
 #include "fileutils.h"
 #include "enumobject.h"
 #include "modsupport.h"
+#include "cpython/modsupport.h"
+#include "cpython/pymem.h"
+#include "cpython/pytime.h"
+#include "cpython/ceval.h"
+#include "cpython/pystate.h"
+#include "pyconstant.h"
+#include "tracemalloc.h"
+#include "pystrcmp.h"
+#include "context.h"
 
 #ifdef __cplusplus
 }

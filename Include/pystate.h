@@ -77,7 +77,7 @@ struct _ts {
     PyObject *delete_later;       /* trashcan list */
     int gilstate_counter;
     int coroutine_origin_tracking_depth;
-    void *context;                /* contextvars.Context (owned), reserved */
+    PyObject *context;            /* contextvars.Context (owned; Python/context.c) */
     uint64_t context_ver;
 
     /* sys.set_asyncgen_hooks(): called by async generators on first iteration and on

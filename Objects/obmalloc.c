@@ -18,43 +18,127 @@
 #  define mi_free(ptr) free(ptr)
 #endif
 
-void *PyMem_RawMalloc(size_t size) { return mi_malloc(size ? size : 1); }
-void *PyMem_RawCalloc(size_t nelem, size_t elsize)
+/* ---- the default allocators (mimalloc), one set per domain ---- */
+
+static void *raw_malloc(void *ctx, size_t size) { return mi_malloc(size ? size : 1); }
+
+static void *raw_calloc(void *ctx, size_t nelem, size_t elsize)
 {
     if (nelem == 0 || elsize == 0) {
         nelem = elsize = 1;
     }
     return mi_calloc(nelem, elsize);
 }
-void *PyMem_RawRealloc(void *ptr, size_t new_size) { return mi_realloc(ptr, new_size ? new_size : 1); }
-void PyMem_RawFree(void *ptr) { mi_free(ptr); }
 
-void *PyMem_Malloc(size_t size)
+static void *raw_realloc(void *ctx, void *ptr, size_t new_size)
 {
-    if (size > (size_t)PY_SSIZE_T_MAX) {
-        return NULL;
-    }
-    return mi_malloc(size ? size : 1);
+    return mi_realloc(ptr, new_size ? new_size : 1);
 }
-void *PyMem_Calloc(size_t nelem, size_t elsize)
+
+static void raw_free(void *ctx, void *ptr) { mi_free(ptr); }
+
+/* MEM and OBJ: as RAW, but sizes beyond PY_SSIZE_T_MAX fail. */
+static void *mem_malloc(void *ctx, size_t size)
+{
+    return size > (size_t)PY_SSIZE_T_MAX ? NULL : raw_malloc(ctx, size);
+}
+
+static void *mem_calloc(void *ctx, size_t nelem, size_t elsize)
 {
     if (elsize != 0 && nelem > (size_t)PY_SSIZE_T_MAX / elsize) {
         return NULL;
     }
-    return PyMem_RawCalloc(nelem, elsize);
+    return raw_calloc(ctx, nelem, elsize);
 }
+
+static void *mem_realloc(void *ctx, void *ptr, size_t new_size)
+{
+    return new_size > (size_t)PY_SSIZE_T_MAX ? NULL : raw_realloc(ctx, ptr, new_size);
+}
+
+/* The allocators of the three domains (PyMem_GetAllocator/SetAllocator, Python/
+ * pymem_allocators.c).  The public functions call the defaults directly until an extension
+ * installs an allocator (_PyMem_AllocatorsCustomized, set once, atomically, after the entry
+ * is written), then always through the table: one predictable branch per call. */
+PyMemAllocatorEx _PyMem_Allocators[3] = {
+    {NULL, raw_malloc, raw_calloc, raw_realloc, raw_free},
+    {NULL, mem_malloc, mem_calloc, mem_realloc, raw_free},
+    {NULL, mem_malloc, mem_calloc, mem_realloc, raw_free},
+};
+int _PyMem_AllocatorsCustomized = 0;
+
+#define CUSTOMIZED() _Py_atomic_load_int_relaxed(&_PyMem_AllocatorsCustomized)
+#define DOMAIN(d) (&_PyMem_Allocators[PYMEM_DOMAIN_##d])
+
+void *PyMem_RawMalloc(size_t size)
+{
+    return CUSTOMIZED() ? DOMAIN(RAW)->malloc(DOMAIN(RAW)->ctx, size) : raw_malloc(NULL, size);
+}
+
+void *PyMem_RawCalloc(size_t nelem, size_t elsize)
+{
+    return CUSTOMIZED() ? DOMAIN(RAW)->calloc(DOMAIN(RAW)->ctx, nelem, elsize)
+                        : raw_calloc(NULL, nelem, elsize);
+}
+
+void *PyMem_RawRealloc(void *ptr, size_t new_size)
+{
+    return CUSTOMIZED() ? DOMAIN(RAW)->realloc(DOMAIN(RAW)->ctx, ptr, new_size)
+                        : raw_realloc(NULL, ptr, new_size);
+}
+
+void PyMem_RawFree(void *ptr)
+{
+    if (CUSTOMIZED()) {
+        DOMAIN(RAW)->free(DOMAIN(RAW)->ctx, ptr);
+        return;
+    }
+    mi_free(ptr);
+}
+
+void *PyMem_Malloc(size_t size)
+{
+    return CUSTOMIZED() ? DOMAIN(MEM)->malloc(DOMAIN(MEM)->ctx, size) : mem_malloc(NULL, size);
+}
+
+void *PyMem_Calloc(size_t nelem, size_t elsize)
+{
+    return CUSTOMIZED() ? DOMAIN(MEM)->calloc(DOMAIN(MEM)->ctx, nelem, elsize)
+                        : mem_calloc(NULL, nelem, elsize);
+}
+
 void *PyMem_Realloc(void *ptr, size_t new_size)
 {
-    if (new_size > (size_t)PY_SSIZE_T_MAX) {
-        return NULL;
-    }
-    return mi_realloc(ptr, new_size ? new_size : 1);
+    return CUSTOMIZED() ? DOMAIN(MEM)->realloc(DOMAIN(MEM)->ctx, ptr, new_size)
+                        : mem_realloc(NULL, ptr, new_size);
 }
-void PyMem_Free(void *ptr) { mi_free(ptr); }
 
-void *PyObject_Malloc(size_t size) { return PyMem_Malloc(size); }
-void *PyObject_Calloc(size_t nelem, size_t elsize) { return PyMem_Calloc(nelem, elsize); }
-void *PyObject_Realloc(void *ptr, size_t new_size) { return PyMem_Realloc(ptr, new_size); }
+void PyMem_Free(void *ptr)
+{
+    if (CUSTOMIZED()) {
+        DOMAIN(MEM)->free(DOMAIN(MEM)->ctx, ptr);
+        return;
+    }
+    mi_free(ptr);
+}
+
+void *PyObject_Malloc(size_t size)
+{
+    return CUSTOMIZED() ? DOMAIN(OBJ)->malloc(DOMAIN(OBJ)->ctx, size) : mem_malloc(NULL, size);
+}
+
+void *PyObject_Calloc(size_t nelem, size_t elsize)
+{
+    return CUSTOMIZED() ? DOMAIN(OBJ)->calloc(DOMAIN(OBJ)->ctx, nelem, elsize)
+                        : mem_calloc(NULL, nelem, elsize);
+}
+
+void *PyObject_Realloc(void *ptr, size_t new_size)
+{
+    return CUSTOMIZED() ? DOMAIN(OBJ)->realloc(DOMAIN(OBJ)->ctx, ptr, new_size)
+                        : mem_realloc(NULL, ptr, new_size);
+}
+
 /* Free-threaded build: the memory of an object that lock-free readers can reach (a dict
  * value, a weak referent: marked _PyGC_BITS_SHARED) is not reused while another thread may
  * still be about to take a reference to it (its "try to increment, then re-check" step only
@@ -69,11 +153,19 @@ extern __thread PyObject *_Py_dealloc_shared;
 void PyObject_Free(void *ptr)
 {
 #ifdef Py_GIL_DISABLED
-    if (ptr != NULL && ptr == (void *)_Py_dealloc_shared && !_Py_qsbr_single_thread()) {
+    /* (QSBR frees with PyMem_Free: with an installed allocator, the OBJ domain's own free
+     * must be used, so such memory is freed at once -- lock-free readers then depend on the
+     * installed allocator not reusing it at once, as with CPython's debug hooks.) */
+    if (ptr != NULL && ptr == (void *)_Py_dealloc_shared && !_Py_qsbr_single_thread() &&
+            !CUSTOMIZED()) {
         _PyMem_FreeDelayed(ptr);
         return;
     }
 #endif
+    if (CUSTOMIZED()) {
+        DOMAIN(OBJ)->free(DOMAIN(OBJ)->ctx, ptr);
+        return;
+    }
     mi_free(ptr);
 }
 

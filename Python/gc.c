@@ -483,8 +483,11 @@ void PyObject_GC_Del(void *raw)
     }
     (void)gen0_count_add(gcstate, -1);
 #ifdef Py_GIL_DISABLED
-    if (_PyObject_GC_IS_SHARED(op) && !_Py_qsbr_single_thread()) {
-        _PyMem_FreeDelayed(g);    /* lock-free readers may still look at it (obmalloc.c) */
+    /* Lock-free readers may still look at it (obmalloc.c, PyObject_Free, also for the
+     * exception when an allocator is installed). */
+    if (_PyObject_GC_IS_SHARED(op) && !_Py_qsbr_single_thread() &&
+            !_Py_atomic_load_int_relaxed(&_PyMem_AllocatorsCustomized)) {
+        _PyMem_FreeDelayed(g);
         return;
     }
 #endif

@@ -7,14 +7,23 @@
 #include "pycore_modsupport.h"
 #include "pycore_call.h"
 
+/* This file defines both the public functions and the core variants that
+ * Include/cpython/modsupport.h maps the public names to for the interpreter itself. */
+#undef PyArg_ParseTupleAndKeywords
+#undef PyArg_VaParseTupleAndKeywords
+
 #define MAX_CLEANUPS 32
+
+#define CLEANUP_BUFFER 1      /* ptr is a Py_buffer to release */
+#define CLEANUP_CONVERTER 2   /* ptr is the address passed to an O& converter */
+#define CLEANUP_MEMORY 3      /* ptr is a char ** holding a PyMem_Malloc'ed block (es/et) */
 
 /* Resources acquired during a parse that must be released if a later argument fails. */
 typedef struct {
     int n;
     struct {
         void *ptr;
-        int kind; /* 1: Py_buffer to release, 2: O& converter cleanup */
+        int kind; /* CLEANUP_* */
         int (*converter)(PyObject *, void *);
     } items[MAX_CLEANUPS];
 } cleanup_list;
@@ -37,45 +46,71 @@ static void
 run_cleanups(cleanup_list *cl)
 {
     for (int i = cl->n - 1; i >= 0; i--) {
-        if (cl->items[i].kind == 1) {
+        if (cl->items[i].kind == CLEANUP_BUFFER) {
             PyBuffer_Release((Py_buffer *)cl->items[i].ptr);
         }
-        else if (cl->items[i].kind == 2) {
+        else if (cl->items[i].kind == CLEANUP_CONVERTER) {
             cl->items[i].converter(NULL, cl->items[i].ptr);
+        }
+        else {
+            char **block = (char **)cl->items[i].ptr;
+            PyMem_Free(*block);
+            *block = NULL;
         }
     }
     cl->n = 0;
 }
 
 /* Error context: function name and which argument. */
+#define MAX_NESTING 16
+
 typedef struct {
     const char *fname;
     const char *message;   /* ';' custom message or NULL */
     int argnum;            /* 1-based, 0 when unknown */
-    const char *kwname;    /* keyword name, or NULL */
+    const char *kwname;    /* keyword name (named-argument messages only), or NULL */
+    int depth;             /* nesting of '(...)' units around the unit being converted */
+    Py_ssize_t items[MAX_NESTING];  /* 0-based index at each nesting level */
 } parse_ctx;
 
+/* Write "f() argument N[, item I...]" (or "f() argument 'name'") into buf. */
+static void
+describe_argument(parse_ctx *ctx, char *buf, size_t size)
+{
+    int len = 0;
+    if (ctx->fname != NULL) {
+        len = PyOS_snprintf(buf, size, "%.200s() ", ctx->fname);
+    }
+    if (ctx->kwname != NULL) {
+        len += PyOS_snprintf(buf + len, size - (size_t)len, "argument '%.100s'", ctx->kwname);
+    }
+    else if (ctx->argnum > 0) {
+        len += PyOS_snprintf(buf + len, size - (size_t)len, "argument %d", ctx->argnum);
+    }
+    else {
+        len += PyOS_snprintf(buf + len, size - (size_t)len, "argument");
+    }
+    for (int i = 0; i < ctx->depth && (size_t)len < size; i++) {
+        len += PyOS_snprintf(buf + len, size - (size_t)len, ", item %zd", ctx->items[i]);
+    }
+}
+
+/* Raise TypeError "<argument> must be <expected>, not <type of arg>" (or the ';' message).
+ * An exception already set by a failed conversion is kept. */
 static void
 converterr(parse_ctx *ctx, const char *expected, PyObject *arg)
 {
+    if (PyErr_Occurred()) {
+        return;
+    }
     if (ctx->message != NULL) {
         PyErr_SetString(PyExc_TypeError, ctx->message);
         return;
     }
-    const char *got = arg == Py_None ? "None" : Py_TYPE(arg)->tp_name;
-    char where[128];
-    if (ctx->kwname != NULL) {
-        PyOS_snprintf(where, sizeof(where), "argument '%s'", ctx->kwname);
-    }
-    else if (ctx->argnum > 0) {
-        PyOS_snprintf(where, sizeof(where), "argument %d", ctx->argnum);
-    }
-    else {
-        PyOS_snprintf(where, sizeof(where), "argument");
-    }
-    PyErr_Format(PyExc_TypeError, "%.200s%s %s must be %.50s, not %.50s",
-                 ctx->fname ? ctx->fname : "function", ctx->fname ? "()" : "", where, expected,
-                 got);
+    char where[512];
+    describe_argument(ctx, where, sizeof(where));
+    PyErr_Format(PyExc_TypeError, "%s must be %.50s, not %.50s", where, expected,
+                 arg == Py_None ? "None" : Py_TYPE(arg)->tp_name);
 }
 
 static int
@@ -91,12 +126,11 @@ float_arg(PyObject *arg, double *out)
 
 /* Get a contiguous read-only buffer (for s#, y#, s*, y*, z#, z*). */
 static int
-getbuffer(PyObject *arg, Py_buffer *view, int flags, cleanup_list *cl, parse_ctx *ctx,
-          const char *expected)
+getbuffer(PyObject *arg, Py_buffer *view, int flags, cleanup_list *cl, parse_ctx *ctx)
 {
+    /* PyObject_GetBuffer's own TypeError ("a bytes-like object is required, ...") is the
+     * message, as in CPython. */
     if (PyObject_GetBuffer(arg, view, flags) != 0) {
-        PyErr_Clear();
-        converterr(ctx, expected, arg);
         return -1;
     }
     if (!PyBuffer_IsContiguous(view, 'C')) {
@@ -104,7 +138,110 @@ getbuffer(PyObject *arg, Py_buffer *view, int flags, cleanup_list *cl, parse_ctx
         converterr(ctx, "contiguous buffer", arg);
         return -1;
     }
-    return add_cleanup(cl, view, 1, NULL);
+    return add_cleanup(cl, view, CLEANUP_BUFFER, NULL);
+}
+
+/* The 'es', 'et', 'es#' and 'et#' units: encode arg into a char buffer.  *format points
+ * after the 'e'.  Consumes (const char *encoding, char **buffer[, Py_ssize_t *size]).
+ * 'es' encodes only str; 'et' also passes bytes and bytearray through unchanged.  Without
+ * '#' (or with '#' and *buffer == NULL) the buffer is a new PyMem_Malloc'ed block the caller
+ * frees with PyMem_Free; with '#' and a caller's buffer, *size is its capacity on input.  The
+ * result is always NUL-terminated; with '#', *size becomes its length without the NUL. */
+static int
+convert_encoded(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list *cl,
+                parse_ctx *ctx)
+{
+    const char *format = *p_format;
+    const char *encoding = va_arg(*p_va, const char *);
+    if (encoding == NULL) {
+        encoding = PyUnicode_GetDefaultEncoding();
+    }
+    if (*format != 's' && *format != 't') {
+        PyErr_SetString(PyExc_SystemError, "(unknown parser marker combination)");
+        return -1;
+    }
+    int bytes_pass_through = *format++ == 't';
+    char **buffer = va_arg(*p_va, char **);
+    int with_size = *format == '#';
+    Py_ssize_t *psize = NULL;
+    if (with_size) {
+        psize = va_arg(*p_va, Py_ssize_t *);
+        format++;
+    }
+    *p_format = format;
+    if (buffer == NULL || (with_size && psize == NULL)) {
+        PyErr_Format(PyExc_SystemError, "%s is NULL in an 'e' format unit",
+                     buffer == NULL ? "buffer" : "buffer_len");
+        return -1;
+    }
+
+    PyObject *encoded;          /* holds the bytes-like data below */
+    const char *data;
+    Py_ssize_t size;
+    if (bytes_pass_through && PyBytes_Check(arg)) {
+        encoded = Py_NewRef(arg);
+        data = PyBytes_AS_STRING(arg);
+        size = PyBytes_GET_SIZE(arg);
+    }
+    else if (bytes_pass_through && PyByteArray_Check(arg)) {
+        encoded = Py_NewRef(arg);
+        data = PyByteArray_AS_STRING(arg);
+        size = PyByteArray_GET_SIZE(arg);
+    }
+    else if (PyUnicode_Check(arg)) {
+        encoded = PyUnicode_AsEncodedString(arg, encoding, NULL);
+        if (encoded == NULL) {
+            return -1;
+        }
+        if (!PyBytes_Check(encoded)) {
+            PyErr_Format(PyExc_TypeError, "encoder did not return bytes (got %.50s)",
+                         Py_TYPE(encoded)->tp_name);
+            Py_DECREF(encoded);
+            return -1;
+        }
+        data = PyBytes_AS_STRING(encoded);
+        size = PyBytes_GET_SIZE(encoded);
+    }
+    else {
+        converterr(ctx, bytes_pass_through ? "str, bytes or bytearray" : "str", arg);
+        return -1;
+    }
+
+    if (!with_size && (Py_ssize_t)strlen(data) != size) {
+        Py_DECREF(encoded);
+        converterr(ctx, "encoded string without null bytes", arg);
+        return -1;
+    }
+    if (with_size && *buffer != NULL) {
+        /* The caller's buffer: it must hold the data and the terminating NUL. */
+        if (size + 1 > *psize) {
+            PyErr_Format(PyExc_ValueError, "encoded string too long (%zd, maximum length %zd)",
+                         size, *psize - 1);
+            Py_DECREF(encoded);
+            return -1;
+        }
+    }
+    else {
+        *buffer = PyMem_New(char, size + 1);
+        if (*buffer == NULL) {
+            Py_DECREF(encoded);
+            PyErr_NoMemory();
+            return -1;
+        }
+        if (add_cleanup(cl, buffer, CLEANUP_MEMORY, NULL) < 0) {
+            PyMem_Free(*buffer);
+            *buffer = NULL;
+            Py_DECREF(encoded);
+            return -1;
+        }
+    }
+    memcpy(*buffer, data, (size_t)size);
+    (*buffer)[size] = '\0';
+    if (with_size) {
+        *psize = size;
+    }
+    Py_DECREF(encoded);
+    return 0;
 }
 
 /* Convert one format unit starting at *p_format; advances *p_format. */
@@ -220,7 +357,7 @@ convertsimple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list 
     }
     case 'k': {
         unsigned long *p = va_arg(*p_va, unsigned long *);
-        if (!PyIndex_Check(arg)) {
+        if (!PyLong_Check(arg)) {       /* CPython 3.13: no __index__ for 'k'/'K' */
             converterr(ctx, "int", arg);
             return -1;
         }
@@ -242,7 +379,7 @@ convertsimple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list 
     }
     case 'K': {
         unsigned long long *p = va_arg(*p_va, unsigned long long *);
-        if (!PyIndex_Check(arg)) {
+        if (!PyLong_Check(arg)) {       /* CPython 3.13: no __index__ for 'k'/'K' */
             converterr(ctx, "int", arg);
             return -1;
         }
@@ -334,15 +471,12 @@ convertsimple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list 
                 PyBuffer_FillInfo(p, arg, (void *)sarg, len, 1, 0);
             }
             else {
-                if (getbuffer(arg, p, PyBUF_SIMPLE, cl, ctx,
-                              bytes_only ? "a bytes-like object"
-                                         : (none_ok ? "str, bytes-like object or None"
-                                                    : "str or bytes-like object")) < 0) {
+                if (getbuffer(arg, p, PyBUF_SIMPLE, cl, ctx) < 0) {
                     return -1;
                 }
                 break;
             }
-            if (add_cleanup(cl, p, 1, NULL) < 0) {
+            if (add_cleanup(cl, p, CLEANUP_BUFFER, NULL) < 0) {
                 return -1;
             }
             break;
@@ -369,23 +503,19 @@ convertsimple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list 
                 *psize = PyBytes_GET_SIZE(arg);
             }
             else {
+                /* The pointer must outlive the parse without a view to release: only
+                 * exporters without bf_releasebuffer qualify (not bytearray, memoryview). */
+                PyBufferProcs *procs = Py_TYPE(arg)->tp_as_buffer;
+                if (procs != NULL && procs->bf_releasebuffer != NULL) {
+                    converterr(ctx, "read-only bytes-like object", arg);
+                    return -1;
+                }
                 Py_buffer view;
-                if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) != 0 || !view.readonly) {
-                    if (!PyErr_Occurred()) {
-                        PyBuffer_Release(&view);
-                    }
-                    PyErr_Clear();
-                    converterr(ctx, bytes_only ? "read-only bytes-like object"
-                                               : (none_ok ? "str, read-only bytes-like object "
-                                                            "or None"
-                                                          : "str or read-only bytes-like "
-                                                            "object"),
-                               arg);
+                if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) != 0) {
                     return -1;
                 }
                 *p = view.buf;
                 *psize = view.len;
-                /* Read-only buffers (bytes-like immutables) stay valid while arg lives. */
                 PyBuffer_Release(&view);
             }
             break;
@@ -473,7 +603,8 @@ convertsimple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list 
                 }
                 return -1;
             }
-            if (res == Py_CLEANUP_SUPPORTED && add_cleanup(cl, addr, 2, convert) < 0) {
+            if (res == Py_CLEANUP_SUPPORTED &&
+                add_cleanup(cl, addr, CLEANUP_CONVERTER, convert) < 0) {
                 return -1;
             }
         }
@@ -483,6 +614,9 @@ convertsimple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list 
         }
         break;
     }
+    case 'e':
+        *p_format = format;
+        return convert_encoded(arg, p_format, p_va, cl, ctx);
     case 'w': {
         Py_buffer *p = va_arg(*p_va, Py_buffer *);
         if (*format != '*') {
@@ -495,7 +629,7 @@ convertsimple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list 
             converterr(ctx, "read-write bytes-like object", arg);
             return -1;
         }
-        if (add_cleanup(cl, p, 1, NULL) < 0) {
+        if (add_cleanup(cl, p, CLEANUP_BUFFER, NULL) < 0) {
             PyBuffer_Release(p);
             return -1;
         }
@@ -579,11 +713,13 @@ converttuple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list *
         else if (*f == ')') {
             level--;
         }
-        else if (level == 0 && *f != '#' && *f != '*' && *f != '!' && *f != '&') {
+        else if (level == 0 && *f != '#' && *f != '*' && *f != '!' && *f != '&' &&
+                 *f != 'e') {
             n++;
         }
     }
-    if (!PySequence_Check(arg) || PyBytes_Check(arg) || PyUnicode_Check(arg)) {
+    /* Any sequence but bytes (a str of the right length is taken apart, as in CPython). */
+    if (!PySequence_Check(arg) || PyBytes_Check(arg)) {
         char expected[64];
         PyOS_snprintf(expected, sizeof(expected), "%d-item sequence", n);
         converterr(ctx, expected, arg);
@@ -594,10 +730,18 @@ converttuple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list *
         if (len < 0) {
             return -1;
         }
-        PyErr_Format(PyExc_TypeError, "%.200s%s argument %d must be sequence of length %d, "
-                     "not %zd",
-                     ctx->fname ? ctx->fname : "function", ctx->fname ? "()" : "",
-                     ctx->argnum, n, len);
+        if (ctx->message != NULL) {
+            PyErr_SetString(PyExc_TypeError, ctx->message);
+            return -1;
+        }
+        char where[512];
+        describe_argument(ctx, where, sizeof(where));
+        PyErr_Format(PyExc_TypeError, "%s must be sequence of length %d, not %zd", where, n,
+                     len);
+        return -1;
+    }
+    if (ctx->depth >= MAX_NESTING) {
+        PyErr_SetString(PyExc_SystemError, "too many nested tuples in getargs format");
         return -1;
     }
     for (int i = 0; i < n; i++) {
@@ -605,8 +749,10 @@ converttuple(PyObject *arg, const char **p_format, va_list *p_va, cleanup_list *
         if (item == NULL) {
             return -1;
         }
-        /* Items of a nested sequence are borrowed from it; arg keeps them alive. */
+        /* Pointers into the item (s, y, ...) stay valid while arg keeps it alive. */
+        ctx->items[ctx->depth++] = i;
         int r = convertitem(item, &format, p_va, cl, ctx);
+        ctx->depth--;
         Py_DECREF(item);
         if (r < 0) {
             return -1;
@@ -642,6 +788,17 @@ skipitem(const char **p_format, va_list *p_va)
         return;
     }
     switch (c) {
+    case 'e':
+        (void)va_arg(*p_va, const char *);
+        (void)va_arg(*p_va, char **);
+        if (*format == 's' || *format == 't') {
+            format++;
+        }
+        if (*format == '#') {
+            (void)va_arg(*p_va, Py_ssize_t *);
+            format++;
+        }
+        break;
     case 'O':
         if (*format == '!') {
             (void)va_arg(*p_va, void *);
@@ -689,7 +846,8 @@ parse_fname(const char *format, const char **fname, const char **message)
 }
 
 static int
-vgetargs1(PyObject *const *stack, Py_ssize_t nargs, const char *format, va_list *p_va)
+vgetargs1(PyObject *const *stack, Py_ssize_t nargs, const char *format, va_list *p_va,
+          int compat)
 {
     cleanup_list cl = {0};
     parse_ctx ctx = {0};
@@ -717,7 +875,8 @@ vgetargs1(PyObject *const *stack, Py_ssize_t nargs, const char *format, va_list 
         while (*f == '|' || *f == '$' || *f == ' ') {
             f++;
         }
-        ctx.argnum = (int)i + 1;
+        /* PyArg_Parse's single object is "argument", without a number. */
+        ctx.argnum = compat ? 0 : (int)i + 1;
         if (convertitem(stack[i], &f, p_va, &cl, &ctx) < 0) {
             run_cleanups(&cl);
             return 0;
@@ -736,7 +895,7 @@ PyArg_VaParse(PyObject *args, const char *format, va_list va)
     }
     va_list lva;
     va_copy(lva, va);
-    int r = vgetargs1(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), format, &lva);
+    int r = vgetargs1(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), format, &lva, 0);
     va_end(lva);
     return r;
 }
@@ -756,7 +915,7 @@ PyArg_Parse(PyObject *arg, const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    int r = vgetargs1(&arg, 1, format, &va);
+    int r = vgetargs1(&arg, 1, format, &va, 1);
     va_end(va);
     return r;
 }
@@ -766,16 +925,19 @@ _PyArg_ParseStack(PyObject *const *args, Py_ssize_t nargs, const char *format, .
 {
     va_list va;
     va_start(va, format);
-    int r = vgetargs1(args, nargs, format, &va);
+    int r = vgetargs1(args, nargs, format, &va, 0);
     va_end(va);
     return r;
 }
 
 /* ---- keywords ------------------------------------------------------------------------------ */
 
+/* clinic_style selects the messages of CPython 3.13's Argument Clinic parsers, which Braid's
+ * own builtins use (Include/cpython/modsupport.h): an argument passed by keyword is named
+ * ("argument 'name'", where PyArg_ParseTupleAndKeywords says "argument 2"). */
 static int
 vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kwlist,
-                 va_list *p_va)
+                 va_list *p_va, int clinic_style)
 {
     cleanup_list cl = {0};
     parse_ctx ctx = {0};
@@ -858,7 +1020,7 @@ vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kw
         }
         if (current_arg != NULL) {
             ctx.argnum = i + 1;
-            ctx.kwname = i >= nargs ? kwlist[i] : NULL;
+            ctx.kwname = clinic_style && i >= nargs ? kwlist[i] : NULL;
             if (convertitem(current_arg, &f, p_va, &cl, &ctx) < 0) {
                 run_cleanups(&cl);
                 return 0;
@@ -901,8 +1063,9 @@ vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kw
                 }
             }
             if (!match) {
-                PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for %.200s%s",
-                             key, fname, parens);
+                PyErr_Format(PyExc_TypeError,
+                             "%.200s%s got an unexpected keyword argument '%U'", fname,
+                             parens, key);
                 run_cleanups(&cl);
                 return 0;
             }
@@ -911,9 +1074,9 @@ vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kw
     return 1;
 }
 
-int
-PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *keywords, const char *format,
-                              char **kwlist, va_list va)
+static int
+parse_keywords_va(PyObject *args, PyObject *keywords, const char *format, char **kwlist,
+                  va_list va, int clinic_style)
 {
     if (args == NULL || !PyTuple_Check(args) || (keywords != NULL && !PyDict_Check(keywords)) ||
         format == NULL || kwlist == NULL) {
@@ -922,9 +1085,16 @@ PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *keywords, const char *fo
     }
     va_list lva;
     va_copy(lva, va);
-    int r = vgetargskeywords(args, keywords, format, kwlist, &lva);
+    int r = vgetargskeywords(args, keywords, format, kwlist, &lva, clinic_style);
     va_end(lva);
     return r;
+}
+
+int
+PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *keywords, const char *format,
+                              char **kwlist, va_list va)
+{
+    return parse_keywords_va(args, keywords, format, kwlist, va, 0);
 }
 
 int
@@ -933,7 +1103,25 @@ PyArg_ParseTupleAndKeywords(PyObject *args, PyObject *keywords, const char *form
 {
     va_list va;
     va_start(va, kwlist);
-    int r = PyArg_VaParseTupleAndKeywords(args, keywords, format, kwlist, va);
+    int r = parse_keywords_va(args, keywords, format, kwlist, va, 0);
+    va_end(va);
+    return r;
+}
+
+int
+_PyArg_VaParseTupleAndKeywords_Core(PyObject *args, PyObject *keywords, const char *format,
+                                    char **kwlist, va_list va)
+{
+    return parse_keywords_va(args, keywords, format, kwlist, va, 1);
+}
+
+int
+_PyArg_ParseTupleAndKeywords_Core(PyObject *args, PyObject *keywords, const char *format,
+                                  char **kwlist, ...)
+{
+    va_list va;
+    va_start(va, kwlist);
+    int r = parse_keywords_va(args, keywords, format, kwlist, va, 1);
     va_end(va);
     return r;
 }
@@ -943,8 +1131,7 @@ _PyArg_ParseTupleAndKeywordsFast(PyObject *args, PyObject *kwargs, _PyArg_Parser
 {
     va_list va;
     va_start(va, parser);
-    int r = PyArg_VaParseTupleAndKeywords(args, kwargs, parser->format,
-                                          (char **)parser->keywords, va);
+    int r = parse_keywords_va(args, kwargs, parser->format, (char **)parser->keywords, va, 1);
     va_end(va);
     return r;
 }
@@ -970,8 +1157,8 @@ _PyArg_ParseStackAndKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *
     }
     va_list va;
     va_start(va, parser);
-    int r = PyArg_VaParseTupleAndKeywords(tuple, kwdict, parser->format,
-                                          (char **)parser->keywords, va);
+    int r = parse_keywords_va(tuple, kwdict, parser->format, (char **)parser->keywords, va,
+                              1);
     va_end(va);
     Py_DECREF(tuple);
     Py_XDECREF(kwdict);

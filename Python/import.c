@@ -11,9 +11,12 @@
  * initialised module) and its __spec__._initializing is True meanwhile; it is removed again
  * if its code raises.  No .pyc files are read or written (sys.dont_write_bytecode is True).
  *
- * Specs are SimpleNamespace objects with ModuleSpec's attributes (name, loader, origin,
- * submodule_search_locations, parent, has_location, cached); importlib.machinery.ModuleSpec
- * (Lib/importlib) is the class Python code creates.
+ * Loaders and specs are importlib.machinery's objects (defined in importlib._bootstrap_braid):
+ * the BuiltinImporter class, SourceFileLoader, ExtensionFileLoader, NamespaceLoader objects and
+ * ModuleSpec, with __loader__ identical to __spec__.loader, as in CPython.  The first import of
+ * a module found on a path imports importlib._bootstrap_braid (see "loader objects" below);
+ * until it has run, specs are SimpleNamespace objects with ModuleSpec's attributes and loaders
+ * are None, and the modules imported meanwhile get their loaders when it is ready.
  *
  * Locking: the GIL serialises imports (both builds for now); a per-module import lock is
  * left to the free-threaded issue. */
@@ -199,10 +202,29 @@ PyObject *PyImport_AddModule(const char *name)
 
 /* ---- specs ---- */
 
-/* A new spec (SimpleNamespace).  origin/search_locations may be NULL (None). */
-static PyObject *make_spec(PyObject *name, PyObject *loader, PyObject *origin,
-                           PyObject *search_locations, int has_location)
+/* A new spec: an importlib.machinery.ModuleSpec when `bootstrap` (the module defining it) is
+ * given, else a SimpleNamespace with ModuleSpec's attributes.  origin/search_locations may be
+ * NULL (None).  Return a new reference. */
+static PyObject *make_spec(PyObject *bootstrap, PyObject *name, PyObject *loader,
+                           PyObject *origin, PyObject *search_locations, int has_location)
 {
+    if (bootstrap != NULL) {
+        PyObject *spec = PyObject_CallMethod(bootstrap, "ModuleSpec", "OO", name,
+                                             loader ? loader : Py_None);
+        if (spec == NULL) {
+            return NULL;
+        }
+        if (PyObject_SetAttrString(spec, "origin", origin ? origin : Py_None) < 0 ||
+            PyObject_SetAttrString(spec, "submodule_search_locations",
+                                   search_locations ? search_locations : Py_None) < 0 ||
+            PyObject_SetAttrString(spec, "has_location",
+                                   has_location ? Py_True : Py_False) < 0 ||
+            PyObject_SetAttrString(spec, "_initializing", Py_False) < 0) {
+            Py_DECREF(spec);
+            return NULL;
+        }
+        return spec;
+    }
     PyObject *parent;
     if (search_locations != NULL) {
         parent = Py_NewRef(name);
@@ -261,12 +283,234 @@ static void set_initializing(PyObject *spec, int value)
     }
 }
 
-/* The object used as __loader__ for builtin and source modules: importlib installs its
- * loader classes in sys here when imported; until then it is None. */
-static PyObject *get_loader(const char *kind)
+/* ---- loader objects (importlib.machinery) ---- */
+
+/* The module defining importlib.machinery's loader classes and ModuleSpec. */
+#define BOOTSTRAP_NAME "importlib._bootstrap_braid"
+/* Set (to True) on the bootstrap module once the modules imported before it have loaders. */
+#define BOOTSTRAP_READY "_braid_loaders_installed"
+
+/* What loads a module; selects the importlib.machinery class of its loader. */
+typedef enum {
+    LOADER_BUILTIN,       /* BuiltinImporter (the class itself, as in CPython) */
+    LOADER_SOURCE,        /* SourceFileLoader(name, path) */
+    LOADER_SOURCELESS,    /* SourcelessFileLoader(name, path) */
+    LOADER_EXTENSION,     /* ExtensionFileLoader(name, path) */
+    LOADER_NAMESPACE,     /* NamespaceLoader(name, path, PathFinder) */
+} loader_kind;
+
+/* The loader of a module of `kind`: path is its file (its search locations for namespace
+ * packages).  Return a new reference. */
+static PyObject *make_loader(PyObject *bootstrap, loader_kind kind, PyObject *name,
+                             PyObject *path)
 {
-    PyObject *loader = PySys_GetObject(kind);
-    return loader ? loader : Py_None;
+    switch (kind) {
+    case LOADER_BUILTIN:
+        return PyObject_GetAttrString(bootstrap, "BuiltinImporter");
+    case LOADER_SOURCE:
+        return PyObject_CallMethod(bootstrap, "SourceFileLoader", "OO", name, path);
+    case LOADER_SOURCELESS:
+        return PyObject_CallMethod(bootstrap, "SourcelessFileLoader", "OO", name, path);
+    case LOADER_EXTENSION:
+        return PyObject_CallMethod(bootstrap, "ExtensionFileLoader", "OO", name, path);
+    case LOADER_NAMESPACE: {
+        PyObject *finder = PyObject_GetAttrString(bootstrap, "PathFinder");
+        if (finder == NULL) {
+            return NULL;
+        }
+        return PyObject_CallMethod(bootstrap, "NamespaceLoader", "OON", name, path, finder);
+    }
+    }
+    PyErr_SetString(PyExc_SystemError, "unknown loader kind");
+    return NULL;
+}
+
+/* The kind of loader for a module imported before the bootstrap module was ready, from its
+ * spec's origin and search locations.  -1 if it has none we know (left alone). */
+static int loader_kind_of(PyObject *origin, PyObject *locations)
+{
+    if (origin == Py_None) {
+        return locations != Py_None ? LOADER_NAMESPACE : -1;
+    }
+    if (!PyUnicode_Check(origin)) {
+        return -1;
+    }
+    if (PyUnicode_EqualToUTF8(origin, "built-in")) {
+        return LOADER_BUILTIN;
+    }
+    static const struct {
+        const char *suffix;
+        loader_kind kind;
+    } by_suffix[] = {{".py", LOADER_SOURCE}, {".pyc", LOADER_SOURCELESS}};
+    for (size_t i = 0; i < sizeof(by_suffix) / sizeof(by_suffix[0]); i++) {
+        PyObject *suffix = PyUnicode_FromString(by_suffix[i].suffix);
+        if (suffix == NULL) {
+            return -2;
+        }
+        Py_ssize_t match = PyUnicode_Tailmatch(origin, suffix, 0, PY_SSIZE_T_MAX, 1);
+        Py_DECREF(suffix);
+        if (match != 0) {
+            return match < 0 ? -2 : (int)by_suffix[i].kind;
+        }
+    }
+    for (int k = 0; _PyImport_DynLoadFiletab[k] != NULL; k++) {
+        PyObject *suffix = PyUnicode_FromString(_PyImport_DynLoadFiletab[k]);
+        if (suffix == NULL) {
+            return -2;
+        }
+        Py_ssize_t match = PyUnicode_Tailmatch(origin, suffix, 0, PY_SSIZE_T_MAX, 1);
+        Py_DECREF(suffix);
+        if (match != 0) {
+            return match < 0 ? -2 : LOADER_EXTENSION;
+        }
+    }
+    return -1;
+}
+
+/* Give `mod` (imported before the bootstrap module was ready: its spec's loader is None) the
+ * loader CPython would have given it.  0 or -1. */
+static int install_loader(PyObject *bootstrap, PyObject *name, PyObject *mod)
+{
+    PyObject *spec, *loader = NULL, *origin = NULL, *locations = NULL;
+    int rc = PyObject_GetOptionalAttr(mod, _Py_ID(__spec__), &spec);
+    if (rc <= 0 || spec == Py_None) {
+        Py_XDECREF(spec);
+        return rc < 0 ? -1 : 0;
+    }
+    rc = -1;
+    if (PyObject_GetOptionalAttrString(spec, "loader", &loader) < 0 ||
+        PyObject_GetOptionalAttrString(spec, "origin", &origin) < 0 ||
+        PyObject_GetOptionalAttrString(spec, "submodule_search_locations", &locations) < 0) {
+        goto done;
+    }
+    rc = 0;
+    if (loader != Py_None || origin == NULL || locations == NULL) {
+        goto done;
+    }
+    int kind = loader_kind_of(origin, locations);
+    if (kind < 0) {
+        rc = kind == -2 ? -1 : 0;
+        goto done;
+    }
+    Py_SETREF(loader, make_loader(bootstrap, (loader_kind)kind, name,
+                                  kind == LOADER_NAMESPACE ? locations : origin));
+    if (loader == NULL || PyObject_SetAttrString(spec, "loader", loader) < 0 ||
+        PyObject_SetAttr(mod, _Py_ID(__loader__), loader) < 0) {
+        rc = -1;
+    }
+done:
+    Py_XDECREF(loader);
+    Py_XDECREF(origin);
+    Py_XDECREF(locations);
+    Py_DECREF(spec);
+    return rc;
+}
+
+/* The bootstrap module, ready to make loaders and specs: *pbootstrap is a new reference to it,
+ * or NULL while it cannot be used yet (it, or the importlib package importing it, is being
+ * imported, or Lib/ has no importlib, or it is not imported yet and may_import is 0).  The
+ * first import of a module found on a path imports it (builtin modules do not: a process that
+ * imports only those does not pay for compiling importlib), then gives the modules imported
+ * before it their loaders (repeating this in two threads is harmless: both set the same
+ * loaders).  `name` is the module being imported.  0 or -1. */
+static int get_bootstrap(PyThreadState *tstate, PyObject *name, int may_import,
+                         PyObject **pbootstrap)
+{
+    PyObject *modules = tstate->interp->modules;
+    PyObject *bootstrap;
+    *pbootstrap = NULL;
+    int rc = PyDict_GetItemStringRef(modules, BOOTSTRAP_NAME, &bootstrap);
+    if (rc < 0) {
+        return -1;
+    }
+    if (rc == 0) {
+        /* importlib/__init__.py imports the bootstrap module: neither can wait for it. */
+        if (!may_import || PyUnicode_EqualToUTF8(name, "importlib") ||
+            PyUnicode_EqualToUTF8(name, BOOTSTRAP_NAME)) {
+            return 0;
+        }
+        bootstrap = PyImport_ImportModule(BOOTSTRAP_NAME);
+        if (bootstrap == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_ModuleNotFoundError)) {
+                PyErr_Clear();      /* no Lib/importlib: modules keep a None loader */
+                return 0;
+            }
+            return -1;
+        }
+    }
+    else if (module_initializing(bootstrap)) {
+        Py_DECREF(bootstrap);
+        return 0;
+    }
+    rc = PyObject_HasAttrStringWithError(bootstrap, BOOTSTRAP_READY);
+    if (rc == 0) {
+        PyObject *items = PyDict_Items(modules);
+        rc = items == NULL ? -1 : 0;
+        for (Py_ssize_t i = 0; rc == 0 && i < PyList_GET_SIZE(items); i++) {
+            PyObject *item = PyList_GET_ITEM(items, i);
+            PyObject *mod = PyTuple_GET_ITEM(item, 1);
+            if (PyModule_Check(mod)) {
+                rc = install_loader(bootstrap, PyTuple_GET_ITEM(item, 0), mod);
+            }
+        }
+        Py_XDECREF(items);
+        if (rc == 0) {
+            rc = PyObject_SetAttrString(bootstrap, BOOTSTRAP_READY, Py_True);
+        }
+    }
+    if (rc < 0) {
+        Py_DECREF(bootstrap);
+        return -1;
+    }
+    *pbootstrap = bootstrap;
+    return 0;
+}
+
+/* A module imported while the bootstrap module could not be used yet (its loader is None):
+ * give it its loader now if the bootstrap module has become ready meanwhile (a module of the
+ * importlib package itself, or one imported by another thread during the bootstrap).  0 or
+ * -1. */
+static int install_loader_late(PyThreadState *tstate, PyObject *name, PyObject *mod)
+{
+    PyObject *bootstrap;
+    if (!PyModule_Check(mod) || get_bootstrap(tstate, name, 0, &bootstrap) < 0) {
+        return PyModule_Check(mod) ? -1 : 0;
+    }
+    if (bootstrap == NULL) {
+        return 0;
+    }
+    int rc = install_loader(bootstrap, name, mod);
+    Py_DECREF(bootstrap);
+    return rc;
+}
+
+/* The spec and loader of a module being imported (new references in *pspec, *ploader), with
+ * its file (or, for namespace packages, its search locations) in `path`. 0 or -1. */
+static int make_spec_and_loader(PyThreadState *tstate, loader_kind kind, PyObject *name,
+                                PyObject *origin, PyObject *locations, int has_location,
+                                PyObject **pspec, PyObject **ploader)
+{
+    PyObject *bootstrap;
+    *pspec = *ploader = NULL;
+    if (get_bootstrap(tstate, name, kind != LOADER_BUILTIN, &bootstrap) < 0) {
+        return -1;
+    }
+    if (bootstrap == NULL) {
+        *ploader = Py_NewRef(Py_None);
+    }
+    else {
+        *ploader = make_loader(bootstrap, kind, name,
+                               kind == LOADER_NAMESPACE ? locations : origin);
+    }
+    if (*ploader != NULL) {
+        *pspec = make_spec(bootstrap, name, *ploader, origin, locations, has_location);
+    }
+    Py_XDECREF(bootstrap);
+    if (*pspec == NULL) {
+        Py_CLEAR(*ploader);
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- builtin modules ---- */
@@ -330,43 +574,34 @@ PyObject *_PyImport_InitBuiltin(PyThreadState *tstate, PyObject *name)
     if (origin == NULL) {
         return NULL;
     }
-    PyObject *loader = get_loader("_braid_BuiltinImporter");
-    PyObject *spec = make_spec(name, loader, origin, NULL, 0);
+    PyObject *spec, *loader;
+    int rc = make_spec_and_loader(tstate, LOADER_BUILTIN, name, origin, NULL, 0, &spec,
+                                  &loader);
     Py_DECREF(origin);
-    if (spec == NULL) {
+    if (rc < 0) {
         return NULL;
     }
     PyObject *mod = module_from_init_result(entry->initfunc(), name, spec);
-    if (mod == NULL) {
-        Py_DECREF(spec);
-        return NULL;
-    }
-    if (PyModule_Check(mod)) {
+    if (mod != NULL && PyModule_Check(mod)) {
         PyObject *d = PyModule_GetDict(mod);
+        PyObject *pkg = NULL;
         if (PyDict_SetItemString(d, "__spec__", spec) < 0 ||
             PyDict_SetItemString(d, "__loader__", loader) < 0 ||
-            PyDict_SetDefault(d, _Py_ID(__package__), Py_None) == NULL) {
-            Py_DECREF(spec);
-            Py_DECREF(mod);
-            return NULL;
+            PyDict_SetDefaultRef(d, _Py_ID(__package__), Py_None, &pkg) < 0 ||
+            (pkg == Py_None && PyDict_SetItemString(d, "__package__",
+                                                    _Py_STR("")) < 0)) {
+            Py_CLEAR(mod);
         }
-        PyObject *pkg = PyDict_GetItemString(d, "__package__");
-        if (pkg == Py_None) {
-            PyObject *empty = PyUnicode_FromString("");
-            if (empty == NULL || PyDict_SetItemString(d, "__package__", empty) < 0) {
-                Py_XDECREF(empty);
-                Py_DECREF(spec);
-                Py_DECREF(mod);
-                return NULL;
-            }
-            Py_DECREF(empty);
-        }
+        Py_XDECREF(pkg);
+    }
+    if (mod != NULL && PyDict_SetItem(tstate->interp->modules, name, mod) < 0) {
+        Py_CLEAR(mod);
+    }
+    if (mod != NULL && loader == Py_None && install_loader_late(tstate, name, mod) < 0) {
+        Py_CLEAR(mod);
     }
     Py_DECREF(spec);
-    if (PyDict_SetItem(tstate->interp->modules, name, mod) < 0) {
-        Py_DECREF(mod);
-        return NULL;
-    }
+    Py_DECREF(loader);
     return mod;
 }
 
@@ -669,35 +904,43 @@ static int import_claim(PyThreadState *tstate, PyObject *name, PyObject **pmod)
         PyObject *owner = NULL;
         PyMutex_Lock(&import_claim_lock);
         rc = PyDict_GetItemRef(modules, name, pmod);
-        if (rc == 0) {
-            rc = PyDict_GetItemRef(interp->import_owners, name, &owner);
-            if (rc == 0) {
+        if (rc >= 0) {
+            /* Registered in sys.modules is not imported: the owner may still be running
+             * the module's code. */
+            int owned = PyDict_GetItemRef(interp->import_owners, name, &owner);
+            if (owned < 0) {
+                rc = -1;
+            }
+            else if (rc == 0 && owned == 0) {
                 rc = import_begin(interp, name) < 0 ? -1 : 2;
             }
         }
         PyMutex_Unlock(&import_claim_lock);
         if (rc < 0) {
+            Py_CLEAR(*pmod);
             Py_XDECREF(owner);
             return -1;
         }
         if (rc == 2) {
             return 1;
         }
-        if (*pmod != NULL) {
-            Py_XDECREF(owner);
-            return 0;
+        if (owner == NULL) {
+            return 0;       /* imported and initialised */
         }
-        /* Owned by a thread that is loading it (or by us, recursively: then proceed). */
+        /* Owned by a thread that is loading it; by us, recursively: a circular import gets
+         * the partially initialised module (or loads it), as in CPython. */
         PyObject *me = PyLong_FromUnsignedLong(PyThread_get_thread_ident());
         int mine = me != NULL ? PyObject_RichCompareBool(owner, me, Py_EQ) : -1;
         Py_XDECREF(me);
         Py_DECREF(owner);
         if (mine < 0) {
+            Py_CLEAR(*pmod);
             return -1;
         }
         if (mine) {
-            return 1;
+            return *pmod != NULL ? 0 : 1;
         }
+        Py_CLEAR(*pmod);
         if (import_wait_for(tstate, name) < 0) {
             return -1;
         }
@@ -708,19 +951,33 @@ static int import_claim(PyThreadState *tstate, PyObject *name, PyObject **pmod)
     }
 }
 
+static PyObject *load_with_spec(PyThreadState *tstate, PyObject *name, found_module *found,
+                                PyObject *spec, PyObject *loader);
+
 /* Create, register and execute a module found on the path.  New reference. */
 static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module *found)
 {
-    PyObject *modules = tstate->interp->modules;
-    PyObject *loader = get_loader(found->kind == FOUND_EXTENSION
-                                  ? "_braid_ExtensionFileLoader"
-                                  : found->kind == FOUND_NAMESPACE
-                                  ? "_braid_NamespaceLoader" : "_braid_SourceFileLoader");
-    PyObject *spec = make_spec(name, loader, found->filename, found->locations,
-                               found->filename != NULL);
-    if (spec == NULL) {
+    loader_kind kind = found->kind == FOUND_EXTENSION ? LOADER_EXTENSION
+                       : found->kind == FOUND_NAMESPACE ? LOADER_NAMESPACE : LOADER_SOURCE;
+    PyObject *spec, *loader;
+    if (make_spec_and_loader(tstate, kind, name, found->filename, found->locations,
+                             found->filename != NULL, &spec, &loader) < 0) {
         return NULL;
     }
+    PyObject *mod = load_with_spec(tstate, name, found, spec, loader);
+    if (mod != NULL && loader == Py_None && install_loader_late(tstate, name, mod) < 0) {
+        Py_CLEAR(mod);
+    }
+    Py_DECREF(spec);
+    Py_DECREF(loader);
+    return mod;
+}
+
+/* load_found with the spec and loader made (borrowed references).  New reference. */
+static PyObject *load_with_spec(PyThreadState *tstate, PyObject *name, found_module *found,
+                                PyObject *spec, PyObject *loader)
+{
+    PyObject *modules = tstate->interp->modules;
     if (found->kind == FOUND_EXTENSION) {
         PyObject *mod = _PyImport_LoadDynamicModule(name, found->filename, spec);
         if (mod != NULL && PyModule_Check(mod)) {
@@ -732,13 +989,11 @@ static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module 
                 Py_CLEAR(mod);
             }
         }
-        Py_DECREF(spec);
         return mod;
     }
 
     PyObject *mod = PyModule_NewObject(name);
     if (mod == NULL) {
-        Py_DECREF(spec);
         return NULL;
     }
     PyObject *d = PyModule_GetDict(mod);
@@ -754,13 +1009,11 @@ static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module 
          PyDict_SetItemString(d, "__path__", found->locations) < 0) ||
         PyDict_SetItemString(d, "__builtins__", tstate->interp->builtins_module) < 0) {
         Py_XDECREF(parent);
-        Py_DECREF(spec);
         Py_DECREF(mod);
         return NULL;
     }
     Py_DECREF(parent);
     if (found->kind == FOUND_NAMESPACE) {
-        Py_DECREF(spec);
         if (PyDict_SetItem(modules, name, mod) < 0) {
             Py_DECREF(mod);
             return NULL;
@@ -769,13 +1022,11 @@ static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module 
     }
     PyObject *code = compile_source_file(found->filename);
     if (code == NULL) {
-        Py_DECREF(spec);
         Py_DECREF(mod);
         return NULL;
     }
     if (PyDict_SetItem(modules, name, mod) < 0) {
         Py_DECREF(code);
-        Py_DECREF(spec);
         Py_DECREF(mod);
         return NULL;
     }
@@ -783,7 +1034,6 @@ static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module 
     if (import_begin(tstate->interp, name) < 0) {
         set_initializing(spec, 0);
         Py_DECREF(code);
-        Py_DECREF(spec);
         Py_DECREF(mod);
         return NULL;
     }
@@ -791,7 +1041,6 @@ static PyObject *load_found(PyThreadState *tstate, PyObject *name, found_module 
     import_end(tstate->interp, name);
     set_initializing(spec, 0);
     Py_DECREF(code);
-    Py_DECREF(spec);
     if (r == NULL) {
         PyObject *exc = PyErr_GetRaisedException();
         if (PyDict_DelItem(modules, name) < 0) {
@@ -1905,7 +2154,7 @@ int _PyImport_Init(PyInterpreterState *interp)
             continue;
         }
         PyObject *name = PyUnicode_FromString(names[i]);
-        PyObject *spec = name ? make_spec(name, Py_None, origin, NULL, 0) : NULL;
+        PyObject *spec = name ? make_spec(NULL, name, Py_None, origin, NULL, 0) : NULL;
         Py_XDECREF(name);
         PyObject *d = PyModule_GetDict(mod);
         if (spec == NULL || PyDict_SetItemString(d, "__spec__", spec) < 0 ||

@@ -49,43 +49,31 @@ countformat(const char *format, char endchar)
 
 static PyObject *do_mkvalue(const char **p_format, va_list *p_va);
 
-/* Build n values into a tuple/list/dict container; on a failed item the remaining items are
- * still built (so 'N' arguments are released) and NULL is returned. */
-static PyObject *
-do_mktuple(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n)
+/* After the items of a container: skip the separators CPython allows (' ', '\t', ',', ':'),
+ * then the format must go on with endchar, which is consumed (unless it is the final '\0').
+ * 0, or -1 with SystemError. */
+static int
+close_container(const char **p_format, char endchar)
 {
-    PyObject *v = PyTuple_New(n);
-    int failed = v == NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *w = do_mkvalue(p_format, p_va);
-        if (w == NULL) {
-            failed = 1;
-            continue;
-        }
-        if (failed) {
-            Py_DECREF(w);
-            continue;
-        }
-        PyTuple_SET_ITEM(v, i, w);
-    }
-    if (!failed && **p_format != endchar) {
-        PyErr_SetString(PyExc_SystemError, "Unmatched paren in format");
-        failed = 1;
-    }
-    else if (endchar) {
+    while (**p_format != '\0' && strchr(" \t,:", **p_format) != NULL) {
         ++*p_format;
     }
-    if (failed) {
-        Py_XDECREF(v);
-        return NULL;
+    if (**p_format != endchar) {
+        PyErr_SetString(PyExc_SystemError, "Unmatched paren in format");
+        return -1;
     }
-    return v;
+    if (endchar) {
+        ++*p_format;
+    }
+    return 0;
 }
 
+/* Build n values into a new tuple (or list); on a failed item the remaining items are still
+ * built (so 'N' arguments are released) and NULL is returned. */
 static PyObject *
-do_mklist(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n)
+do_mksequence(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n, int as_list)
 {
-    PyObject *v = PyList_New(n);
+    PyObject *v = as_list ? PyList_New(n) : PyTuple_New(n);
     int failed = v == NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *w = do_mkvalue(p_format, p_va);
@@ -97,16 +85,14 @@ do_mklist(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n)
             Py_DECREF(w);
             continue;
         }
-        PyList_SET_ITEM(v, i, w);
+        if (as_list) {
+            PyList_SET_ITEM(v, i, w);
+        }
+        else {
+            PyTuple_SET_ITEM(v, i, w);
+        }
     }
-    if (!failed && **p_format != endchar) {
-        PyErr_SetString(PyExc_SystemError, "Unmatched paren in format");
-        failed = 1;
-    }
-    else if (endchar) {
-        ++*p_format;
-    }
-    if (failed) {
+    if (failed || close_container(p_format, endchar) < 0) {
         Py_XDECREF(v);
         return NULL;
     }
@@ -137,14 +123,7 @@ do_mkdict(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n)
         Py_DECREF(k);
         Py_DECREF(v);
     }
-    if (!failed && **p_format != endchar) {
-        PyErr_SetString(PyExc_SystemError, "Unmatched paren in format");
-        failed = 1;
-    }
-    else if (endchar) {
-        ++*p_format;
-    }
-    if (failed) {
+    if (failed || close_container(p_format, endchar) < 0) {
         Py_XDECREF(d);
         return NULL;
     }
@@ -161,14 +140,14 @@ do_mkvalue(const char **p_format, va_list *p_va)
             if (n < 0) {
                 return NULL;
             }
-            return do_mktuple(p_format, p_va, ')', n);
+            return do_mksequence(p_format, p_va, ')', n, 0);
         }
         case '[': {
             Py_ssize_t n = countformat(*p_format, ']');
             if (n < 0) {
                 return NULL;
             }
-            return do_mklist(p_format, p_va, ']', n);
+            return do_mksequence(p_format, p_va, ']', n, 1);
         }
         case '{': {
             Py_ssize_t n = countformat(*p_format, '}');
@@ -233,6 +212,18 @@ do_mkvalue(const char **p_format, va_list *p_va)
                 n = (Py_ssize_t)m;
             }
             return PyUnicode_FromStringAndSize(str, n);
+        }
+        case 'u': {
+            const wchar_t *wstr = va_arg(*p_va, const wchar_t *);
+            Py_ssize_t n = -1;
+            if (**p_format == '#') {
+                ++*p_format;
+                n = va_arg(*p_va, Py_ssize_t);
+            }
+            if (wstr == NULL) {
+                Py_RETURN_NONE;
+            }
+            return PyUnicode_FromWideChar(wstr, n);
         }
         case 'y': {
             const char *str = va_arg(*p_va, const char *);
@@ -301,7 +292,7 @@ Py_VaBuildValue(const char *format, va_list va)
         retval = do_mkvalue(&f, &lva);
     }
     else {
-        retval = do_mktuple(&f, &lva, '\0', n);
+        retval = do_mksequence(&f, &lva, '\0', n, 0);
     }
     va_end(lva);
     return retval;

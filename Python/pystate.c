@@ -127,7 +127,8 @@ PyThreadState *_PyThreadState_New(PyInterpreterState *interp)
         tstate->next->prev = tstate;
     }
     interp->threads.head = tstate;
-    interp->threads.count++;
+    /* read without the mutex (QSBR's single-thread test) */
+    _Py_atomic_store_ssize_relaxed(&interp->threads.count, interp->threads.count + 1);
     pthread_mutex_unlock(&interp->threads.mutex);
     return tstate;
 }
@@ -178,6 +179,7 @@ void PyThreadState_Clear(PyThreadState *tstate)
     Py_CLEAR(tstate->delete_later);
     Py_CLEAR(tstate->async_gen_firstiter);
     Py_CLEAR(tstate->async_gen_finalizer);
+    Py_CLEAR(tstate->context);
     tstate->c_profilefunc = NULL;
     tstate->c_tracefunc = NULL;
 }
@@ -195,7 +197,7 @@ static void tstate_unlink(PyThreadState *tstate)
     if (tstate->next != NULL) {
         tstate->next->prev = tstate->prev;
     }
-    interp->threads.count--;
+    _Py_atomic_store_ssize_relaxed(&interp->threads.count, interp->threads.count - 1);
     pthread_mutex_unlock(&interp->threads.mutex);
     if (_PyRuntime.autotss_initialized &&
         pthread_getspecific(_PyRuntime.autotss_key) == tstate) {

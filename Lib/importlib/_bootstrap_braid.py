@@ -214,6 +214,17 @@ class FileFinder:
     def find_spec(self, fullname, target=None):
         return PathFinder.find_spec(fullname, [self.path], target)
 
+    @classmethod
+    def path_hook(cls, *loader_details):
+        """Return a path hook (for sys.path_hooks) that makes a FileFinder for a
+        directory and raises ImportError for anything else."""
+        def path_hook_for_FileFinder(path):
+            import os
+            if not os.path.isdir(path or '.'):
+                raise ImportError('only directories are supported', path=path)
+            return cls(path, *loader_details)
+        return path_hook_for_FileFinder
+
 
 def decode_source(source_bytes):
     """Decode bytes representing source code and return the string."""

@@ -8,7 +8,7 @@ import os
 import sys
 import unittest
 
-from . import ExtensionTestCase, compile_extension, EXT_SUFFIX
+from . import ExtensionTestCase, compile_extension, run_python, EXT_SUFFIX
 
 BAD = [
     ('ext_badinit.c', 'bad_not_module', ('BAD_NOT_MODULE',)),
@@ -48,15 +48,62 @@ class LoadingTests(ExtensionTestCase):
         self.assertEqual(os.path.realpath(spec.origin), os.path.realpath(path))
         self.assertIs(sys.modules['ext_callconv'], ext_callconv)
 
-    # Python/import.c takes the loader of modules it finds from sys._braid_ExtensionFileLoader,
-    # which nothing sets yet, so __loader__ is None for every module found on sys.path.
-    @(unittest.expectedFailure if sys.implementation.name == 'braid'
-      and not hasattr(sys, '_braid_ExtensionFileLoader') else (lambda func: func))
     def test_loader_attribute(self):
         import ext_callconv
         self.assertIsInstance(ext_callconv.__loader__, importlib.machinery.ExtensionFileLoader)
         self.assertIs(ext_callconv.__spec__.loader, ext_callconv.__loader__)
         self.assertEqual(ext_callconv.__loader__.name, 'ext_callconv')
+        self.assertEqual(os.path.realpath(ext_callconv.__loader__.path),
+                         os.path.realpath(ext_callconv.__file__))
+        self.assertIsInstance(ext_callconv.__spec__, importlib.machinery.ModuleSpec)
+
+    def test_loader_of_package_and_submodule(self):
+        import extpkg.ext_callconv as sub
+        import extpkg
+        self.assertIsInstance(extpkg.__loader__, importlib.machinery.SourceFileLoader)
+        self.assertIs(extpkg.__spec__.loader, extpkg.__loader__)
+        self.assertEqual(extpkg.__loader__.name, 'extpkg')
+        self.assertEqual(os.path.basename(extpkg.__loader__.path), '__init__.py')
+        self.assertTrue(extpkg.__loader__.is_package('extpkg'))
+        self.assertIsInstance(sub.__loader__, importlib.machinery.ExtensionFileLoader)
+        self.assertEqual(sub.__loader__.name, 'extpkg.ext_callconv')
+        self.assertIs(sub.__spec__.loader, sub.__loader__)
+
+    def test_loader_of_source_and_builtin_modules(self):
+        import json
+        import itertools
+        self.assertIsInstance(json.__loader__, importlib.machinery.SourceFileLoader)
+        self.assertIs(json.__spec__.loader, json.__loader__)
+        self.assertEqual((json.__loader__.name, json.__loader__.path), ('json', json.__file__))
+        self.assertIn('JSON', json.__loader__.get_source('json'))
+        self.assertIs(itertools.__loader__, importlib.machinery.BuiltinImporter)
+        self.assertIs(itertools.__spec__.loader, itertools.__loader__)
+        self.assertIs(sys.__loader__, importlib.machinery.BuiltinImporter)
+        # importlib itself (imported by the import system for its loaders) has one too.
+        self.assertIsInstance(importlib.__loader__, importlib.machinery.SourceFileLoader)
+        self.assertIs(importlib.__spec__.loader, importlib.__loader__)
+
+    def test_loader_of_namespace_package(self):
+        os.makedirs(os.path.join(self.tmpdir, 'extns'), exist_ok=True)
+        try:
+            import extns
+            self.assertIs(extns.__spec__.loader, extns.__loader__)
+            self.assertEqual(type(extns.__loader__).__name__, 'NamespaceLoader')
+            self.assertIsNone(extns.__spec__.origin)
+        finally:
+            sys.modules.pop('extns', None)
+
+    def test_loaders_in_fresh_interpreter(self):
+        # The first import of a module found on a path (json) brings the loader classes; the
+        # builtin module imported before it gets its loader then.
+        code = ('import errno, json, importlib, importlib.machinery as m, sys\n'
+                'print(errno.__loader__ is m.BuiltinImporter,'
+                ' isinstance(json.__loader__, m.SourceFileLoader),'
+                ' isinstance(importlib.__loader__, m.SourceFileLoader),'
+                ' sys.modules["importlib.machinery"].__spec__.loader is m.__loader__)\n')
+        proc = run_python(code)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stdout, 'True True True True\n')
 
     def test_single_phase(self):
         import ext_single
