@@ -128,10 +128,14 @@ class Pattern:
         if is_bytes:
             # bytes patterns are always ASCII-only for classes; rebuild with A
             if not p.flags & (A | L):
-                node, p = _parser.parse(text, pattern, p.flags | A, is_bytes)
+                node, p = _parser.parse(text, pattern, p.flags | A, is_bytes, quiet=True)
             pflags |= A
+        if flags & DEBUG:
+            tree, _ = _parser.parse(text, pattern, int(flags), is_bytes,
+                                    keep_flag_groups=True, quiet=True)
+            _parser.dump(tree)
         self._pattern = pattern
-        self._flags = flags
+        self._flags = int(flags)   # a plain int, as in CPython
         self._bytes = is_bytes
         self._groups = p.groups
         self._groupindex = dict(sorted(p.names.items(), key=lambda kv: kv[1]))
@@ -443,6 +447,8 @@ def _compile(pattern, flags):
     except (KeyError, TypeError):
         pass
     p = Pattern(pattern, flags)
+    if flags & DEBUG:
+        return p   # never cached: every compile prints the tree
     if len(_cache) >= _MAXCACHE:
         _cache.clear()
     try:

@@ -40,7 +40,7 @@ error = PatternError
 
 
 class Parser:
-    def __init__(self, text, orig, flags, is_bytes):
+    def __init__(self, text, orig, flags, is_bytes, keep_flag_groups=False, quiet=False):
         self.s = text
         self.orig = orig
         self.i = 0
@@ -51,7 +51,15 @@ class Parser:
         self.names = {}
         self.open = []
         self.closed = set()
-        self.lookbehind = 0
+        # inside a look-behind: the number of groups defined before the outermost one began
+        self.lookbehind_groups = None
+        self.group_widths = {}   # closed group number -> (min, max) width of its body
+        # re.DEBUG shows (?flags:...) groups; the compiler wants them inlined
+        self.keep_flag_groups = keep_flag_groups
+        self.quiet = quiet   # a second parse of the same pattern: no warnings
+        # group number -> position of its first (?(number)...) reference
+        self.cond_refs = {}
+        self.variable_lookbehind = False
 
     def err(self, msg, pos=None):
         if pos is None:
@@ -110,8 +118,11 @@ def parse_flag_letters(p, allow_minus):
     return add, rem
 
 
-def parse(text, orig, flags, is_bytes):
-    p = Parser(text, orig, flags, is_bytes)
+def parse(text, orig, flags, is_bytes, keep_flag_groups=False, quiet=False):
+    """Parse pattern text into (node, parser state).  With keep_flag_groups, scoped flag
+    groups stay ('flags', added, removed, body) nodes (for re.DEBUG output only); quiet
+    suppresses warnings (for a second parse of the same pattern)."""
+    p = Parser(text, orig, flags, is_bytes, keep_flag_groups, quiet)
     # leading global flags
     while p.s.startswith('(?', p.i) and p.i + 2 < p.n and p.s[p.i + 2] in FLAGCHARS:
         save = p.i
@@ -131,6 +142,11 @@ def parse(text, orig, flags, is_bytes):
         if p.s[p.i] == ')':
             raise p.err('unbalanced parenthesis')
         raise p.err('unexpected end of pattern')
+    for num, pos in p.cond_refs.items():
+        if num > p.groups:
+            raise p.err('invalid group reference %d' % num, pos)
+    if p.variable_lookbehind:
+        raise error('look-behind requires fixed-width pattern')
     return node, p
 
 
@@ -146,6 +162,7 @@ def parse_alt(p, flags):
 
 def parse_seq(p, flags):
     items = []
+    starts = []
     while True:
         p.skip_verbose(flags)
         if p.i >= p.n:
@@ -156,10 +173,16 @@ def parse_seq(p, flags):
         start = p.i
         atom = parse_atom(p, flags)
         if atom is None:
-            continue
+            # a (?#...) comment: a quantifier after it applies to the item before it
+            p.skip_verbose(flags)
+            if not items or p.peek() not in ('*', '+', '?', '{'):
+                continue
+            atom = items.pop()
+            start = starts.pop()
         p.skip_verbose(flags)
         atom = parse_quant(p, flags, atom, start)
         items.append(atom)
+        starts.append(start)
     if len(items) == 1:
         return items[0]
     if not items:
@@ -221,7 +244,8 @@ def parse_quant(p, flags, atom, start):
             mn, mx = r
         else:
             return atom
-        if atom[0] in ('at', 'empty'):
+        if atom[0] in ('at', 'empty') and p.s[start] != '(':
+            # a bare anchor; a parenthesized one, like (?:^)*, may be repeated
             raise p.err('nothing to repeat', qpos)
         if atom[0] == 'rep' and atom[5]:
             raise p.err('multiple repeat', qpos)
@@ -365,7 +389,18 @@ def backref(p, num, pos, flags):
         if num in p.open:
             raise p.err('cannot refer to an open group', pos)
         raise p.err('invalid group reference %d' % num, pos + 1)
+    check_lookbehind_ref(p, num)
     return ('backref', num, bool(flags & I))
+
+
+def check_lookbehind_ref(p, num):
+    """Inside a look-behind, a reference must name a group closed before the look-behind."""
+    if p.lookbehind_groups is None:
+        return
+    if num not in p.closed:
+        raise p.err('cannot refer to an open group')
+    if num > p.lookbehind_groups:
+        raise p.err('cannot refer to group defined in the same lookbehind subpattern')
 
 
 def hexesc(p, n, start):
@@ -381,10 +416,31 @@ def hexesc(p, n, start):
     return chr(v)
 
 
+_SET_OPERATIONS = {'-': 'difference', '&': 'intersection', '~': 'symmetric difference',
+                   '|': 'union'}
+
+
+def warn_future(p, msg, pos):
+    """FutureWarning for class syntax that a future version may read differently (nested sets,
+    set operations), attributed to the first caller outside the re package."""
+    if p.quiet:
+        return
+    import sys
+    import warnings
+    frame = sys._getframe(0)
+    level = 1
+    while frame.f_back is not None and frame.f_globals.get('__name__', '').split('.')[0] == 're':
+        frame = frame.f_back
+        level += 1
+    warnings.warn('%s at position %d' % (msg, pos), FutureWarning, stacklevel=level)
+
+
 def parse_class(p, flags):
     s = p.s
     start = p.i
     p.i += 1
+    if p.peek() == '[':
+        warn_future(p, 'Possible nested set', p.i)
     neg = False
     if p.peek() == '^':
         neg = True
@@ -403,6 +459,8 @@ def parse_class(p, flags):
         if c == '\\':
             a = parse_escape(p, flags, True)
         else:
+            if items and c in _SET_OPERATIONS and p.peek(1) == c:
+                warn_future(p, 'Possible set ' + _SET_OPERATIONS[c], p.i)
             p.i += 1
             a = ('char', c)
         if p.peek() == '-' and p.peek(1) and p.peek(1) != ']':
@@ -410,6 +468,8 @@ def parse_class(p, flags):
             if s[p.i] == '\\':
                 b = parse_escape(p, flags, True)
             else:
+                if s[p.i] == '-':
+                    warn_future(p, 'Possible set difference', p.i - 1)
                 b = ('char', s[p.i])
                 p.i += 1
             if a[0] == 'cat' or b[0] == 'cat':
@@ -489,6 +549,7 @@ def parse_group(p, flags):
                 num = p.names[name]
                 if num not in p.closed:
                     raise p.err('cannot refer to an open group', pos)
+                check_lookbehind_ref(p, num)
                 return ('backref', num, bool(flags & I))
             else:
                 if not c2:
@@ -508,11 +569,17 @@ def parse_group(p, flags):
         elif c == '<' and p.peek(1) in ('=', '!'):
             neg = p.peek(1) == '!'
             p.i += 2
+            outermost = p.lookbehind_groups is None
+            if outermost:
+                p.lookbehind_groups = p.groups
             body = parse_alt(p, flags)
             close_paren(p, start)
-            lo, hi = width(body)
+            if outermost:
+                p.lookbehind_groups = None
+            lo, hi = width(body, p.group_widths)
             if lo != hi:
-                raise error('look-behind requires fixed-width pattern')
+                # reported after the whole pattern parsed, as CPython's compiler does
+                p.variable_lookbehind = True
             return ('look', False, neg, body, lo)
         elif c == '<':
             if p.i + 1 >= p.n:
@@ -539,14 +606,15 @@ def parse_group(p, flags):
                 num = int(ref)
                 if num == 0:
                     raise p.err('bad group number', pos)
-                if num > p.groups:
-                    raise p.err('invalid group reference %d' % num, pos)
+                # a later group may be named: checked when the whole pattern is parsed
+                p.cond_refs.setdefault(num, pos)
             else:
                 if not ref.isidentifier():
                     raise p.err('bad character in group name %r' % ref, pos)
                 if ref not in p.names:
                     raise p.err('unknown group name %r' % ref, pos)
                 num = p.names[ref]
+            check_lookbehind_ref(p, num)
             yes = parse_seq(p, flags)
             no = ('empty',)
             if p.peek() == '|':
@@ -569,6 +637,8 @@ def parse_group(p, flags):
             p.i += 1
             body = parse_alt(p, (flags | add) & ~rem)
             close_paren(p, start)
+            if p.keep_flag_groups:
+                return ('flags', add, rem, body)
             return _closed(body)
         else:
             if not c:
@@ -583,10 +653,13 @@ def parse_group(p, flags):
     close_paren(p, start)
     p.open.remove(num)
     p.closed.add(num)
+    p.group_widths[num] = width(body, p.group_widths)
     return ('group', num, body)
 
 
-def width(node):
+def width(node, group_widths=None):
+    """(min, max) length of what node matches; group_widths gives the widths of the groups
+    that back-references name (unknown groups: unbounded)."""
     t = node[0]
     if t in ('lit', 'set', 'any', 'cat'):
         return 1, 1
@@ -597,22 +670,163 @@ def width(node):
     if t == 'seq':
         lo = hi = 0
         for n in node[1]:
-            a, b = width(n)
+            a, b = width(n, group_widths)
             lo += a
             hi += b
         return lo, hi
     if t == 'alt':
-        ws = [width(n) for n in node[1]]
+        ws = [width(n, group_widths) for n in node[1]]
         return min(w[0] for w in ws), max(w[1] for w in ws)
     if t == 'group':
-        return width(node[2])
+        return width(node[2], group_widths)
     if t == 'atomic':
-        return width(node[1])
+        return width(node[1], group_widths)
+    if t == 'flags':
+        return width(node[3], group_widths)
     if t == 'rep':
-        a, b = width(node[4])
+        a, b = width(node[4], group_widths)
         return a * node[1], b * node[2]
     if t == 'cond':
-        a = width(node[2])
-        b = width(node[3])
+        a = width(node[2], group_widths)
+        b = width(node[3], group_widths)
         return min(a[0], b[0]), max(a[1], b[1])
+    if t == 'backref' and group_widths and node[1] in group_widths:
+        return group_widths[node[1]]
     return 0, MAXREPEAT * 10
+
+
+# re.DEBUG: the parse tree printed in CPython's notation.  A dumped item is
+# (opcode, args, kind, sub): kind 'leaf' (no sub), 'in' (sub: member items),
+# 'sub' (sub: items one level deeper), 'branch' (sub: lists of items) or
+# 'cond' (sub: (yes items, no items)).
+
+_AT_NAMES = {'bol': 'AT_BEGINNING', 'mbol': 'AT_BEGINNING', 'eol': 'AT_END',
+             'meol': 'AT_END', 'begin': 'AT_BEGINNING_STRING', 'end': 'AT_END_STRING',
+             'boundary': 'AT_BOUNDARY', 'nonboundary': 'AT_NON_BOUNDARY'}
+_CATEGORY_NAMES = {'d': 'CATEGORY_DIGIT', 'D': 'CATEGORY_NOT_DIGIT',
+                   'w': 'CATEGORY_WORD', 'W': 'CATEGORY_NOT_WORD',
+                   's': 'CATEGORY_SPACE', 'S': 'CATEGORY_NOT_SPACE'}
+_REPEAT_NAMES = {'greedy': 'MAX_REPEAT', 'lazy': 'MIN_REPEAT', 'poss': 'POSSESSIVE_REPEAT'}
+
+
+def _leaf(op, *args):
+    return (op, args, 'leaf', None)
+
+
+def _unique(items):
+    result = []
+    for item in items:
+        if item not in result:
+            result.append(item)
+    return result
+
+
+def _same_item(a, b):
+    """Items with nested subpatterns never compare equal (as in CPython's parser)."""
+    return a[2] in ('leaf', 'in') and a == b
+
+
+def _set_items(neg, members):
+    members = _unique(members)
+    if len(members) == 1 and members[0][0] == 'LITERAL':
+        return [_leaf('NOT_LITERAL' if neg else 'LITERAL', *members[0][1])]
+    if neg:
+        members.insert(0, _leaf('NEGATE', None))
+    return [('IN', (), 'in', members)]
+
+
+def _member(item):
+    kind = item[0]
+    if kind == 'chars':
+        return _leaf('LITERAL', ord(item[1]))
+    if kind == 'range':
+        return _leaf('RANGE', (ord(item[1]), ord(item[2])))
+    return _leaf('CATEGORY', _CATEGORY_NAMES[item[1]])
+
+
+def _alternation(branches):
+    """Factor a common prefix out of the branches, then merge single characters into one
+    set: the shape CPython's parser gives an alternation."""
+    prefix = []
+    while all(branches) and all(_same_item(b[0], branches[0][0]) for b in branches[1:]):
+        prefix.append(branches[0][0])
+        branches = [b[1:] for b in branches]
+    members = []
+    for b in branches:
+        if len(b) != 1:
+            break
+        op, args, kind, sub = b[0]
+        if op == 'LITERAL':
+            members.append(b[0])
+        elif op == 'IN' and sub[0][0] != 'NEGATE':
+            members.extend(sub)
+        else:
+            break
+    else:
+        return prefix + [('IN', (), 'in', _unique(members))]
+    return prefix + [('BRANCH', (), 'branch', branches)]
+
+
+def _debug_items(node):
+    """The list of dumped items for a parse-tree node."""
+    t = node[0]
+    if t == 'empty':
+        return []
+    if t == 'seq':
+        return [item for n in node[1] for item in _debug_items(n)]
+    if t == 'lit':
+        return [_leaf('LITERAL', ord(node[1]))]
+    if t == 'set':
+        return _set_items(node[1], [_member(m) for m in node[2]])
+    if t == 'cat':
+        return _set_items(False, [_member(node)])
+    if t == 'any':
+        return [_leaf('ANY', None)]
+    if t == 'at':
+        return [_leaf('AT', _AT_NAMES[node[1]])]
+    if t == 'alt':
+        return _alternation([_debug_items(b) for b in node[1]])
+    if t == 'group':
+        return [('SUBPATTERN', (node[1], 0, 0), 'sub', _debug_items(node[2]))]
+    if t == 'flags':
+        return [('SUBPATTERN', (None, node[1], node[2]), 'sub', _debug_items(node[3]))]
+    if t == 'rep':
+        hi = 'MAXREPEAT' if node[2] == MAXREPEAT else node[2]
+        return [(_REPEAT_NAMES[node[3]], (node[1], hi), 'sub', _debug_items(node[4]))]
+    if t == 'backref':
+        return [_leaf('GROUPREF', node[1])]
+    if t == 'look':
+        op = 'ASSERT_NOT' if node[2] else 'ASSERT'
+        return [(op, (1 if node[1] else -1,), 'sub', _debug_items(node[3]))]
+    if t == 'atomic':
+        return [('ATOMIC_GROUP', (), 'sub', _debug_items(node[1]))]
+    if t == 'cond':
+        sub = (_debug_items(node[2]), _debug_items(node[3]))
+        return [('GROUPREF_EXISTS', (node[1],), 'cond', sub)]
+    raise AssertionError('unknown node %r' % (t,))
+
+
+def _print_items(items, level):
+    indent = '  ' * level
+    for op, args, kind, sub in items:
+        print(indent + ' '.join([op] + [str(a) for a in args]))
+        if kind == 'in':
+            for member in sub:
+                print(indent + '  ' + ' '.join([member[0]] + [str(a) for a in member[1]]))
+        elif kind == 'sub':
+            _print_items(sub, level + 1)
+        elif kind == 'branch':
+            for i, branch in enumerate(sub):
+                if i:
+                    print(indent + 'OR')
+                _print_items(branch, level + 1)
+        elif kind == 'cond':
+            _print_items(sub[0], level + 1)
+            if sub[1]:
+                print(indent + 'ELSE')
+                _print_items(sub[1], level + 1)
+
+
+def dump(node):
+    """Print the parse tree as re.DEBUG does."""
+    _print_items(_debug_items(node), 0)

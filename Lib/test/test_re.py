@@ -1,7 +1,10 @@
 """Tests for the re module.  Expected values were captured from CPython 3.13."""
 
+import contextlib
+import io
 import re
 import unittest
+import warnings
 
 DATA = [('abc',
   'xxabcxx',
@@ -1172,6 +1175,218 @@ class APITests(unittest.TestCase):
         self.assertEqual(str(e), 'missing ), unterminated subpattern at position 3 '
                          '(line 2, column 1)')
 
+
+# re.DEBUG parse trees, captured from CPython 3.13 (the part before the first blank line:
+# CPython then disassembles its own bytecode, which Braid's engine does not have).
+DEBUG_TREES = [
+        ('a|b',
+         'IN\n  LITERAL 97\n  LITERAL 98\n'),
+        ('ab|cd',
+         'BRANCH\n  LITERAL 97\n  LITERAL 98\nOR\n  LITERAL 99\n  LITERAL 100\n'),
+        ('(a)(?P<n>b)',
+         'SUBPATTERN 1 0 0\n  LITERAL 97\nSUBPATTERN 2 0 0\n  LITERAL 98\n'),
+        ('a*b+?c{2,3}',
+         ('MAX_REPEAT 0 MAXREPEAT\n  LITERAL 97\nMIN_REPEAT 1 MAXREPEAT\n  LITERAL 98\n'
+          'MAX_REPEAT 2 3\n  LITERAL 99\n')),
+        ('[^a-z0-9_]',
+         'IN\n  NEGATE None\n  RANGE (97, 122)\n  RANGE (48, 57)\n  LITERAL 95\n'),
+        ('\\d\\W',
+         'IN\n  CATEGORY CATEGORY_DIGIT\nIN\n  CATEGORY CATEGORY_NOT_WORD\n'),
+        ('^\\bx\\B\\A\\Z$',
+         ('AT AT_BEGINNING\nAT AT_BOUNDARY\nLITERAL 120\nAT AT_NON_BOUNDARY\n'
+          'AT AT_BEGINNING_STRING\nAT AT_END_STRING\nAT AT_END\n')),
+        ('(?s).',
+         'ANY None\n'),
+        ('(?i:a)(?-i:b)(?x: c)',
+         ('SUBPATTERN None 2 0\n  LITERAL 97\nSUBPATTERN None 0 2\n  LITERAL 98\n'
+          'SUBPATTERN None 64 0\n  LITERAL 99\n')),
+        ('(?=a)(?!b)(?<=c)(?<!d)',
+         ('ASSERT 1\n  LITERAL 97\nASSERT_NOT 1\n  LITERAL 98\nASSERT -1\n  LITERAL 99\n'
+          'ASSERT_NOT -1\n  LITERAL 100\n')),
+        ('(a)\\1',
+         'SUBPATTERN 1 0 0\n  LITERAL 97\nGROUPREF 1\n'),
+        ('(?>a)b++',
+         'ATOMIC_GROUP\n  LITERAL 97\nPOSSESSIVE_REPEAT 1 MAXREPEAT\n  LITERAL 98\n'),
+        ('(?:ab)*',
+         'MAX_REPEAT 0 MAXREPEAT\n  LITERAL 97\n  LITERAL 98\n'),
+        ('(a)(?(1)b|c)',
+         'SUBPATTERN 1 0 0\n  LITERAL 97\nGROUPREF_EXISTS 1\n  LITERAL 98\nELSE\n  LITERAL 99\n'),
+        ('[a][^b][aa]',
+         'LITERAL 97\nNOT_LITERAL 98\nLITERAL 97\n'),
+        ('ab|ac',
+         'LITERAL 97\nIN\n  LITERAL 98\n  LITERAL 99\n'),
+        ('a|a',
+         'LITERAL 97\nBRANCH\nOR\n'),
+        ('(?:a|b|cd)',
+         'BRANCH\n  LITERAL 97\nOR\n  LITERAL 98\nOR\n  LITERAL 99\n  LITERAL 100\n'),
+        ('x|[a-c]|\\d',
+         'IN\n  LITERAL 120\n  RANGE (97, 99)\n  CATEGORY CATEGORY_DIGIT\n'),
+        ('a|[^b]',
+         'BRANCH\n  LITERAL 97\nOR\n  NOT_LITERAL 98\n'),
+        ('(?:a*)+?',
+         'MIN_REPEAT 1 MAXREPEAT\n  MAX_REPEAT 0 MAXREPEAT\n    LITERAL 97\n'),
+        ('(?P<x>a|b)(?P=x)',
+         'SUBPATTERN 1 0 0\n  IN\n    LITERAL 97\n    LITERAL 98\nGROUPREF 1\n'),
+        ('é',
+         'LITERAL 233\n'),
+        (b'[\\x00-\\x7f]|\\n',
+         'IN\n  RANGE (0, 127)\n  LITERAL 10\n'),
+]
+
+
+def debug_output(pattern, flags=0):
+    """Return the lines re.compile(pattern, re.DEBUG | flags) prints before the first empty
+    line (or the end)."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        re.compile(pattern, re.DEBUG | flags)
+    tree = []
+    for line in buf.getvalue().split('\n'):
+        if not line:
+            break
+        tree.append(line + '\n')
+    return ''.join(tree)
+
+
+class FlagsAndDebugTests(unittest.TestCase):
+    def test_pattern_flags_are_plain_int(self):
+        cases = [('a', 0, 32), (b'a', 0, 0), ('(?i)a', 0, 34), ('a', re.I | re.M, 42),
+                 ('a', re.A, 256), (b'(?L)a', 0, 4), ('(?x)a', 0, 96)]
+        for pattern, flags, expected in cases:
+            with self.subTest(pattern=pattern, flags=flags):
+                value = re.compile(pattern, flags).flags
+                self.assertIs(type(value), int)
+                self.assertEqual(value, expected)
+        self.assertIsInstance(re.IGNORECASE, re.RegexFlag)
+        self.assertIsInstance(re.I | re.M, re.RegexFlag)
+
+    def test_debug_parse_tree(self):
+        for pattern, expected in DEBUG_TREES:
+            with self.subTest(pattern=pattern):
+                self.assertEqual(debug_output(pattern), expected)
+
+    def test_debug_empty_pattern_prints_no_tree(self):
+        self.assertEqual(debug_output(''), '')
+
+    def test_debug_compiles_every_time(self):
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            p = re.compile('xyz', re.DEBUG)
+            q = re.compile('xyz', re.DEBUG)
+        self.assertEqual(buf.getvalue().count('LITERAL 120'), 2)
+        self.assertEqual(p.flags, 160)
+        self.assertIs(type(p.flags), int)
+        self.assertEqual(repr(p), "re.compile('xyz', re.DEBUG)")
+        self.assertTrue(q.match('xyz'))
+
+    def test_debug_errors_print_nothing(self):
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            with self.assertRaises(re.error):
+                re.compile('a(b', re.DEBUG)
+        self.assertEqual(buf.getvalue(), '')
+
+    def test_debug_scoped_flags_still_match(self):
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            p = re.compile('(?i:a)b(?<=(?i:B))', re.DEBUG)
+        self.assertTrue(p.match('Ab'))
+        self.assertIsNone(p.match('AB'))
+
+
+class ParserCornerTests(unittest.TestCase):
+    def assertPatternError(self, pattern, msg, pos):
+        with self.subTest(pattern=pattern):
+            with self.assertRaises(re.error) as cm:
+                re.compile(pattern)
+            self.assertEqual((cm.exception.msg, cm.exception.pos), (msg, pos))
+
+    def test_parenthesized_anchor_may_be_repeated(self):
+        cases = [('(?:^)*', 'ab', [(0, 0), (1, 1), (2, 2)]),
+                 ('(?i:^)*a', 'ab', [(0, 1)]),
+                 ('(?:)*b', 'ab', [(1, 2)]),
+                 (r'(?:\b)+', 'ab a', [(0, 0), (2, 2), (3, 3), (4, 4)]),
+                 ('(?:$|a)*b', 'aab', [(0, 3)])]
+        for pattern, text, spans in cases:
+            with self.subTest(pattern=pattern):
+                self.assertEqual([m.span() for m in re.finditer(pattern, text)], spans)
+
+    def test_bare_anchor_is_nothing_to_repeat(self):
+        for pattern, pos in [('^*', 1), ('a$+', 2), (r'\b{2}', 2)]:
+            self.assertPatternError(pattern, 'nothing to repeat', pos)
+
+    def test_quantifier_after_comment_applies_to_previous_item(self):
+        self.assertEqual(re.fullmatch('ab(?#note)?', 'a').span(), (0, 1))
+        self.assertEqual(re.fullmatch('ab(?#note){2}', 'abb').span(), (0, 3))
+        for pattern, msg, pos in [('(?#c)*', 'nothing to repeat', 5),
+                                  ('a*(?#c)+', 'multiple repeat', 7)]:
+            self.assertPatternError(pattern, msg, pos)
+
+    def test_conditional_may_refer_to_a_later_group(self):
+        self.assertEqual([m.span() for m in re.finditer('(?(1)a|b)(x)', 'bxaxb')], [(0, 2)])
+        self.assertEqual(re.search('(?(1)(a)|b)', 'xab').span(), (2, 3))
+        for pattern, msg, pos in [('(?(1)a)', 'invalid group reference 1', 3),
+                                  ('(?(2)a|b)(x)', 'invalid group reference 2', 3),
+                                  ('(?(1)a|b)*x*(?#c)*', 'multiple repeat', 17)]:
+            self.assertPatternError(pattern, msg, pos)
+
+    def test_backreference_in_lookbehind(self):
+        self.assertEqual([m.span() for m in re.finditer(r'(a)(?<=\1)', 'aab')],
+                         [(0, 1), (1, 2)])
+        self.assertEqual([m.span() for m in re.finditer('(?P<n>a)(?<=(?P=n))', 'aab')],
+                         [(0, 1), (1, 2)])
+        self.assertEqual(re.search(r'(?<=a(b))(?<=\1)', 'aab').span(), (3, 3))
+        same = 'cannot refer to group defined in the same lookbehind subpattern'
+        for pattern, msg, pos in [(r'(?<=(a)\1)', same, 9),
+                                  ('(?<=(a)(?(1)a|b))', same, 12),
+                                  ('(?<=(?P<n>a)(?P=n))', same, 18),
+                                  ('(?<=(?(1)a|b))(a)', 'cannot refer to an open group', 9)]:
+            self.assertPatternError(pattern, msg, pos)
+
+    def test_variable_lookbehind_reported_after_parsing(self):
+        with self.assertRaises(re.error) as cm:
+            re.compile('(?<=a*)b')
+        self.assertEqual(cm.exception.msg, 'look-behind requires fixed-width pattern')
+        with self.assertRaises(re.error) as cm:
+            re.compile('(?<=a*)b(?P=x)')
+        self.assertEqual(cm.exception.msg, "unknown group name 'x'")
+
+    def test_ignorecase_equivalence_classes(self):
+        classes = ['iI\u0130\u0131', 'kK\u212a', 'sS\u017f', '\u0390\u1fd3', '\u03b0\u1fe3',
+                   '\ufb05\ufb06', '\u03b8\u0398\u03d1\u03f4']
+        for cls in classes:
+            for a in cls:
+                for b in cls:
+                    with self.subTest(a=a, b=b):
+                        self.assertTrue(re.fullmatch(a, b, re.I))
+                        self.assertTrue(re.fullmatch('[%s]' % a, b, re.I))
+        self.assertIsNone(re.fullmatch('\u0131', 'i', re.I | re.A))
+        self.assertIsNone(re.fullmatch('\ufb05', 'st', re.I))
+
+    def test_future_warnings_for_set_syntax(self):
+        cases = [('[[a]', ['Possible nested set at position 1']),
+                 ('[a&&b]', ['Possible set intersection at position 2']),
+                 ('[a~~b]', ['Possible set symmetric difference at position 2']),
+                 ('[a||b]', ['Possible set union at position 2']),
+                 ('[a&&&b]', ['Possible set intersection at position 2',
+                              'Possible set intersection at position 3']),
+                 (b'[[]', ['Possible nested set at position 1']),
+                 ('[^[]', []), ('[a[]', []), ('[--a]', []), ('[&&]', []), (r'[\&&]', [])]
+        for pattern, messages in cases:
+            with self.subTest(pattern=pattern):
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter('always')
+                    re.compile(pattern)
+                self.assertEqual([str(w.message) for w in caught], messages)
+                for w in caught:
+                    self.assertIs(w.category, FutureWarning)
+                    self.assertEqual(w.filename, __file__)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always')
+            with self.assertRaises(re.error):
+                re.compile('[a--b]')
+        self.assertEqual([str(w.message) for w in caught],
+                         ['Possible set difference at position 2'])
 
 if __name__ == "__main__":
     unittest.main()
