@@ -1,0 +1,1 @@
+"""URL handling (Braid provides urllib.parse)."""
