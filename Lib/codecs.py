@@ -5,6 +5,7 @@ this module adds CodecInfo, the Codec/Incremental*/Stream* base classes and the 
 functions of the standard library's codecs module.
 """
 
+import builtins
 import sys
 from _codecs import *
 from _codecs import _forget_codec
@@ -178,7 +179,20 @@ class BufferedIncrementalDecoder(IncrementalDecoder):
         self.buffer = state[0]
 
 
-class StreamWriter(Codec):
+class _StreamWrapper:
+    """Delegates unknown attributes to self.stream; closes it when used in a with block."""
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type, value, tb):
+        self.stream.close()
+
+
+class StreamWriter(Codec, _StreamWrapper):
     """Writes encoded data to a stream."""
 
     def __init__(self, stream, errors='strict'):
@@ -197,17 +211,8 @@ class StreamWriter(Codec):
     def reset(self):
         """Reset the codec buffers used for keeping internal state."""
 
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-
-class StreamReader(Codec):
+class StreamReader(Codec, _StreamWrapper):
     """Reads and decodes data from a stream."""
 
     charbuffertype = str
@@ -219,22 +224,69 @@ class StreamReader(Codec):
         self.charbuffer = self._empty_charbuffer = self.charbuffertype()
 
     def read(self, size=-1, chars=-1, firstline=False):
-        """Decode data from the stream and return it."""
-        data = self.bytebuffer + self.stream.read()
-        newchars, decodedbytes = self.decode(data, self.errors)
-        self.bytebuffer = data[decodedbytes:]
-        result = self.charbuffer + newchars
-        self.charbuffer = self._empty_charbuffer
+        """Decode data from the stream and return it.
+
+        chars is the number of characters to return (all if negative; size stands for it
+        when it is not given); size is roughly how many bytes to read from the stream at a
+        time (the whole stream if negative).  With firstline, a decoding error after the
+        first line is left for a later call.
+        """
+        if chars < 0:
+            chars = size
+        while chars < 0 or len(self.charbuffer) < chars:
+            newdata = self.stream.read() if size < 0 else self.stream.read(size)
+            data = self.bytebuffer + newdata
+            if not data:
+                break
+            try:
+                newchars, decodedbytes = self.decode(data, self.errors)
+            except UnicodeDecodeError as exc:
+                if not firstline:
+                    raise
+                newchars, decodedbytes = self.decode(data[:exc.start], self.errors)
+                if len(newchars.splitlines(True)) <= 1:
+                    raise
+            self.bytebuffer = data[decodedbytes:]
+            self.charbuffer += newchars
+            if not newdata:
+                break
+        if chars < 0:
+            result = self.charbuffer
+            self.charbuffer = self._empty_charbuffer
+        else:
+            result = self.charbuffer[:chars]
+            self.charbuffer = self.charbuffer[chars:]
         return result
 
     def readline(self, size=None, keepends=True):
-        """Read one line from the input stream and return the decoded data."""
-        text = self.read()
-        lines = text.splitlines(keepends)
-        if not lines:
-            return text
-        self.charbuffer = text[len(lines[0]):]
-        return lines[0]
+        """Read one line from the input stream and return the decoded data.
+
+        size, if given, is how many bytes to read from the stream for it: the line may then
+        come back unfinished.  Otherwise the stream is read in growing chunks until a line
+        end (or the end of the stream) is found.
+        """
+        readsize = size or 72
+        line = self._empty_charbuffer
+        while True:
+            data = self.read(readsize, firstline=True)
+            # A '\r' at the end may be the first half of '\r\n'.
+            if data and data[-1:] == ('\r' if isinstance(data, str) else b'\r'):
+                data += self.read(size=1, chars=1)
+            line += data
+            lines = line.splitlines(True)
+            if len(lines) > 1:
+                self.charbuffer = self._empty_charbuffer.join(lines[1:]) + self.charbuffer
+                line = lines[0]
+                break
+            if lines and lines[0].splitlines()[0] != lines[0]:
+                break
+            if not data or size is not None:
+                break
+            if readsize < 8000:
+                readsize *= 2
+        if not keepends and line:
+            line = line.splitlines()[0]
+        return line
 
     def readlines(self, sizehint=None, keepends=True):
         """Read all lines available on the input stream and return them as a list."""
@@ -254,17 +306,8 @@ class StreamReader(Codec):
             return line
         raise StopIteration
 
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-
-class StreamReaderWriter:
+class StreamReaderWriter(_StreamWrapper):
     """Wraps a stream with a StreamReader and a StreamWriter."""
 
     encoding = 'unknown'
@@ -290,14 +333,103 @@ class StreamReaderWriter:
     def writelines(self, list):
         return self.writer.writelines(list)
 
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
+    def reset(self):
+        self.reader.reset()
+        self.writer.reset()
 
-    def __enter__(self):
+    def seek(self, offset, whence=0):
+        self.stream.seek(offset, whence)
+        self.reader.reset()
+        if whence == 0 and offset == 0:
+            self.writer.reset()
+
+    def __iter__(self):
         return self
 
-    def __exit__(self, type, value, tb):
-        self.stream.close()
+    def __next__(self):
+        return next(self.reader)
+
+
+class StreamRecoder(_StreamWrapper):
+    """Translates data between two encodings on a stream.
+
+    encode and decode work on the side the caller sees (read() returns encode()d data,
+    write() takes data to decode()); Reader and Writer work on the stream itself.
+    """
+
+    data_encoding = 'unknown'
+    file_encoding = 'unknown'
+
+    def __init__(self, stream, encode, decode, Reader, Writer, errors='strict'):
+        self.stream = stream
+        self.encode = encode
+        self.decode = decode
+        self.reader = Reader(stream, errors)
+        self.writer = Writer(stream, errors)
+        self.errors = errors
+
+    def read(self, size=-1):
+        return self.encode(self.reader.read(size), self.errors)[0]
+
+    def readline(self, size=None):
+        return self.encode(self.reader.readline(size), self.errors)[0]
+
+    def readlines(self, sizehint=None):
+        return self.encode(self.reader.read(), self.errors)[0].splitlines(keepends=True)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.encode(next(self.reader), self.errors)[0]
+
+    def write(self, data):
+        return self.writer.write(self.decode(data, self.errors)[0])
+
+    def writelines(self, list):
+        return self.write(b''.join(list))
+
+    def reset(self):
+        self.reader.reset()
+        self.writer.reset()
+
+    def seek(self, offset, whence=0):
+        # The position refers to the stream; both codec states start afresh there.
+        self.stream.seek(offset, whence)
+        self.reset()
+
+
+def open(filename, mode='r', encoding=None, errors='strict', buffering=-1):
+    """Open an encoded file; return a StreamReaderWriter (the plain file if encoding is None).
+
+    The file is always opened in binary mode; the codec does the encoding and decoding.
+    """
+    if encoding is not None and 'b' not in mode:
+        mode = mode + 'b'
+    file = builtins.open(filename, mode, buffering)
+    if encoding is None:
+        return file
+    try:
+        info = lookup(encoding)
+        srw = StreamReaderWriter(file, info.streamreader, info.streamwriter, errors)
+        srw.encoding = encoding
+        return srw
+    except:
+        file.close()
+        raise
+
+
+def EncodedFile(file, data_encoding, file_encoding=None, errors='strict'):
+    """Return a StreamRecoder that reads and writes data_encoding on a file_encoding file."""
+    if file_encoding is None:
+        file_encoding = data_encoding
+    data_info = lookup(data_encoding)
+    file_info = lookup(file_encoding)
+    sr = StreamRecoder(file, data_info.encode, data_info.decode, file_info.streamreader,
+                       file_info.streamwriter, errors)
+    sr.data_encoding = data_encoding
+    sr.file_encoding = file_encoding
+    return sr
 
 
 def getencoder(encoding):

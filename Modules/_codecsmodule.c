@@ -594,6 +594,36 @@ call_handler(const char *errors, PyObject *exc, Py_ssize_t length)
     return fixed;
 }
 
+/* Report input[start:end] to the errors handler while decoding: write the replacement to w
+ * and set *pos to where decoding resumes.  0 on success, -1 with an exception set. */
+static int
+decode_error(const char *errors, const char *encoding, const char *reason, const char *input,
+             Py_ssize_t size, Py_ssize_t start, Py_ssize_t end, _PyUnicodeWriter *w,
+             Py_ssize_t *pos)
+{
+    PyObject *exc = PyUnicodeDecodeError_Create(encoding, input, size, start, end, reason);
+    if (exc == NULL) {
+        return -1;
+    }
+    PyObject *res = call_handler(errors, exc, size);
+    Py_DECREF(exc);
+    if (res == NULL) {
+        return -1;
+    }
+    PyObject *repl = PyTuple_GET_ITEM(res, 0);
+    if (!PyUnicode_Check(repl) || _PyUnicodeWriter_WriteStr(w, repl) < 0) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError,
+                            "decoding error handler must return (str, int) tuple");
+        }
+        Py_DECREF(res);
+        return -1;
+    }
+    *pos = PyLong_AsSsize_t(PyTuple_GET_ITEM(res, 1));
+    Py_DECREF(res);
+    return 0;
+}
+
 /* Map byte b: 1 and *out set, 0 if undefined, -1 on error. */
 static int
 charmap_decode_byte(PyObject *mapping, unsigned char b, PyObject **out)
@@ -687,27 +717,10 @@ charmap_decode(PyObject *module, PyObject *args)
             pos++;
             continue;
         }
-        PyObject *exc = PyUnicodeDecodeError_Create("charmap", view.buf, size, pos, pos + 1,
-                                                    "character maps to <undefined>");
-        if (exc == NULL) {
+        if (decode_error(errors, "charmap", "character maps to <undefined>", view.buf, size,
+                         pos, pos + 1, &w, &pos) < 0) {
             goto error;
         }
-        PyObject *res = call_handler(errors, exc, size);
-        Py_DECREF(exc);
-        if (res == NULL) {
-            goto error;
-        }
-        PyObject *repl = PyTuple_GET_ITEM(res, 0);
-        if (!PyUnicode_Check(repl) || _PyUnicodeWriter_WriteStr(&w, repl) < 0) {
-            if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_TypeError,
-                                "decoding error handler must return (str, int) tuple");
-            }
-            Py_DECREF(res);
-            goto error;
-        }
-        pos = PyLong_AsSsize_t(PyTuple_GET_ITEM(res, 1));
-        Py_DECREF(res);
     }
     PyBuffer_Release(&view);
     return pair(_PyUnicodeWriter_Finish(&w), size);
@@ -721,12 +734,6 @@ error:
 static int
 charmap_encode_char(PyObject *mapping, Py_UCS4 ch, _PyByteBuilder *b)
 {
-    if (mapping == Py_None) {
-        if (ch > 0xff) {
-            return 0;
-        }
-        return _PyByteBuilder_WriteByte(b, (int)ch) < 0 ? -1 : 1;
-    }
     PyObject *key = PyLong_FromLong((long)ch);
     if (key == NULL) {
         return -1;
@@ -778,6 +785,10 @@ charmap_encode(PyObject *module, PyObject *args)
         return NULL;
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(str), pos = 0;
+    if (mapping == Py_None) {
+        /* No mapping means Latin-1, errors reported as the latin-1 codec's (as CPython). */
+        return pair(_PyUnicode_AsLatin1String(str, errors), len);
+    }
     _PyByteBuilder b;
     if (_PyByteBuilder_Init(&b, len) < 0) {
         return NULL;
@@ -843,6 +854,271 @@ charmap_build(PyObject *module, PyObject *map)
     return PyUnicode_BuildEncodingMap(map);
 }
 
+/* ---- UTF-7 (RFC 2152) -----------------------------------------------------------------------
+ * Characters of sets D and O, space, tab, CR and LF are written as themselves, '+' as "+-",
+ * anything else inside a shift sequence "+<base64 of the UTF-16 code units>-".  The '-'
+ * closing a sequence is written only when the next character would read as base64 or is '-',
+ * and at the end.  Exceptions name the codec "utf7", as CPython's do. */
+
+static const char utf7_base64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Value of base64 digit c, or -1. */
+static int
+utf7_base64_value(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z') {
+        return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+        return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+        return c - '0' + 52;
+    }
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* Whether ch is written as itself by the encoder. */
+static int
+utf7_direct(Py_UCS4 ch)
+{
+    if (ch >= 128) {
+        return 0;
+    }
+    if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+        return 1;
+    }
+    return ch != 0 && strchr("'(),-./:?!\"#$%&*;<=>@[]^_`{|} \t\r\n", (int)ch) != NULL;
+}
+
+static PyObject *
+utf_7_encode(PyObject *module, PyObject *args)
+{
+    PyObject *str;
+    const char *errors;
+    if (parse_encode_args(args, "utf_7_encode", &str, &errors) < 0) {
+        return NULL;
+    }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(str);
+    _PyByteBuilder b;
+    if (_PyByteBuilder_Init(&b, len) < 0) {
+        return NULL;
+    }
+    int in_shift = 0;
+    int bits = 0;           /* pending bits in buffer, always < 6 between characters */
+    uint32_t buffer = 0;
+    for (Py_ssize_t i = 0; i <= len; i++) {
+        char out[8];
+        int n = 0;
+        Py_UCS4 ch = i < len ? PyUnicode_READ_CHAR(str, i) : 0;
+        if (i == len || (in_shift && utf7_direct(ch))) {
+            /* Close the shift sequence: pad the last digit with zero bits. */
+            if (in_shift) {
+                if (bits > 0) {
+                    out[n++] = utf7_base64[(buffer << (6 - bits)) & 0x3f];
+                    bits = 0;
+                    buffer = 0;
+                }
+                if (i == len || utf7_base64_value((unsigned char)ch) >= 0 || ch == '-') {
+                    out[n++] = '-';
+                }
+                in_shift = 0;
+            }
+            if (i < len) {
+                out[n++] = (char)ch;
+            }
+        }
+        else if (!in_shift && ch == '+') {
+            out[n++] = '+';
+            out[n++] = '-';
+        }
+        else if (!in_shift && utf7_direct(ch)) {
+            out[n++] = (char)ch;
+        }
+        else {
+            if (!in_shift) {
+                out[n++] = '+';
+                in_shift = 1;
+            }
+            Py_UCS4 units[2] = {ch, 0};
+            int nunits = 1;
+            if (ch >= 0x10000) {
+                units[0] = 0xD800 | ((ch - 0x10000) >> 10);
+                units[1] = 0xDC00 | ((ch - 0x10000) & 0x3FF);
+                nunits = 2;
+            }
+            for (int u = 0; u < nunits; u++) {
+                buffer = (buffer << 16) | units[u];
+                bits += 16;
+                while (bits >= 6) {
+                    bits -= 6;
+                    out[n++] = utf7_base64[(buffer >> bits) & 0x3f];
+                }
+                buffer &= (1u << bits) - 1;
+            }
+        }
+        if (_PyByteBuilder_Write(&b, out, n) < 0) {
+            _PyByteBuilder_Dealloc(&b);
+            return NULL;
+        }
+    }
+    return pair(_PyByteBuilder_Finish(&b, 0), len);
+}
+
+/* Write the code unit decoded from a shift sequence; *surrogate holds a high surrogate
+ * waiting for its low half.  0 or -1 with an exception set. */
+static int
+utf7_write_unit(_PyUnicodeWriter *w, Py_UCS4 unit, Py_UCS4 *surrogate)
+{
+    if (*surrogate) {
+        Py_UCS4 high = *surrogate;
+        *surrogate = 0;
+        if (unit >= 0xDC00 && unit <= 0xDFFF) {
+            return _PyUnicodeWriter_WriteChar(w, 0x10000 + ((high - 0xD800) << 10) +
+                                                     (unit - 0xDC00));
+        }
+        if (_PyUnicodeWriter_WriteChar(w, high) < 0) {
+            return -1;
+        }
+    }
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+        *surrogate = unit;
+        return 0;
+    }
+    return _PyUnicodeWriter_WriteChar(w, unit);
+}
+
+static PyObject *
+utf_7_decode(PyObject *module, PyObject *args)
+{
+    Py_buffer view;
+    const char *errors;
+    int final;
+    if (parse_decode_args(args, "utf_7_decode", &view, &errors, &final) < 0) {
+        return NULL;
+    }
+    const unsigned char *s = view.buf;
+    const char *input = view.buf;
+    Py_ssize_t size = view.len, pos = 0;
+    _PyUnicodeWriter w;
+    _PyUnicodeWriter_Init(&w);
+    w.min_length = size;
+    int in_shift = 0;
+    Py_ssize_t shift_start = 0;   /* index of the '+' opening the current sequence */
+    Py_ssize_t shift_out = 0;     /* characters written when that sequence started */
+    int bits = 0;                 /* base64 bits in buffer not yet forming a code unit */
+    uint32_t buffer = 0;
+    Py_UCS4 surrogate = 0;
+    for (;;) {
+        while (pos < size) {
+            unsigned char c = s[pos];
+            const char *reason = NULL;
+            Py_ssize_t start = pos, end = pos + 1;
+            if (in_shift) {
+                int v = utf7_base64_value(c);
+                if (v >= 0) {
+                    pos++;
+                    buffer = (buffer << 6) | (uint32_t)v;
+                    bits += 6;
+                    if (bits >= 16) {
+                        bits -= 16;
+                        Py_UCS4 unit = (buffer >> bits) & 0xFFFF;
+                        buffer &= (1u << bits) - 1;
+                        if (utf7_write_unit(&w, unit, &surrogate) < 0) {
+                            goto error;
+                        }
+                    }
+                    continue;
+                }
+                /* Any other byte ends the sequence; a '-' is absorbed. */
+                in_shift = 0;
+                start = shift_start;
+                if (bits >= 6) {
+                    reason = "partial character in shift sequence";
+                }
+                else if (buffer != 0) {
+                    reason = "non-zero padding bits in shift sequence";
+                }
+                else {
+                    if (surrogate && c < 0x80 && c != '+' &&
+                        _PyUnicodeWriter_WriteChar(&w, surrogate) < 0) {
+                        goto error;
+                    }
+                    surrogate = 0;
+                    if (c == '-') {
+                        pos++;
+                    }
+                    continue;
+                }
+            }
+            else if (c == '+') {
+                pos++;
+                if (pos < size && s[pos] == '-') {
+                    pos++;
+                    if (_PyUnicodeWriter_WriteChar(&w, '+') < 0) {
+                        goto error;
+                    }
+                    continue;
+                }
+                if (pos < size && utf7_base64_value(s[pos]) < 0) {
+                    reason = "ill-formed sequence";
+                    end = pos + 1;
+                }
+                else {
+                    in_shift = 1;
+                    shift_start = start;
+                    shift_out = w.pos;
+                    bits = 0;
+                    buffer = 0;
+                    surrogate = 0;
+                    continue;
+                }
+            }
+            else if (c < 0x80) {
+                if (_PyUnicodeWriter_WriteChar(&w, c) < 0) {
+                    goto error;
+                }
+                pos++;
+                continue;
+            }
+            else {
+                reason = "unexpected special character";
+            }
+            if (decode_error(errors, "utf7", reason, input, size, start, end, &w, &pos) < 0) {
+                goto error;
+            }
+        }
+        if (!in_shift || !final) {
+            break;
+        }
+        /* The input ends inside a shift sequence. */
+        in_shift = 0;
+        if (!surrogate && bits < 6 && (bits == 0 || buffer == 0)) {
+            break;
+        }
+        if (decode_error(errors, "utf7", "unterminated shift sequence", input, size,
+                         shift_start, size, &w, &pos) < 0) {
+            goto error;
+        }
+        if (pos >= size) {
+            break;
+        }
+    }
+    PyBuffer_Release(&view);
+    PyObject *res = _PyUnicodeWriter_Finish(&w);
+    if (res != NULL && in_shift) {
+        /* Not final: leave the unfinished sequence (and its output) for the next call. */
+        Py_SETREF(res, PyUnicode_Substring(res, 0, shift_out));
+        return pair(res, shift_start);
+    }
+    return pair(res, pos);
+error:
+    PyBuffer_Release(&view);
+    _PyUnicodeWriter_Dealloc(&w);
+    return NULL;
+}
+
 static PyMethodDef codecs_methods[] = {
     {"register", codecs_register, METH_O, "Register a codec search function."},
     {"unregister", codecs_unregister, METH_O, "Unregister a codec search function."},
@@ -881,6 +1157,8 @@ static PyMethodDef codecs_methods[] = {
     {"escape_decode", escape_decode, METH_VARARGS, NULL},
     {"escape_encode", escape_encode, METH_VARARGS, NULL},
     {"readbuffer_encode", readbuffer_encode, METH_VARARGS, NULL},
+    {"utf_7_encode", utf_7_encode, METH_VARARGS, NULL},
+    {"utf_7_decode", utf_7_decode, METH_VARARGS, NULL},
     {"charmap_build", charmap_build, METH_O, NULL},
     {"charmap_decode", charmap_decode, METH_VARARGS, NULL},
     {"charmap_encode", charmap_encode, METH_VARARGS, NULL},

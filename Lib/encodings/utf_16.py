@@ -87,6 +87,8 @@ class StreamReader(codecs.StreamReader):
             self.decode = codecs.utf_16_le_decode
         elif byteorder == 1:
             self.decode = codecs.utf_16_be_decode
+        elif consumed >= 2:
+            raise UnicodeDecodeError('utf-16', input, 0, 2, 'Stream does not start with BOM')
         return (object, consumed)
 
 

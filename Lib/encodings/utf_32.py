@@ -87,6 +87,8 @@ class StreamReader(codecs.StreamReader):
             self.decode = codecs.utf_32_le_decode
         elif byteorder == 1:
             self.decode = codecs.utf_32_be_decode
+        elif consumed >= 4:
+            raise UnicodeDecodeError('utf-32', input, 0, 4, 'Stream does not start with BOM')
         return (object, consumed)
 
 

@@ -1,6 +1,9 @@
 """Tests for the codecs module, the codec registry and the built-in codecs."""
 
 import codecs
+import io
+import os
+import tempfile
 import unittest
 
 
@@ -171,6 +174,216 @@ class MoreCodecsTests(unittest.TestCase):
         self.assertEqual(b'\x80\x93'.decode('windows-1252'), '\u20ac\u201c')
         self.assertRaises(UnicodeDecodeError, b'\x81'.decode, 'cp1252')
         self.assertEqual('\u0100'.encode('cp1252', 'replace'), b'?')
+
+
+class UTF7Tests(unittest.TestCase):
+    def test_encode(self):
+        cases = [
+            ('', b''), ('abc', b'abc'), ('a+b', b'a+-b'), ('\u00e9', b'+AOk-'),
+            ('\u00e9a', b'+AOk-a'), ('\u00e9.', b'+AOk.'), ('\u00e9-', b'+AOk--'),
+            ('~\\', b'+AH4AXA-'), ('\U0001F600x', b'+2D3eAA-x'), ('\ud800', b'+2AA-'),
+            ('!"#$%&*;<=>@[]^_`{|}', b'!"#$%&*;<=>@[]^_`{|}'), ('\x00\x7f', b'+AAAAfw-'),
+            ('\u65e5\u672c\u8a9e', b'+ZeVnLIqe-'), ('\u00e9+', b'+AOkAKw-'),
+        ]
+        for text, data in cases:
+            with self.subTest(text=text):
+                self.assertEqual(text.encode('utf-7'), data)
+                self.assertEqual(data.decode('utf-7'), text)
+
+    def test_names(self):
+        for name in ('utf-7', 'utf7', 'U7', 'unicode-1-1-utf-7'):
+            self.assertEqual(codecs.lookup(name).name, 'utf-7')
+
+    def test_decode_errors(self):
+        cases = [
+            (b'\xff', 0, 1, 'unexpected special character'),
+            (b'+!', 0, 2, 'ill-formed sequence'),
+            (b'+2D3-', 0, 5, 'non-zero padding bits in shift sequence'),
+            (b'a+d.', 1, 4, 'partial character in shift sequence'),
+            (b'+A', 0, 2, 'unterminated shift sequence'),
+            (b'+AOkA', 0, 5, 'unterminated shift sequence'),
+        ]
+        for data, start, end, reason in cases:
+            with self.subTest(data=data):
+                with self.assertRaises(UnicodeDecodeError) as cm:
+                    data.decode('utf-7')
+                exc = cm.exception
+                self.assertEqual((exc.encoding, exc.start, exc.end, exc.reason),
+                                 ('utf7', start, end, reason))
+        self.assertEqual(b'a\xffb'.decode('utf-7', 'replace'), 'a\ufffdb')
+        self.assertEqual(b'a\xffb'.decode('utf-7', 'ignore'), 'ab')
+        self.assertEqual(b'+2D3-x'.decode('utf-7', 'replace'), '\ufffdx')
+        self.assertEqual(b'a\xff'.decode('utf-7', 'backslashreplace'), 'a\\xff')
+
+    def test_surrogates(self):
+        self.assertEqual(b'+2D3dwA-'.decode('utf-7'), '\U0001f5c0')
+        # A high surrogate without its low half stays a lone surrogate.
+        self.assertEqual(b'+2D0AYQ-'.decode('utf-7'), '\ud83da')
+
+    def test_incremental(self):
+        decoder = codecs.getincrementaldecoder('utf-7')()
+        out = ''.join(decoder.decode(bytes([b])) for b in b'a+ZeVnLIqe-b+AOk')
+        self.assertEqual(out + decoder.decode(b'', True), 'a\u65e5\u672c\u8a9eb\u00e9')
+        self.assertEqual(codecs.decode(b'+AGE', 'utf-7'), 'a')
+        encoder = codecs.getincrementalencoder('utf-7')()
+        self.assertEqual(encoder.encode('\u00e9') + encoder.encode('a', True), b'+AOk-a')
+
+
+class TransformCodecTests(unittest.TestCase):
+    def test_hex(self):
+        self.assertEqual(codecs.encode(b'abc', 'hex'), b'616263')
+        self.assertEqual(codecs.decode(b'616263', 'hex_codec'), b'abc')
+        self.assertEqual(codecs.lookup('hex').name, 'hex')
+        with self.assertRaises(ValueError) as cm:
+            codecs.decode(b'a', 'hex')
+        self.assertEqual(str(cm.exception), 'Odd-length string')
+
+    def test_base64(self):
+        data = b'abc' * 30
+        encoded = codecs.encode(data, 'base64')
+        self.assertEqual(encoded.count(b'\n'), 2)
+        self.assertTrue(encoded.startswith(b'YWJjYWJj'))
+        self.assertEqual(codecs.decode(encoded, 'base_64'), data)
+        self.assertEqual(codecs.getincrementalencoder('base64')().encode(b'ab'), b'YWI=\n')
+
+    def test_zlib(self):
+        data = b'hello world ' * 20
+        self.assertEqual(codecs.decode(codecs.encode(data, 'zlib'), 'zip'), data)
+        encoder = codecs.getincrementalencoder('zlib')()
+        decoder = codecs.getincrementaldecoder('zlib')()
+        compressed = encoder.encode(data[:50]) + encoder.encode(data[50:], True)
+        self.assertEqual(compressed, codecs.encode(data, 'zlib'))
+        out = decoder.decode(compressed[:7]) + decoder.decode(compressed[7:], True)
+        self.assertEqual(out, data)
+
+    def test_not_text_encodings(self):
+        for name in ('hex', 'base64', 'zlib'):
+            with self.subTest(name=name):
+                with self.assertRaises(LookupError) as cm:
+                    'x'.encode(name)
+                self.assertEqual(str(cm.exception), "'%s' is not a text encoding; use "
+                                 "codecs.encode() to handle arbitrary codecs" % name)
+                with self.assertRaises(LookupError):
+                    b'x'.decode(name)
+
+    def test_strict_only(self):
+        with self.assertRaises(AssertionError):
+            codecs.encode(b'a', 'hex', 'ignore')
+
+
+class CharmapUndefinedTests(unittest.TestCase):
+    def test_charmap_codec(self):
+        self.assertEqual(codecs.lookup('charmap').name, 'charmap')
+        self.assertEqual(b'ab\xe9'.decode('charmap'), 'ab\xe9')
+        self.assertEqual('ab\xe9'.encode('charmap'), b'ab\xe9')
+        with self.assertRaises(UnicodeEncodeError) as cm:
+            '\u0100'.encode('charmap')
+        self.assertEqual(cm.exception.encoding, 'latin-1')
+        decoder = codecs.getincrementaldecoder('charmap')(mapping='xyz')
+        self.assertEqual(decoder.decode(b'\x00\x02'), 'xz')
+        encoder = codecs.getincrementalencoder('charmap')(mapping={ord('a'): 7})
+        self.assertEqual(encoder.encode('aa'), b'\x07\x07')
+
+    def test_charmap_functions(self):
+        self.assertEqual(codecs.charmap_encode('a\u0100', 'replace'), (b'a?', 2))
+        self.assertEqual(codecs.charmap_encode('ab', 'strict', {97: 1, 98: b'xy'}),
+                         (b'\x01xy', 2))
+        with self.assertRaises(UnicodeEncodeError) as cm:
+            codecs.charmap_encode('ab', 'strict', {97: 1})
+        self.assertEqual(cm.exception.encoding, 'charmap')
+        self.assertEqual(cm.exception.reason, 'character maps to <undefined>')
+
+    def test_undefined(self):
+        self.assertEqual(codecs.lookup('undefined').name, 'undefined')
+        with self.assertRaises(UnicodeError) as cm:
+            'a'.encode('undefined')
+        self.assertEqual(str(cm.exception), 'undefined encoding')
+        with self.assertRaises(UnicodeError):
+            b'a'.decode('undefined')
+        with self.assertRaises(UnicodeError):
+            codecs.getincrementalencoder('undefined')().encode('a')
+
+
+class StreamTests(unittest.TestCase):
+    TEXT = 'h\u00e9llo\nw\u00f6rld\n\u65e5\u672c\n'
+
+    def test_open(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'f.txt')
+            with codecs.open(path, 'w', 'utf-8') as f:
+                self.assertIsInstance(f, codecs.StreamReaderWriter)
+                self.assertEqual(f.encoding, 'utf-8')
+                f.write(self.TEXT)
+            with codecs.open(path, 'rb') as f:
+                self.assertEqual(f.read(), self.TEXT.encode('utf-8'))
+            with codecs.open(path, 'r', 'utf-8') as f:
+                self.assertEqual(f.readline(), 'h\u00e9llo\n')
+                self.assertEqual(f.read(3), 'w\u00f6r')
+                self.assertEqual(f.readline(), 'ld\n')
+                self.assertEqual(f.read(), '\u65e5\u672c\n')
+            with codecs.open(path, encoding='utf-8') as f:
+                self.assertEqual(list(f), self.TEXT.splitlines(True))
+            with self.assertRaises(LookupError):
+                codecs.open(path, 'r', 'no-such-encoding')
+
+    def test_reader_sizes(self):
+        reader = codecs.getreader('utf-8')(io.BytesIO('a\u00e9bc\u65e5d'.encode()))
+        self.assertEqual(reader.read(1), 'a')
+        self.assertEqual(reader.read(chars=2), '\u00e9b')
+        self.assertEqual(reader.read(size=1), 'c')
+        self.assertEqual(reader.read(), '\u65e5d')
+        reader = codecs.getreader('utf-8')(io.BytesIO(b'l1\r\nl2\nl3'))
+        self.assertEqual(reader.readline(keepends=False), 'l1')
+        self.assertEqual(reader.readline(), 'l2\n')
+        self.assertEqual(reader.readline(), 'l3')
+        self.assertEqual(reader.readline(), '')
+
+    def test_readline_in_chunks(self):
+        class Trickle(io.RawIOBase):
+            """A stream that returns at most two bytes per read."""
+            def __init__(self, data):
+                self.data = data
+
+            def readable(self):
+                return True
+
+            def read(self, size=-1):
+                chunk, self.data = self.data[:2], self.data[2:]
+                return chunk
+
+        text = 'a\nbb\r\ncc\rdd\n\n' + 'x' * 300 + '\n\u00e9\u65e5'
+        for name in ('utf-8', 'utf-16', 'utf-7'):
+            with self.subTest(name=name):
+                reader = codecs.getreader(name)(Trickle(text.encode(name)))
+                self.assertEqual(list(reader), text.splitlines(True))
+                reader = codecs.getreader(name)(Trickle(text.encode(name)))
+                self.assertEqual(reader.readline(5), 'a\n')
+                self.assertEqual(reader.readline(keepends=False), 'bb')
+        reader = codecs.getreader('utf-8')(Trickle(b'x' * 20))
+        self.assertEqual(reader.readline(5), 'xxxxx')
+
+    def test_encoded_file(self):
+        recoder = codecs.EncodedFile(io.BytesIO('\u00e9t\u00e9\n'.encode('latin-1')),
+                                     'utf-8', 'latin-1')
+        self.assertEqual(recoder.read(), '\u00e9t\u00e9\n'.encode('utf-8'))
+        self.assertEqual((recoder.data_encoding, recoder.file_encoding), ('utf-8', 'latin-1'))
+        out = io.BytesIO()
+        recoder = codecs.EncodedFile(out, 'utf-8', 'latin-1')
+        recoder.write('\u00e9'.encode('utf-8'))
+        recoder.writelines([b'a', b'b'])
+        self.assertEqual(out.getvalue(), b'\xe9ab')
+
+    def test_bom_required(self):
+        for name, data, end in (('utf-16', b'h\xc3\xa9llo\n', 2),
+                                ('utf-32', b'h\x00\x00\x00i\x00\x00\x00', 4)):
+            with self.subTest(name=name):
+                reader = codecs.getreader(name)(io.BytesIO(data))
+                with self.assertRaises(UnicodeDecodeError) as cm:
+                    reader.read()
+                self.assertEqual((cm.exception.start, cm.exception.end), (0, end))
+                self.assertEqual(cm.exception.reason, 'Stream does not start with BOM')
+        reader = codecs.getreader('utf-16')(io.BytesIO(b'\xff\xfeh\x00i\x00'))
+        self.assertEqual(reader.read(), 'hi')
 
 
 class Latin1AsciiTests(unittest.TestCase):

@@ -3,16 +3,6 @@
 # (block of 128 code points -> block table -> record), a sorted table of numeric values and a
 # sorted table of full (multi-character) case mappings.
 
-function hex(s,    i, c, v) {
-    v = 0
-    s = toupper(s)
-    for (i = 1; i <= length(s); i++) {
-        c = index("0123456789ABCDEF", substr(s, i, 1))
-        v = v * 16 + c - 1
-    }
-    return v
-}
-
 # "0053 0073" -> "0x53, 0x73" and sets NCHARS
 function clist(s,    n, parts, out, i) {
     n = split(s, parts, " ")

@@ -27,4 +27,4 @@ UCD=${1:-/usr/share/unicode}
         bzcat "$UCD/Unihan_NumericValues.txt.bz2" | grep -E '^U\+' |
             awk '{ sub(/^U\+/, "", $1); print "N;" $1 ";" $3 }'
     fi
-} | awk -F';' -f "$(dirname "$0")/makeunicodedata.awk"
+} | awk -F';' -f "$(dirname "$0")/ucd.awk" -f "$(dirname "$0")/makeunicodedata.awk"

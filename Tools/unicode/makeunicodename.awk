@@ -11,16 +11,6 @@
 #   - _PyUnicode_NameRanges: ranges whose names are PREFIX-<hex code point>, and Hangul.
 #   - _PyUnicode_NameAliases: formal aliases (lookup only).
 
-function hex(s,    i, c, v) {
-    v = 0
-    s = toupper(s)
-    for (i = 1; i <= length(s); i++) {
-        c = index("0123456789ABCDEF", substr(s, i, 1))
-        v = v * 16 + c - 1
-    }
-    return v
-}
-
 function emit_byte(b) {
     nbytes++
     # printable ASCII except backslash, quote and '?' (trigraphs) stays as is

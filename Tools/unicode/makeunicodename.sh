@@ -7,4 +7,4 @@ UCD=${1:-/usr/share/unicode}
 {
     sed 's/^/U;/' "$UCD/UnicodeData.txt"
     grep -E '^[0-9A-F]' "$UCD/NameAliases.txt" | sed 's/^/A;/'
-} | awk -F';' -f "$(dirname "$0")/makeunicodename.awk"
+} | awk -F';' -f "$(dirname "$0")/ucd.awk" -f "$(dirname "$0")/makeunicodename.awk"

@@ -2,16 +2,6 @@
 # decompositions, and canonical composition pairs (excluding Full_Composition_Exclusion).
 # Input lines: "U;<UnicodeData fields>" and "X;<code point or range>".
 
-function hex(s,    i, c, v) {
-    v = 0
-    s = toupper(s)
-    for (i = 1; i <= length(s); i++) {
-        c = index("0123456789ABCDEF", substr(s, i, 1))
-        v = v * 16 + c - 1
-    }
-    return v
-}
-
 $1 == "U" {
     cp = hex($2)
     if ($5 != "" && $5 != "0") {
