@@ -625,7 +625,13 @@ typedef struct _heaptypeobject {
 
 static inline int PyType_HasFeature(PyTypeObject *type, unsigned long feature)
 {
+#ifdef Py_GIL_DISABLED
+    /* Some flags change while other threads use the type (Objects/typeobject.c,
+     * type_set_flags); a relaxed load is a plain load on the machines we support. */
+    return (_Py_atomic_load_ulong_relaxed(&type->tp_flags) & feature) != 0;
+#else
     return (type->tp_flags & feature) != 0;
+#endif
 }
 #define PyType_FastSubclass(type, flag) PyType_HasFeature((type), (flag))
 

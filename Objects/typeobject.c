@@ -83,6 +83,21 @@ static PyMutex type_lock;
 #  define TYPE_UNLOCK() ((void)0)
 #endif
 
+/* Set and clear flags of a type other threads may be using: the writers of such flags
+ * (version tag validity, abstractness, vectorcall, readiness) are ordered by type_lock or run
+ * before the type is shared; readers (PyType_HasFeature) load tp_flags lock-free, so the new
+ * word is published with one atomic store. */
+static inline void
+type_set_flags(PyTypeObject *type, unsigned long set, unsigned long clear)
+{
+    unsigned long flags = (type->tp_flags & ~clear) | set;
+#ifdef Py_GIL_DISABLED
+    _Py_atomic_store_ulong_relaxed(&type->tp_flags, flags);
+#else
+    type->tp_flags = flags;
+#endif
+}
+
 void
 _PyType_ClearThreadCache(void)
 {
@@ -115,7 +130,7 @@ _PyType_AssignVersionTag(PyTypeObject *type)
         }
         else {
             FT_ATOMIC_STORE_UINT_RELAXED(type->tp_version_tag, next_version_tag++);
-            type->tp_flags |= Py_TPFLAGS_VALID_VERSION_TAG;
+            type_set_flags(type, Py_TPFLAGS_VALID_VERSION_TAG, 0);
         }
     }
     TYPE_UNLOCK();
@@ -137,13 +152,16 @@ static void
 type_modified_recursive(PyTypeObject *type, int depth)
 {
     TYPE_LOCK();
-    type->tp_flags &= ~Py_TPFLAGS_VALID_VERSION_TAG;
+    type_set_flags(type, 0, Py_TPFLAGS_VALID_VERSION_TAG);
     FT_ATOMIC_STORE_UINT_RELAXED(type->tp_version_tag, 0);
     TYPE_UNLOCK();
     PyObject *subclasses = (PyObject *)type->tp_subclasses;
     if (subclasses == NULL || depth > 1000) {
         return;
     }
+    /* Under the dict's critical section: another thread may be adding a subclass.  (The
+     * section is suspended if a nested step blocks, as every critical section.) */
+    Py_BEGIN_CRITICAL_SECTION(subclasses);
     Py_ssize_t pos = 0;
     PyObject *key, *ref;
     while (PyDict_Next(subclasses, &pos, &key, &ref)) {
@@ -153,6 +171,7 @@ type_modified_recursive(PyTypeObject *type, int depth)
             Py_DECREF(sub);
         }
     }
+    Py_END_CRITICAL_SECTION();
 }
 
 void
@@ -1151,11 +1170,11 @@ PyType_Ready(PyTypeObject *type)
             goto error;
         }
     }
-    type->tp_flags = (type->tp_flags & ~Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
+    type_set_flags(type, Py_TPFLAGS_READY, Py_TPFLAGS_READYING);
     return 0;
 
 error:
-    type->tp_flags &= ~Py_TPFLAGS_READYING;
+    type_set_flags(type, 0, Py_TPFLAGS_READYING);
     return -1;
 }
 
@@ -2710,7 +2729,7 @@ update_slot(PyTypeObject *type, PyObject *name)
     }
     update_slot_recursive(type, name, 0);
     if (name == _Py_ID(__call__) || PyUnicode_EqualToUTF8(name, "__call__")) {
-        type->tp_flags &= ~Py_TPFLAGS_HAVE_VECTORCALL;
+        type_set_flags(type, 0, Py_TPFLAGS_HAVE_VECTORCALL);
     }
     return 0;
 }
@@ -4221,12 +4240,8 @@ type_set_abstractmethods(PyObject *self, PyObject *value, void *context)
     }
     if (res == 0) {
         PyType_Modified(type);
-        if (abstract) {
-            type->tp_flags |= Py_TPFLAGS_IS_ABSTRACT;
-        }
-        else {
-            type->tp_flags &= ~Py_TPFLAGS_IS_ABSTRACT;
-        }
+        type_set_flags(type, abstract ? Py_TPFLAGS_IS_ABSTRACT : 0,
+                       abstract ? 0 : Py_TPFLAGS_IS_ABSTRACT);
     }
     return res;
 }

@@ -33,24 +33,26 @@ Py_ssize_t _Py_ExplicitMergeRefcount(PyObject *op, Py_ssize_t extra)
     if (_Py_IsImmortal(op)) {
         return 1;      /* immortalized while queued: nothing to merge */
     }
+    /* The local count is final here (we are its owner, or its owner has exited).  Give up
+     * ownership before publishing the merged count: once it is published another thread may
+     * drop the last reference and free op, so op is not written after the exchange. */
+    Py_ssize_t local = 0;
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    if ((shared & _Py_REF_SHARED_FLAG_MASK) != _Py_REF_MERGED) {
+        local = (Py_ssize_t)_Py_atomic_load_uint32_relaxed(&op->ob_ref_local);
+        _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, 0);
+        _Py_atomic_store_uintptr_relaxed(&op->ob_tid, 0);
+    }
     Py_ssize_t total;
     for (;;) {
-        if ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_MERGED) {
-            /* Already merged (e.g. the owner's local count reached zero meanwhile). */
-            total = (shared >> _Py_REF_SHARED_SHIFT) + extra;
-        }
-        else {
-            total = (Py_ssize_t)_Py_atomic_load_uint32_relaxed(&op->ob_ref_local) +
-                    (shared >> _Py_REF_SHARED_SHIFT) + extra;
-        }
+        /* Already merged: by the owner whose local count reached zero meanwhile. */
+        total = (shared >> _Py_REF_SHARED_SHIFT) + extra +
+                ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_MERGED ? 0 : local);
         if (_Py_atomic_compare_exchange_ssize(&op->ob_ref_shared, &shared,
                                               _Py_REF_SHARED(total, _Py_REF_MERGED))) {
             break;
         }
     }
-    _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, 0);
-    _Py_atomic_store_uintptr_relaxed(&op->ob_tid, 0);
     return total;
 }
 

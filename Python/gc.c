@@ -43,6 +43,7 @@
 #include "pycore_ceval.h"
 #include "pycore_lock.h"
 #include "pycore_qsbr.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 
 #define NEXT_MASK_UNREACHABLE ((uintptr_t)1)
 #define PREV_FLAGS (_PyGC_PREV_MASK_FINALIZED | _PyGC_PREV_MASK_COLLECTING)
@@ -110,9 +111,12 @@ static inline PyGC_Head *gc_prev(PyGC_Head *g)
     return (PyGC_Head *)(g->_gc_prev & _PyGC_PREV_MASK);
 }
 
+/* Free-threaded build: links of tracked objects are written under their list's lock (or
+ * with the world stopped) but _gc_next is also read lock-free (_PyObject_GC_IS_TRACKED):
+ * stores that can race with such reads are relaxed atomics (plain stores on x86). */
 static inline void gc_set_next(PyGC_Head *g, PyGC_Head *next)
 {
-    g->_gc_next = (uintptr_t)next;
+    FT_ATOMIC_STORE_UINTPTR_RELAXED(g->_gc_next, (uintptr_t)next);
 }
 
 static inline void gc_set_prev(PyGC_Head *g, PyGC_Head *prev)
@@ -146,7 +150,7 @@ static void gc_list_remove(PyGC_Head *node)
     PyGC_Head *next = gc_next(node);
     gc_set_next(prev, next);
     gc_set_prev(next, prev);
-    node->_gc_next = 0;
+    FT_ATOMIC_STORE_UINTPTR_RELAXED(node->_gc_next, 0);
 }
 
 static void gc_list_move(PyGC_Head *node, PyGC_Head *list)
@@ -288,7 +292,7 @@ void _PyObject_GC_Link(PyObject *op)
     struct _gc_runtime_state *gcstate = get_gc_state();
     struct _gc_generation *gen0 = &gcstate->generations[0];
     int count = gen0_count_add(gcstate, 1);
-    if (count > gen0->threshold && gen0->threshold != 0 && gcstate->enabled &&
+    if (count > gen0->threshold && gen0->threshold != 0 && FT_ATOMIC_LOAD_INT_RELAXED(gcstate->enabled) &&
         !_Py_atomic_load_int_relaxed(&gcstate->collecting)) {
         PyThreadState *tstate = _PyThreadState_GET();
         if (tstate != NULL) {
@@ -436,7 +440,7 @@ void _PyObject_GC_UNTRACK(PyObject *op)
     PyGC_Head *g = _Py_AS_GC(op);
 #ifdef Py_GIL_DISABLED
     PyMutex *m = lock_location(get_gc_state(), op);
-    if (g->_gc_next != 0) {       /* else untracked meanwhile by another thread */
+    if (FT_ATOMIC_LOAD_UINTPTR_RELAXED(g->_gc_next) != 0) {  /* else untracked meanwhile */
         gc_list_remove(g);
         g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     }
@@ -470,7 +474,7 @@ void PyObject_GC_Del(void *raw)
     PyObject *op = (PyObject *)raw;
     PyGC_Head *g = _Py_AS_GC(op);
     struct _gc_runtime_state *gcstate = get_gc_state();
-    if (g->_gc_next != 0) {
+    if (FT_ATOMIC_LOAD_UINTPTR_RELAXED(g->_gc_next) != 0) {
 #ifdef Py_GIL_DISABLED
         PyMutex *m = lock_location(gcstate, op);
         if (g->_gc_next != 0) {
@@ -941,7 +945,8 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
 void _Py_RunGC(PyThreadState *tstate)
 {
     struct _gc_runtime_state *gcstate = &tstate->interp->gc;
-    if (!gcstate->enabled || gcstate->collecting) {
+    if (!FT_ATOMIC_LOAD_INT_RELAXED(gcstate->enabled) ||
+        _Py_atomic_load_int_relaxed(&gcstate->collecting)) {
         return;
     }
     for (int i = _PyGC_NUM_GENERATIONS - 1; i >= 0; i--) {
@@ -965,7 +970,7 @@ Py_ssize_t _PyGC_CollectNoFail(PyThreadState *tstate)
 Py_ssize_t PyGC_Collect(void)
 {
     PyThreadState *tstate = PyThreadState_Get();
-    if (!tstate->interp->gc.enabled) {
+    if (!FT_ATOMIC_LOAD_INT_RELAXED(tstate->interp->gc.enabled)) {
         return 0;
     }
     return _PyGC_Collect(tstate, _PyGC_NUM_GENERATIONS - 1, _Py_GC_REASON_MANUAL);
@@ -974,22 +979,22 @@ Py_ssize_t PyGC_Collect(void)
 int PyGC_Enable(void)
 {
     struct _gc_runtime_state *gcstate = get_gc_state();
-    int old = gcstate->enabled;
-    gcstate->enabled = 1;
+    int old = FT_ATOMIC_LOAD_INT_RELAXED(gcstate->enabled);
+    FT_ATOMIC_STORE_INT_RELAXED(gcstate->enabled, 1);
     return old;
 }
 
 int PyGC_Disable(void)
 {
     struct _gc_runtime_state *gcstate = get_gc_state();
-    int old = gcstate->enabled;
-    gcstate->enabled = 0;
+    int old = FT_ATOMIC_LOAD_INT_RELAXED(gcstate->enabled);
+    FT_ATOMIC_STORE_INT_RELAXED(gcstate->enabled, 0);
     return old;
 }
 
 int PyGC_IsEnabled(void)
 {
-    return get_gc_state()->enabled;
+    return FT_ATOMIC_LOAD_INT_RELAXED(get_gc_state()->enabled);
 }
 
 void _PyGC_Fini(PyInterpreterState *interp)

@@ -94,7 +94,13 @@ static inline PyObject *_Py_FROM_GC(PyGC_Head *gc)
 /* Is the object on one of the collector's lists? */
 static inline int _PyObject_GC_IS_TRACKED(PyObject *op)
 {
+#ifdef Py_GIL_DISABLED
+    /* Read without the list's lock: a neighbour's unlinking may rewrite the (non-zero) link
+     * meanwhile (Python/gc.c writes links with relaxed atomic stores). */
+    return _Py_atomic_load_uintptr_relaxed(&_Py_AS_GC(op)->_gc_next) != 0;
+#else
     return _Py_AS_GC(op)->_gc_next != 0;
+#endif
 }
 #define _PyObject_GC_IS_TRACKED(op) _PyObject_GC_IS_TRACKED(_PyObject_CAST(op))
 

@@ -29,6 +29,8 @@
 #  define FT_ATOMIC_STORE_INT_RELAXED(value, new_value) _Py_atomic_store_int_relaxed(&(value), (new_value))
 #  define FT_ATOMIC_LOAD_UINTPTR_ACQUIRE(value) _Py_atomic_load_uintptr_acquire(&(value))
 #  define FT_ATOMIC_STORE_UINTPTR_RELEASE(value, new_value) _Py_atomic_store_uintptr_release(&(value), (new_value))
+#  define FT_ATOMIC_LOAD_UINTPTR_RELAXED(value) _Py_atomic_load_uintptr_relaxed(&(value))
+#  define FT_ATOMIC_STORE_UINTPTR_RELAXED(value, new_value) _Py_atomic_store_uintptr_relaxed(&(value), (new_value))
 #  define FT_ATOMIC_ADD_SSIZE(value, new_value) (void)_Py_atomic_add_ssize(&(value), (new_value))
 #else
 #  define FT_ATOMIC_LOAD_PTR(value) value
@@ -54,6 +56,8 @@
 #  define FT_ATOMIC_STORE_INT_RELAXED(value, new_value) value = new_value
 #  define FT_ATOMIC_LOAD_UINTPTR_ACQUIRE(value) value
 #  define FT_ATOMIC_STORE_UINTPTR_RELEASE(value, new_value) value = new_value
+#  define FT_ATOMIC_LOAD_UINTPTR_RELAXED(value) value
+#  define FT_ATOMIC_STORE_UINTPTR_RELAXED(value, new_value) value = new_value
 #  define FT_ATOMIC_ADD_SSIZE(value, new_value) (void)(value += new_value)
 #endif
 
