@@ -101,13 +101,30 @@ static inline uintptr_t _Py_ThreadId(void)
 
 static inline PyTypeObject *Py_TYPE(PyObject *ob) { return ob->ob_type; }
 #define Py_TYPE(ob) Py_TYPE(_PyObject_CAST(ob))
-static inline Py_ssize_t Py_SIZE(PyObject *ob) { return _PyVarObject_CAST(ob)->ob_size; }
+/* Free-threaded build: a container's size is read without its lock (len(), the eval loop's
+ * fast paths) while its owner of the moment resizes it: relaxed atomics (plain accesses on
+ * x86), as in CPython's free-threaded build. */
+static inline Py_ssize_t Py_SIZE(PyObject *ob)
+{
+#ifdef Py_GIL_DISABLED
+    return _Py_atomic_load_ssize_relaxed(&_PyVarObject_CAST(ob)->ob_size);
+#else
+    return _PyVarObject_CAST(ob)->ob_size;
+#endif
+}
 #define Py_SIZE(ob) Py_SIZE(_PyObject_CAST(ob))
 static inline int Py_IS_TYPE(PyObject *ob, PyTypeObject *type) { return Py_TYPE(ob) == type; }
 #define Py_IS_TYPE(ob, type) Py_IS_TYPE(_PyObject_CAST(ob), (type))
 static inline void Py_SET_TYPE(PyObject *ob, PyTypeObject *type) { ob->ob_type = type; }
 #define Py_SET_TYPE(ob, type) Py_SET_TYPE(_PyObject_CAST(ob), (type))
-static inline void Py_SET_SIZE(PyVarObject *ob, Py_ssize_t size) { ob->ob_size = size; }
+static inline void Py_SET_SIZE(PyVarObject *ob, Py_ssize_t size)
+{
+#ifdef Py_GIL_DISABLED
+    _Py_atomic_store_ssize_relaxed(&ob->ob_size, size);
+#else
+    ob->ob_size = size;
+#endif
+}
 #define Py_SET_SIZE(ob, size) Py_SET_SIZE(_PyVarObject_CAST(ob), (size))
 
 PyAPI_FUNC(int) Py_Is(PyObject *x, PyObject *y);
@@ -280,7 +297,7 @@ static inline int _Py_TryIncRef(PyObject *op)
 
 static inline void _Py_SetImmortal(PyObject *op)
 {
-    op->ob_tid = 0;
+    _Py_atomic_store_uintptr_relaxed(&op->ob_tid, 0);
     _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, _Py_IMMORTAL_REFCNT_LOCAL);
     _Py_atomic_store_ssize_relaxed(&op->ob_ref_shared, 0);
 }

@@ -2255,7 +2255,9 @@ dictiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
 static int
 dictiter_advance(dictiterobject *di, PyObject **pkey, PyObject **pvalue, int reverse)
 {
-    PyDictObject *d = di->di_dict;
+    /* Another thread sharing the iterator may release the dict (_PyObject_ReleaseIterContainer)
+     * meanwhile. */
+    PyDictObject *d = FT_ATOMIC_LOAD_PTR_RELAXED(di->di_dict);
     if (d == NULL) {
         return 0;
     }

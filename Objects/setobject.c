@@ -1244,8 +1244,8 @@ set_update(PyObject *so, PyObject *const *args, Py_ssize_t nargs)
 static int
 set_issubset_internal(PySetObject *a, PySetObject *b)
 {
-    if (a->used > b->used) {
-        return 0;
+    if (FT_ATOMIC_LOAD_SSIZE_RELAXED(a->used) > FT_ATOMIC_LOAD_SSIZE_RELAXED(b->used)) {
+        return 0;   /* a quick answer; b may change meanwhile (read without its lock) */
     }
     entry_snapshot snap;
     if (snapshot_entries((PyObject *)a, &snap) < 0) {
@@ -1818,11 +1818,16 @@ _Py_REGISTER_STATIC_TYPE(PyFrozenSet_Type);
 
 /* ---- iterator ------------------------------------------------------------------------------ */
 
+/* A set iterator may be shared by threads (free-threaded build).  si_used, si_pos and len
+ * change only inside the set's critical section, which orders them between threads; si_used
+ * and len are stored with relaxed atomics because __length_hint__ reads them without the lock.
+ * si_set is cleared at exhaustion only in the GIL build (a thread that loaded it never sees the
+ * set freed under it); si_pos == -1 marks an exhausted iterator in both builds. */
 typedef struct {
     PyObject_HEAD
-    PySetObject *si_set; /* NULL when exhausted */
-    Py_ssize_t si_used;
-    Py_ssize_t si_pos;
+    PySetObject *si_set; /* NULL when exhausted (GIL build only) */
+    Py_ssize_t si_used;  /* the set's used count when iteration began; -1 after a change */
+    Py_ssize_t si_pos;   /* next slot to look at; -1 when exhausted */
     Py_ssize_t len;
 } setiterobject;
 
@@ -1847,8 +1852,9 @@ setiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     setiterobject *si = (setiterobject *)self;
     Py_ssize_t len = 0;
-    if (si->si_set != NULL && si->si_used == si->si_set->used) {
-        len = si->len;
+    if (si->si_set != NULL && FT_ATOMIC_LOAD_SSIZE_RELAXED(si->si_used) ==
+                                  FT_ATOMIC_LOAD_SSIZE_RELAXED(si->si_set->used)) {
+        len = FT_ATOMIC_LOAD_SSIZE_RELAXED(si->len);
     }
     return PyLong_FromSsize_t(len);
 }
@@ -1864,28 +1870,37 @@ setiter_iternext(PyObject *self)
     PyObject *key = NULL;
     int changed = 0;
     Py_BEGIN_CRITICAL_SECTION(so);
-    if (si->si_used != so->used) {
+    Py_ssize_t pos = si->si_pos;
+    if (pos < 0) {
+        /* exhausted already */
+    }
+    else if (si->si_used != so->used) {
         changed = 1;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(si->si_used, -1);
     }
     else {
-        Py_ssize_t i = si->si_pos;
         setentry *entry;
-        if (set_next(so, &i, &entry)) {
+        if (set_next(so, &pos, &entry)) {
             key = Py_NewRef(entry->key);
+            si->si_pos = pos;
+            FT_ATOMIC_STORE_SSIZE_RELAXED(si->len, si->len - 1);
         }
-        si->si_pos = i;
+        else {
+            si->si_pos = -1;
+        }
     }
     Py_END_CRITICAL_SECTION();
     if (changed) {
         PyErr_SetString(PyExc_RuntimeError, "Set changed size during iteration");
-        si->si_used = -1;
         return NULL;
     }
     if (key == NULL) {
-        _PyObject_ReleaseIterContainer((PyObject **)&si->si_set, (PyObject *)so);
+#ifndef Py_GIL_DISABLED
+        si->si_set = NULL;
+        Py_DECREF(so);
+#endif
         return NULL;
     }
-    si->len--;
     return key;
 }
 
@@ -1893,20 +1908,28 @@ static PyObject *
 setiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     setiterobject *si = (setiterobject *)self;
-    /* Iterate over a copy so this iterator is not consumed. */
-    setiterobject tmp = *si;
     PyObject *list = PyList_New(0);
     if (list == NULL) {
         return NULL;
     }
-    if (tmp.si_set != NULL) {
-        Py_ssize_t pos = tmp.si_pos;
+    /* Walk from the iterator's position without consuming it, inside the set's critical
+     * section (the walk reads the table; si_pos changes only under this lock). */
+    PySetObject *so = si->si_set;
+    if (so != NULL) {
+        int failed = 0;
+        Py_BEGIN_CRITICAL_SECTION(so);
+        Py_ssize_t pos = si->si_pos;
         setentry *entry;
-        while (set_next(tmp.si_set, &pos, &entry)) {
+        while (pos >= 0 && set_next(so, &pos, &entry)) {
             if (PyList_Append(list, entry->key) < 0) {
-                Py_DECREF(list);
-                return NULL;
+                failed = 1;
+                break;
             }
+        }
+        Py_END_CRITICAL_SECTION();
+        if (failed) {
+            Py_DECREF(list);
+            return NULL;
         }
     }
     PyObject *iter = _PyIter_GetBuiltin("iter");

@@ -90,7 +90,11 @@ static PyMutex type_lock;
 static inline void
 type_set_flags(PyTypeObject *type, unsigned long set, unsigned long clear)
 {
+#ifdef Py_GIL_DISABLED
+    unsigned long flags = (_Py_atomic_load_ulong_relaxed(&type->tp_flags) & ~clear) | set;
+#else
     unsigned long flags = (type->tp_flags & ~clear) | set;
+#endif
 #ifdef Py_GIL_DISABLED
     _Py_atomic_store_ulong_relaxed(&type->tp_flags, flags);
 #else
@@ -3900,7 +3904,7 @@ int
 _Py_type_setattro(PyObject *self, PyObject *name, PyObject *value)
 {
     PyTypeObject *type = (PyTypeObject *)self;
-    if (type->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_IMMUTABLETYPE)) {
         PyErr_Format(PyExc_TypeError, "cannot set %R attribute of immutable type '%s'", name,
                      type->tp_name);
         return -1;
@@ -4663,7 +4667,7 @@ object_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
             return NULL;
         }
     }
-    if (type->tp_flags & Py_TPFLAGS_IS_ABSTRACT) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_IS_ABSTRACT)) {
         raise_abstract_instantiation(type);
         return NULL;
     }

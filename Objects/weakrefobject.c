@@ -59,7 +59,7 @@ clear_weakref_lock_held(PyWeakReference *self)
         if (*list == self) {
             *list = self->wr_next;
         }
-        self->wr_object = Py_None;
+        FT_ATOMIC_STORE_PTR_RELAXED(self->wr_object, Py_None);
         if (self->wr_prev != NULL) {
             self->wr_prev->wr_next = self->wr_next;
         }
@@ -221,11 +221,12 @@ gc_clear(PyObject *self)
 static PyObject *
 weakref_get_referent(PyWeakReference *ref)
 {
-    PyObject *obj = ref->wr_object;
+    /* wr_object only changes (to None) under the lock of its referent; read once without it
+     * (atomically) to find that lock, then again under it. */
+    PyObject *obj = FT_ATOMIC_LOAD_PTR_RELAXED(ref->wr_object);
     if (obj == Py_None) {
         return NULL;
     }
-    /* wr_object only changes (to None) under the lock of its referent. */
     LOCK_WEAKREFS(obj);
     PyObject *result = NULL;
 #ifdef Py_GIL_DISABLED

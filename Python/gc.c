@@ -951,7 +951,7 @@ void _Py_RunGC(PyThreadState *tstate)
     }
     for (int i = _PyGC_NUM_GENERATIONS - 1; i >= 0; i--) {
         struct _gc_generation *gen = &gcstate->generations[i];
-        if (gen->count > gen->threshold && gen->threshold > 0) {
+        if (FT_ATOMIC_LOAD_INT_RELAXED(gen->count) > gen->threshold && gen->threshold > 0) {
             if (i == _PyGC_NUM_GENERATIONS - 1 &&
                 gcstate->long_lived_pending < gcstate->long_lived_total / 4) {
                 continue;

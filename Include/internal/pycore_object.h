@@ -100,7 +100,15 @@ static inline PyObject **_PyObject_ComputedDictPointer(PyObject *obj)
 static inline PyObject *_PyObject_GetInstanceDict(PyObject *obj)
 {
     PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
-    return dictptr == _Py_NULL ? _Py_NULL : *dictptr;
+    if (dictptr == _Py_NULL) {
+        return _Py_NULL;
+    }
+#ifdef Py_GIL_DISABLED
+    /* Pairs with the compare-and-swap that publishes a new instance dict. */
+    return (PyObject *)_Py_atomic_load_ptr_acquire(dictptr);
+#else
+    return *dictptr;
+#endif
 }
 
 /* Weak-reference list head of obj, or NULL if the type does not support weak references. */
