@@ -125,3 +125,49 @@ void PyMutex_UnlockSlow(PyMutex *m)
         }
     }
 }
+
+/* ---- PyEvent ---- */
+
+void _PyEvent_Notify(PyEvent *evt)
+{
+    if (_Py_atomic_exchange_uint8(&evt->v, 1) == 2) {
+        _PyParkingLot_UnparkAll(&evt->v);
+    }
+}
+
+void PyEvent_Wait(PyEvent *evt)
+{
+    while (!PyEvent_WaitTimed(evt, -1, 1)) {
+    }
+}
+
+int PyEvent_WaitTimed(PyEvent *evt, int64_t timeout_ns, int detach)
+{
+    int64_t deadline = timeout_ns > 0 ? _PyParkingLot_Now() + timeout_ns : 0;
+    for (;;) {
+        uint8_t v = _Py_atomic_load_uint8(&evt->v);
+        if (v == 1) {
+            return 1;
+        }
+        if (v == 0 && !_Py_atomic_compare_exchange_uint8(&evt->v, &v, 2)) {
+            continue;      /* set, or another waiter marked it, meanwhile */
+        }
+        if (timeout_ns == 0) {
+            return 0;
+        }
+        int64_t left = -1;
+        if (timeout_ns > 0) {
+            left = deadline - _PyParkingLot_Now();
+            if (left <= 0) {
+                return _Py_atomic_load_uint8(&evt->v) == 1;
+            }
+        }
+        uint8_t expected = 2;
+        /* Parks only while the byte still says "unset with waiters" (checked under the
+         * parking lot's bucket lock, so the notifier's wake-up cannot be missed). */
+        if (_PyParkingLot_Park(&evt->v, &expected, sizeof(expected), left, NULL, detach) ==
+                Py_PARK_TIMEOUT) {
+            return _Py_atomic_load_uint8(&evt->v) == 1;
+        }
+    }
+}

@@ -37,4 +37,26 @@ static inline void _PyMutex_LockNoDetach(PyMutex *m)
     }
 }
 
+/* A one-shot event (CPython's internal PyEvent): starts unset, is set once by
+ * _PyEvent_Notify and never reset; any number of threads wait for it.  One byte, waiting on
+ * the parking lot (Python/lock.c). */
+typedef struct {
+    uint8_t v;          /* 0 unset, 1 set, 2 unset with threads parked on it */
+} PyEvent;
+
+/* Set the event and wake every waiter.  Setting it again does nothing. */
+extern void _PyEvent_Notify(PyEvent *evt);
+
+/* Wait until the event is set (detaching while parked). */
+extern void PyEvent_Wait(PyEvent *evt);
+
+/* Wait at most timeout_ns nanoseconds (< 0: forever); detach while parked if `detach`.
+ * 1 if the event is set, 0 on timeout. */
+extern int PyEvent_WaitTimed(PyEvent *evt, int64_t timeout_ns, int detach);
+
+static inline int _PyEvent_IsSet(PyEvent *evt)
+{
+    return _Py_atomic_load_uint8(&evt->v) == 1;
+}
+
 #endif /* Py_INTERNAL_LOCK_H */
