@@ -159,7 +159,7 @@ type_modified_recursive(PyTypeObject *type, int depth)
     type_set_flags(type, 0, Py_TPFLAGS_VALID_VERSION_TAG);
     FT_ATOMIC_STORE_UINT_RELAXED(type->tp_version_tag, 0);
     TYPE_UNLOCK();
-    PyObject *subclasses = (PyObject *)type->tp_subclasses;
+    PyObject *subclasses = FT_ATOMIC_LOAD_PTR_ACQUIRE(type->tp_subclasses);
     if (subclasses == NULL || depth > 1000) {
         return;
     }
@@ -1218,15 +1218,25 @@ add_subclass(PyTypeObject *base, PyTypeObject *type)
         PyErr_Clear();
         return 0;
     }
-    PyObject *subclasses = (PyObject *)base->tp_subclasses;
+    /* Two threads may define subclasses of one base at once: the dict is created once, under
+     * type_lock, and read with acquire by everybody else (its own lock protects its items). */
+    PyObject *subclasses = FT_ATOMIC_LOAD_PTR_ACQUIRE(base->tp_subclasses);
     if (subclasses == NULL) {
-        subclasses = PyDict_New();
-        if (subclasses == NULL) {
+        PyObject *fresh = PyDict_New();
+        if (fresh == NULL) {
             Py_DECREF(key);
             Py_DECREF(ref);
             return -1;
         }
-        base->tp_subclasses = subclasses;
+        TYPE_LOCK();
+        subclasses = base->tp_subclasses;
+        if (subclasses == NULL) {
+            FT_ATOMIC_STORE_PTR_RELEASE(base->tp_subclasses, fresh);
+            subclasses = fresh;
+            fresh = NULL;
+        }
+        TYPE_UNLOCK();
+        Py_XDECREF(fresh);
     }
     int res = PyDict_SetItem(subclasses, key, ref);
     Py_DECREF(ref);
@@ -2875,8 +2885,8 @@ subtype_dealloc(PyObject *self)
     }
     /* Instances own a reference to their heap type.  A heap base type's dealloc (a type
      * from PyType_FromSpec) already released it, as the C API requires of such deallocs. */
-    int type_needs_decref = (type->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
-                            !(base->tp_flags & Py_TPFLAGS_HEAPTYPE);
+    int type_needs_decref = PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE) &&
+                            !PyType_HasFeature(base, Py_TPFLAGS_HEAPTYPE);
     base->tp_dealloc(self);
     if (type_needs_decref) {
         Py_DECREF(type);
