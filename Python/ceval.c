@@ -1872,12 +1872,35 @@ compare_op_fast(int op, PyObject *lhs, PyObject *rhs)
 }
 
 /* ---- tracing and profiling (sys.settrace, sys.setprofile) ------------------------------
- * The runtime stores trampolines in tstate->c_tracefunc/c_profilefunc.  The loop reports
- * "call" when a frame starts or resumes, "line" before the first instruction of a new line
- * (or after a backward jump), "exception" when an exception passes through a frame and
- * "return" when it returns, yields or is left by an exception.  Line events reach only
- * frames whose f_trace is set; while a trace function runs (tstate->tracing) nothing is
- * reported.  With no trace function the only cost is a check at frame entry and exit. */
+ * The runtime stores trampolines in tstate->c_tracefunc/c_profilefunc (or a C tool installs
+ * its own with PyEval_SetTrace/PyEval_SetProfile).  As in CPython, the trace function sees
+ * every frame: "call" when a frame starts or resumes, "line" before the first instruction
+ * of a new line (or after a backward jump), "opcode" before each instruction of a frame
+ * whose f_trace_opcodes is set, "exception" when an exception passes through a frame and
+ * "return" when it returns, yields or is left by an exception.  Filtering on f_trace is the
+ * business of sys.settrace's trampoline, except that the loop skips the line events of frames
+ * the trampoline would ignore (trace_wants_lines), so that they run at full speed.  The
+ * profile function sees "call"/"return" and, around each call of a builtin function,
+ * "c_call" and then "c_return" or "c_exception".  While a hook runs (tstate->tracing)
+ * nothing is reported.  With no hook the only cost is a check at frame entry, frame exit
+ * and before calling a C callable. */
+
+/* Python/sysmodule.c: sys.settrace's trampoline. */
+extern int _PySys_TraceTrampoline(PyObject *self, PyFrameObject *frame, int what,
+                                  PyObject *arg);
+
+/* Whether the trace function wants the line/opcode events of `frame`: sys.settrace's
+ * trampoline passes them only to the frame's local trace function (f_trace); a C trace
+ * function sees every frame. */
+static inline int
+trace_wants_lines(PyThreadState *tstate, _PyInterpreterFrame *frame)
+{
+    if (tstate->c_tracefunc != _PySys_TraceTrampoline) {
+        return 1;
+    }
+    PyObject *local = frame->frame_obj != NULL ? frame->frame_obj->f_trace : NULL;
+    return local != NULL && local != Py_None;
+}
 
 static int
 call_trace(PyThreadState *tstate, Py_tracefunc func, PyObject *obj,
@@ -1891,12 +1914,6 @@ call_trace(PyThreadState *tstate, Py_tracefunc func, PyObject *obj,
     int result = func(obj, f, what, arg);
     tstate->tracing--;
     return result;
-}
-
-static inline int
-frame_has_local_trace(_PyInterpreterFrame *frame)
-{
-    return frame->frame_obj != NULL && frame->frame_obj->f_trace != NULL;
 }
 
 /* Report a call/return event to the profile and trace functions.  0, or -1 with an
@@ -1913,7 +1930,7 @@ trace_frame_event(PyThreadState *tstate, _PyInterpreterFrame *frame, int what, P
             return -1;
         }
     }
-    if (tstate->c_tracefunc != NULL && (what == PyTrace_CALL || frame_has_local_trace(frame))) {
+    if (tstate->c_tracefunc != NULL) {
         if (call_trace(tstate, tstate->c_tracefunc, tstate->c_traceobj, frame, what, arg) < 0) {
             return -1;
         }
@@ -1926,7 +1943,7 @@ trace_frame_event(PyThreadState *tstate, _PyInterpreterFrame *frame, int what, P
 static int
 trace_exception_event(PyThreadState *tstate, _PyInterpreterFrame *frame)
 {
-    if (tstate->tracing || tstate->c_tracefunc == NULL || !frame_has_local_trace(frame)) {
+    if (tstate->tracing || tstate->c_tracefunc == NULL) {
         return 0;
     }
     PyObject *exc = PyErr_GetRaisedException();
@@ -1966,13 +1983,38 @@ prologue_end(PyCodeObject *code)
     return 0;
 }
 
-/* Before an instruction of a frame with a local trace function: "line" and "opcode"
- * events.  0, or -1 with an exception set. */
+/* Whether the instruction at `lasti` (on `line`) is a backward jump, possibly after
+ * EXTENDED_ARGs, to an instruction of the same line: a loop's closing jump that the compiler
+ * attributed to the loop's header.  Reporting its line would report that line twice. */
+static int
+is_jump_within_line(PyCodeObject *code, int lasti, int line)
+{
+    _Py_CODEUNIT *instr = _PyCode_CODE(code);
+    int n = (int)Py_SIZE(code);
+    int i = lasti;
+    int oparg = 0;
+    while (i < n && _Py_OPCODE(instr[i]) == EXTENDED_ARG) {
+        oparg = (oparg | _Py_OPARG(instr[i])) << 8;
+        i++;
+    }
+    if (i >= n) {
+        return 0;
+    }
+    int opcode = _Py_OPCODE(instr[i]);
+    if (opcode != JUMP_BACKWARD && opcode != JUMP_BACKWARD_NO_INTERRUPT) {
+        return 0;
+    }
+    int target = i + 1 - (oparg | _Py_OPARG(instr[i]));
+    return target >= 0 &&
+           PyCode_Addr2Line(code, target * (int)sizeof(_Py_CODEUNIT)) == line;
+}
+
+/* Before an instruction while a trace function is set: "line" and "opcode" events.  0, or
+ * -1 with an exception set. */
 static int
 trace_instruction(PyThreadState *tstate, _PyInterpreterFrame *frame)
 {
-    PyFrameObject *f = frame->frame_obj;
-    if (tstate->tracing || tstate->c_tracefunc == NULL || f == NULL || f->f_trace == NULL) {
+    if (tstate->tracing || tstate->c_tracefunc == NULL || !trace_wants_lines(tstate, frame)) {
         return 0;
     }
     PyCodeObject *code = _PyFrame_GetCode(frame);
@@ -1980,8 +2022,18 @@ trace_instruction(PyThreadState *tstate, _PyInterpreterFrame *frame)
     if (lasti < prologue_end(code)) {
         return 0;
     }
+    /* The frame object keeps the line-tracking state. */
+    PyFrameObject *f = _PyFrame_GetFrameObject(frame);
+    if (f == NULL) {
+        return -1;
+    }
     int line = PyCode_Addr2Line(code, lasti * (int)sizeof(_Py_CODEUNIT));
     int new_line = line >= 0 && (line != f->f_trace_last_line || lasti <= f->f_trace_last_instr);
+    if (new_line && is_jump_within_line(code, lasti, line)) {
+        /* The target reports the line (as the re-run of a loop condition). */
+        new_line = 0;
+        line = -1;
+    }
     f->f_trace_last_instr = lasti;
     if (line >= 0) {
         f->f_trace_last_line = line;
@@ -1992,14 +2044,120 @@ trace_instruction(PyThreadState *tstate, _PyInterpreterFrame *frame)
             return -1;
         }
     }
-    if (f->f_trace_opcodes && tstate->c_tracefunc != NULL && frame->frame_obj != NULL &&
-        frame->frame_obj->f_trace != NULL) {
+    /* The line event may have removed the trace function or replaced the frame's flags. */
+    if (f->f_trace_opcodes && tstate->c_tracefunc != NULL) {
         if (call_trace(tstate, tstate->c_tracefunc, tstate->c_traceobj, frame, PyTrace_OPCODE,
                        Py_None) < 0) {
             return -1;
         }
     }
     return 0;
+}
+
+/* The object a profiler's "c_call" event names for a call of `callable` whose first argument
+ * is `self_arg` (NULL if none): a builtin function itself, or a method descriptor bound to
+ * self_arg (a builtin method, as CPython reports it).  New reference; NULL without an
+ * exception if the call is not reported, NULL with an exception on failure. */
+static PyObject *
+profiled_c_callable(PyObject *callable, PyObject *self_arg)
+{
+    if (PyCFunction_Check(callable)) {
+        return Py_NewRef(callable);
+    }
+    if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && self_arg != NULL) {
+        return Py_TYPE(callable)->tp_descr_get(callable, self_arg,
+                                               (PyObject *)Py_TYPE(self_arg));
+    }
+    return NULL;
+}
+
+/* Before a call of `callable` (first argument self_arg, or NULL) while a profile function is
+ * set: report "c_call" if the callable is a builtin.  Return 0 with *reported set to the
+ * object reported (a new reference; NULL if there was no report), or -1 with an exception
+ * set. */
+static int
+profile_c_call_begin(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable,
+                     PyObject *self_arg, PyObject **reported)
+{
+    *reported = NULL;
+    if (tstate->tracing || tstate->c_profilefunc == NULL) {
+        return 0;
+    }
+    PyObject *obj = profiled_c_callable(callable, self_arg);
+    if (obj == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    if (call_trace(tstate, tstate->c_profilefunc, tstate->c_profileobj, frame, PyTrace_C_CALL,
+                   obj) < 0) {
+        Py_DECREF(obj);
+        return -1;
+    }
+    *reported = obj;
+    return 0;
+}
+
+/* After the call that profile_c_call_begin reported (res is its result, NULL with an
+ * exception set if it failed): report "c_return" or "c_exception".  Steals references to
+ * reported and res; return res, or NULL with an exception set. */
+static PyObject *
+profile_c_call_end(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *reported,
+                   PyObject *res)
+{
+    if (reported == NULL || tstate->c_profilefunc == NULL || tstate->tracing) {
+        /* (The call may have removed the profile function.) */
+        Py_XDECREF(reported);
+        return res;
+    }
+    if (res != NULL) {
+        if (call_trace(tstate, tstate->c_profilefunc, tstate->c_profileobj, frame,
+                       PyTrace_C_RETURN, reported) < 0) {
+            Py_CLEAR(res);
+        }
+    }
+    else {
+        PyObject *exc = PyErr_GetRaisedException();
+        if (call_trace(tstate, tstate->c_profilefunc, tstate->c_profileobj, frame,
+                       PyTrace_C_EXCEPTION, reported) < 0) {
+            Py_XDECREF(exc);   /* the profile function's error replaces it */
+        }
+        else {
+            PyErr_SetRaisedException(exc);
+        }
+    }
+    Py_DECREF(reported);
+    return res;
+}
+
+/* PyObject_Vectorcall with the profiler's c_call/c_return/c_exception events.  Return a new
+ * reference, or NULL with an exception set.  (Out of line and cold: the loop's call path
+ * keeps its registers when no profiler is set.) */
+static Py_NO_INLINE __attribute__((cold)) PyObject *
+profiled_vectorcall(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable,
+                    PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t total = PyVectorcall_NARGS(nargsf) +
+                       (kwnames != NULL ? PyTuple_GET_SIZE(kwnames) : 0);
+    PyObject *reported;
+    if (profile_c_call_begin(tstate, frame, callable, total > 0 ? args[0] : NULL,
+                             &reported) < 0) {
+        return NULL;
+    }
+    PyObject *res = PyObject_Vectorcall(callable, args, nargsf, kwnames);
+    return profile_c_call_end(tstate, frame, reported, res);
+}
+
+/* PyObject_Call with the profiler's events (callargs is a tuple). */
+static Py_NO_INLINE __attribute__((cold)) PyObject *
+profiled_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable,
+              PyObject *callargs, PyObject *kwargs)
+{
+    PyObject *self_arg = PyTuple_GET_SIZE(callargs) > 0 ? PyTuple_GET_ITEM(callargs, 0) : NULL;
+    PyObject *reported;
+    if (profile_c_call_begin(tstate, frame, callable, self_arg, &reported) < 0) {
+        return NULL;
+    }
+    PyObject *res = PyObject_Call(callable, callargs, kwargs);
+    return profile_c_call_end(tstate, frame, reported, res);
 }
 
 /* ---- generators run inline ------------------------------------------------------------- */
@@ -2066,10 +2224,10 @@ gen_leave_inline(PyThreadState *tstate, PyGenObject *gen, int8_t state)
         UPDATE_TRACING();                                                                     \
     } while (0)
 
-/* Line tracing switches the dispatch to trace_instruction (before every instruction). */
+/* A trace function switches the dispatch to trace_instruction (before every instruction). */
 #define TRACING_WANTED()                                                                      \
     (Py_UNLIKELY(tstate->c_tracefunc != NULL) && !tstate->tracing &&                          \
-     frame_has_local_trace(frame))
+     trace_wants_lines(tstate, frame))
 #if USE_COMPUTED_GOTOS
 #  define UPDATE_TRACING()                                                                    \
     (dispatch_table = TRACING_WANTED() ? trace_targets : opcode_targets)
@@ -3528,8 +3686,18 @@ dispatch_real:
                 tstate->current_frame = frame;
                 goto start_frame;
             }
-            PyObject *res = PyObject_Vectorcall(
-                callable, args, (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+            PyObject *res;
+            if (Py_UNLIKELY(tstate->c_profilefunc != NULL)) {
+                SAVE_SP();
+                res = profiled_vectorcall(tstate, frame, callable, args,
+                                          (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                          kwnames);
+            }
+            else {
+                res = PyObject_Vectorcall(
+                    callable, args, (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                    kwnames);
+            }
             Py_XDECREF(kwnames);
             for (int i = 0; i < total; i++) {
                 Py_DECREF(args[i]);
@@ -3617,7 +3785,13 @@ dispatch_real:
                 tstate->current_frame = frame;
                 goto start_frame;
             }
-            res = PyObject_Call(func, callargs, kwargs);
+            if (Py_UNLIKELY(tstate->c_profilefunc != NULL)) {
+                SAVE_SP();
+                res = profiled_call(tstate, frame, func, callargs, kwargs);
+            }
+            else {
+                res = PyObject_Call(func, callargs, kwargs);
+            }
             Py_DECREF(callargs);
             Py_XDECREF(kwargs);
         call_ex_error:

@@ -32,6 +32,8 @@ extern const char *const _PyImport_DynLoadFiletab[];
 #include "pycore_sysmodule.h"
 #include "pycore_typeobject.h"
 
+#include <unistd.h>
+
 #ifndef EXT_SUFFIX
 #  define EXT_SUFFIX ".so"
 #endif
@@ -635,6 +637,43 @@ static PyObject *path_join(PyObject *dir, const char *name_utf8)
     return PyUnicode_FromFormat("%U/%s", dir, name_utf8);
 }
 
+/* The absolute form of a relative search-path entry (str), as CPython's FileFinder gives it:
+ * "", "." and "./x" name the current directory and x in it.  The current directory is read
+ * once per search, into *pcwd (a new reference, kept by the caller).  Return a new
+ * reference; the entry itself if it is absolute or the current directory is unreadable. */
+static PyObject *absolute_dir(PyObject *dir, PyObject **pcwd)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(dir);
+    if (len > 0 && PyUnicode_READ_CHAR(dir, 0) == '/') {
+        return Py_NewRef(dir);
+    }
+    if (*pcwd == NULL) {
+        char buf[4096];
+        if (getcwd(buf, sizeof(buf)) == NULL) {
+            return Py_NewRef(dir);       /* as CPython: the entry is searched as it is */
+        }
+        *pcwd = PyUnicode_DecodeFSDefault(buf);
+        if (*pcwd == NULL) {
+            return NULL;
+        }
+    }
+    Py_ssize_t start = 0;
+    while (start + 1 < len && PyUnicode_READ_CHAR(dir, start) == '.' &&
+           PyUnicode_READ_CHAR(dir, start + 1) == '/') {
+        start += 2;
+    }
+    if (start == len || (start + 1 == len && PyUnicode_READ_CHAR(dir, start) == '.')) {
+        return Py_NewRef(*pcwd);
+    }
+    PyObject *rest = PyUnicode_Substring(dir, start, len);
+    if (rest == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyUnicode_FromFormat("%U/%U", *pcwd, rest);
+    Py_DECREF(rest);
+    return result;
+}
+
 /* 1 if the path (str) names a regular file / directory. */
 static int path_is(PyObject *path, int want_dir)
 {
@@ -661,13 +700,17 @@ static int find_in_path(const char *tail, PyObject *search_path, found_module *r
         return 0;
     }
     char buf[1024];
+    PyObject *cwd = NULL;
     Py_INCREF(search_path);
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(search_path); i++) {
         PyObject *dir = PyList_GET_ITEM(search_path, i);
         if (!PyUnicode_Check(dir)) {
             continue;
         }
-        Py_INCREF(dir);
+        dir = absolute_dir(dir, &cwd);
+        if (dir == NULL) {
+            goto error;
+        }
         PyObject *pkgdir = path_join(dir, tail);
         if (pkgdir == NULL) {
             Py_DECREF(dir);
@@ -745,10 +788,12 @@ static int find_in_path(const char *tail, PyObject *search_path, found_module *r
         namespace_dirs = NULL;
     }
 found:
+    Py_XDECREF(cwd);
     Py_XDECREF(namespace_dirs);
     Py_DECREF(search_path);
     return 0;
 error:
+    Py_XDECREF(cwd);
     Py_XDECREF(namespace_dirs);
     Py_DECREF(search_path);
     found_clear(result);
@@ -1074,49 +1119,272 @@ static PyObject *module_not_found(PyObject *name, const char *format, ...)
     return NULL;
 }
 
-/* Call the finders of sys.meta_path that Python code installed (find_spec protocol).
- * New reference to a loaded module, NULL with no exception when none found it. */
-static PyObject *try_meta_path(PyThreadState *tstate, PyObject *name, PyObject *path)
+/* ---- the default finders and path hooks (sys.meta_path, sys.path_hooks) ----
+ *
+ * As in CPython, sys.meta_path starts as [BuiltinImporter, FrozenImporter, PathFinder] and
+ * sys.path_hooks as [zipimporter, FileFinder.path_hook(...)].  Those objects are Python
+ * classes (importlib._bootstrap_braid, zipimport), which start-up does not import: the lists
+ * start with stand-ins, immortal objects that forward attribute access and calls to the real
+ * object, importing it on first use and putting it in their place in the list.  Importing
+ * the module that defines a real object puts it in place too (default_entries_module_loaded):
+ * the first import of a module found on a path imports the bootstrap module, so Python code
+ * normally sees only the real finders.
+ *
+ * The import system recognises the default finders in sys.meta_path (the stand-ins, or the
+ * classes, which carry a _braid_native_finder attribute naming their kind) and does their
+ * work in C; any other finder is asked with the find_spec protocol, in list order. */
+
+typedef enum {
+    FINDER_OTHER,         /* a finder installed by Python code */
+    FINDER_BUILTIN,
+    FINDER_FROZEN,        /* Braid has no frozen modules: finds nothing */
+    FINDER_PATH,
+} finder_kind;
+
+typedef struct {
+    PyObject_HEAD
+    finder_kind kind;     /* FINDER_OTHER for path hooks */
+    const char *list;     /* the sys attribute holding it: "meta_path" or "path_hooks" */
+    const char *module;   /* the real object: module.attr */
+    const char *attr;
+} default_entry;
+
+/* The real object for `entry`, put in its place in its list.  New reference. */
+static PyObject *default_entry_resolve(default_entry *entry)
 {
-    PyObject *meta_path = PySys_GetObject("meta_path");
-    if (meta_path == NULL || !PyList_Check(meta_path) || PyList_GET_SIZE(meta_path) == 0) {
+    PyObject *real = _PyImport_GetModuleAttrString(entry->module, entry->attr);
+    if (real == NULL) {
         return NULL;
     }
-    Py_INCREF(meta_path);
-    PyObject *result = NULL;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(meta_path); i++) {
-        PyObject *finder = PyList_GET_ITEM(meta_path, i);
-        PyObject *find_spec;
-        if (PyObject_GetOptionalAttrString(finder, "find_spec", &find_spec) < 0) {
-            goto done;
+    PyObject *list = PySys_GetObject(entry->list);      /* borrowed */
+    if (list != NULL && PyList_Check(list)) {
+        /* The list's lock makes the search and the replacement one step. */
+        Py_BEGIN_CRITICAL_SECTION(list);
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(list); i++) {
+            if (PyList_GET_ITEM(list, i) == (PyObject *)entry) {
+                PyList_SET_ITEM(list, i, Py_NewRef(real));   /* the stand-in is immortal */
+                break;
+            }
         }
-        if (find_spec == NULL) {
-            continue;
-        }
-        PyObject *spec = PyObject_CallFunctionObjArgs(find_spec, name, path ? path : Py_None,
-                                                      NULL);
-        Py_DECREF(find_spec);
-        if (spec == NULL) {
-            goto done;
-        }
-        if (spec == Py_None) {
-            Py_DECREF(spec);
-            continue;
-        }
-        /* importlib.util.module_from_spec + loader.exec_module, in Python. */
-        PyObject *util = PyImport_ImportModule("importlib._bootstrap_braid");
-        if (util == NULL) {
-            Py_DECREF(spec);
-            goto done;
-        }
-        result = PyObject_CallMethod(util, "_load_from_spec", "O", spec);
-        Py_DECREF(util);
-        Py_DECREF(spec);
-        goto done;
+        Py_END_CRITICAL_SECTION();
     }
-done:
-    Py_DECREF(meta_path);
+    return real;
+}
+
+static PyObject *default_entry_getattro(PyObject *self, PyObject *name)
+{
+    PyObject *real = default_entry_resolve((default_entry *)self);
+    if (real == NULL) {
+        return NULL;
+    }
+    PyObject *value = PyObject_GetAttr(real, name);
+    Py_DECREF(real);
+    return value;
+}
+
+static PyObject *default_entry_call(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *real = default_entry_resolve((default_entry *)self);
+    if (real == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_Call(real, args, kwargs);
+    Py_DECREF(real);
     return result;
+}
+
+static PyObject *default_entry_repr(PyObject *self)
+{
+    PyObject *real = default_entry_resolve((default_entry *)self);
+    if (real == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_Repr(real);
+    Py_DECREF(real);
+    return result;
+}
+
+static PyTypeObject DefaultEntry_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_imp._default_entry",
+    .tp_basicsize = sizeof(default_entry),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .tp_doc = "Stand-in for a default entry of sys.meta_path or sys.path_hooks.",
+    .tp_getattro = default_entry_getattro,
+    .tp_call = default_entry_call,
+    .tp_repr = default_entry_repr,
+};
+_Py_REGISTER_STATIC_TYPE(DefaultEntry_Type);
+
+/* Immutable after start-up: immortal static objects. */
+static default_entry default_entries[] = {
+    {PyObject_HEAD_INIT(&DefaultEntry_Type) FINDER_BUILTIN, "meta_path", BOOTSTRAP_NAME,
+     "BuiltinImporter"},
+    {PyObject_HEAD_INIT(&DefaultEntry_Type) FINDER_FROZEN, "meta_path", BOOTSTRAP_NAME,
+     "FrozenImporter"},
+    {PyObject_HEAD_INIT(&DefaultEntry_Type) FINDER_PATH, "meta_path", BOOTSTRAP_NAME,
+     "PathFinder"},
+    {PyObject_HEAD_INIT(&DefaultEntry_Type) FINDER_OTHER, "path_hooks", "zipimport",
+     "zipimporter"},
+    {PyObject_HEAD_INIT(&DefaultEntry_Type) FINDER_OTHER, "path_hooks", BOOTSTRAP_NAME,
+     "_file_finder_hook"},
+};
+
+#define N_DEFAULT_ENTRIES ((Py_ssize_t)(sizeof(default_entries) / sizeof(default_entries[0])))
+
+/* The initial value of sys.meta_path (list == "meta_path") or sys.path_hooks.  New
+ * reference. */
+static PyObject *default_entry_list(const char *list)
+{
+    PyObject *result = PyList_New(0);
+    for (Py_ssize_t i = 0; result != NULL && i < N_DEFAULT_ENTRIES; i++) {
+        if (strcmp(default_entries[i].list, list) == 0 &&
+            PyList_Append(result, (PyObject *)&default_entries[i]) < 0) {
+            Py_CLEAR(result);
+        }
+    }
+    return result;
+}
+
+PyObject *_PyImport_DefaultMetaPath(void)
+{
+    return default_entry_list("meta_path");
+}
+
+PyObject *_PyImport_DefaultPathHooks(void)
+{
+    return default_entry_list("path_hooks");
+}
+
+/* Module `name` has just been imported: put the objects it defines in place of their
+ * stand-ins (the bootstrap module's finders and path hook, zipimport.zipimporter).  0 or
+ * -1. */
+static int default_entries_module_loaded(PyObject *name)
+{
+    for (Py_ssize_t i = 0; i < N_DEFAULT_ENTRIES; i++) {
+        if (PyUnicode_EqualToUTF8(name, default_entries[i].module)) {
+            PyObject *real = default_entry_resolve(&default_entries[i]);
+            if (real == NULL) {
+                return -1;
+            }
+            Py_DECREF(real);
+        }
+    }
+    return 0;
+}
+
+/* The kind of a sys.meta_path entry.  -1 with an exception set on failure. */
+static int finder_kind_of(PyObject *finder)
+{
+    if (Py_IS_TYPE(finder, &DefaultEntry_Type)) {
+        return (int)((default_entry *)finder)->kind;
+    }
+    if (!PyType_Check(finder) || ((PyTypeObject *)finder)->tp_dict == NULL) {
+        return FINDER_OTHER;
+    }
+    /* Only the class itself: a subclass may override find_spec. */
+    PyObject *marker;
+    if (PyDict_GetItemStringRef(((PyTypeObject *)finder)->tp_dict, "_braid_native_finder",
+                                &marker) < 0) {
+        return -1;
+    }
+    int kind = FINDER_OTHER;
+    if (marker != NULL && PyUnicode_Check(marker)) {
+        if (PyUnicode_EqualToUTF8(marker, "builtin")) {
+            kind = FINDER_BUILTIN;
+        }
+        else if (PyUnicode_EqualToUTF8(marker, "frozen")) {
+            kind = FINDER_FROZEN;
+        }
+        else if (PyUnicode_EqualToUTF8(marker, "path")) {
+            kind = FINDER_PATH;
+        }
+    }
+    Py_XDECREF(marker);
+    return kind;
+}
+
+/* Ask a finder installed by Python code for `name` (find_spec protocol) and load what it
+ * finds.  New reference to the module; NULL with no exception when it did not find it. */
+static PyObject *ask_finder(PyObject *finder, PyObject *name, PyObject *path)
+{
+    PyObject *find_spec;
+    if (PyObject_GetOptionalAttrString(finder, "find_spec", &find_spec) <= 0) {
+        return NULL;
+    }
+    PyObject *spec = PyObject_CallFunctionObjArgs(find_spec, name, path ? path : Py_None,
+                                                  NULL);
+    Py_DECREF(find_spec);
+    if (spec == NULL || spec == Py_None) {
+        Py_XDECREF(spec);
+        return NULL;
+    }
+    /* importlib.util.module_from_spec + loader.exec_module, in Python. */
+    PyObject *result = NULL;
+    PyObject *bootstrap = PyImport_ImportModule(BOOTSTRAP_NAME);
+    if (bootstrap != NULL) {
+        result = PyObject_CallMethod(bootstrap, "_load_from_spec", "O", spec);
+        Py_DECREF(bootstrap);
+    }
+    Py_DECREF(spec);
+    return result;
+}
+
+/* Find and load `name` (last component `tail`) with the finders of sys.meta_path, in order:
+ * path is the parent package's __path__ for a submodule, NULL for a top-level module;
+ * search_path is where the path finder looks (path, or sys.path).  New reference to the
+ * module; NULL with no exception when no finder found it. */
+static PyObject *find_with_meta_path(PyThreadState *tstate, PyObject *name, PyObject *tail,
+                                     PyObject *path, PyObject *search_path)
+{
+    static const finder_kind fallback[] = {FINDER_BUILTIN, FINDER_PATH};
+    PyObject *meta_path = PySys_GetObject("meta_path");      /* borrowed */
+    int use_fallback = meta_path == NULL || !PyList_Check(meta_path);
+    if (use_fallback) {
+        meta_path = NULL;
+    }
+    Py_XINCREF(meta_path);
+    Py_ssize_t n = use_fallback ? 2 : PyList_GET_SIZE(meta_path);
+    PyObject *mod = NULL;
+    /* The list may change while finders run: each step re-reads its length and item. */
+    for (Py_ssize_t i = 0; i < n && mod == NULL && !PyErr_Occurred(); i++) {
+        PyObject *finder = NULL;
+        int kind;
+        if (use_fallback) {
+            kind = fallback[i];
+        }
+        else {
+            finder = PyList_GetItemRef(meta_path, i);
+            if (finder == NULL) {
+                break;
+            }
+            kind = finder_kind_of(finder);
+        }
+        if (kind == FINDER_BUILTIN) {
+            const char *cname = PyUnicode_AsUTF8(name);
+            if (cname != NULL && path == NULL && find_inittab(cname) != NULL) {
+                mod = _PyImport_InitBuiltin(tstate, name);
+            }
+        }
+        else if (kind == FINDER_PATH) {
+            const char *ctail = PyUnicode_AsUTF8(tail);
+            found_module found;
+            if (ctail != NULL && find_in_path(ctail, search_path, &found) == 0 &&
+                found.kind != FOUND_NONE) {
+                mod = load_found(tstate, name, &found);
+                found_clear(&found);
+            }
+        }
+        else if (kind == FINDER_OTHER) {
+            mod = ask_finder(finder, name, path);
+        }
+        Py_XDECREF(finder);
+        if (!use_fallback) {
+            n = PyList_GET_SIZE(meta_path);
+        }
+    }
+    Py_XDECREF(meta_path);
+    return mod;
 }
 
 /* Import the absolute dotted name, loading parents first.  New reference. */
@@ -1198,15 +1466,6 @@ static PyObject *import_absolute(PyThreadState *tstate, PyObject *abs_name)
     }
     else {
         tail = Py_NewRef(abs_name);
-        const char *cname = PyUnicode_AsUTF8(abs_name);
-        if (cname == NULL) {
-            Py_DECREF(tail);
-            return NULL;
-        }
-        if (find_inittab(cname) != NULL) {
-            Py_DECREF(tail);
-            return _PyImport_InitBuiltin(tstate, abs_name);
-        }
         search_path = PySys_GetObject("path");
         if (search_path == NULL) {
             Py_DECREF(tail);
@@ -1225,27 +1484,15 @@ static PyObject *import_absolute(PyThreadState *tstate, PyObject *abs_name)
     if (claimed < 0 || mod != NULL) {
         goto done;       /* error, or another thread finished importing it meanwhile */
     }
-    mod = try_meta_path(tstate, abs_name, dot >= 0 ? search_path : NULL);
-    if (mod == NULL && PyErr_Occurred()) {
-        import_end(tstate->interp, abs_name);
-        goto done;
-    }
-    if (mod == NULL) {
-        const char *ctail = PyUnicode_AsUTF8(tail);
-        found_module found;
-        if (ctail == NULL || find_in_path(ctail, search_path, &found) < 0) {
-            import_end(tstate->interp, abs_name);
-            goto done;
-        }
-        if (found.kind == FOUND_NONE) {
-            module_not_found(abs_name, "No module named %R", abs_name);
-            import_end(tstate->interp, abs_name);
-            goto done;
-        }
-        mod = load_found(tstate, abs_name, &found);
-        found_clear(&found);
+    mod = find_with_meta_path(tstate, abs_name, tail, dot >= 0 ? search_path : NULL,
+                              search_path);
+    if (mod == NULL && !PyErr_Occurred()) {
+        module_not_found(abs_name, "No module named %R", abs_name);
     }
     import_end(tstate->interp, abs_name);
+    if (mod != NULL && default_entries_module_loaded(abs_name) < 0) {
+        Py_CLEAR(mod);
+    }
     if (mod != NULL && parent_mod != NULL) {
         /* Bind the submodule in its parent's namespace. */
         if (PyObject_SetAttr(parent_mod, tail, mod) < 0) {

@@ -6,11 +6,16 @@
 #include "pycore_pystate.h"
 #include "pycore_object.h"
 #include "pycore_ceval.h"
+#include "pycore_frame.h"
 #include "pycore_gc.h"
 #include "pycore_import.h"
 #include "pycore_initconfig.h"
 #include "pycore_pylifecycle.h"
 #include "pycore_sysmodule.h"
+
+/* Python/import.c: the initial sys.meta_path and sys.path_hooks (new references). */
+extern PyObject *_PyImport_DefaultMetaPath(void);
+extern PyObject *_PyImport_DefaultPathHooks(void);
 
 #ifndef ABIFLAGS
 #  ifdef Py_GIL_DISABLED
@@ -518,27 +523,38 @@ static PyObject *sys_getfilesystemencodeerrors(PyObject *module, PyObject *unuse
 
 /* Trace and profile functions are stored on the thread state (c_traceobj/c_profileobj);
  * the eval loop calls c_tracefunc/c_profilefunc, i.e. these trampolines, which call the
- * Python-level functions with (frame, event, arg) as CPython does. */
-static const char *const trace_event_names[] = {"call", "exception", "line", "return",
-                                                "c_call", "c_exception", "c_return",
-                                                "opcode"};
+ * Python-level functions with (frame, event, arg) as CPython does.  The loop reports every
+ * event of every frame; the trace trampoline passes the "call" event to the global trace
+ * function and the others to the frame's local one (f_trace), if any. */
+
+/* The event name of `what`: a borrowed, immortal str, or NULL with an exception set. */
+static PyObject *trace_event_name(int what)
+{
+    switch (what) {
+    case PyTrace_CALL: return _Py_ID(call);
+    case PyTrace_EXCEPTION: return _Py_ID(exception);
+    case PyTrace_LINE: return _Py_ID(line);
+    case PyTrace_RETURN: return _Py_ID(return);
+    case PyTrace_C_CALL: return _Py_ID(c_call);
+    case PyTrace_C_EXCEPTION: return _Py_ID(c_exception);
+    case PyTrace_C_RETURN: return _Py_ID(c_return);
+    case PyTrace_OPCODE: return _Py_ID(opcode);
+    default:
+        PyErr_SetString(PyExc_SystemError, "invalid trace event");
+        return NULL;
+    }
+}
 
 /* Call callback(frame, event, arg).  New reference or NULL. */
 static PyObject *call_trace_function(PyObject *callback, PyFrameObject *frame, int what,
                                      PyObject *arg)
 {
-    if (what < 0 || what > PyTrace_OPCODE) {
-        PyErr_SetString(PyExc_SystemError, "invalid trace event");
-        return NULL;
-    }
-    PyObject *event = PyUnicode_InternFromString(trace_event_names[what]);
+    PyObject *event = trace_event_name(what);
     if (event == NULL) {
         return NULL;
     }
     PyObject *args[3] = {(PyObject *)frame, event, arg ? arg : Py_None};
-    PyObject *r = PyObject_Vectorcall(callback, args, 3, NULL);
-    Py_DECREF(event);
-    return r;
+    return PyObject_Vectorcall(callback, args, 3, NULL);
 }
 
 static int profile_trampoline(PyObject *self, PyFrameObject *frame, int what, PyObject *arg)
@@ -554,33 +570,25 @@ static int profile_trampoline(PyObject *self, PyFrameObject *frame, int what, Py
     return 0;
 }
 
-static int trace_trampoline(PyObject *self, PyFrameObject *frame, int what, PyObject *arg)
+/* The C trace function sys.settrace installs.  Python/ceval.c recognises it: it has nothing
+ * to do for the line events of a frame without a local trace function, so the eval loop
+ * skips them. */
+int _PySys_TraceTrampoline(PyObject *self, PyFrameObject *frame, int what, PyObject *arg)
 {
-    PyObject *callback;
-    if (what == PyTrace_CALL) {
-        callback = Py_NewRef(self);
-    }
-    else {
-        callback = PyObject_GetAttrString((PyObject *)frame, "f_trace");
-        if (callback == NULL) {
-            return -1;
-        }
-    }
-    if (callback == Py_None) {
-        Py_DECREF(callback);
+    /* The frame's local trace function is read directly: most events of a traced program
+     * happen in frames that have none. */
+    PyObject *callback = what == PyTrace_CALL ? self : frame->f_trace;
+    if (callback == NULL || callback == Py_None) {
         return 0;
     }
+    Py_INCREF(callback);
     PyObject *r = call_trace_function(callback, frame, what, arg);
     Py_DECREF(callback);
     if (r == NULL) {
         PyThreadState *tstate = _PyThreadState_GET();
         tstate->c_tracefunc = NULL;
         Py_CLEAR(tstate->c_traceobj);
-        PyObject *exc = PyErr_GetRaisedException();
-        if (PyObject_SetAttrString((PyObject *)frame, "f_trace", Py_None) < 0) {
-            PyErr_Clear();
-        }
-        PyErr_SetRaisedException(exc);
+        Py_CLEAR(frame->f_trace);
         return -1;
     }
     int rc = 0;
@@ -600,7 +608,7 @@ static PyObject *sys_settrace(PyObject *module, PyObject *func)
     }
     else {
         Py_XSETREF(tstate->c_traceobj, Py_NewRef(func));
-        tstate->c_tracefunc = (Py_tracefunc)trace_trampoline;
+        tstate->c_tracefunc = _PySys_TraceTrampoline;
     }
     Py_RETURN_NONE;
 }
@@ -1412,8 +1420,8 @@ PyObject *_PySys_Create(PyThreadState *tstate)
         set_new(d, "thread_info", PyThread_GetInfo()) < 0 ||
         set_new(d, "builtin_module_names", _PyImport_GetBuiltinModuleNames()) < 0 ||
         set_new(d, "stdlib_module_names", make_stdlib_module_names()) < 0 ||
-        set_new(d, "meta_path", PyList_New(0)) < 0 ||
-        set_new(d, "path_hooks", PyList_New(0)) < 0 ||
+        set_new(d, "meta_path", _PyImport_DefaultMetaPath()) < 0 ||
+        set_new(d, "path_hooks", _PyImport_DefaultPathHooks()) < 0 ||
         set_new(d, "path_importer_cache", PyDict_New()) < 0 ||
         set_new(d, "path", PyList_New(0)) < 0 ||
         set_new(d, "argv", PyList_New(0)) < 0 ||

@@ -67,6 +67,9 @@ class BuiltinImporter:
     """Meta path import for built-in modules."""
 
     _ORIGIN = 'built-in'
+    # The import system (Python/import.c) does this finder's work in C while it is in
+    # sys.meta_path; the same holds for FrozenImporter and PathFinder below.
+    _braid_native_finder = 'builtin'
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
@@ -89,6 +92,8 @@ class BuiltinImporter:
 
 class FrozenImporter:
     """Meta path import for frozen modules (Braid has none)."""
+
+    _braid_native_finder = 'frozen'
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
@@ -178,6 +183,8 @@ class NamespaceLoader:
 class PathFinder:
     """Meta path finder for sys.path and package __path__ attributes."""
 
+    _braid_native_finder = 'path'
+
     @classmethod
     def invalidate_caches(cls):
         pass
@@ -226,6 +233,10 @@ class FileFinder:
         return path_hook_for_FileFinder
 
 
+# The path hook of sys.path_hooks for directories (the import system puts it there).
+_file_finder_hook = FileFinder.path_hook()
+
+
 def decode_source(source_bytes):
     """Decode bytes representing source code and return the string."""
     text = source_bytes.decode('utf-8')
@@ -266,8 +277,8 @@ def spec_from_file_location(name, location=None, *, loader=None,
 
 
 def _find_spec(name, path, target=None):
-    """Ask the finders of sys.meta_path, then the builtin and path finders."""
-    for finder in list(sys.meta_path) + [BuiltinImporter, PathFinder]:
+    """Ask the finders of sys.meta_path in order."""
+    for finder in list(sys.meta_path):
         find_spec = getattr(finder, 'find_spec', None)
         if find_spec is None:
             continue

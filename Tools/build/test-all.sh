@@ -35,6 +35,12 @@ if sh "$top/Tools/build/fuzz-ci.sh"; then
 else
     failed=$((failed + 1))
 fi
+echo "==== the free-threaded build under AddressSanitizer and ThreadSanitizer (stress tests)"
+log=$(mktemp)
+sh "$top/Tools/build/sanitizers.sh" | tee "$log"
+set -- $(tail -n 1 "$log" | sed 's/[^0-9 ]//g')
+rm -f "$log"
+passed=$((passed + ${1:-0})); failed=$((failed + ${2:-1})); skipped=$((skipped + ${3:-0}))
 if [ "$skipped" != 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
 else

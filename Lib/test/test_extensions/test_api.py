@@ -19,7 +19,7 @@ import unittest
 import warnings
 import weakref
 
-from . import (BRAID, CC, SRC, ExtensionTestCase, braid_only, compile_extension,
+from . import (CC, SRC, ExtensionTestCase, braid_only, compile_extension,
                run_checked)
 from .test_cpython311 import CPYTHON311
 
@@ -438,12 +438,6 @@ class GetargsTests(ExtensionTestCase):
                     self.g.build_error(n)
                 self.assertEqual(str(cm.exception), message)
 
-# Braid's eval loop reports a C trace function's return/exception events only for frames
-# whose f_trace is set, and reports no c_call/c_return events to profilers (CPython leaves
-# the f_trace filtering to sys.settrace's trampoline) -- Python/ceval.c, asked in NEEDS.md.
-braid_eval_gap = unittest.expectedFailure if BRAID else (lambda func: func)
-
-
 def traced():
     """The function the hooks watch: a Python call and a C call."""
     _helper()
@@ -503,7 +497,6 @@ class NewApiTests(ExtensionTestCase):
                           123456789.12345679])
         self.assertEqual(self.n.time_limits(), (-2**63, 2**63 - 1, 8))
 
-    @braid_eval_gap
     def test_trace_hook(self):
         self.assertEqual(self.n.hooked('trace', traced),
                          [('call', 'traced'), ('call', '_helper'), ('return', '_helper'),
@@ -514,14 +507,12 @@ class NewApiTests(ExtensionTestCase):
         self.assertEqual(log[:2], [('call', 'traced'), ('call', '_helper')])
         self.assertIsNone(sys.gettrace())
 
-    @braid_eval_gap
     def test_trace_hook_exception(self):
         self.assertEqual(self.n.hooked('trace', catches),
                          [('call', 'catches'), ('call', '_raise_key_error'),
                           ('exception', '_raise_key_error'), ('return', '_raise_key_error'),
                           ('exception', 'catches'), ('return', 'catches')])
 
-    @braid_eval_gap
     def test_profile_hook_c_calls(self):
         self.assertEqual(self.n.hooked('profile', traced),
                          [('call', 'traced'), ('call', '_helper'), ('return', '_helper'),
