@@ -777,6 +777,71 @@ float_ceil(PyObject *v, PyObject *Py_UNUSED(ignored))
 
 /* ---- round ------------------------------------------------------------------------------- */
 
+/* The powers of ten that are exact doubles. */
+static const double exact_powers_of_ten[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* Fast path of round(x, decimals) for finite nonzero x and decimals >= 0: the digits of
+ * D = round_half_even(x * 10**decimals) from dtoa, then the double nearest D * 10**-decimals
+ * (one division when D and 10**decimals are exact doubles, strtod otherwise).  Return 0 with
+ * *result set, or -1 (nothing set) when dtoa cannot give the digits. */
+static int
+float_round_with_digits(double x, int decimals, double *result)
+{
+    char digits[32];
+    int exp10;
+    int ndigits = _Py_dg_decimals(x, decimals, digits, &exp10);
+    if (ndigits < 0) {
+        return -1;
+    }
+    uint64_t scaled = 0;   /* at most 18 digits: no overflow */
+    for (int i = 0; i < ndigits; i++) {
+        scaled = scaled * 10 + (uint64_t)(digits[i] - '0');
+    }
+    double value;
+    if (scaled <= ((uint64_t)1 << 53) && decimals <= 22) {
+        /* Both operands are exact, so the quotient is correctly rounded. */
+        value = (double)scaled / exact_powers_of_ten[decimals];
+    }
+    else {
+        char text[48];
+        snprintf(text, sizeof(text), "%se-%d", digits, decimals);
+        value = _Py_strtod_c(text, NULL);
+    }
+    *result = copysign(value, x);
+    return 0;
+}
+
+/* Fast path of round(x, -tens) for finite x, |x| < 2**63 and tens >= 1: with the integer part
+ * N = trunc(|x|) and the exact fraction f = |x| - N, the quotient by 10**tens rounds up when
+ * N mod 10**tens + f is more than half of 10**tens, or equal to it and the quotient is odd.
+ * Return the double nearest the rounded multiple of 10**tens, with the sign of x. */
+static double
+float_round_to_tens(double x, int tens)
+{
+    double magnitude = fabs(x);
+    if (tens > 19) {
+        return copysign(0.0, x);   /* |x| < 2**63 < 10**20 / 2 */
+    }
+    uint64_t integer = (uint64_t)magnitude;
+    double fraction = magnitude - (double)integer;   /* exact */
+    uint64_t unit = 1;
+    for (int i = 0; i < tens; i++) {
+        unit *= 10;
+    }
+    uint64_t quotient = integer / unit;
+    uint64_t remainder = integer % unit;
+    uint64_t half = unit / 2;
+    if (remainder > half || (remainder == half && (fraction > 0.0 || (quotient & 1)))) {
+        quotient++;
+    }
+    /* quotient * unit < 2**63 + 10**19 < 2**65: exact in 128 bits, then rounded once. */
+    double value = (double)((unsigned __int128)quotient * unit);
+    return copysign(value, x);
+}
+
 /* x rounded to ndigits decimal digits, correctly rounded (exact arithmetic), half to even. */
 static PyObject *
 float_round_ndigits(double x, int64_t nd)
@@ -787,6 +852,14 @@ float_round_ndigits(double x, int64_t nd)
     if (nd < -400) {
         return PyFloat_FromDouble(copysign(0.0, x));
     }
+    double rounded;
+    if (nd >= 0 && float_round_with_digits(x, (int)nd, &rounded) == 0) {
+        return PyFloat_FromDouble(rounded);
+    }
+    if (nd < 0 && fabs(x) < 0x1p63) {
+        return PyFloat_FromDouble(float_round_to_tens(x, (int)-nd));
+    }
+    /* Exact rational arithmetic with GMP otherwise. */
     int e;
     double m = frexp(fabs(x), &e);
     mpz_t num, den, q, r, p10;

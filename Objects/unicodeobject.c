@@ -16,7 +16,9 @@
  * The methods live in unicode_methods.c, % and str.format in unicode_format.c, the codecs in
  * unicode_codecs.c and the character database in unicodectype.c. */
 #include "Python.h"
+#include "pycore_modsupport.h"
 #include "pycore_object.h"
+#include "pycore_tuple.h"
 #include "pycore_unicodeobject.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "stringlib/unicode_internal.h"
@@ -2705,7 +2707,7 @@ unicode_concat(PyObject *left, PyObject *right)
 typedef struct {
     PyObject_HEAD
     Py_ssize_t it_index;
-    PyObject *it_seq; /* owned; NULL when exhausted */
+    PyObject *it_seq; /* owned; NULL when exhausted (GIL build only) */
 } unicodeiterobject;
 
 static void
@@ -2732,12 +2734,20 @@ unicodeiter_next(PyObject *op)
     if (seq == NULL) {
         return NULL;
     }
-    if (it->it_index < PyUnicode_GET_LENGTH(seq)) {
-        Py_UCS4 ch = PyUnicode_READ_CHAR(seq, it->it_index);
-        it->it_index++;
-        return unicode_char(ch);
+    /* A shared iterator (free-threaded build): it_index is read and written with relaxed
+     * atomics, so two threads may return the same character or skip one (as in CPython) but
+     * never read a torn index; each stored index is one more than an index found below the
+     * (immutable) length, so the read stays in bounds.  it_seq is cleared at exhaustion only in
+     * the GIL build: a thread that loaded it never sees the string freed under it. */
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
+    if (index < PyUnicode_GET_LENGTH(seq)) {
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index + 1);
+        return unicode_char(PyUnicode_READ_CHAR(seq, index));
     }
-    _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
+#ifndef Py_GIL_DISABLED
+    it->it_seq = NULL;
+    Py_DECREF(seq);
+#endif
     return NULL;
 }
 
@@ -2747,7 +2757,7 @@ unicodeiter_len(PyObject *op, PyObject *Py_UNUSED(ignored))
     unicodeiterobject *it = (unicodeiterobject *)op;
     Py_ssize_t n = 0;
     if (it->it_seq) {
-        n = PyUnicode_GET_LENGTH(it->it_seq) - it->it_index;
+        n = PyUnicode_GET_LENGTH(it->it_seq) - FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
     }
     return PyLong_FromSsize_t(n);
 }
@@ -2881,22 +2891,95 @@ unicode_subtype_new(PyTypeObject *type, PyObject *unicode)
     return self;
 }
 
-static PyObject *
-unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+/* The UTF-8 text of str()'s `encoding` or `errors` argument (name), or NULL with TypeError
+ * (not a str) or ValueError (embedded NUL).  The buffer belongs to arg. */
+static const char *
+unicode_new_text_argument(const char *name, PyObject *arg)
 {
-    static char *kwlist[] = {"object", "encoding", "errors", NULL};
-    PyObject *x = NULL;
-    const char *encoding = NULL, *errors = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|Oss:str", kwlist, &x, &encoding, &errors)) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "str() argument '%s' must be str, not %.100s", name,
+                     Py_TYPE(arg)->tp_name);
         return NULL;
     }
-    PyObject *unicode = unicode_new_impl(x, encoding, errors);
+    Py_ssize_t size;
+    const char *text = PyUnicode_AsUTF8AndSize(arg, &size);
+    if (text == NULL) {
+        return NULL;
+    }
+    if ((size_t)size != strlen(text)) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character");
+        return NULL;
+    }
+    return text;
+}
+
+/* str(object='', encoding=..., errors=...) for any calling convention: positional arguments
+ * in args[0:nargs], keywords in the kwargs dict or, for vectorcall, kwnames (values after the
+ * positional ones).  Return a new reference to an instance of type. */
+static PyObject *
+unicode_new_from_arguments(PyTypeObject *type, PyObject *const *args, Py_ssize_t nargs,
+                           PyObject *kwargs, PyObject *kwnames)
+{
+    static const char *const keywords[] = {"object", "encoding", "errors", NULL};
+    static _PyArg_Parser parser = {.keywords = keywords, .fname = "str"};
+    PyObject *buffer[3];
+    Py_ssize_t given = nargs + (kwnames != NULL ? PyTuple_GET_SIZE(kwnames)
+                                : kwargs != NULL ? PyDict_GET_SIZE(kwargs) : 0);
+    if (given > 3) {
+        PyErr_Format(PyExc_TypeError, "str() takes at most 3 arguments (%zd given)", given);
+        return NULL;
+    }
+    PyObject *const *params = _PyArg_UnpackKeywords(args, nargs, kwargs, kwnames, &parser, 0,
+                                                    3, 0, buffer);
+    if (params == NULL) {
+        return NULL;
+    }
+    const char *encoding = NULL;
+    const char *errors = NULL;
+    if (params[1] != NULL) {
+        encoding = unicode_new_text_argument("encoding", params[1]);
+        if (encoding == NULL) {
+            return NULL;
+        }
+    }
+    if (params[2] != NULL) {
+        errors = unicode_new_text_argument("errors", params[2]);
+        if (errors == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *unicode = unicode_new_impl(params[0], encoding, errors);
     if (unicode == NULL || type == &PyUnicode_Type) {
         return unicode;
     }
     PyObject *res = unicode_subtype_new(type, unicode);
     Py_DECREF(unicode);
     return res;
+}
+
+static PyObject *
+unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    return unicode_new_from_arguments(type, _PyTuple_ITEMS(args), PyTuple_GET_SIZE(args), kwds,
+                                      NULL);
+}
+
+/* str(...) called directly (tp_vectorcall of the exact type): str(x) is PyObject_Str(x)
+ * without building an argument tuple. */
+static PyObject *
+unicode_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) {
+        if (nargs == 1 && type == (PyObject *)&PyUnicode_Type) {
+            return PyObject_Str(args[0]);
+        }
+        if (!_PyArg_CheckPositional("str", nargs, 0, 3)) {
+            return NULL;
+        }
+        kwnames = NULL;
+    }
+    return unicode_new_from_arguments((PyTypeObject *)type, args, nargs, NULL, kwnames);
 }
 
 static PyObject *
@@ -2960,5 +3043,6 @@ PyTypeObject PyUnicode_Type = {
     .tp_methods = _PyUnicode_Methods,
     .tp_new = unicode_new,
     .tp_free = PyObject_Free,
+    .tp_vectorcall = unicode_vectorcall,
 };
 _Py_REGISTER_STATIC_TYPE(PyUnicode_Type);

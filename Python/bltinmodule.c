@@ -9,6 +9,7 @@
 #include "pycore_initconfig.h"
 #include "pycore_sysmodule.h"
 #include "pycore_typeobject.h"
+#include "pycore_modsupport.h"
 #include "pycore_ast.h"
 #include "pycore_compile.h"
 #include "pycore_pyarena.h"
@@ -441,13 +442,20 @@ static PyObject *builtin_divmod(PyObject *module, PyObject *args)
     return PyNumber_Divmod(a, b);
 }
 
-static PyObject *builtin_format(PyObject *module, PyObject *args)
+static PyObject *builtin_format(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *value, *spec = NULL;
-    if (!PyArg_ParseTuple(args, "O|U:format", &value, &spec)) {
+    if (!_PyArg_CheckPositional("format", nargs, 1, 2)) {
         return NULL;
     }
-    return PyObject_Format(value, spec);
+    PyObject *spec = NULL;
+    if (nargs == 2) {
+        spec = args[1];
+        if (!PyUnicode_Check(spec)) {
+            _PyArg_BadArgument("format", "argument 2", "str", spec);
+            return NULL;
+        }
+    }
+    return PyObject_Format(args[0], spec);
 }
 
 static PyObject *builtin_globals(PyObject *module, PyObject *unused)
@@ -794,14 +802,27 @@ static PyObject *builtin_repr(PyObject *module, PyObject *obj)
     return PyObject_Repr(obj);
 }
 
-static PyObject *builtin_round(PyObject *module, PyObject *args, PyObject *kwds)
+static PyObject *builtin_round(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                               PyObject *kwnames)
 {
-    static char *kwlist[] = {"number", "ndigits", NULL};
-    PyObject *number, *ndigits = Py_None;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|O:round", kwlist, &number, &ndigits)) {
+    static const char *const keywords[] = {"number", "ndigits", NULL};
+    static _PyArg_Parser parser = {.keywords = keywords, .fname = "round"};
+    PyObject *buffer[2];
+    Py_ssize_t given = nargs + (kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames));
+    if (given > 2) {
+        PyErr_Format(PyExc_TypeError, "round() takes at most 2 arguments (%zd given)", given);
         return NULL;
     }
-    PyObject *round = _PyObject_LookupSpecial(number, _Py_ID(__round__));
+    PyObject *const *params = _PyArg_UnpackKeywords(args, nargs, NULL, kwnames, &parser, 1, 2,
+                                                    0, buffer);
+    if (params == NULL) {
+        return NULL;
+    }
+    PyObject *number = params[0];
+    PyObject *ndigits = params[1] == Py_None ? NULL : params[1];
+    /* type(number).__round__, bound to number as a special method lookup would, except that
+     * a method descriptor is called with number as its first argument (no bound method). */
+    PyObject *round = _PyType_LookupRef(Py_TYPE(number), _Py_ID(__round__));
     if (round == NULL) {
         if (!PyErr_Occurred()) {
             PyErr_Format(PyExc_TypeError, "type %.100s doesn't define __round__ method",
@@ -810,11 +831,20 @@ static PyObject *builtin_round(PyObject *module, PyObject *args, PyObject *kwds)
         return NULL;
     }
     PyObject *result;
-    if (ndigits == Py_None) {
-        result = PyObject_CallNoArgs(round);
+    if (PyType_HasFeature(Py_TYPE(round), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        PyObject *callargs[2] = {number, ndigits};
+        result = PyObject_Vectorcall(round, callargs, ndigits == NULL ? 1 : 2, NULL);
     }
     else {
-        result = PyObject_CallOneArg(round, ndigits);
+        descrgetfunc get = Py_TYPE(round)->tp_descr_get;
+        if (get != NULL) {
+            Py_SETREF(round, get(round, number, (PyObject *)Py_TYPE(number)));
+            if (round == NULL) {
+                return NULL;
+            }
+        }
+        result = ndigits == NULL ? PyObject_CallNoArgs(round) : PyObject_CallOneArg(round,
+                                                                                   ndigits);
     }
     Py_DECREF(round);
     return result;
@@ -2147,8 +2177,8 @@ static PyMethodDef builtin_methods[] = {
      "Evaluate the given source in the context of globals and locals."},
     {"exec", _PyCFunction_CAST(builtin_exec), METH_VARARGS | METH_KEYWORDS,
      "Execute the given source in the context of globals and locals."},
-    {"format", builtin_format, METH_VARARGS, "Return type(value).__format__(value, "
-     "format_spec)"},
+    {"format", _PyCFunction_CAST(builtin_format), METH_FASTCALL,
+     "Return type(value).__format__(value, format_spec)"},
     {"getattr", builtin_getattr, METH_VARARGS, "Get a named attribute from an object."},
     {"globals", builtin_globals, METH_NOARGS, "Return the dictionary containing the current "
      "scope's global variables."},
@@ -2185,7 +2215,7 @@ static PyMethodDef builtin_methods[] = {
      "Prints the values to a stream, or to sys.stdout by default."},
     {"repr", builtin_repr, METH_O, "Return the canonical string representation of the "
      "object."},
-    {"round", _PyCFunction_CAST(builtin_round), METH_VARARGS | METH_KEYWORDS,
+    {"round", _PyCFunction_CAST(builtin_round), METH_FASTCALL | METH_KEYWORDS,
      "Round a number to a given precision in decimal digits."},
     {"setattr", builtin_setattr, METH_VARARGS, "Sets the named attribute on the given "
      "object to the specified value."},
