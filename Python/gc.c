@@ -679,20 +679,31 @@ static void hold_all(PyGC_Head *list)
     }
 }
 
+/* Under the list lock, move the first object of `list` to `dest` (leaving the collecting
+ * set if `uncollect`) and return it; NULL if `list` is empty.  Code that runs between two
+ * calls may free or move any object, so each step re-reads the list. */
+static PyGC_Head *take_first(struct _gc_runtime_state *gcstate, PyGC_Head *list,
+                             PyGC_Head *dest, int uncollect)
+{
+    PyGC_Head *g = NULL;
+    LIST_LOCK(gcstate);
+    if (!gc_list_is_empty(list)) {
+        g = gc_next(list);
+        if (uncollect) {
+            gc_clear_collecting(g);
+        }
+        gc_list_move(g, dest);
+    }
+    LIST_UNLOCK(gcstate);
+    return g;
+}
+
 /* Drop the collector's references on the objects of `list` (resurrected ones), moving each
  * to `old` first: a reference dropped to zero frees the object, which unlinks it. */
 static void release_all(struct _gc_runtime_state *gcstate, PyGC_Head *list, PyGC_Head *old)
 {
-    for (;;) {
-        LIST_LOCK(gcstate);
-        if (gc_list_is_empty(list)) {
-            LIST_UNLOCK(gcstate);
-            break;
-        }
-        PyGC_Head *g = gc_next(list);
-        gc_clear_collecting(g);
-        gc_list_move(g, old);
-        LIST_UNLOCK(gcstate);
+    PyGC_Head *g;
+    while ((g = take_first(gcstate, list, old, 1)) != NULL) {
         Py_DECREF(_Py_FROM_GC(g));
     }
 }
@@ -706,17 +717,9 @@ static int for_each_with_code(struct _gc_runtime_state *gcstate, PyGC_Head *list
     PyGC_Head seen;
     gc_list_init(&seen);
     int ran = 0;
-    for (;;) {
-        LIST_LOCK(gcstate);
-        if (gc_list_is_empty(list)) {
-            LIST_UNLOCK(gcstate);
-            break;
-        }
-        PyGC_Head *g = gc_next(list);
-        PyObject *op = _Py_FROM_GC(g);
-        gc_list_move(g, &seen);
-        LIST_UNLOCK(gcstate);
-        ran |= fn(op);
+    PyGC_Head *g;
+    while ((g = take_first(gcstate, list, &seen, 0)) != NULL) {
+        ran |= fn(_Py_FROM_GC(g));
     }
     LIST_LOCK(gcstate);
     gc_list_merge(&seen, list);
