@@ -845,9 +845,14 @@ static PyObject *deque_repeat(PyObject *self, Py_ssize_t n)
 
 /* ---- iterators ------------------------------------------------------------------------ */
 
+/* A deque iterator may be shared by threads (free-threaded build).  index, state and remaining
+ * change only inside the deque's critical section; remaining is stored with relaxed atomics
+ * because __length_hint__ reads it without the lock.  The iterator keeps its deque until it
+ * dies (as CPython's does: an exhausted iterator still reports a later mutation), so a thread
+ * that loaded it never sees the deque freed under it. */
 typedef struct {
     PyObject_HEAD
-    dequeobject *deque;   /* NULL once exhausted */
+    dequeobject *deque;   /* owned */
     Py_ssize_t index;     /* next position (counted from the relevant end) */
     size_t state;         /* the deque's state when iteration began */
     Py_ssize_t remaining;
@@ -874,29 +879,19 @@ static PyObject *dequeiter_next_impl(PyObject *self, int reverse)
 {
     dequeiterobject *it = (dequeiterobject *)self;
     dequeobject *d = it->deque;
-    if (d == NULL) {
-        return NULL;
-    }
     PyObject *item = NULL;
-    int exhausted = 0;
     Py_BEGIN_CRITICAL_SECTION(d);
     if (d->state != it->state) {
-        it->remaining = 0;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->remaining, 0);
         PyErr_SetString(PyExc_RuntimeError, "deque mutated during iteration");
     }
-    else if (it->remaining <= 0) {
-        exhausted = 1;
-    }
-    else {
+    else if (it->remaining > 0) {
         Py_ssize_t i = reverse ? Py_SIZE(d) - 1 - it->index : it->index;
         item = Py_NewRef(DEQUE_SLOT(d, i));
         it->index++;
-        it->remaining--;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->remaining, it->remaining - 1);
     }
     Py_END_CRITICAL_SECTION();
-    if (exhausted) {
-        _PyObject_ReleaseIterContainer((PyObject **)&it->deque, (PyObject *)d);
-    }
     return item;
 }
 
@@ -913,7 +908,7 @@ static PyObject *dequereviter_next(PyObject *self)
 static PyObject *dequeiter_length_hint(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     dequeiterobject *it = (dequeiterobject *)self;
-    return PyLong_FromSsize_t(it->deque == NULL ? 0 : it->remaining);
+    return PyLong_FromSsize_t(FT_ATOMIC_LOAD_SSIZE_RELAXED(it->remaining));
 }
 
 static int dequeiter_traverse(PyObject *self, visitproc visit, void *arg)

@@ -311,30 +311,32 @@ static PyType_Spec lock_spec = {
 
 /* ---- RLock --------------------------------------------------------------------------------- */
 
+/* owner and count are read by threads that do not hold the lock (the "do I own it?" test in
+ * acquire/release, is_owned, repr, _release_save), so in the free-threaded build every access
+ * to them is a relaxed atomic (RLOCK_LOAD/RLOCK_STORE; plain accesses in the GIL build).
+ * Relaxed is enough: a thread acts only on owner == its own id, which only it can have stored,
+ * and count is changed only by the owner; the lock itself orders the hand-over between owners.
+ * Every test reads owner before count, so a non-owner never relies on count. */
 typedef struct {
     PyObject_HEAD
     PyThread_type_lock lock;
-    unsigned long owner;       /* 0 when unowned; relaxed atomic for non-owner readers */
-    unsigned long count;       /* changed by the owner only */
+    unsigned long owner;       /* thread id of the owner; 0 when unowned */
+    unsigned long count;       /* recursion depth; changed by the owner only */
     PyObject *weakreflist;
 } rlockobject;
 
-static unsigned long rlock_owner(rlockobject *r)
-{
 #ifdef Py_GIL_DISABLED
-    return __atomic_load_n(&r->owner, __ATOMIC_RELAXED);
+#  define RLOCK_LOAD(field) __atomic_load_n(&(field), __ATOMIC_RELAXED)
+#  define RLOCK_STORE(field, value) __atomic_store_n(&(field), (value), __ATOMIC_RELAXED)
 #else
-    return r->owner;
+#  define RLOCK_LOAD(field) (field)
+#  define RLOCK_STORE(field, value) ((field) = (value))
 #endif
-}
 
-static void rlock_set_owner(rlockobject *r, unsigned long owner)
+/* Does the calling thread (tid) own r? */
+static int rlock_is_owned_by(rlockobject *r, unsigned long tid)
 {
-#ifdef Py_GIL_DISABLED
-    __atomic_store_n(&r->owner, owner, __ATOMIC_RELAXED);
-#else
-    r->owner = owner;
-#endif
+    return RLOCK_LOAD(r->owner) == tid && RLOCK_LOAD(r->count) > 0;
 }
 
 static void rlock_dealloc(PyObject *self)
@@ -363,12 +365,13 @@ static PyObject *rlock_acquire(PyObject *self, PyObject *args, PyObject *kwargs)
         return NULL;
     }
     unsigned long tid = PyThread_get_thread_ident();
-    if (r->count > 0 && rlock_owner(r) == tid) {
-        if (r->count == ULONG_MAX) {
+    if (rlock_is_owned_by(r, tid)) {
+        unsigned long count = RLOCK_LOAD(r->count);
+        if (count == ULONG_MAX) {
             PyErr_SetString(PyExc_OverflowError, "Internal lock count overflowed");
             return NULL;
         }
-        r->count++;
+        RLOCK_STORE(r->count, count + 1);
         Py_RETURN_TRUE;
     }
     PyLockStatus status = acquire_timed(r->lock, microseconds);
@@ -378,8 +381,8 @@ static PyObject *rlock_acquire(PyObject *self, PyObject *args, PyObject *kwargs)
     if (status != PY_LOCK_ACQUIRED) {
         Py_RETURN_FALSE;
     }
-    rlock_set_owner(r, tid);
-    r->count = 1;
+    RLOCK_STORE(r->owner, tid);
+    RLOCK_STORE(r->count, 1UL);
     Py_RETURN_TRUE;
 }
 
@@ -387,12 +390,14 @@ static PyObject *rlock_release(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     rlockobject *r = (rlockobject *)self;
     unsigned long tid = PyThread_get_thread_ident();
-    if (r->count == 0 || rlock_owner(r) != tid) {
+    if (!rlock_is_owned_by(r, tid)) {
         PyErr_SetString(PyExc_RuntimeError, "cannot release un-acquired lock");
         return NULL;
     }
-    if (--r->count == 0) {
-        rlock_set_owner(r, 0);
+    unsigned long count = RLOCK_LOAD(r->count) - 1;
+    RLOCK_STORE(r->count, count);
+    if (count == 0) {
+        RLOCK_STORE(r->owner, 0UL);
         PyThread_release_lock(r->lock);
     }
     Py_RETURN_NONE;
@@ -414,8 +419,8 @@ static PyObject *rlock_acquire_restore(PyObject *self, PyObject *args)
     if (acquire_timed(r->lock, -1) != PY_LOCK_ACQUIRED) {
         return NULL;
     }
-    rlock_set_owner(r, owner);
-    r->count = count;
+    RLOCK_STORE(r->owner, owner);
+    RLOCK_STORE(r->count, count);
     Py_RETURN_NONE;
 }
 
@@ -423,13 +428,14 @@ static PyObject *rlock_acquire_restore(PyObject *self, PyObject *args)
 static PyObject *rlock_release_save(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     rlockobject *r = (rlockobject *)self;
-    if (r->count == 0) {
+    unsigned long owner = RLOCK_LOAD(r->owner);
+    unsigned long count = RLOCK_LOAD(r->count);
+    if (count == 0) {
         PyErr_SetString(PyExc_RuntimeError, "cannot release un-acquired lock");
         return NULL;
     }
-    unsigned long count = r->count, owner = rlock_owner(r);
-    r->count = 0;
-    rlock_set_owner(r, 0);
+    RLOCK_STORE(r->count, 0UL);
+    RLOCK_STORE(r->owner, 0UL);
     PyThread_release_lock(r->lock);
     return Py_BuildValue("(kk)", count, owner);
 }
@@ -438,19 +444,19 @@ static PyObject *rlock_recursion_count(PyObject *self, PyObject *Py_UNUSED(ignor
 {
     rlockobject *r = (rlockobject *)self;
     unsigned long tid = PyThread_get_thread_ident();
-    return PyLong_FromUnsignedLong(rlock_owner(r) == tid ? r->count : 0UL);
+    return PyLong_FromUnsignedLong(rlock_is_owned_by(r, tid) ? RLOCK_LOAD(r->count) : 0UL);
 }
 
 static PyObject *rlock_is_owned(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     rlockobject *r = (rlockobject *)self;
     unsigned long tid = PyThread_get_thread_ident();
-    return PyBool_FromLong(r->count > 0 && rlock_owner(r) == tid);
+    return PyBool_FromLong(rlock_is_owned_by(r, tid));
 }
 
 static PyObject *rlock_locked(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
-    return PyBool_FromLong(rlock_owner((rlockobject *)self) != 0);
+    return PyBool_FromLong(RLOCK_LOAD(((rlockobject *)self)->owner) != 0);
 }
 
 static PyObject *rlock_at_fork_reinit(PyObject *self, PyObject *Py_UNUSED(ignored))
@@ -488,10 +494,11 @@ static PyObject *rlock_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 static PyObject *rlock_repr(PyObject *self)
 {
     rlockobject *r = (rlockobject *)self;
-    unsigned long owner = rlock_owner(r);
+    unsigned long owner = RLOCK_LOAD(r->owner);
+    unsigned long count = owner ? RLOCK_LOAD(r->count) : 0UL;
     return PyUnicode_FromFormat("<%s %s object owner=%lu count=%lu at %p>",
                                 owner ? "locked" : "unlocked", Py_TYPE(self)->tp_name, owner,
-                                owner ? r->count : 0UL, self);
+                                count, self);
 }
 
 static PyMethodDef rlock_methods[] = {

@@ -7,10 +7,12 @@
  *
  * Locking (free-threaded build): every mutation runs in Py_BEGIN_CRITICAL_SECTION(self),
  * which protects ob_bytes/ob_start/ob_alloc/ob_size and the contents.  The read-only methods
- * shared with bytes (stringlib/bytes_methods.h) read without the lock, as CPython's do. */
+ * shared with bytes (stringlib/bytes_methods.h) read without the lock, as CPython's do;
+ * len() reads ob_size without it (Py_SIZE/Py_SET_SIZE are relaxed atomics in that build). */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_bytesobject.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 #include "stringlib/bytes_methods.h"
 
 #ifndef PyDoc_STRVAR
@@ -976,8 +978,8 @@ static PyMethodDef bytearray_methods[] = {
 
 typedef struct {
     PyObject_HEAD
-    Py_ssize_t it_index;
-    PyObject *it_seq; /* owned; NULL when exhausted */
+    Py_ssize_t it_index;  /* -1 once exhausted */
+    PyObject *it_seq;     /* owned; NULL when exhausted (GIL build only) */
 } bytearrayiterobject;
 
 static void
@@ -1003,16 +1005,29 @@ bytearrayiter_next(PyObject *op)
     if (seq == NULL) {
         return NULL;
     }
+    /* A shared iterator (free-threaded build): the byte is read inside seq's critical section,
+     * which also orders the it_index updates; it_index is stored with relaxed atomics because
+     * __length_hint__ reads it without the lock.  it_seq is cleared at exhaustion only in the
+     * GIL build, so a thread that loaded it never sees the bytearray freed under it; in the
+     * free-threaded build it_index == -1 keeps the iterator exhausted if the bytearray grows. */
     int value = -1;
     Py_BEGIN_CRITICAL_SECTION(seq);
-    if (it->it_index < Py_SIZE(seq)) {
-        value = (unsigned char)PyByteArray_AS_STRING(seq)[it->it_index++];
+    Py_ssize_t index = it->it_index;
+    if (index >= 0 && index < Py_SIZE(seq)) {
+        value = (unsigned char)PyByteArray_AS_STRING(seq)[index];
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index + 1);
+    }
+    else {
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, -1);
     }
     Py_END_CRITICAL_SECTION();
     if (value >= 0) {
         return PyLong_FromLong(value);
     }
-    _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
+#ifndef Py_GIL_DISABLED
+    it->it_seq = NULL;
+    Py_DECREF(seq);
+#endif
     return NULL;
 }
 
@@ -1020,7 +1035,11 @@ static PyObject *
 bytearrayiter_length_hint(PyObject *op, PyObject *Py_UNUSED(a))
 {
     bytearrayiterobject *it = (bytearrayiterobject *)op;
-    Py_ssize_t n = it->it_seq ? Py_SIZE(it->it_seq) - it->it_index : 0;
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
+    Py_ssize_t n = 0;
+    if (it->it_seq != NULL && index >= 0) {
+        n = Py_SIZE(it->it_seq) - index;
+    }
     return PyLong_FromSsize_t(n < 0 ? 0 : n);
 }
 

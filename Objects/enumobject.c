@@ -6,9 +6,14 @@
  * meant to be shared between threads without external locking, as in CPython. */
 #include "Python.h"
 #include "pycore_pyatomic_ft_wrappers.h"
+#include "pycore_long.h"
 #include "pycore_object.h"
 #include "pycore_tuple.h"
 
+/* An enumerate object may be shared by threads (free-threaded build).  en_index is then read
+ * and written with relaxed atomics (two threads may number two items alike, as in CPython, but
+ * never read a torn index); en_longindex, used past PY_SSIZE_T_MAX, is swapped only inside the
+ * object's critical section. */
 typedef struct {
     PyObject_HEAD
     Py_ssize_t en_index;   /* next index, while en_longindex is NULL */
@@ -193,6 +198,26 @@ enum_make_result(enumobject *en, PyObject *index, PyObject *item)
     return result;
 }
 
+/* Past PY_SSIZE_T_MAX: return the next index as a new reference to a PyLong and step
+ * en_longindex up.  Called inside en's critical section. */
+static PyObject *
+enum_take_long_index(enumobject *en)
+{
+    if (en->en_longindex == NULL) {
+        en->en_longindex = PyLong_FromSsize_t(PY_SSIZE_T_MAX);
+        if (en->en_longindex == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *stepped_up = PyNumber_Add(en->en_longindex, _PyLong_GetOne());
+    if (stepped_up == NULL) {
+        return NULL;
+    }
+    PyObject *next_index = en->en_longindex;   /* the old reference moves to the caller */
+    en->en_longindex = stepped_up;
+    return next_index;
+}
+
 static PyObject *
 enum_next(PyObject *self)
 {
@@ -202,35 +227,19 @@ enum_next(PyObject *self)
         return NULL;
     }
     PyObject *next_index;
-    if (en->en_index == PY_SSIZE_T_MAX) {
-        if (en->en_longindex == NULL) {
-            en->en_longindex = PyLong_FromSsize_t(PY_SSIZE_T_MAX);
-            if (en->en_longindex == NULL) {
-                Py_DECREF(next_item);
-                return NULL;
-            }
-        }
-        next_index = en->en_longindex;
-        PyObject *one = PyLong_FromLong(1);
-        if (one == NULL) {
-            Py_DECREF(next_item);
-            return NULL;
-        }
-        PyObject *stepped_up = PyNumber_Add(next_index, one);
-        Py_DECREF(one);
-        if (stepped_up == NULL) {
-            Py_DECREF(next_item);
-            return NULL;
-        }
-        en->en_longindex = stepped_up;
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(en->en_index);
+    if (index == PY_SSIZE_T_MAX) {
+        Py_BEGIN_CRITICAL_SECTION(en);
+        next_index = enum_take_long_index(en);
+        Py_END_CRITICAL_SECTION();
     }
     else {
-        next_index = PyLong_FromSsize_t(en->en_index);
-        if (next_index == NULL) {
-            Py_DECREF(next_item);
-            return NULL;
-        }
-        en->en_index++;
+        next_index = PyLong_FromSsize_t(index);
+        FT_ATOMIC_STORE_SSIZE_RELAXED(en->en_index, index + 1);
+    }
+    if (next_index == NULL) {
+        Py_DECREF(next_item);
+        return NULL;
     }
     return enum_make_result(en, next_index, next_item);
 }
@@ -239,10 +248,17 @@ static PyObject *
 enum_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     enumobject *en = (enumobject *)self;
+    PyObject *result;
+    Py_BEGIN_CRITICAL_SECTION(en);
     if (en->en_longindex != NULL) {
-        return Py_BuildValue("O(OO)", Py_TYPE(en), en->en_sit, en->en_longindex);
+        result = Py_BuildValue("O(OO)", Py_TYPE(en), en->en_sit, en->en_longindex);
     }
-    return Py_BuildValue("O(On)", Py_TYPE(en), en->en_sit, en->en_index);
+    else {
+        result = Py_BuildValue("O(On)", Py_TYPE(en), en->en_sit,
+                               FT_ATOMIC_LOAD_SSIZE_RELAXED(en->en_index));
+    }
+    Py_END_CRITICAL_SECTION();
+    return result;
 }
 
 static PyMethodDef enum_methods[] = {
@@ -378,15 +394,21 @@ reversed_traverse(PyObject *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* A reversed object may be shared by threads (free-threaded build).  index is then read and
+ * written with relaxed atomics: two threads may return the same item or skip one (as in
+ * CPython), never read a torn index; the item is fetched through the sequence protocol, which
+ * checks the index.  seq stays set until the iterator dies (it is cleared at exhaustion only in
+ * the GIL build), so a thread that loaded it never sees it freed; exhausted means index == -1. */
 static PyObject *
 reversed_next(PyObject *self)
 {
     reversedobject *ro = (reversedobject *)self;
-    Py_ssize_t index = ro->index;
-    if (index >= 0) {
-        PyObject *item = PySequence_GetItem(ro->seq, index);
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(ro->index);
+    PyObject *seq = ro->seq;
+    if (index >= 0 && seq != NULL) {
+        PyObject *item = PySequence_GetItem(seq, index);
         if (item != NULL) {
-            ro->index--;
+            FT_ATOMIC_STORE_SSIZE_RELAXED(ro->index, index - 1);
             return item;
         }
         if (PyErr_ExceptionMatches(PyExc_IndexError) ||
@@ -394,11 +416,13 @@ reversed_next(PyObject *self)
             PyErr_Clear();
         }
     }
-    ro->index = -1;
-    PyObject *seq = FT_ATOMIC_LOAD_PTR_ACQUIRE(ro->seq);   /* once: another thread may clear it */
+    FT_ATOMIC_STORE_SSIZE_RELAXED(ro->index, -1);
+#ifndef Py_GIL_DISABLED
     if (seq != NULL) {
-        _PyObject_ReleaseIterContainer(&ro->seq, seq);
+        ro->seq = NULL;
+        Py_DECREF(seq);
     }
+#endif
     return NULL;
 }
 
@@ -413,7 +437,7 @@ reversed_len(PyObject *self, PyObject *Py_UNUSED(ignored))
     if (seqsize == -1) {
         return NULL;
     }
-    Py_ssize_t position = ro->index + 1;
+    Py_ssize_t position = FT_ATOMIC_LOAD_SSIZE_RELAXED(ro->index) + 1;
     return PyLong_FromSsize_t(seqsize < position ? 0 : position);
 }
 
@@ -421,8 +445,9 @@ static PyObject *
 reversed_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     reversedobject *ro = (reversedobject *)self;
-    if (ro->seq != NULL) {
-        return Py_BuildValue("O(O)n", Py_TYPE(ro), ro->seq, ro->index);
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(ro->index);
+    if (ro->seq != NULL && index >= 0) {
+        return Py_BuildValue("O(O)n", Py_TYPE(ro), ro->seq, index);
     }
     return Py_BuildValue("O(())", Py_TYPE(ro));
 }
@@ -446,7 +471,7 @@ reversed_setstate(PyObject *self, PyObject *state)
         else if (index > n - 1) {
             index = n - 1;
         }
-        ro->index = index;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(ro->index, index);
     }
     Py_RETURN_NONE;
 }

@@ -52,6 +52,20 @@ gen_try_set_executing(PyGenObject *gen, int8_t expected)
 #endif
 }
 
+/* gi_frame_state as seen by a thread that has not claimed the frame, or that is running it
+ * while others may try to claim it: a relaxed atomic load in the free-threaded build, since
+ * another thread's gen_try_set_executing CAS (even a failing one) may overlap the read.  A
+ * non-owner's decision taken on the value is re-checked by its own CAS. */
+static inline int8_t
+gen_frame_state_relaxed(PyGenObject *gen)
+{
+#ifdef Py_GIL_DISABLED
+    return _Py_atomic_load_int8_relaxed(&gen->gi_frame_state);
+#else
+    return gen->gi_frame_state;
+#endif
+}
+
 static inline int
 gen_is_coroutine(PyObject *o)
 {
@@ -230,7 +244,7 @@ gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int c
 {
     PyThreadState *tstate = _PyThreadState_GET();
     _PyInterpreterFrame *frame = _PyGen_GetFrame(gen);
-    int8_t state = gen->gi_frame_state;
+    int8_t state = gen_frame_state_relaxed(gen);
 
     *presult = NULL;
     if (state == FRAME_CREATED && arg != NULL && arg != Py_None) {
@@ -275,7 +289,7 @@ gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int c
     tstate->exc_info = gen->gi_exc_state.previous_item;
     gen->gi_exc_state.previous_item = NULL;
 
-    if (gen->gi_frame_state == FRAME_EXECUTING) {
+    if (gen_frame_state_relaxed(gen) == FRAME_EXECUTING) {
         /* It yielded.  Publish the suspension last: another thread may resume it then. */
         FT_ATOMIC_STORE_INT8_RELEASE(gen->gi_frame_state, FRAME_SUSPENDED);
         *presult = result;

@@ -1781,10 +1781,16 @@ _Py_REGISTER_STATIC_TYPE(PyList_Type);
 
 /* ---- iterators ----------------------------------------------------------------------------- */
 
+/* Both list iterators may be shared by threads (free-threaded build).  it_index is then read
+ * and written with relaxed atomics: two threads may return the same item or skip one (as in
+ * CPython), but neither reads a torn index.  The item is fetched with list_get_item_ref, which
+ * re-checks the index against the list's current size.  it_seq stays set until the iterator
+ * dies (it is cleared at exhaustion only in the GIL build), so a thread that loaded it never
+ * sees the list freed under it; an exhausted iterator is marked by it_index == -1. */
 typedef struct {
     PyObject_HEAD
     Py_ssize_t it_index;
-    PyListObject *it_seq; /* NULL when exhausted */
+    PyListObject *it_seq; /* NULL when exhausted (GIL build only) */
 } listreviterobject;
 
 static void
@@ -1848,22 +1854,24 @@ listiter_reduce_general(void *it_ptr, int forward)
     PyObject *list;
     if (forward) {
         _PyListIterObject *it = it_ptr;
-        if (it->it_seq != NULL && it->it_index >= 0) {
+        Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
+        if (it->it_seq != NULL && index >= 0) {
             PyObject *iter = _PyIter_GetBuiltin("iter");
             if (iter == NULL) {
                 return NULL;
             }
-            return Py_BuildValue("N(O)n", iter, it->it_seq, it->it_index);
+            return Py_BuildValue("N(O)n", iter, it->it_seq, index);
         }
     }
     else {
         listreviterobject *it = it_ptr;
-        if (it->it_seq != NULL) {
+        Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
+        if (it->it_seq != NULL && index >= 0) {
             PyObject *reversed = _PyIter_GetBuiltin("reversed");
             if (reversed == NULL) {
                 return NULL;
             }
-            return Py_BuildValue("N(O)n", reversed, it->it_seq, it->it_index);
+            return Py_BuildValue("N(O)n", reversed, it->it_seq, index);
         }
     }
     PyObject *iter = _PyIter_GetBuiltin("iter");
@@ -1899,7 +1907,7 @@ listiter_setstate(PyObject *self, PyObject *state)
         else if (index > PyList_GET_SIZE(it->it_seq)) {
             index = PyList_GET_SIZE(it->it_seq);
         }
-        it->it_index = index;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index);
     }
     Py_RETURN_NONE;
 }
@@ -1962,16 +1970,19 @@ listreviter_next(PyObject *self)
     if (seq == NULL) {
         return NULL;
     }
-    Py_ssize_t index = it->it_index;
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
     if (index >= 0) {
         PyObject *item = list_get_item_ref(seq, index);
         if (item != NULL) {
-            it->it_index = index - 1;
+            FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index - 1);
             return item;
         }
     }
-    it->it_index = -1;
-    _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
+    FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, -1);
+#ifndef Py_GIL_DISABLED
+    it->it_seq = NULL;
+    Py_DECREF(seq);
+#endif
     return NULL;
 }
 
@@ -1979,7 +1990,7 @@ static PyObject *
 listreviter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     listreviterobject *it = (listreviterobject *)self;
-    Py_ssize_t len = it->it_index + 1;
+    Py_ssize_t len = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index) + 1;
     if (it->it_seq == NULL || PyList_GET_SIZE(it->it_seq) < len) {
         len = 0;
     }
@@ -2007,7 +2018,7 @@ listreviter_setstate(PyObject *self, PyObject *state)
         else if (index > PyList_GET_SIZE(it->it_seq) - 1) {
             index = PyList_GET_SIZE(it->it_seq) - 1;
         }
-        it->it_index = index;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index);
     }
     Py_RETURN_NONE;
 }

@@ -2,9 +2,22 @@
  *
  * A range keeps start, stop, step and its length as PyLong objects, so arbitrarily large
  * bounds work; the common case (everything fits in a C long) iterates with the fast
- * _PyRangeIterObject.  Ranges are immutable; an iterator is used by one thread at a time. */
+ * _PyRangeIterObject.  Ranges are immutable.
+ *
+ * Iterators may be shared by threads (free-threaded build).  The fast iterator's C longs are
+ * read and written with relaxed atomics (RANGEITER_LOAD/RANGEITER_STORE): two threads may hand
+ * out the same value or skip one (as in CPython) but never read a torn field.  The PyLong
+ * iterator swaps owned references, so it changes them only inside its critical section. */
 #include "Python.h"
 #include "pycore_tuple.h"
+
+#ifdef Py_GIL_DISABLED
+#  define RANGEITER_LOAD(field) __atomic_load_n(&(field), __ATOMIC_RELAXED)
+#  define RANGEITER_STORE(field, value) __atomic_store_n(&(field), (value), __ATOMIC_RELAXED)
+#else
+#  define RANGEITER_LOAD(field) (field)
+#  define RANGEITER_STORE(field, value) ((field) = (value))
+#endif
 
 typedef struct {
     PyObject_HEAD
@@ -646,10 +659,11 @@ static PyObject *
 rangeiter_next(PyObject *self)
 {
     _PyRangeIterObject *r = (_PyRangeIterObject *)self;
-    if (r->len > 0) {
-        long result = r->start;
-        r->start = (long)((unsigned long)result + (unsigned long)r->step);
-        r->len--;
+    long len = RANGEITER_LOAD(r->len);
+    if (len > 0) {
+        long result = RANGEITER_LOAD(r->start);
+        RANGEITER_STORE(r->start, (long)((unsigned long)result + (unsigned long)r->step));
+        RANGEITER_STORE(r->len, len - 1);
         return PyLong_FromLong(result);
     }
     return NULL;
@@ -658,7 +672,7 @@ rangeiter_next(PyObject *self)
 static PyObject *
 rangeiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
-    return PyLong_FromLong(((_PyRangeIterObject *)self)->len);
+    return PyLong_FromLong(RANGEITER_LOAD(((_PyRangeIterObject *)self)->len));
 }
 
 static PyObject *
@@ -666,7 +680,8 @@ rangeiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     _PyRangeIterObject *r = (_PyRangeIterObject *)self;
     PyObject *start = NULL, *stop = NULL, *step = NULL, *range;
-    start = PyLong_FromLong(r->start);
+    long len_value = RANGEITER_LOAD(r->len);
+    start = PyLong_FromLong(RANGEITER_LOAD(r->start));
     if (start == NULL) {
         goto err;
     }
@@ -675,7 +690,7 @@ rangeiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     if (step == NULL) {
         goto err;
     }
-    PyObject *len = PyLong_FromLong(r->len);
+    PyObject *len = PyLong_FromLong(len_value);
     if (len == NULL) {
         goto err;
     }
@@ -716,11 +731,13 @@ rangeiter_setstate(PyObject *self, PyObject *state)
     }
     /* Advance by index items, clamped. */
     if (index > 0) {
-        if (index > r->len) {
-            index = r->len;
+        long len = RANGEITER_LOAD(r->len);
+        if (index > len) {
+            index = len;
         }
-        r->start = (long)((unsigned long)r->start + (unsigned long)index * (unsigned long)r->step);
-        r->len -= index;
+        unsigned long start = (unsigned long)RANGEITER_LOAD(r->start);
+        RANGEITER_STORE(r->start, (long)(start + (unsigned long)index * (unsigned long)r->step));
+        RANGEITER_STORE(r->len, len - index);
     }
     Py_RETURN_NONE;
 }
@@ -765,7 +782,7 @@ longrangeiter_dealloc(PyObject *self)
 }
 
 static PyObject *
-longrangeiter_next(PyObject *self)
+longrangeiter_next_lock_held(PyObject *self)
 {
     longrangeiterobject *r = (longrangeiterobject *)self;
     if (_PyLong_Sign(r->len) <= 0) {
@@ -793,13 +810,27 @@ longrangeiter_next(PyObject *self)
 }
 
 static PyObject *
-longrangeiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
+longrangeiter_next(PyObject *self)
 {
-    return Py_NewRef(((longrangeiterobject *)self)->len);
+    PyObject *result;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    result = longrangeiter_next_lock_held(self);
+    Py_END_CRITICAL_SECTION();
+    return result;
 }
 
 static PyObject *
-longrangeiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+longrangeiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *result;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    result = Py_NewRef(((longrangeiterobject *)self)->len);
+    Py_END_CRITICAL_SECTION();
+    return result;
+}
+
+static PyObject *
+longrangeiter_reduce_lock_held(PyObject *self)
 {
     longrangeiterobject *r = (longrangeiterobject *)self;
     PyObject *product = PyNumber_Multiply(r->len, r->step);
@@ -824,9 +855,19 @@ longrangeiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     return Py_BuildValue("N(N)O", iter, range, Py_None);
 }
 
+static PyObject *
+longrangeiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *result;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    result = longrangeiter_reduce_lock_held(self);
+    Py_END_CRITICAL_SECTION();
+    return result;
+}
+
 /* Skip state items (clamped to [0, len]). */
 static PyObject *
-longrangeiter_setstate(PyObject *self, PyObject *state)
+longrangeiter_setstate_lock_held(PyObject *self, PyObject *state)
 {
     longrangeiterobject *r = (longrangeiterobject *)self;
     PyObject *index = PyNumber_Index(state);
@@ -869,6 +910,16 @@ longrangeiter_setstate(PyObject *self, PyObject *state)
     Py_SETREF(r->start, new_start);
     Py_SETREF(r->len, new_len);
     Py_RETURN_NONE;
+}
+
+static PyObject *
+longrangeiter_setstate(PyObject *self, PyObject *state)
+{
+    PyObject *result;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    result = longrangeiter_setstate_lock_held(self, state);
+    Py_END_CRITICAL_SECTION();
+    return result;
 }
 
 static PyMethodDef longrangeiter_methods[] = {

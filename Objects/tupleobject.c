@@ -8,6 +8,7 @@
 #include "pycore_gc.h"
 #include "pycore_tuple.h"
 #include "pycore_object.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 
 /* The one empty tuple; static and immortal. */
 PyTupleObject _Py_EmptyTupleStruct = {
@@ -781,6 +782,13 @@ _Py_REGISTER_STATIC_TYPE(PyTuple_Type);
 
 /* ---- iterator ------------------------------------------------------------------------------ */
 
+/* A tuple iterator may be shared by threads (free-threaded build).  it_index is then read and
+ * written with relaxed atomics: two threads may return the same item or skip one (as in
+ * CPython), but neither reads a torn index, and every index stored is one more than an index
+ * found below the tuple's (immutable) size, so the item fetch stays in bounds.  it_seq stays
+ * set until the iterator dies (it is cleared at exhaustion only in the GIL build), so a thread
+ * that loaded it never sees the tuple or its items freed under it. */
+
 static void
 tupleiter_dealloc(PyObject *self)
 {
@@ -805,10 +813,15 @@ tupleiter_next(PyObject *self)
     if (seq == NULL) {
         return NULL;
     }
-    if (it->it_index < Py_SIZE(seq)) {
-        return Py_NewRef(seq->ob_item[it->it_index++]);
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
+    if (index < Py_SIZE(seq)) {
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index + 1);
+        return Py_NewRef(seq->ob_item[index]);
     }
-    _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
+#ifndef Py_GIL_DISABLED
+    it->it_seq = NULL;
+    Py_DECREF(seq);
+#endif
     return NULL;
 }
 
@@ -818,7 +831,7 @@ tupleiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
     _PyTupleIterObject *it = (_PyTupleIterObject *)self;
     Py_ssize_t len = 0;
     if (it->it_seq != NULL) {
-        len = Py_SIZE(it->it_seq) - it->it_index;
+        len = Py_SIZE(it->it_seq) - FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
     }
     return PyLong_FromSsize_t(len);
 }
@@ -831,8 +844,10 @@ tupleiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     if (iter == NULL) {
         return NULL;
     }
-    if (it->it_seq != NULL) {
-        return Py_BuildValue("N(O)n", iter, it->it_seq, it->it_index);
+    /* Exhausted (it_seq cleared, or the index at the end): pickle as iter(()). */
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
+    if (it->it_seq != NULL && index < Py_SIZE(it->it_seq)) {
+        return Py_BuildValue("N(O)n", iter, it->it_seq, index);
     }
     return Py_BuildValue("N(())", iter);
 }
@@ -852,7 +867,7 @@ tupleiter_setstate(PyObject *self, PyObject *state)
         else if (index > Py_SIZE(it->it_seq)) {
             index = Py_SIZE(it->it_seq);
         }
-        it->it_index = index;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index);
     }
     Py_RETURN_NONE;
 }

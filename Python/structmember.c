@@ -1,6 +1,65 @@
-/* Reading and writing C struct members described by PyMemberDef (member descriptors). */
+/* Reading and writing C struct members described by PyMemberDef (member descriptors).
+ *
+ * Object members (_Py_T_OBJECT, Py_T_OBJECT_EX; e.g. __slots__) in the free-threaded build:
+ * a setter swaps the pointer with an atomic exchange inside the owner's critical section and
+ * releases the old value afterwards, so two racing setters never release the same value.  A
+ * reader loads the pointer atomically and takes its reference lock-free when it can
+ * (_Py_TryIncRef, then re-checks that the member still holds that object), else under the
+ * owner's critical section, where no setter can release the value between load and incref.
+ * Stored values are marked maybe-shared (pycore_gc.h): their memory then waits for QSBR, so a
+ * lock-free reader that lost the race still touches valid memory.  The GIL build keeps plain
+ * loads and stores (member_object_load/member_object_swap). */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_gc.h"
+
+/* Return a new reference to the object member at addr of obj, or NULL (no exception) when it
+ * is empty. */
+static PyObject *
+member_object_load(PyObject *obj, PyObject **addr)
+{
+#ifdef Py_GIL_DISABLED
+    PyObject *v = _Py_atomic_load_ptr_acquire(addr);
+    if (v == NULL) {
+        return NULL;
+    }
+    if (_Py_TryIncRef(v)) {
+        if (_Py_atomic_load_ptr_acquire(addr) == v) {
+            return v;
+        }
+        Py_DECREF(v);
+    }
+    Py_BEGIN_CRITICAL_SECTION(obj);
+    v = Py_XNewRef((PyObject *)_Py_atomic_load_ptr_relaxed(addr));
+    Py_END_CRITICAL_SECTION();
+    return v;
+#else
+    (void)obj;
+    return Py_XNewRef(*addr);
+#endif
+}
+
+/* Store value (may be NULL; a new reference is taken) in the object member at addr of obj.
+ * Return the old value (a reference the caller must release), or NULL if it was empty. */
+static PyObject *
+member_object_swap(PyObject *obj, PyObject **addr, PyObject *value)
+{
+#ifdef Py_GIL_DISABLED
+    PyObject *old;
+    if (value != NULL) {
+        _PyObject_SetMaybeShared(value);
+    }
+    Py_BEGIN_CRITICAL_SECTION(obj);
+    old = _Py_atomic_exchange_ptr(addr, Py_XNewRef(value));
+    Py_END_CRITICAL_SECTION();
+    return old;
+#else
+    (void)obj;
+    PyObject *old = *addr;
+    *addr = Py_XNewRef(value);
+    return old;
+#endif
+}
 
 PyObject *
 PyMember_GetOne(const char *obj_addr, PyMemberDef *l)
@@ -64,14 +123,13 @@ PyMember_GetOne(const char *obj_addr, PyMemberDef *l)
         v = PyUnicode_FromStringAndSize((char *)addr, 1);
         break;
     case _Py_T_OBJECT:
-        v = *(PyObject **)addr;
+        v = member_object_load((PyObject *)obj_addr, (PyObject **)addr);
         if (v == NULL) {
-            v = Py_None;
+            v = Py_NewRef(Py_None);
         }
-        Py_INCREF(v);
         break;
     case Py_T_OBJECT_EX:
-        v = *(PyObject **)addr;
+        v = member_object_load((PyObject *)obj_addr, (PyObject **)addr);
         if (v == NULL) {
             PyObject *obj = (PyObject *)obj_addr;
             PyTypeObject *tp = Py_TYPE(obj);
@@ -79,7 +137,6 @@ PyMember_GetOne(const char *obj_addr, PyMemberDef *l)
                          tp->tp_name, l->name);
             return NULL;
         }
-        Py_INCREF(v);
         break;
     case Py_T_LONGLONG:
         v = PyLong_FromLongLong(*(long long *)addr);
@@ -117,18 +174,9 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         PyErr_SetString(PyExc_AttributeError, "readonly attribute");
         return -1;
     }
-    if (v == NULL) {
-        if (l->type == Py_T_OBJECT_EX) {
-            if (*(PyObject **)addr == NULL) {
-                PyErr_Format(PyExc_AttributeError, "'%.200s' object has no attribute '%s'",
-                             Py_TYPE(obj)->tp_name, l->name);
-                return -1;
-            }
-        }
-        else if (l->type != _Py_T_OBJECT) {
-            PyErr_SetString(PyExc_TypeError, "can't delete numeric/char attribute");
-            return -1;
-        }
+    if (v == NULL && l->type != Py_T_OBJECT_EX && l->type != _Py_T_OBJECT) {
+        PyErr_SetString(PyExc_TypeError, "can't delete numeric/char attribute");
+        return -1;
     }
     switch (l->type) {
     case Py_T_BOOL:
@@ -279,8 +327,13 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
     }
     case _Py_T_OBJECT:
     case Py_T_OBJECT_EX: {
-        PyObject *oldv = *(PyObject **)addr;
-        *(PyObject **)addr = Py_XNewRef(v);
+        PyObject *oldv = member_object_swap(obj, (PyObject **)addr, v);
+        if (oldv == NULL && v == NULL && l->type == Py_T_OBJECT_EX) {
+            /* Deleting an empty member (decided by the swap, so of two racing deletions
+             * exactly one succeeds).  CPython's message is the bare member name. */
+            PyErr_SetString(PyExc_AttributeError, l->name);
+            return -1;
+        }
         Py_XDECREF(oldv);
         break;
     }
