@@ -2239,12 +2239,24 @@ dictiter_traverse(PyObject *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* An exhausted iterator: the GIL build drops its dict (di_dict NULL), as CPython.  The
+ * free-threaded build keeps the dict until the iterator dies and sets di_pos to this mark
+ * (under the dict's lock; read without it too): another thread sharing the iterator may be
+ * inside the dict's critical section with it right now, and must not see it freed. */
+#define DICTITER_EXHAUSTED PY_SSIZE_T_MIN
+
+static int
+dictiter_exhausted(dictiterobject *di)
+{
+    return di->di_dict == NULL || FT_ATOMIC_LOAD_SSIZE_RELAXED(di->di_pos) == DICTITER_EXHAUSTED;
+}
+
 static PyObject *
 dictiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     dictiterobject *di = (dictiterobject *)self;
     Py_ssize_t len = 0;
-    if (di->di_dict != NULL && di->di_used == PyDict_GET_SIZE(di->di_dict)) {
+    if (!dictiter_exhausted(di) && di->di_used == PyDict_GET_SIZE(di->di_dict)) {
         len = di->len;
     }
     return PyLong_FromSsize_t(len);
@@ -2255,15 +2267,16 @@ dictiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
 static int
 dictiter_advance(dictiterobject *di, PyObject **pkey, PyObject **pvalue, int reverse)
 {
-    /* Another thread sharing the iterator may release the dict (_PyObject_ReleaseIterContainer)
-     * meanwhile. */
-    PyDictObject *d = FT_ATOMIC_LOAD_PTR_RELAXED(di->di_dict);
-    if (d == NULL) {
+    if (dictiter_exhausted(di)) {
         return 0;
     }
+    PyDictObject *d = di->di_dict;
     int rc = 0;
     Py_BEGIN_CRITICAL_SECTION(d);
-    if (di->di_used != d->ma_used) {
+    if (di->di_pos == DICTITER_EXHAUSTED) {
+        rc = 0;     /* exhausted by another thread meanwhile */
+    }
+    else if (di->di_used != d->ma_used) {
         PyErr_SetString(PyExc_RuntimeError, "dictionary changed size during iteration");
         di->di_used = -1; /* make this state sticky */
         rc = -1;
@@ -2281,7 +2294,7 @@ dictiter_advance(dictiterobject *di, PyObject **pkey, PyObject **pvalue, int rev
                 i--;
             }
             if (i >= 0) {
-                di->di_pos = i - 1;
+                FT_ATOMIC_STORE_SSIZE_RELAXED(di->di_pos, i - 1);
                 rc = 1;
             }
         }
@@ -2290,7 +2303,7 @@ dictiter_advance(dictiterobject *di, PyObject **pkey, PyObject **pvalue, int rev
                 i++;
             }
             if (i < n) {
-                di->di_pos = i + 1;
+                FT_ATOMIC_STORE_SSIZE_RELAXED(di->di_pos, i + 1);
                 rc = 1;
             }
         }
@@ -2311,12 +2324,18 @@ dictiter_advance(dictiterobject *di, PyObject **pkey, PyObject **pvalue, int rev
             }
         }
     }
-    Py_END_CRITICAL_SECTION();
-    if (rc <= 0) {
-        if (rc == 0 || di->len == -1) {
-            _PyObject_ReleaseIterContainer((PyObject **)&di->di_dict, (PyObject *)d);
-        }
+#ifdef Py_GIL_DISABLED
+    if (rc == 0 || (rc < 0 && di->len == -1)) {
+        FT_ATOMIC_STORE_SSIZE_RELAXED(di->di_pos, DICTITER_EXHAUSTED);
     }
+#endif
+    Py_END_CRITICAL_SECTION();
+#ifndef Py_GIL_DISABLED
+    if (rc == 0 || (rc < 0 && di->len == -1)) {
+        di->di_dict = NULL;
+        Py_DECREF(d);
+    }
+#endif
     return rc;
 }
 

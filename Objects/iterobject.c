@@ -6,6 +6,7 @@
  * reference that the iterator owns. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 
 /* New reference to builtins.<name>. */
 PyObject *
@@ -61,27 +62,44 @@ iter_traverse(PyObject *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* Exhausted: the GIL build drops the sequence (it_seq NULL), as CPython.  The free-threaded
+ * build keeps it until the iterator dies and marks the index -1 instead: another thread
+ * sharing the iterator may be calling seq[i] with it right now (CPython 3.13t keeps list
+ * iterators' lists the same way).  Threads sharing an iterator may skip or repeat items;
+ * the index is a relaxed atomic so that nothing else goes wrong. */
+static int
+seqiter_exhausted(seqiterobject *it)
+{
+    return it->it_seq == NULL || FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index) < 0;
+}
+
 static PyObject *
 iter_iternext(PyObject *self)
 {
     seqiterobject *it = (seqiterobject *)self;
-    PyObject *seq = it->it_seq;
-    if (seq == NULL) {
+    if (seqiter_exhausted(it)) {
         return NULL;
     }
-    if (it->it_index == PY_SSIZE_T_MAX) {
+    PyObject *seq = it->it_seq;
+    Py_ssize_t index = FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index);
+    if (index == PY_SSIZE_T_MAX) {
         PyErr_SetString(PyExc_OverflowError, "iter index too large");
         return NULL;
     }
-    PyObject *result = PySequence_GetItem(seq, it->it_index);
+    PyObject *result = PySequence_GetItem(seq, index);
     if (result != NULL) {
-        it->it_index++;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index + 1);
         return result;
     }
     if (PyErr_ExceptionMatches(PyExc_IndexError) ||
         PyErr_ExceptionMatches(PyExc_StopIteration)) {
         PyErr_Clear();
-        _PyObject_ReleaseIterContainer((PyObject **)&it->it_seq, (PyObject *)seq);
+#ifdef Py_GIL_DISABLED
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, -1);
+#else
+        it->it_seq = NULL;
+        Py_DECREF(seq);
+#endif
     }
     return NULL;
 }
@@ -90,7 +108,7 @@ static PyObject *
 iter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     seqiterobject *it = (seqiterobject *)self;
-    if (it->it_seq != NULL) {
+    if (!seqiter_exhausted(it)) {
         if (_PyObject_HasLen(it->it_seq)) {
             Py_ssize_t seqsize = PySequence_Size(it->it_seq);
             if (seqsize == -1) {
@@ -116,8 +134,9 @@ iter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     if (iter == NULL) {
         return NULL;
     }
-    if (it->it_seq != NULL) {
-        return Py_BuildValue("N(O)n", iter, it->it_seq, it->it_index);
+    if (!seqiter_exhausted(it)) {
+        return Py_BuildValue("N(O)n", iter, it->it_seq,
+                             FT_ATOMIC_LOAD_SSIZE_RELAXED(it->it_index));
     }
     return Py_BuildValue("N(())", iter);
 }
@@ -130,11 +149,11 @@ iter_setstate(PyObject *self, PyObject *state)
     if (index == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (it->it_seq != NULL) {
+    if (!seqiter_exhausted(it)) {
         if (index < 0) {
             index = 0;
         }
-        it->it_index = index;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(it->it_index, index);
     }
     Py_RETURN_NONE;
 }
