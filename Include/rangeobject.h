@@ -18,4 +18,17 @@ typedef struct {
     long len;    /* values left */
 } _PyRangeIterObject;
 
+#ifdef Py_BUILD_CORE
+/* Its fields, read and written by rangeiter_next and the eval loop's fast path: relaxed
+ * atomics in the free-threaded build (a shared iterator may hand out a value twice or skip
+ * one, as in CPython, but never reads a torn field). */
+#  ifdef Py_GIL_DISABLED
+#    define _PyRangeIter_LOAD(field) __atomic_load_n(&(field), __ATOMIC_RELAXED)
+#    define _PyRangeIter_STORE(field, value) __atomic_store_n(&(field), (value), __ATOMIC_RELAXED)
+#  else
+#    define _PyRangeIter_LOAD(field) (field)
+#    define _PyRangeIter_STORE(field, value) ((field) = (value))
+#  endif
+#endif
+
 #endif /* Py_RANGEOBJECT_H */

@@ -296,7 +296,7 @@ gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int c
         return result != NULL ? PYGEN_NEXT : PYGEN_ERROR;
     }
     /* The frame finished: it was cleared by the eval loop. */
-    gen->gi_frame_state = FRAME_COMPLETED;
+    FT_ATOMIC_STORE_INT8_RELAXED(gen->gi_frame_state, FRAME_COMPLETED);
     Py_CLEAR(gen->gi_exc_state.exc_value);
     if (result != NULL) {
         *presult = result;

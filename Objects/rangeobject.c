@@ -11,13 +11,8 @@
 #include "Python.h"
 #include "pycore_tuple.h"
 
-#ifdef Py_GIL_DISABLED
-#  define RANGEITER_LOAD(field) __atomic_load_n(&(field), __ATOMIC_RELAXED)
-#  define RANGEITER_STORE(field, value) __atomic_store_n(&(field), (value), __ATOMIC_RELAXED)
-#else
-#  define RANGEITER_LOAD(field) (field)
-#  define RANGEITER_STORE(field, value) ((field) = (value))
-#endif
+#define RANGEITER_LOAD(field) _PyRangeIter_LOAD(field)             /* Include/rangeobject.h */
+#define RANGEITER_STORE(field, value) _PyRangeIter_STORE(field, value)
 
 typedef struct {
     PyObject_HEAD

@@ -669,7 +669,7 @@ static void
 inherit_special(PyTypeObject *type, PyTypeObject *base)
 {
     /* GC: a type without GC whose base has it inherits GC when it adds no traverse. */
-    if (!(type->tp_flags & Py_TPFLAGS_HAVE_GC) && (base->tp_flags & Py_TPFLAGS_HAVE_GC) &&
+    if (!(PyType_HasFeature(type, Py_TPFLAGS_HAVE_GC)) && (PyType_HasFeature(base, Py_TPFLAGS_HAVE_GC)) &&
         (!type->tp_traverse && !type->tp_clear)) {
         type->tp_flags |= Py_TPFLAGS_HAVE_GC;
         if (type->tp_traverse == NULL) {
@@ -805,8 +805,8 @@ inherit_slots(PyTypeObject *type, PyTypeObject *base)
     COPYSLOT(tp_repr);
     COPYSLOT(tp_call);
     COPYSLOT(tp_str);
-    if (type->tp_call == base->tp_call && !(type->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL) &&
-        (base->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL)) {
+    if (type->tp_call == base->tp_call && !(PyType_HasFeature(type, Py_TPFLAGS_HAVE_VECTORCALL)) &&
+        (PyType_HasFeature(base, Py_TPFLAGS_HAVE_VECTORCALL))) {
         if (type->tp_vectorcall_offset == 0) {
             type->tp_vectorcall_offset = base->tp_vectorcall_offset;
         }
@@ -826,8 +826,8 @@ inherit_slots(PyTypeObject *type, PyTypeObject *base)
     COPYSLOT(tp_iternext);
     COPYSLOT(tp_descr_get);
     if (base->tp_descr_get && type->tp_descr_get == base->tp_descr_get &&
-        (base->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) &&
-        !(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        (PyType_HasFeature(base, Py_TPFLAGS_METHOD_DESCRIPTOR)) &&
+        !(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE))) {
         type->tp_flags |= Py_TPFLAGS_METHOD_DESCRIPTOR;
     }
     COPYSLOT(tp_descr_set);
@@ -836,10 +836,10 @@ inherit_slots(PyTypeObject *type, PyTypeObject *base)
     COPYSLOT(tp_alloc);
     COPYSLOT(tp_is_gc);
     COPYSLOT(tp_finalize);
-    if ((type->tp_flags & Py_TPFLAGS_HAVE_GC) == (base->tp_flags & Py_TPFLAGS_HAVE_GC)) {
+    if ((PyType_HasFeature(type, Py_TPFLAGS_HAVE_GC)) == (PyType_HasFeature(base, Py_TPFLAGS_HAVE_GC))) {
         COPYSLOT(tp_free);
     }
-    else if ((type->tp_flags & Py_TPFLAGS_HAVE_GC) && type->tp_free == NULL &&
+    else if ((PyType_HasFeature(type, Py_TPFLAGS_HAVE_GC)) && type->tp_free == NULL &&
              base->tp_free == PyObject_Free) {
         type->tp_free = PyObject_GC_Del;
     }
@@ -1044,14 +1044,14 @@ type_ready_set_hash(PyTypeObject *type)
 int
 PyType_Ready(PyTypeObject *type)
 {
-    if (type->tp_flags & Py_TPFLAGS_READY) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_READY)) {
         return 0;
     }
-    if (type->tp_flags & Py_TPFLAGS_READYING) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_READYING)) {
         return 0; /* recursive call from a base's readying: harmless */
     }
     type->tp_flags |= Py_TPFLAGS_READYING;
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+    if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE))) {
         type->tp_flags |= Py_TPFLAGS_IMMUTABLETYPE;
         /* Static types are immortal; make sure their header says so. */
         _Py_SetImmortal((PyObject *)type);
@@ -1060,14 +1060,14 @@ PyType_Ready(PyTypeObject *type)
     PyTypeObject *base = type->tp_base;
     if (base == NULL && type != &PyBaseObject_Type) {
         base = &PyBaseObject_Type;
-        if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
             type->tp_base = (PyTypeObject *)Py_NewRef(base);
         }
         else {
             type->tp_base = base;
         }
     }
-    if (base != NULL && !(base->tp_flags & Py_TPFLAGS_READY)) {
+    if (base != NULL && !(PyType_HasFeature(base, Py_TPFLAGS_READY))) {
         if (PyType_Ready(base) < 0) {
             goto error;
         }
@@ -1084,7 +1084,7 @@ PyType_Ready(PyTypeObject *type)
     /* Ready every base (multiple inheritance of static types is rare but allowed). */
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(type->tp_bases); i++) {
         PyTypeObject *b = (PyTypeObject *)PyTuple_GET_ITEM(type->tp_bases, i);
-        if (!(b->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(b) < 0) {
+        if (!(PyType_HasFeature(b, Py_TPFLAGS_READY)) && PyType_Ready(b) < 0) {
             goto error;
         }
     }
@@ -1128,12 +1128,12 @@ PyType_Ready(PyTypeObject *type)
             type->tp_as_buffer = base->tp_as_buffer;
         }
         inherit_special(type, base);
-        if (type->tp_new == NULL && !(type->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) &&
-            (type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        if (type->tp_new == NULL && !(PyType_HasFeature(type, Py_TPFLAGS_DISALLOW_INSTANTIATION)) &&
+            (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE))) {
             type->tp_new = base->tp_new;
         }
         else if (type->tp_new == NULL && base != &PyBaseObject_Type &&
-                 !(type->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION)) {
+                 !(PyType_HasFeature(type, Py_TPFLAGS_DISALLOW_INSTANTIATION))) {
             type->tp_new = base->tp_new;
         }
     }
@@ -1161,7 +1161,7 @@ PyType_Ready(PyTypeObject *type)
             Py_DECREF(doc);
         }
     }
-    else if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+    else if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE))) {
         if (dict_setdefault(type->tp_dict, _Py_ID(__doc__), Py_None) < 0) {
             goto error;
         }
@@ -1529,7 +1529,7 @@ hackcheck(PyObject *self, setattrofunc func, const char *what)
     PyTypeObject *defining = NULL;
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
         PyTypeObject *b = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
-        if (!(b->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        if (!(PyType_HasFeature(b, Py_TPFLAGS_HEAPTYPE))) {
             defining = b;
             break;
         }
@@ -2919,7 +2919,7 @@ subtype_traverse(PyObject *self, visitproc visit, void *arg)
             Py_VISIT(*dictptr);
         }
     }
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
         Py_VISIT(type);
     }
     if (base->tp_traverse) {
@@ -3000,12 +3000,12 @@ extra_ivars(PyTypeObject *type, PyTypeObject *base)
     if (type->tp_itemsize || base->tp_itemsize) {
         return t_size != b_size || type->tp_itemsize != base->tp_itemsize;
     }
-    if ((type->tp_flags & Py_TPFLAGS_HEAPTYPE) && type->tp_weaklistoffset &&
+    if ((PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) && type->tp_weaklistoffset &&
         base->tp_weaklistoffset == 0 &&
         (size_t)type->tp_weaklistoffset + sizeof(PyObject *) == t_size) {
         t_size -= sizeof(PyObject *);
     }
-    if ((type->tp_flags & Py_TPFLAGS_HEAPTYPE) && type->tp_dictoffset > 0 &&
+    if ((PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) && type->tp_dictoffset > 0 &&
         base->tp_dictoffset == 0 &&
         (size_t)type->tp_dictoffset + sizeof(PyObject *) == t_size) {
         t_size -= sizeof(PyObject *);
@@ -3032,10 +3032,10 @@ best_base(PyObject *bases)
             return NULL;
         }
         PyTypeObject *base_i = (PyTypeObject *)b;
-        if (!(base_i->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(base_i) < 0) {
+        if (!(PyType_HasFeature(base_i, Py_TPFLAGS_READY)) && PyType_Ready(base_i) < 0) {
             return NULL;
         }
-        if (!(base_i->tp_flags & Py_TPFLAGS_BASETYPE)) {
+        if (!(PyType_HasFeature(base_i, Py_TPFLAGS_BASETYPE))) {
             PyErr_Format(PyExc_TypeError, "type '%.100s' is not an acceptable base type",
                          base_i->tp_name);
             return NULL;
@@ -3715,7 +3715,7 @@ heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     PyThreadState *tstate = _PyThreadState_GET();
     if (type->tp_new != object_new || type->tp_init != slot_tp_init ||
-        (type->tp_flags & Py_TPFLAGS_IS_ABSTRACT)) {
+        (PyType_HasFeature(type, Py_TPFLAGS_IS_ABSTRACT))) {
         return _PyObject_MakeTpCall(tstate, callable, args, nargs, kwnames);
     }
     PyObject *init = _PyType_Lookup(type, _Py_ID(__init__));
@@ -3779,7 +3779,7 @@ heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
 static PyObject *
 type_module(PyTypeObject *type)
 {
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
         PyObject *mod = PyDict_GetItemWithError(type->tp_dict, _Py_ID(__module__));
         if (mod == NULL) {
             if (!PyErr_Occurred()) {
@@ -3799,7 +3799,7 @@ type_module(PyTypeObject *type)
 static PyObject *
 type_qualname(PyTypeObject *type)
 {
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
         return Py_NewRef(((PyHeapTypeObject *)type)->ht_qualname);
     }
     return PyUnicode_FromString(_PyType_Name(type));
@@ -3808,7 +3808,7 @@ type_qualname(PyTypeObject *type)
 static PyObject *
 type_name(PyTypeObject *type)
 {
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
         return Py_NewRef(((PyHeapTypeObject *)type)->ht_name);
     }
     return PyUnicode_FromString(_PyType_Name(type));
@@ -3971,7 +3971,7 @@ type_dealloc(PyObject *self)
 {
     PyTypeObject *type = (PyTypeObject *)self;
     PyHeapTypeObject *et = (PyHeapTypeObject *)type;
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+    if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE))) {
         Py_FatalError("deallocating a static type");
     }
     PyObject_GC_UnTrack(type);
@@ -4005,7 +4005,7 @@ static int
 type_traverse(PyObject *self, visitproc visit, void *arg)
 {
     PyTypeObject *type = (PyTypeObject *)self;
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+    if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE))) {
         return 0;
     }
     Py_VISIT(type->tp_dict);
@@ -4016,7 +4016,7 @@ type_traverse(PyObject *self, visitproc visit, void *arg)
     Py_VISIT(((PyHeapTypeObject *)type)->ht_module);
     /* A class owns a reference to its metaclass only when the metaclass is a heap type
      * (_PyObject_Init); visiting a static metaclass would make the collector undercount. */
-    if (Py_TYPE(type)->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (PyType_HasFeature(Py_TYPE(type), Py_TPFLAGS_HEAPTYPE)) {
         Py_VISIT(Py_TYPE(type));
     }
     return 0;
@@ -4044,8 +4044,8 @@ type_is_gc(PyObject *type)
 static int
 check_set_special_type_attr(PyTypeObject *type, PyObject *value, const char *name)
 {
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
-        (type->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)) {
+    if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) ||
+        (PyType_HasFeature(type, Py_TPFLAGS_IMMUTABLETYPE))) {
         PyErr_Format(PyExc_TypeError, "cannot set '%s' attribute of immutable type '%s'", name,
                      type->tp_name);
         return 0;
@@ -4274,7 +4274,7 @@ static PyObject *
 type_get_doc(PyObject *self, void *context)
 {
     PyTypeObject *type = (PyTypeObject *)self;
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE) && type->tp_doc != NULL) {
+    if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) && type->tp_doc != NULL) {
         return _PyType_GetDocFromInternalDoc(type->tp_name, type->tp_doc);
     }
     PyObject *result = PyDict_GetItemWithError(type->tp_dict, _Py_ID(__doc__));
@@ -4312,7 +4312,7 @@ static PyObject *
 type_get_annotations(PyObject *self, void *context)
 {
     PyTypeObject *type = (PyTypeObject *)self;
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+    if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE))) {
         PyErr_Format(PyExc_AttributeError, "type object '%s' has no attribute '__annotations__'",
                      type->tp_name);
         return NULL;
@@ -4344,7 +4344,7 @@ static int
 type_set_annotations(PyObject *self, PyObject *value, void *context)
 {
     PyTypeObject *type = (PyTypeObject *)self;
-    if (type->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_IMMUTABLETYPE)) {
         PyErr_Format(PyExc_TypeError, "cannot set '__annotations__' attribute of immutable type "
                      "'%s'", type->tp_name);
         return -1;
@@ -4516,7 +4516,7 @@ type___sizeof__(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     PyTypeObject *type = (PyTypeObject *)self;
     size_t size;
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
         size = sizeof(PyHeapTypeObject) + (size_t)Py_SIZE(type) * sizeof(PyMemberDef);
     }
     else {
@@ -4834,10 +4834,10 @@ object_set_class(PyObject *self, PyObject *value, void *closure)
     }
     PyTypeObject *newto = (PyTypeObject *)value;
     PyTypeObject *oldto = Py_TYPE(self);
-    if (!((newto->tp_flags & Py_TPFLAGS_HEAPTYPE) && (oldto->tp_flags & Py_TPFLAGS_HEAPTYPE)) &&
+    if (!((PyType_HasFeature(newto, Py_TPFLAGS_HEAPTYPE)) && (PyType_HasFeature(oldto, Py_TPFLAGS_HEAPTYPE))) &&
         !(PyType_IsSubtype(newto, &PyModule_Type) && PyType_IsSubtype(oldto, &PyModule_Type)) &&
-        ((newto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) ||
-         (oldto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE))) {
+        ((PyType_HasFeature(newto, Py_TPFLAGS_IMMUTABLETYPE)) ||
+         (PyType_HasFeature(oldto, Py_TPFLAGS_IMMUTABLETYPE)))) {
         PyErr_Format(PyExc_TypeError,
                      "__class__ assignment only supported for mutable types or ModuleType "
                      "subclasses");
@@ -4846,11 +4846,11 @@ object_set_class(PyObject *self, PyObject *value, void *closure)
     if (!compatible_for_assignment(oldto, newto, "__class__")) {
         return -1;
     }
-    if (newto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (PyType_HasFeature(newto, Py_TPFLAGS_HEAPTYPE)) {
         Py_INCREF(newto);
     }
     Py_SET_TYPE(self, newto);
-    if (oldto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (PyType_HasFeature(oldto, Py_TPFLAGS_HEAPTYPE)) {
         Py_DECREF(oldto);
     }
     return 0;
@@ -4872,7 +4872,7 @@ slot_names(PyTypeObject *type)
     PyObject *mro = type->tp_mro;
     for (Py_ssize_t i = 0; mro && i < PyTuple_GET_SIZE(mro); i++) {
         PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
-        if (!(t->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        if (!(PyType_HasFeature(t, Py_TPFLAGS_HEAPTYPE))) {
             continue;
         }
         PyObject *slots = ((PyHeapTypeObject *)t)->ht_slots;
@@ -5851,11 +5851,11 @@ PyType_FromMetaclass(PyTypeObject *metaclass, PyObject *module, PyType_Spec *spe
     /* Braid has no managed pre-header: a type asking for a managed dict or weakref list gets
      * an ordinary slot at the end of its instances instead (fixed-size types only). */
     if (type->tp_itemsize == 0) {
-        if ((type->tp_flags & Py_TPFLAGS_MANAGED_DICT) && type->tp_dictoffset == 0) {
+        if ((PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT)) && type->tp_dictoffset == 0) {
             type->tp_dictoffset = type->tp_basicsize;
             type->tp_basicsize += (Py_ssize_t)sizeof(PyObject *);
         }
-        if ((type->tp_flags & Py_TPFLAGS_MANAGED_WEAKREF) && type->tp_weaklistoffset == 0) {
+        if ((PyType_HasFeature(type, Py_TPFLAGS_MANAGED_WEAKREF)) && type->tp_weaklistoffset == 0) {
             type->tp_weaklistoffset = type->tp_basicsize;
             type->tp_basicsize += (Py_ssize_t)sizeof(PyObject *);
         }
@@ -5936,7 +5936,7 @@ PyType_GetSlot(PyTypeObject *type, int slot)
 PyObject *
 PyType_GetModule(PyTypeObject *type)
 {
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+    if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE))) {
         PyErr_Format(PyExc_TypeError, "PyType_GetModule: Type '%s' is not a heap type",
                      type->tp_name);
         return NULL;
@@ -5971,7 +5971,7 @@ _PyType_GetModuleByDef2(PyTypeObject *left, PyTypeObject *right, PyModuleDef *de
         PyObject *mro = types[k]->tp_mro;
         for (Py_ssize_t i = 0; mro && i < PyTuple_GET_SIZE(mro); i++) {
             PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
-            if (!(t->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+            if (!(PyType_HasFeature(t, Py_TPFLAGS_HEAPTYPE))) {
                 continue;
             }
             PyObject *module = ((PyHeapTypeObject *)t)->ht_module;
@@ -6017,7 +6017,7 @@ PyType_GetModuleName(PyTypeObject *type)
 PyObject *
 PyType_GetFullyQualifiedName(PyTypeObject *type)
 {
-    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+    if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE))) {
         return PyUnicode_FromString(type->tp_name);
     }
     PyObject *qualname = type_qualname(type);
@@ -6051,5 +6051,5 @@ PyType_GetFlags(PyTypeObject *type)
 int
 _PyType_CheckConsistency(PyTypeObject *type)
 {
-    return type->tp_flags & Py_TPFLAGS_READY ? 1 : 0;
+    return PyType_HasFeature(type, Py_TPFLAGS_READY) ? 1 : 0;
 }

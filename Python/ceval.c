@@ -2167,7 +2167,7 @@ profiled_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *calla
 static inline int
 gen_try_enter_inline(PyGenObject *gen)
 {
-    int8_t expected = gen->gi_frame_state;
+    int8_t expected = FT_ATOMIC_LOAD_INT8_RELAXED(gen->gi_frame_state);
     if (expected != FRAME_SUSPENDED && expected != FRAME_CREATED) {
         return 0;
     }
@@ -3491,10 +3491,12 @@ dispatch_real:
                 /* range() fast path.  A range iterator shared by threads may hand out a
                  * value twice in the free-threaded build; it never reads freed memory. */
                 _PyRangeIterObject *r = (_PyRangeIterObject *)iter;
-                if (r->len > 0) {
-                    long value = r->start;
-                    r->start = value + r->step;
-                    r->len--;
+                long len = _PyRangeIter_LOAD(r->len);
+                if (len > 0) {
+                    long value = _PyRangeIter_LOAD(r->start);
+                    _PyRangeIter_STORE(r->start,
+                                       (long)((unsigned long)value + (unsigned long)r->step));
+                    _PyRangeIter_STORE(r->len, len - 1);
                     PyObject *next = PyLong_FromLong(value);
                     if (next == NULL) {
                         goto error;
@@ -4027,8 +4029,10 @@ dispatch_real:
             PySendResult status;
             PyTypeObject *tp = Py_TYPE(receiver);
             if ((tp == &PyGen_Type || tp == &PyCoro_Type) &&
-                (((PyGenObject *)receiver)->gi_frame_state == FRAME_SUSPENDED ||
-                 (((PyGenObject *)receiver)->gi_frame_state == FRAME_CREATED && v == Py_None))) {
+                (FT_ATOMIC_LOAD_INT8_RELAXED(((PyGenObject *)receiver)->gi_frame_state) ==
+                     FRAME_SUSPENDED ||
+                 (FT_ATOMIC_LOAD_INT8_RELAXED(((PyGenObject *)receiver)->gi_frame_state) ==
+                     FRAME_CREATED && v == Py_None))) {
                 /* Run the generator's frame in this loop (no C recursion): it returns
                  * here on yield (continue after SEND) or return (jump by oparg). */
                 PyGenObject *gen = (PyGenObject *)receiver;
@@ -4500,7 +4504,7 @@ exit_unwind:
             if (!is_entry) {
                 gen_leave_inline(tstate, gen, FRAME_COMPLETED);
             }
-            gen->gi_frame_state = FRAME_COMPLETED;
+            FT_ATOMIC_STORE_INT8_RELAXED(gen->gi_frame_state, FRAME_COMPLETED);
             _PyFrame_ClearExceptCode(dying);
             dying->stacktop = 0;
         }
@@ -4539,7 +4543,7 @@ do_return:
                 gen_leave_inline(tstate, gen, FRAME_COMPLETED);
                 gen_return = 1;
             }
-            gen->gi_frame_state = FRAME_COMPLETED;
+            FT_ATOMIC_STORE_INT8_RELAXED(gen->gi_frame_state, FRAME_COMPLETED);
             _PyFrame_SetStackPointer(dying, stack_pointer);
             _PyFrame_ClearExceptCode(dying);
             dying->stacktop = 0;

@@ -18,6 +18,8 @@
 #  define FT_ATOMIC_STORE_SSIZE_RELAXED(value, new_value) _Py_atomic_store_ssize_relaxed(&(value), (new_value))
 #  define FT_ATOMIC_STORE_SSIZE_RELEASE(value, new_value) _Py_atomic_store_ssize_release(&(value), (new_value))
 #  define FT_ATOMIC_LOAD_UINT8_RELAXED(value) _Py_atomic_load_uint8_relaxed(&(value))
+#  define FT_ATOMIC_LOAD_INT8_RELAXED(value) _Py_atomic_load_int8_relaxed(&(value))
+#  define FT_ATOMIC_STORE_INT8_RELAXED(value, new_value) _Py_atomic_store_int8_relaxed(&(value), (new_value))
 #  define FT_ATOMIC_STORE_INT8_RELEASE(value, new_value) \
     __atomic_store_n(&(value), (new_value), __ATOMIC_RELEASE)
 #  define FT_ATOMIC_STORE_UINT8_RELAXED(value, new_value) _Py_atomic_store_uint8_relaxed(&(value), (new_value))
@@ -47,6 +49,8 @@
 #  define FT_ATOMIC_STORE_SSIZE_RELAXED(value, new_value) value = new_value
 #  define FT_ATOMIC_STORE_SSIZE_RELEASE(value, new_value) value = new_value
 #  define FT_ATOMIC_LOAD_UINT8_RELAXED(value) value
+#  define FT_ATOMIC_LOAD_INT8_RELAXED(value) value
+#  define FT_ATOMIC_STORE_INT8_RELAXED(value, new_value) value = new_value
 #  define FT_ATOMIC_STORE_UINT8_RELAXED(value, new_value) value = new_value
 #  define FT_ATOMIC_LOAD_UINT32_RELAXED(value) value
 #  define FT_ATOMIC_STORE_UINT32_RELAXED(value, new_value) value = new_value
