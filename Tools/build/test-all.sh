@@ -10,6 +10,14 @@ if ! sh "$top/Tools/build/build-both.sh"; then
     echo "0 passed, 1 failed"
     exit 1
 fi
+# The shared library too (the sources again, position-independent), so that the embedding
+# tests also link a program against libbraid<VERSION>.so.
+for variant in gil ft; do
+    if ! make -s -C "$top/build-$variant" -j"$(nproc)" shared > /dev/null; then
+        echo "building the shared library of the $variant build failed: counted as 1 failure"
+        failed=$((failed + 1))
+    fi
+done
 for variant in gil ft; do
     echo "==== tests of the $variant build"
     log=$(mktemp)
