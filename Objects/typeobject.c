@@ -83,6 +83,17 @@ static PyMutex type_lock;
 #  define TYPE_UNLOCK() ((void)0)
 #endif
 
+/* The flags word of a type other threads may be changing (see type_set_flags). */
+static inline unsigned long
+type_flags_of(PyTypeObject *type)
+{
+#ifdef Py_GIL_DISABLED
+    return _Py_atomic_load_ulong_relaxed(&type->tp_flags);
+#else
+    return type->tp_flags;
+#endif
+}
+
 /* Set and clear flags of a type other threads may be using: the writers of such flags
  * (version tag validity, abstractness, vectorcall, readiness) are ordered by type_lock or run
  * before the type is shared; readers (PyType_HasFeature) load tp_flags lock-free, so the new
@@ -90,11 +101,7 @@ static PyMutex type_lock;
 static inline void
 type_set_flags(PyTypeObject *type, unsigned long set, unsigned long clear)
 {
-#ifdef Py_GIL_DISABLED
-    unsigned long flags = (_Py_atomic_load_ulong_relaxed(&type->tp_flags) & ~clear) | set;
-#else
-    unsigned long flags = (type->tp_flags & ~clear) | set;
-#endif
+    unsigned long flags = (type_flags_of(type) & ~clear) | set;
 #ifdef Py_GIL_DISABLED
     _Py_atomic_store_ulong_relaxed(&type->tp_flags, flags);
 #else
@@ -696,13 +703,13 @@ inherit_special(PyTypeObject *type, PyTypeObject *base)
         Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_TUPLE_SUBCLASS |
         Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS |
         Py_TPFLAGS_BASE_EXC_SUBCLASS | Py_TPFLAGS_TYPE_SUBCLASS;
-    type->tp_flags |= base->tp_flags & subclass_flags;
+    type->tp_flags |= type_flags_of(base) & subclass_flags;
     if (PyType_HasFeature(base, _Py_TPFLAGS_MATCH_SELF)) {
         type->tp_flags |= _Py_TPFLAGS_MATCH_SELF;
     }
     const unsigned long collection_flags = Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING;
     if ((type->tp_flags & collection_flags) == 0) {
-        type->tp_flags |= base->tp_flags & collection_flags;
+        type->tp_flags |= type_flags_of(base) & collection_flags;
     }
 }
 
@@ -4038,7 +4045,7 @@ type_clear(PyObject *self)
 static int
 type_is_gc(PyObject *type)
 {
-    return (((PyTypeObject *)type)->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0;
+    return (type_flags_of((PyTypeObject *)type) & Py_TPFLAGS_HEAPTYPE) != 0;
 }
 
 static int
@@ -6045,7 +6052,7 @@ PyType_GetFullyQualifiedName(PyTypeObject *type)
 unsigned long
 PyType_GetFlags(PyTypeObject *type)
 {
-    return type->tp_flags;
+    return type_flags_of(type);
 }
 
 int
