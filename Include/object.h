@@ -102,11 +102,12 @@ static inline uintptr_t _Py_ThreadId(void)
 static inline PyTypeObject *Py_TYPE(PyObject *ob) { return ob->ob_type; }
 #define Py_TYPE(ob) Py_TYPE(_PyObject_CAST(ob))
 /* Free-threaded build: a container's size is read without its lock (len(), the eval loop's
- * fast paths) while its owner of the moment resizes it: relaxed atomics (plain accesses on
- * x86), as in CPython's free-threaded build. */
+ * fast paths) while its owner of the moment resizes it.  Py_SET_SIZE is a relaxed atomic store
+ * (as in CPython's free-threaded build); reads are plain loads, which the compiler can still
+ * combine, except under ThreadSanitizer, which must see them as atomic. */
 static inline Py_ssize_t Py_SIZE(PyObject *ob)
 {
-#ifdef Py_GIL_DISABLED
+#if defined(Py_GIL_DISABLED) && defined(_Py_THREAD_SANITIZER)
     return _Py_atomic_load_ssize_relaxed(&_PyVarObject_CAST(ob)->ob_size);
 #else
     return _PyVarObject_CAST(ob)->ob_size;
@@ -201,8 +202,13 @@ static inline int _Py_IsImmortal(PyObject *op)
 
 static inline int _Py_IsOwnedByCurrentThread(PyObject *op)
 {
-    /* Relaxed: a merge (another thread) may clear ob_tid meanwhile; a plain load on x86. */
+    /* A merge (another thread) may clear ob_tid meanwhile.  A plain load, on every reference
+     * count operation (as CPython's), except under ThreadSanitizer. */
+#ifdef _Py_THREAD_SANITIZER
     return _Py_atomic_load_uintptr_relaxed(&op->ob_tid) == _Py_ThreadId();
+#else
+    return op->ob_tid == _Py_ThreadId();
+#endif
 }
 
 static inline Py_ssize_t Py_REFCNT(PyObject *ob)

@@ -44,6 +44,8 @@ typedef struct {
 #define _PyGC_NUM_STRIPES 64
 
 #ifdef Py_GIL_DISABLED
+PyAPI_FUNC(int) _Py_qsbr_single_thread(void);      /* Python/qsbr.c (pycore_qsbr.h) */
+
 static inline int _PyObject_GC_IS_SHARED(PyObject *op)
 {
     return (_Py_atomic_load_uint8_relaxed(&op->ob_gc_bits) & _PyGC_BITS_SHARED) != 0;
@@ -66,6 +68,13 @@ static inline void _PyObject_SetMaybeShared(PyObject *op)
         return;
     }
     _PyObject_GC_SET_SHARED(op);
+    /* While this is the only thread, no reader can race with the owner: skip the flag (and
+     * the owner keeps its fast path).  An object published before a second thread starts
+     * is then refused by _Py_TryIncRef while only its owner counts it, and its readers take
+     * the container's lock instead. */
+    if (_Py_qsbr_single_thread()) {
+        return;
+    }
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
     while ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_SHARED_INIT) {
         if (_Py_atomic_compare_exchange_ssize(&op->ob_ref_shared, &shared,
