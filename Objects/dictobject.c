@@ -434,7 +434,7 @@ insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *valu
     FT_ATOMIC_STORE_SSIZE_RELAXED(ep->me_hash, hash);
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_key, key);
 #ifdef Py_GIL_DISABLED
-    _PyObject_SetMaybeShared(value);     /* lock-free readers may reach it from now on */
+    _PyObject_SetMaybeShared(value, 0);  /* lock-free readers may reach it from now on */
 #endif
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
     dk_set_index(dk, (size_t)slot, n);
@@ -462,7 +462,7 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     if (old_value != value) {
         PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[ix];
 #ifdef Py_GIL_DISABLED
-        _PyObject_SetMaybeShared(value);
+        _PyObject_SetMaybeShared(value, 0);
 #endif
         FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
         Py_DECREF(old_value);

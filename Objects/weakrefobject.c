@@ -139,10 +139,10 @@ static void
 init_weakref(PyWeakReference *self, PyObject *ob, PyObject *callback)
 {
 #ifdef Py_GIL_DISABLED
-    _PyObject_SetMaybeShared(ob);    /* ob may now be reached through a weak reference */
+    _PyObject_SetMaybeShared(ob, 1);    /* ob may now be reached through a weak reference */
     /* The reference itself is reachable from ob's list, without a count: the shared basic
      * reference is handed out again from there (try_incref_listed). */
-    _PyObject_SetMaybeShared((PyObject *)self);
+    _PyObject_SetMaybeShared((PyObject *)self, 1);
 #endif
     self->hash = -1;
     self->wr_object = ob;

@@ -47,7 +47,7 @@ member_object_swap(PyObject *obj, PyObject **addr, PyObject *value)
 #ifdef Py_GIL_DISABLED
     PyObject *old;
     if (value != NULL) {
-        _PyObject_SetMaybeShared(value);
+        _PyObject_SetMaybeShared(value, 0);
     }
     Py_BEGIN_CRITICAL_SECTION(obj);
     old = _Py_atomic_exchange_ptr(addr, Py_XNewRef(value));

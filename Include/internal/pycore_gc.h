@@ -56,25 +56,11 @@ static inline void _PyObject_GC_SET_SHARED(PyObject *op)
     (void)_Py_atomic_or_uint8(&op->ob_gc_bits, _PyGC_BITS_SHARED);
 }
 
-/* op becomes reachable by lock-free readers (a dict value, a weak referent, a weak
- * reference): its memory must then go through QSBR when it is freed while other threads run
- * (Objects/obmalloc.c), and its count must never reach zero on the owner's fast path (local
- * count zero, shared word untouched: freed at once), which a reader's _Py_TryIncRef could not
- * see -- so its shared word gets _Py_REF_MAYBE_WEAKREF, and a reader may take a reference
- * through the shared count (Include/object.h). */
-static inline void _PyObject_SetMaybeShared(PyObject *op)
+/* op's shared word gets _Py_REF_MAYBE_WEAKREF (unless it has a merge state already): its
+ * count then never reaches zero on the owner's fast path (local count zero, shared word
+ * untouched: freed at once), which a reader's _Py_TryIncRef could not see. */
+static inline void _PyObject_SetMaybeWeakref(PyObject *op)
 {
-    if (_Py_IsImmortal(op) || _PyObject_GC_IS_SHARED(op)) {
-        return;
-    }
-    _PyObject_GC_SET_SHARED(op);
-    /* While this is the only thread, no reader can race with the owner: skip the flag (and
-     * the owner keeps its fast path).  An object published before a second thread starts
-     * is then refused by _Py_TryIncRef while only its owner counts it, and its readers take
-     * the container's lock instead. */
-    if (_Py_qsbr_single_thread()) {
-        return;
-    }
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
     while ((shared & _Py_REF_SHARED_FLAG_MASK) == _Py_REF_SHARED_INIT) {
         if (_Py_atomic_compare_exchange_ssize(&op->ob_ref_shared, &shared,
@@ -83,10 +69,37 @@ static inline void _PyObject_SetMaybeShared(PyObject *op)
         }
     }
 }
+
+/* op becomes reachable by lock-free readers (a dict value, a weak referent, a weak
+ * reference): its memory must then go through QSBR when it is freed while other threads run
+ * (Objects/obmalloc.c), and readers may take references through the shared count.  Weak
+ * referents and weak references always get the flag (`always`); dict values only once a
+ * second thread runs: before that no reader can race with the owner, and a value published
+ * earlier is refused by _Py_TryIncRef while only its owner counts it (its readers then take
+ * the dict's lock), so single-threaded programs keep the owner's fast path. */
+static inline void _PyObject_SetMaybeShared(PyObject *op, int always)
+{
+    if (_Py_IsImmortal(op)) {
+        return;
+    }
+    if (!_PyObject_GC_IS_SHARED(op)) {
+        _PyObject_GC_SET_SHARED(op);
+    }
+    else if (!always) {
+        return;       /* published before: flagged then if it needed to be */
+    }
+    if (always || !_Py_qsbr_single_thread()) {
+        _PyObject_SetMaybeWeakref(op);
+    }
+}
 #else
 /* GIL build: no lock-free readers. */
 static inline int _PyObject_GC_IS_SHARED(PyObject *op) { (void)op; return 0; }
-static inline void _PyObject_SetMaybeShared(PyObject *op) { (void)op; }
+static inline void _PyObject_SetMaybeShared(PyObject *op, int always)
+{
+    (void)op;
+    (void)always;
+}
 #endif
 
 static inline PyGC_Head *_Py_AS_GC(PyObject *op)
