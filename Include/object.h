@@ -254,7 +254,13 @@ static inline void _Py_DECREF_impl(const char *filename, int lineno, PyObject *o
         local--;
         _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local);
         if (local == 0) {
-            _Py_MergeZeroLocalRefcount(op);
+            /* Nobody else ever held a reference: the common death, without the call. */
+            if (_Py_atomic_load_ssize_acquire(&op->ob_ref_shared) == 0) {
+                _Py_Dealloc(op);
+            }
+            else {
+                _Py_MergeZeroLocalRefcount(op);
+            }
         }
     }
     else {

@@ -5,25 +5,23 @@
  *
  * Thread safety (free-threaded build): every mutation holds the list's critical section
  * (Py_BEGIN_CRITICAL_SECTION(self)).  Until lock-free reads land (QSBR), single-item reads also
- * take the critical section in the free-threaded build (LIST_READ_BEGIN below), and an item
+ * take the critical section in the free-threaded build (only while several threads run: the
+ * _SHORT sections below), and an item
  * array that has been replaced is released through list_free_items, the one place that will
  * hand it to QSBR.  Code that may run arbitrary Python (comparisons, __del__ of a released item)
  * never runs while an invariant is half-established: items are released after the list is
  * consistent again. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_critical_section.h"
 #include "pycore_dict.h"
 #include "pycore_list.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_tuple.h"
 
-#ifdef Py_GIL_DISABLED
-#  define LIST_READ_BEGIN(op) Py_BEGIN_CRITICAL_SECTION(op)
-#  define LIST_READ_END() Py_END_CRITICAL_SECTION()
-#else
-#  define LIST_READ_BEGIN(op) {
-#  define LIST_READ_END() }
-#endif
+/* Single-item reads and stores, appends, inserts and pops pass no safe point between lock and
+ * unlock: in the free-threaded build they take the list's lock only once the interpreter runs
+ * more than one thread (Py_BEGIN_CRITICAL_SECTION_SHORT). */
 
 PyAPI_FUNC(int) _PyList_SortSlice(PyObject **keys, PyObject **values, Py_ssize_t n);
 
@@ -245,11 +243,11 @@ static PyObject *
 list_get_item_ref(PyListObject *op, Py_ssize_t i)
 {
     PyObject *item = NULL;
-    LIST_READ_BEGIN(op);
+    Py_BEGIN_CRITICAL_SECTION_SHORT(op);
     if (valid_index(i, Py_SIZE(op))) {
         item = Py_NewRef(op->ob_item[i]);
     }
-    LIST_READ_END();
+    Py_END_CRITICAL_SECTION_SHORT();
     return item;
 }
 
@@ -279,7 +277,7 @@ PyList_SetItem(PyObject *op, Py_ssize_t i, PyObject *newitem)
     }
     int rc = 0;
     PyObject *old = NULL;
-    Py_BEGIN_CRITICAL_SECTION(op);
+    Py_BEGIN_CRITICAL_SECTION_SHORT(op);
     PyListObject *self = (PyListObject *)op;
     if (!valid_index(i, Py_SIZE(self))) {
         PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
@@ -290,7 +288,7 @@ PyList_SetItem(PyObject *op, Py_ssize_t i, PyObject *newitem)
         old = self->ob_item[i];
         FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item[i], newitem);
     }
-    Py_END_CRITICAL_SECTION();
+    Py_END_CRITICAL_SECTION_SHORT();
     Py_XDECREF(old);
     return rc;
 }
@@ -330,9 +328,9 @@ PyList_Insert(PyObject *op, Py_ssize_t where, PyObject *newitem)
         return -1;
     }
     int rc;
-    Py_BEGIN_CRITICAL_SECTION(op);
+    Py_BEGIN_CRITICAL_SECTION_SHORT(op);
     rc = ins1((PyListObject *)op, where, newitem);
-    Py_END_CRITICAL_SECTION();
+    Py_END_CRITICAL_SECTION_SHORT();
     return rc;
 }
 
@@ -357,9 +355,9 @@ PyList_Append(PyObject *op, PyObject *newitem)
         return -1;
     }
     int rc;
-    Py_BEGIN_CRITICAL_SECTION(op);
+    Py_BEGIN_CRITICAL_SECTION_SHORT(op);
     rc = _PyList_AppendTakeRef((PyListObject *)op, Py_NewRef(newitem));
-    Py_END_CRITICAL_SECTION();
+    Py_END_CRITICAL_SECTION_SHORT();
     return rc;
 }
 
@@ -666,7 +664,7 @@ list_ass_item(PyObject *aa, Py_ssize_t i, PyObject *v)
     PyListObject *a = (PyListObject *)aa;
     int rc = 0;
     PyObject *old = NULL;
-    Py_BEGIN_CRITICAL_SECTION(a);
+    Py_BEGIN_CRITICAL_SECTION_SHORT(a);
     if (!valid_index(i, Py_SIZE(a))) {
         PyErr_SetString(PyExc_IndexError, "list assignment index out of range");
         rc = -1;
@@ -684,7 +682,7 @@ list_ass_item(PyObject *aa, Py_ssize_t i, PyObject *v)
         old = a->ob_item[i];
         FT_ATOMIC_STORE_PTR_RELEASE(a->ob_item[i], Py_NewRef(v));
     }
-    Py_END_CRITICAL_SECTION();
+    Py_END_CRITICAL_SECTION_SHORT();
     Py_XDECREF(old);
     return rc;
 }
@@ -958,7 +956,7 @@ list_pop(PyObject *aa, PyObject *const *args, Py_ssize_t nargs)
         }
     }
     PyObject *v = NULL;
-    Py_BEGIN_CRITICAL_SECTION(self);
+    Py_BEGIN_CRITICAL_SECTION_SHORT(self);
     Py_ssize_t n = Py_SIZE(self);
     if (n == 0) {
         PyErr_SetString(PyExc_IndexError, "pop from empty list");
@@ -988,7 +986,7 @@ list_pop(PyObject *aa, PyObject *const *args, Py_ssize_t nargs)
             }
         }
     }
-    Py_END_CRITICAL_SECTION();
+    Py_END_CRITICAL_SECTION_SHORT();
     return v; /* the list's reference passes to the caller */
 }
 

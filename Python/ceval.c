@@ -31,6 +31,7 @@
 
 #include "Python.h"
 #include "pycore_pyatomic_ft_wrappers.h"
+#include "pycore_critical_section.h"
 #include "pycore_ceval.h"
 #include "pycore_code.h"
 #include "pycore_dict.h"
@@ -3415,14 +3416,14 @@ dispatch_real:
                 done = 1;
             }
             else if (PyList_CheckExact(seq)) {
-                Py_BEGIN_CRITICAL_SECTION(seq);
+                Py_BEGIN_CRITICAL_SECTION_SHORT(seq);
                 if (PyList_GET_SIZE(seq) == oparg) {
                     for (int i = oparg - 1; i >= 0; i--) {
                         PUSH(Py_NewRef(PyList_GET_ITEM(seq, i)));
                     }
                     done = 1;
                 }
-                Py_END_CRITICAL_SECTION();
+                Py_END_CRITICAL_SECTION_SHORT();
             }
             if (!done) {
                 if (!_PyEval_UnpackIterable(tstate, seq, oparg, -1, stack_pointer + oparg)) {

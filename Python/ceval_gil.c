@@ -282,6 +282,19 @@ void _PyEval_StartTheWorld(PyInterpreterState *interp)
 }
 #endif
 
+#ifdef Py_GIL_DISABLED
+/* A second thread state exists: before any thread runs on, stop the world once, so that
+ * the thread that was alone has left every lock-free operation it started while
+ * _Py_IsSingleThreaded() held (it stops only at a safe point).  Every thread that attaches
+ * while the flag is set does this; the first stop clears it. */
+static void leave_single_threaded(PyInterpreterState *interp)
+{
+    _PyEval_StopTheWorld(interp);
+    _Py_atomic_store_int(&interp->threads.leaving_single, 0);
+    _PyEval_StartTheWorld(interp);
+}
+#endif
+
 void _PyThreadState_Attach(PyThreadState *tstate)
 {
     _PyThreadStateImpl *impl = (_PyThreadStateImpl *)tstate;
@@ -304,6 +317,9 @@ void _PyThreadState_Attach(PyThreadState *tstate)
         _PyCriticalSection_Resume(tstate);
     }
     _Py_qsbr_attach(tstate);
+    if (_Py_atomic_load_int_relaxed(&tstate->interp->threads.leaving_single)) {
+        leave_single_threaded(tstate->interp);
+    }
 #else
     take_gil(tstate);
     impl->holds_gil = 1;

@@ -384,10 +384,16 @@ PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)
 #undef _PyObject_GC_UNTRACK
 
 #ifdef Py_GIL_DISABLED
-/* Lock the list op is on (its stripe, or list_lock when it is OLD); returns the mutex.  The
- * location can only change under that lock or with the world stopped: re-checked after. */
+/* Lock the list op is on (its stripe, or list_lock when it is OLD); returns the mutex, or
+ * NULL when the interpreter runs one thread: then nobody else can touch any list, and no list
+ * operation passes a safe point (_Py_IsSingleThreaded), so the single-threaded program pays
+ * no atomic operation per track and untrack.  The location can only change under that lock
+ * or with the world stopped: re-checked after. */
 static PyMutex *lock_location(struct _gc_runtime_state *gcstate, PyObject *op)
 {
+    if (_Py_IsSingleThreaded()) {
+        return NULL;
+    }
     for (;;) {
         uint8_t bits = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
         PyMutex *m = (bits & _PyGC_BITS_OLD) ? &gcstate->list_lock
@@ -400,9 +406,14 @@ static PyMutex *lock_location(struct _gc_runtime_state *gcstate, PyObject *op)
         PyMutex_Unlock(m);
     }
 }
-#endif
 
-#ifdef Py_GIL_DISABLED
+static inline void unlock_location(PyMutex *m)
+{
+    if (m != NULL) {
+        PyMutex_Unlock(m);
+    }
+}
+
 void _PyGC_SET_FINALIZED(PyObject *op)
 {
     PyGC_Head *g = _Py_AS_GC(op);
@@ -412,7 +423,7 @@ void _PyGC_SET_FINALIZED(PyObject *op)
     }
     PyMutex *m = lock_location(get_gc_state(), op);
     g->_gc_prev |= _PyGC_PREV_MASK_FINALIZED;
-    PyMutex_Unlock(m);
+    unlock_location(m);
 }
 #endif
 
@@ -424,6 +435,13 @@ void _PyObject_GC_TRACK(PyObject *op)
     PyThreadState *tstate = _PyThreadState_GET();
     int stripe = tstate != NULL ? ((_PyThreadStateImpl *)tstate)->gc_stripe : 0;
     struct _gc_stripe *young = &gcstate->young[stripe];
+    if (_Py_IsSingleThreaded()) {
+        /* No other thread can set _PyGC_BITS_SHARED meanwhile: a plain update. */
+        op->ob_gc_bits = (uint8_t)((op->ob_gc_bits & _PyGC_BITS_SHARED) | stripe);
+        g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+        gc_list_append(g, &young->head);
+        return;
+    }
     _PyMutex_LockNoDetach(&young->lock);
     set_location_bits(op, (uint8_t)stripe);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
@@ -444,7 +462,7 @@ void _PyObject_GC_UNTRACK(PyObject *op)
         gc_list_remove(g);
         g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     }
-    PyMutex_Unlock(m);
+    unlock_location(m);
 #else
     gc_list_remove(g);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
@@ -480,7 +498,7 @@ void PyObject_GC_Del(void *raw)
         if (g->_gc_next != 0) {
             gc_list_remove(g);
         }
-        PyMutex_Unlock(m);
+        unlock_location(m);
 #else
         gc_list_remove(g);
 #endif

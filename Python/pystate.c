@@ -127,8 +127,16 @@ PyThreadState *_PyThreadState_New(PyInterpreterState *interp)
         tstate->next->prev = tstate;
     }
     interp->threads.head = tstate;
-    /* read without the mutex (QSBR's single-thread test) */
-    _Py_atomic_store_ssize_relaxed(&interp->threads.count, interp->threads.count + 1);
+    /* read without the mutex (_Py_IsSingleThreaded) */
+    long count = interp->threads.count + 1;
+    _Py_atomic_store_ssize_relaxed(&interp->threads.count, count);
+#ifdef Py_GIL_DISABLED
+    if (count == 2) {
+        /* The single-threaded mode ends: no thread may run before the world has been
+         * stopped once (_PyThreadState_Attach). */
+        _Py_atomic_store_int(&interp->threads.leaving_single, 1);
+    }
+#endif
     pthread_mutex_unlock(&interp->threads.mutex);
     return tstate;
 }

@@ -7,11 +7,13 @@
  * (_Py_TryIncRef, then re-checks that the member still holds that object), else under the
  * owner's critical section, where no setter can release the value between load and incref.
  * Stored values are marked maybe-shared (pycore_gc.h): their memory then waits for QSBR, so a
- * lock-free reader that lost the race still touches valid memory.  The GIL build keeps plain
- * loads and stores (member_object_load/member_object_swap). */
+ * lock-free reader that lost the race still touches valid memory.  While the interpreter runs
+ * one thread (_Py_IsSingleThreaded) loads and stores are plain, as in the GIL build, which
+ * keeps plain loads and stores (member_object_load/member_object_swap). */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_gc.h"
+#include "pycore_pystate.h"
 
 /* Return a new reference to the object member at addr of obj, or NULL (no exception) when it
  * is empty. */
@@ -19,6 +21,10 @@ static PyObject *
 member_object_load(PyObject *obj, PyObject **addr)
 {
 #ifdef Py_GIL_DISABLED
+    if (_Py_IsSingleThreaded()) {
+        /* No setter can run meanwhile (pycore_pystate.h). */
+        return Py_XNewRef(*addr);
+    }
     PyObject *v = _Py_atomic_load_ptr_acquire(addr);
     if (v == NULL) {
         return NULL;
@@ -46,6 +52,12 @@ member_object_swap(PyObject *obj, PyObject **addr, PyObject *value)
 {
 #ifdef Py_GIL_DISABLED
     PyObject *old;
+    if (_Py_IsSingleThreaded()) {
+        /* Nobody else can read or write the member meanwhile (pycore_pystate.h). */
+        old = *addr;
+        *addr = Py_XNewRef(value);
+        return old;
+    }
     if (value != NULL) {
         _PyObject_SetMaybeShared(value, 0);
     }

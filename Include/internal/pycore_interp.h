@@ -59,6 +59,9 @@ struct _is {
         PyThreadState *head;
         uint64_t next_unique_id;
         long count;
+        /* Free-threaded build: set (atomic) when count goes from 1 to 2, cleared by the
+         * stop-the-world that ends the single-threaded mode (_Py_IsSingleThreaded). */
+        int leaving_single;
     } threads;
 
     int finalizing;               /* Py_FinalizeEx started */

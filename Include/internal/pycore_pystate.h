@@ -59,6 +59,22 @@ static inline PyInterpreterState *_PyInterpreterState_GET(void)
     return _Py_tss_tstate->interp;
 }
 
+#ifdef Py_GIL_DISABLED
+/* Free-threaded build: is the calling thread the only thread of its interpreter?  While it
+ * is, no other thread can reach any object, so an operation that passes no safe point (runs
+ * no Python code, never blocks, detaches or checks the eval breaker) may skip its lock: list
+ * item reads and stores, the collector's young lists.  The single-threaded mode ends safely:
+ * the thread state that makes the interpreter multi-threaded sets threads.leaving_single,
+ * and no new thread runs before a stop-the-world has cleared it (_PyThreadState_Attach), so
+ * every operation that saw "single" has finished by then.  False when detached. */
+static inline int _Py_IsSingleThreaded(void)
+{
+    PyThreadState *tstate = _Py_tss_tstate;
+    return tstate != NULL &&
+           _Py_atomic_load_ssize_relaxed(&tstate->interp->threads.count) <= 1;
+}
+#endif
+
 static inline PyInterpreterState *_PyInterpreterState_Main(void)
 {
     return _PyRuntime.main_interp;
