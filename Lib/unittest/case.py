@@ -58,6 +58,8 @@ class _Step:
         if isinstance(exc, KeyboardInterrupt):
             return False
         if isinstance(exc, SkipTest):
+            # A skipped test did not pass: no addSuccess afterwards.
+            outcome.success = False
             _report_skip(outcome.result, self.test_case, str(exc))
         elif isinstance(exc, _StopRun):
             pass
