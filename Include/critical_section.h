@@ -36,19 +36,33 @@ PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
 #elif defined(Py_BUILD_CORE)
 /* Inside the interpreter: the uncontended case inline (one compare-and-swap to lock, one to
  * unlock, and the push/pop of this thread's stack); everything else (contention, re-entry,
- * a suspended outer section) goes to Python/critical_section.c. */
+ * a suspended outer section) goes to Python/critical_section.c.
+ *
+ * While the interpreter runs one thread (tstate->threads_count is 1) a section takes no lock:
+ * it is pushed as a re-entry section (_Py_CS_REENTRY), which neither locks nor unlocks.  When
+ * a second thread appears it cannot run before a stop-the-world (Python/ceval_gil.c), which
+ * this thread reaches at a safe point by detaching: that suspends its sections, and attaching
+ * again re-locks the innermost one for real, as after any blocking call inside a section. */
 extern __thread PyThreadState *_Py_tss_tstate;
+#define _Py_CS_REENTRY ((uintptr_t)4)   /* Python/critical_section.c's CS_REENTRY tag */
 
 static inline void _PyCriticalSection_BeginFast(PyCriticalSection *c, PyObject *op)
 {
     PyThreadState *tstate = _Py_tss_tstate;
-    uint8_t expected = _Py_UNLOCKED;
-    if (tstate != NULL &&
-        _Py_atomic_compare_exchange_uint8(&op->ob_mutex._bits, &expected, _Py_LOCKED)) {
-        c->_cs_mutex = &op->ob_mutex;
-        c->_cs_prev = tstate->critical_section;
-        tstate->critical_section = (uintptr_t)c;
-        return;
+    if (tstate != NULL) {
+        if (_Py_atomic_load_ssize_relaxed(tstate->threads_count) <= 1) {
+            c->_cs_mutex = &op->ob_mutex;
+            c->_cs_prev = tstate->critical_section;
+            tstate->critical_section = (uintptr_t)c | _Py_CS_REENTRY;
+            return;
+        }
+        uint8_t expected = _Py_UNLOCKED;
+        if (_Py_atomic_compare_exchange_uint8(&op->ob_mutex._bits, &expected, _Py_LOCKED)) {
+            c->_cs_mutex = &op->ob_mutex;
+            c->_cs_prev = tstate->critical_section;
+            tstate->critical_section = (uintptr_t)c;
+            return;
+        }
     }
     PyCriticalSection_Begin(c, op);
 }
@@ -56,11 +70,18 @@ static inline void _PyCriticalSection_BeginFast(PyCriticalSection *c, PyObject *
 static inline void _PyCriticalSection_EndFast(PyCriticalSection *c)
 {
     PyThreadState *tstate = _Py_tss_tstate;
-    /* Untagged top (not a re-entry section) whose outer neighbour is not suspended. */
-    if (tstate != NULL && tstate->critical_section == (uintptr_t)c && !(c->_cs_prev & 1)) {
-        PyMutex_Unlock(c->_cs_mutex);
-        tstate->critical_section = c->_cs_prev;
-        return;
+    /* The top section, whose outer neighbour is not suspended. */
+    if (tstate != NULL && !(c->_cs_prev & 1)) {
+        uintptr_t top = tstate->critical_section;
+        if (top == (uintptr_t)c) {
+            PyMutex_Unlock(c->_cs_mutex);
+            tstate->critical_section = c->_cs_prev;
+            return;
+        }
+        if (top == ((uintptr_t)c | _Py_CS_REENTRY)) {
+            tstate->critical_section = c->_cs_prev;
+            return;
+        }
     }
     PyCriticalSection_End(c);
 }

@@ -73,6 +73,9 @@ struct _ts {
     PyObject **datastack_limit;
 
     uintptr_t critical_section;   /* top of the critical-section stack, tagged (free-threaded) */
+    /* Free-threaded build: &interp->threads.count, read (atomically) by the inline critical
+     * sections of critical_section.h, which take no lock while it is 1. */
+    const Py_ssize_t *threads_count;
     PyObject *asyncio_running_loop;
     PyObject *delete_later;       /* trashcan list */
     int gilstate_counter;

@@ -23,6 +23,12 @@
  * resumed as the innermost section, it takes the mutexes itself and stops being a re-entry
  * section (the outer owner is then resumed, and re-locks, when the inner one ends).
  *
+ * Alone: while the interpreter runs a single thread, every section is pushed as a re-entry
+ * section (it takes no lock).  The thread that makes the interpreter multi-threaded runs only
+ * after a stop-the-world, which the lone thread joins by detaching at a safe point: its
+ * sections are then suspended, and the innermost is re-locked for real when it attaches, the
+ * others when they become the innermost -- the rule above, as if it had blocked there.
+ *
  * GIL build: the macros are empty; these functions exist so that extensions link against
  * either build, and they only keep the stack (no mutex in the object header). */
 #include "Python.h"
@@ -32,7 +38,7 @@
 
 #define CS_INACTIVE ((uintptr_t)1)
 #define CS_TWO ((uintptr_t)2)
-#define CS_REENTRY ((uintptr_t)4)
+#define CS_REENTRY ((uintptr_t)4)    /* = _Py_CS_REENTRY (Include/critical_section.h) */
 #define CS_TAGS (CS_INACTIVE | CS_TWO | CS_REENTRY)
 
 _Static_assert(_Alignof(PyCriticalSection) >= 8, "three tag bits in section links");
@@ -183,7 +189,10 @@ static void pop(PyThreadState *tstate, PyCriticalSection *c)
 static void begin(PyThreadState *tstate, PyCriticalSection *c, uintptr_t tags, PyMutex *m1,
                   PyMutex *m2)
 {
-    int reentry = active_holds(tstate, m1) && (m2 == NULL || active_holds(tstate, m2));
+    /* Alone in the interpreter: a section without locks, as in _PyCriticalSection_BeginFast
+     * (Include/critical_section.h says why that is safe when a second thread appears). */
+    int reentry = _Py_atomic_load_ssize_relaxed(tstate->threads_count) <= 1 ||
+                  (active_holds(tstate, m1) && (m2 == NULL || active_holds(tstate, m2)));
     c->_cs_mutex = reentry ? m1 : NULL;
     if (tags & CS_TWO) {
         ((PyCriticalSection2 *)c)->_cs_mutex2 = reentry ? m2 : NULL;

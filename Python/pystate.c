@@ -113,6 +113,7 @@ PyThreadState *_PyThreadState_New(PyInterpreterState *interp)
     }
     PyThreadState *tstate = &impl->base;
     tstate->interp = interp;
+    tstate->threads_count = (const Py_ssize_t *)&interp->threads.count;
     tstate->state = _Py_THREAD_DETACHED;
     tstate->py_recursion_limit = interp->ceval_recursion_limit;
     tstate->py_recursion_remaining = interp->ceval_recursion_limit;
