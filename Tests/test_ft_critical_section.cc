@@ -14,6 +14,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -29,6 +31,52 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::chrono::seconds kSafetyLimit(30);
 
+// A second thread that attaches once and then waits detached until the test ends: with it the
+// interpreter runs two threads, so sections take their locks (a thread that is alone takes
+// none; see FTCriticalSectionAlone).
+class Companion {
+public:
+    Companion()
+    {
+        PyThreadState *main_ts = PyEval_SaveThread();
+        thread_ = std::thread([this]() {
+            PyGILState_STATE st = PyGILState_Ensure();
+            PyThreadState *ts = PyEval_SaveThread();
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                ready_ = true;
+                cond_.notify_all();
+                cond_.wait(lock, [this]() { return done_; });
+            }
+            PyEval_RestoreThread(ts);
+            PyGILState_Release(st);
+        });
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            cond_.wait(lock, [this]() { return ready_; });
+        }
+        PyEval_RestoreThread(main_ts);
+    }
+
+    ~Companion()
+    {
+        PyThreadState *main_ts = PyEval_SaveThread();
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+            cond_.notify_all();
+        }
+        thread_.join();
+        PyEval_RestoreThread(main_ts);
+    }
+
+private:
+    std::thread thread_;
+    std::mutex mutex_;
+    std::condition_variable cond_;
+    bool ready_ = false, done_ = false;
+};
+
 class FTCriticalSection : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
@@ -37,6 +85,15 @@ protected:
             Py_Initialize();
         }
     }
+    void SetUp() override { companion_ = new Companion(); }
+    void TearDown() override { delete companion_; }
+    Companion *companion_ = nullptr;
+};
+
+class FTCriticalSectionAlone : public FTCriticalSection {
+protected:
+    void SetUp() override {}
+    void TearDown() override {}
 };
 
 #ifdef Py_GIL_DISABLED
@@ -386,6 +443,56 @@ TEST_F(FTCriticalSection, DetachInNestedSections)
     EXPECT_FALSE(object_locked(y));
     Py_DECREF(x);
     Py_DECREF(y);
+}
+
+// A thread alone in the interpreter takes no lock for its sections (they are pushed as re-entry
+// sections); when a second thread appears, it runs only after this thread has detached, and the
+// section holds its lock for real from the re-attach on.
+TEST_F(FTCriticalSectionAlone, AloneTakesNoLockUntilASecondThreadRuns)
+{
+    PyObject *x = PyList_New(0);
+    ASSERT_NE(x, nullptr);
+    bool locked_alone = true, held_alone = false, locked_after = false, other_locked = true;
+    std::atomic<bool> other_attached{false};
+    std::atomic<bool> release_other{false};
+    std::thread other;
+    Py_BEGIN_CRITICAL_SECTION(x);
+    locked_alone = object_locked(x);
+    held_alone = _PyCriticalSection_IsHeld(x);
+    Py_BEGIN_ALLOW_THREADS
+    other = std::thread([&]() {
+        PyGILState_STATE st = PyGILState_Ensure();    // two threads from here on
+        other_attached = true;
+        PyThreadState *ts = PyEval_SaveThread();
+        while (!release_other.load()) {
+            std::this_thread::yield();
+        }
+        PyEval_RestoreThread(ts);
+        PyGILState_Release(st);
+    });
+    auto deadline = Clock::now() + kSafetyLimit;
+    while (!other_attached.load() && Clock::now() < deadline) {
+        std::this_thread::yield();
+    }
+    Py_END_ALLOW_THREADS
+    locked_after = object_locked(x) && _PyCriticalSection_IsHeld(x);
+    other_locked = _PyMutex_TryLock(&x->ob_mutex);   // held by this thread: must fail
+    if (other_locked) {
+        PyMutex_Unlock(&x->ob_mutex);
+    }
+    Py_END_CRITICAL_SECTION();
+    release_other = true;
+    Py_BEGIN_ALLOW_THREADS
+    other.join();
+    Py_END_ALLOW_THREADS
+    EXPECT_FALSE(locked_alone);
+    EXPECT_TRUE(held_alone);
+    EXPECT_TRUE(other_attached.load());
+    EXPECT_TRUE(locked_after);
+    EXPECT_FALSE(other_locked);
+    EXPECT_FALSE(object_locked(x));
+    EXPECT_EQ(PyThreadState_Get()->critical_section, (uintptr_t)0);
+    Py_DECREF(x);
 }
 
 #endif  // Py_GIL_DISABLED

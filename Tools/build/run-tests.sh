@@ -44,6 +44,9 @@ if [ -x Tests/braid_gtest ]; then
         failed=$((failed + 1))
     else
         p=${p:-0}; f=${f:-0}
+        # --gtest_brief prints no "[  FAILED  ] N tests" summary: what did not pass failed.
+        [ "$f" = 0 ] && [ "$t" -gt "$p" ] && f=$((t - p))
+        [ "$f" = 0 ] && [ "$rc" != 0 ] && f=1
         [ "$f" != 0 ] && printf '%s\n' "$out" | tail -n 40
         echo "gtest: $p passed, $f failed"
         passed=$((passed + p)); failed=$((failed + f))
