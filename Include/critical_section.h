@@ -42,7 +42,9 @@ PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
  * it is pushed as a re-entry section (_Py_CS_REENTRY), which neither locks nor unlocks.  When
  * a second thread appears it cannot run before a stop-the-world (Python/ceval_gil.c), which
  * this thread reaches at a safe point by detaching: that suspends its sections, and attaching
- * again re-locks the innermost one for real, as after any blocking call inside a section. */
+ * again re-locks the innermost one for real, as after any blocking call inside a section.
+ * The count is read with acquire order: a thread that exited stored it with release order
+ * after its last use of shared objects. */
 extern __thread PyThreadState *_Py_tss_tstate;
 #define _Py_CS_REENTRY ((uintptr_t)4)   /* Python/critical_section.c's CS_REENTRY tag */
 
@@ -50,7 +52,7 @@ static inline void _PyCriticalSection_BeginFast(PyCriticalSection *c, PyObject *
 {
     PyThreadState *tstate = _Py_tss_tstate;
     if (tstate != NULL) {
-        if (_Py_atomic_load_ssize_relaxed(tstate->threads_count) <= 1) {
+        if (_Py_atomic_load_ssize_acquire(tstate->threads_count) <= 1) {   /* see above */
             c->_cs_mutex = &op->ob_mutex;
             c->_cs_prev = tstate->critical_section;
             tstate->critical_section = (uintptr_t)c | _Py_CS_REENTRY;

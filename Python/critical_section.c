@@ -191,7 +191,7 @@ static void begin(PyThreadState *tstate, PyCriticalSection *c, uintptr_t tags, P
 {
     /* Alone in the interpreter: a section without locks, as in _PyCriticalSection_BeginFast
      * (Include/critical_section.h says why that is safe when a second thread appears). */
-    int reentry = _Py_atomic_load_ssize_relaxed(tstate->threads_count) <= 1 ||
+    int reentry = _Py_atomic_load_ssize_acquire(tstate->threads_count) <= 1 ||
                   (active_holds(tstate, m1) && (m2 == NULL || active_holds(tstate, m2)));
     c->_cs_mutex = reentry ? m1 : NULL;
     if (tags & CS_TWO) {

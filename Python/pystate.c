@@ -206,7 +206,9 @@ static void tstate_unlink(PyThreadState *tstate)
     if (tstate->next != NULL) {
         tstate->next->prev = tstate->prev;
     }
-    _Py_atomic_store_ssize_relaxed(&interp->threads.count, interp->threads.count - 1);
+    /* release: a thread left alone reads the count with acquire order and then uses objects
+     * without locks (_Py_IsSingleThreaded); this thread no longer touches any object */
+    _Py_atomic_store_ssize_release(&interp->threads.count, interp->threads.count - 1);
     pthread_mutex_unlock(&interp->threads.mutex);
     if (_PyRuntime.autotss_initialized &&
         pthread_getspecific(_PyRuntime.autotss_key) == tstate) {

@@ -70,8 +70,10 @@ static inline PyInterpreterState *_PyInterpreterState_GET(void)
 static inline int _Py_IsSingleThreaded(void)
 {
     PyThreadState *tstate = _Py_tss_tstate;
+    /* acquire: pairs with the release store of the last other thread's exit (pystate.c), so
+     * everything it did happens before what this thread now does without locks */
     return tstate != NULL &&
-           _Py_atomic_load_ssize_relaxed(&tstate->interp->threads.count) <= 1;
+           _Py_atomic_load_ssize_acquire(&tstate->interp->threads.count) <= 1;
 }
 #endif
 
