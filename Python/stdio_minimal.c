@@ -7,8 +7,8 @@
  * at every write with -u (write_through), else when 64 KiB accumulate, on flush() and at
  * exit.  Reads use a private buffer so readline() does not lose data.
  *
- * Locking: the GIL serialises all uses (both builds for now); the free-threaded issue
- * replaces the type before removing the GIL. */
+ * Locking (free-threaded build): each method that uses the buffers runs in a critical section
+ * on the stream (see stdio_methods). */
 #include "Python.h"
 #include "pycore_pystate.h"
 #include "pycore_pylifecycle.h"
@@ -32,6 +32,10 @@ typedef struct stdio_object_s {
     Py_ssize_t wlen, wcap;
     char *rbuf;              /* input read but not yet returned */
     Py_ssize_t rpos, rlen, rcap;
+    uint64_t rtakes;         /* count of stdio_take calls: a reader that waited rescans */
+    Py_ssize_t rfilled;      /* bytes ever appended to rbuf from the descriptor */
+    PyMutex fill_lock;       /* held by the one thread that reads the descriptor (its blocking
+                              * read runs detached): chunks are appended in file order */
     int eof;
     PyObject *dict;
     /* The binary view (`buffer` attribute) of a text stream holds its text stream in
@@ -178,6 +182,8 @@ static PyObject *stdio_flush(stdio_object *self, PyObject *unused)
 }
 
 /* Read more input into rbuf; returns bytes read, 0 at EOF, -1 with an exception. */
+static Py_ssize_t stdio_read_chunk(stdio_object *self);
+
 static Py_ssize_t stdio_fill(stdio_object *self)
 {
     if (self->eof) {
@@ -209,11 +215,53 @@ static Py_ssize_t stdio_fill(stdio_object *self)
         self->rlen += avail;
         return avail;
     }
+    /* One reader of the descriptor at a time.  Waiting for the lock may suspend our
+     * critical section: if another reader appended input or saw the end meanwhile, return
+     * and let the caller look at the buffer first. */
+    Py_ssize_t filled = self->rfilled;
+    PyMutex_Lock(&self->fill_lock);
+    if (self->rfilled != filled || self->eof) {
+        PyMutex_Unlock(&self->fill_lock);
+        return self->eof ? 0 : self->rfilled - filled;
+    }
+    Py_ssize_t n = stdio_read_chunk(self);
+    PyMutex_Unlock(&self->fill_lock);
+    return n;
+}
+
+/* Read the next chunk of the descriptor into rbuf (stdio_fill holds fill_lock). */
+static Py_ssize_t stdio_read_chunk(stdio_object *self)
+{
     for (;;) {
+        /* Read into a private chunk: detaching suspends the stream's critical section, so
+         * another thread may use (and reallocate) rbuf meanwhile; the chunk is appended once
+         * the section is held again. */
+        char chunk[8192];
         ssize_t n;
         Py_BEGIN_ALLOW_THREADS
-        n = read(self->fd, self->rbuf + self->rlen, (size_t)(self->rcap - self->rlen));
+        n = read(self->fd, chunk, sizeof(chunk));
         Py_END_ALLOW_THREADS
+        if (n > 0 && self->rcap - self->rlen < n) {
+            if (self->rpos > 0) {
+                memmove(self->rbuf, self->rbuf + self->rpos, (size_t)(self->rlen - self->rpos));
+                self->rlen -= self->rpos;
+                self->rpos = 0;
+            }
+            Py_ssize_t cap = self->rcap;
+            while (cap - self->rlen < n) {
+                cap = cap ? cap * 2 : 8192;
+            }
+            char *nbuf = PyMem_Realloc(self->rbuf, (size_t)cap);
+            if (nbuf == NULL) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            self->rbuf = nbuf;
+            self->rcap = cap;
+        }
+        if (n > 0) {
+            memcpy(self->rbuf + self->rlen, chunk, (size_t)n);
+        }
         if (n < 0) {
             if (errno == EINTR) {
                 if (PyErr_CheckSignals() < 0) {
@@ -228,6 +276,7 @@ static Py_ssize_t stdio_fill(stdio_object *self)
             self->eof = 1;
         }
         self->rlen += n;
+        self->rfilled += n;
         return n;
     }
 }
@@ -249,6 +298,7 @@ static PyObject *stdio_take(stdio_object *self, Py_ssize_t len)
     }
     if (result != NULL) {
         self->rpos += len;
+        self->rtakes++;
     }
     return result;
 }
@@ -313,9 +363,13 @@ static PyObject *stdio_readline(stdio_object *self, PyObject *const *args, Py_ss
             return stdio_take(self, limit);
         }
         scanned = avail;
+        uint64_t takes = self->rtakes;
         Py_ssize_t n = stdio_fill(self);
         if (n < 0) {
             return NULL;
+        }
+        if (self->rtakes != takes) {
+            scanned = 0;     /* another thread took input while this one read */
         }
         if (n == 0) {
             return stdio_take(self, self->rlen - self->rpos);
@@ -345,6 +399,11 @@ static PyObject *stdio_read(stdio_object *self, PyObject *const *args, Py_ssize_
     }
 }
 
+static PyObject *stdio_readline_locked(stdio_object *self, PyObject *const *args,
+                                       Py_ssize_t nargs);
+static PyObject *stdio_write_locked(stdio_object *self, PyObject *arg);
+static PyObject *stdio_close_locked(stdio_object *self, PyObject *unused);
+
 static PyObject *stdio_readlines(stdio_object *self, PyObject *unused)
 {
     PyObject *lines = PyList_New(0);
@@ -352,7 +411,7 @@ static PyObject *stdio_readlines(stdio_object *self, PyObject *unused)
         return NULL;
     }
     for (;;) {
-        PyObject *line = stdio_readline(self, NULL, 0);
+        PyObject *line = stdio_readline_locked(self, NULL, 0);
         if (line == NULL) {
             Py_DECREF(lines);
             return NULL;
@@ -378,7 +437,7 @@ static PyObject *stdio_writelines(stdio_object *self, PyObject *lines)
     }
     PyObject *item;
     while ((item = PyIter_Next(it)) != NULL) {
-        PyObject *r = stdio_write(self, item);
+        PyObject *r = stdio_write_locked(self, item);
         Py_DECREF(item);
         if (r == NULL) {
             Py_DECREF(it);
@@ -479,7 +538,7 @@ static PyObject *stdio_enter(stdio_object *self, PyObject *unused)
 
 static PyObject *stdio_exit(stdio_object *self, PyObject *args)
 {
-    return stdio_close(self, NULL);
+    return stdio_close_locked(self, NULL);
 }
 
 static PyObject *stdio_get_closed(stdio_object *self, void *closure)
@@ -628,11 +687,96 @@ static PyObject *stdio_reconfigure(stdio_object *self, PyObject *args, PyObject 
     Py_RETURN_NONE;
 }
 
+/* Free-threaded build: the methods that use the buffers run in a critical section on the
+ * stream family (a text stream and its binary view share the text stream's lock): it protects
+ * wbuf/wlen/wcap, rbuf/rpos/rlen/rcap/eof, closed and the modes.  writelines() and readlines()
+ * take it per line (they run Python code between lines).  A section is suspended only when
+ * the code inside blocks: a blocking read detaches and reads into a private chunk (stdio_fill),
+ * so concurrent readers each get whole chunks. */
+static inline PyObject *stdio_family(stdio_object *self)
+{
+    return (PyObject *)(self->parent != NULL ? self->parent : self);
+}
+
+static PyObject *stdio_write_locked(stdio_object *self, PyObject *arg)
+{
+    PyObject *r;
+    Py_BEGIN_CRITICAL_SECTION(stdio_family(self));
+    r = stdio_write(self, arg);
+    Py_END_CRITICAL_SECTION();
+    return r;
+}
+
+static PyObject *stdio_readline_locked(stdio_object *self, PyObject *const *args,
+                                       Py_ssize_t nargs)
+{
+    PyObject *r;
+    Py_BEGIN_CRITICAL_SECTION(stdio_family(self));
+    r = stdio_readline(self, args, nargs);
+    Py_END_CRITICAL_SECTION();
+    return r;
+}
+
+static PyObject *stdio_read_locked(stdio_object *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *r;
+    Py_BEGIN_CRITICAL_SECTION(stdio_family(self));
+    r = stdio_read(self, args, nargs);
+    Py_END_CRITICAL_SECTION();
+    return r;
+}
+
+static PyObject *stdio_noargs_locked(stdio_object *self, PyObject *(*method)(stdio_object *, PyObject *))
+{
+    PyObject *r;
+    Py_BEGIN_CRITICAL_SECTION(stdio_family(self));
+    r = method(self, NULL);
+    Py_END_CRITICAL_SECTION();
+    return r;
+}
+
+static PyObject *stdio_flush_locked(stdio_object *self, PyObject *unused)
+{
+    return stdio_noargs_locked(self, stdio_flush);
+}
+
+static PyObject *stdio_close_locked(stdio_object *self, PyObject *unused)
+{
+    return stdio_noargs_locked(self, stdio_close);
+}
+
+static PyObject *stdio_reconfigure_locked(stdio_object *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *r;
+    Py_BEGIN_CRITICAL_SECTION(stdio_family(self));
+    r = stdio_reconfigure(self, args, kwds);
+    Py_END_CRITICAL_SECTION();
+    return r;
+}
+
+static PyObject *stdio_get_buffer_locked(stdio_object *self, void *closure)
+{
+    PyObject *r;
+    Py_BEGIN_CRITICAL_SECTION(self);     /* one view per text stream */
+    r = stdio_get_buffer(self, closure);
+    Py_END_CRITICAL_SECTION();
+    return r;
+}
+
+static PyObject *stdio_iternext_locked(stdio_object *self)
+{
+    PyObject *r;
+    Py_BEGIN_CRITICAL_SECTION(stdio_family(self));
+    r = stdio_iternext(self);
+    Py_END_CRITICAL_SECTION();
+    return r;
+}
+
 static PyMethodDef stdio_methods[] = {
-    {"write", (PyCFunction)stdio_write, METH_O, NULL},
-    {"flush", (PyCFunction)stdio_flush, METH_NOARGS, NULL},
-    {"readline", _PyCFunction_CAST(stdio_readline), METH_FASTCALL, NULL},
-    {"read", _PyCFunction_CAST(stdio_read), METH_FASTCALL, NULL},
+    {"write", (PyCFunction)stdio_write_locked, METH_O, NULL},
+    {"flush", (PyCFunction)stdio_flush_locked, METH_NOARGS, NULL},
+    {"readline", _PyCFunction_CAST(stdio_readline_locked), METH_FASTCALL, NULL},
+    {"read", _PyCFunction_CAST(stdio_read_locked), METH_FASTCALL, NULL},
     {"readlines", (PyCFunction)stdio_readlines, METH_NOARGS, NULL},
     {"writelines", (PyCFunction)stdio_writelines, METH_O, NULL},
     {"fileno", (PyCFunction)stdio_fileno, METH_NOARGS, NULL},
@@ -640,8 +784,8 @@ static PyMethodDef stdio_methods[] = {
     {"readable", (PyCFunction)stdio_readable, METH_NOARGS, NULL},
     {"writable", (PyCFunction)stdio_writable, METH_NOARGS, NULL},
     {"seekable", (PyCFunction)stdio_seekable, METH_NOARGS, NULL},
-    {"close", (PyCFunction)stdio_close, METH_NOARGS, NULL},
-    {"reconfigure", _PyCFunction_CAST(stdio_reconfigure), METH_VARARGS | METH_KEYWORDS,
+    {"close", (PyCFunction)stdio_close_locked, METH_NOARGS, NULL},
+    {"reconfigure", _PyCFunction_CAST(stdio_reconfigure_locked), METH_VARARGS | METH_KEYWORDS,
      NULL},
     {"__enter__", (PyCFunction)stdio_enter, METH_NOARGS, NULL},
     {"__exit__", (PyCFunction)stdio_exit, METH_VARARGS, NULL},
@@ -659,7 +803,7 @@ static PyGetSetDef stdio_getset[] = {
     {"closed", (getter)stdio_get_closed, NULL, NULL, NULL},
     {"encoding", (getter)stdio_get_encoding, NULL, NULL, NULL},
     {"line_buffering", (getter)stdio_get_line_buffering, NULL, NULL, NULL},
-    {"buffer", (getter)stdio_get_buffer, NULL, NULL, NULL},
+    {"buffer", (getter)stdio_get_buffer_locked, NULL, NULL, NULL},
     {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
@@ -676,7 +820,7 @@ PyTypeObject _PyStdio_Type = {
     .tp_traverse = (traverseproc)stdio_traverse,
     .tp_clear = (inquiry)stdio_clear,
     .tp_iter = (getiterfunc)stdio_iter,
-    .tp_iternext = (iternextfunc)stdio_iternext,
+    .tp_iternext = (iternextfunc)stdio_iternext_locked,
     .tp_methods = stdio_methods,
     .tp_members = stdio_members,
     .tp_getset = stdio_getset,

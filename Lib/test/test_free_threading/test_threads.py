@@ -266,5 +266,56 @@ class RuntimeGILTests(unittest.TestCase):
         self.assertEqual((rc, out), (0, '8000 %d' % (8 * 999 * 1000 // 2)), err)
 
 
+class StandardStreamTests(unittest.TestCase):
+    """Threads writing to (and reading from) the standard streams at once: every write
+    arrives whole, none is lost (print() writes its pieces separately, in CPython too, so
+    the test writes whole lines)."""
+
+    def test_print_from_many_threads(self):
+        code = (
+            "import sys, threading\n"
+            "def work(i):\n"
+            "    for j in range(2000):\n"
+            "        sys.stdout.write('line %d %d %s\\n' % (i, j, 'x' * (j % 50)))\n"
+            "        if j % 97 == 0:\n"
+            "            sys.stdout.flush()\n"
+            "ts = [threading.Thread(target=work, args=(i,)) for i in range(8)]\n"
+            "for t in ts: t.start()\n"
+            "for t in ts: t.join()\n")
+        rc, out, err = run_python(code)
+        self.assertEqual(rc, 0, err)
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 8 * 2000)
+        seen = set()
+        for line in lines:
+            parts = line.split(' ')
+            self.assertEqual(parts[0], 'line', line)
+            i, j = int(parts[1]), int(parts[2])
+            self.assertEqual(parts[3], 'x' * (j % 50), line)
+            seen.add((i, j))
+        self.assertEqual(len(seen), 8 * 2000)
+
+    def test_readline_from_many_threads(self):
+        code = (
+            "import sys, threading\n"
+            "got = []\n"
+            "def work():\n"
+            "    while True:\n"
+            "        line = sys.stdin.readline()\n"
+            "        if not line: break\n"
+            "        got.append(line)\n"
+            "ts = [threading.Thread(target=work) for i in range(4)]\n"
+            "for t in ts: t.start()\n"
+            "for t in ts: t.join()\n"
+            "print(len(got), sorted(int(l) for l in got) == list(range(20000)))\n")
+        environ = dict(os.environ)
+        environ.pop('PYTHON_GIL', None)
+        data = ''.join('%d\n' % n for n in range(20000))
+        proc = subprocess.run([sys.executable, '-c', code], env=environ, input=data,
+                              capture_output=True, text=True)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stdout.strip(), '20000 True')
+
+
 if __name__ == '__main__':
     unittest.main()
