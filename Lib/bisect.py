@@ -1,5 +1,17 @@
 """Bisection algorithms: find insertion points in sorted lists and insert keeping order."""
 
+from operator import index as _index
+
+
+def _hi_index(hi, a):
+    """hi converted to an int (anything with __index__); -1 means len(a)."""
+    try:
+        hi = _index(hi)
+    except TypeError:
+        raise TypeError("argument should be integer or None, not '%s'"
+                        % type(hi).__name__) from None
+    return len(a) if hi == -1 else hi
+
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
     """Insert item x in list a, and keep it sorted assuming a is sorted; after any equal
@@ -14,9 +26,15 @@ def insort_right(a, x, lo=0, hi=None, *, key=None):
 def bisect_right(a, x, lo=0, hi=None, *, key=None):
     """Return the index where to insert item x in list a, assuming a is sorted: all items
     of a[lo:i] are <= x and all of a[i:hi] are > x."""
+    if type(lo) is not int:
+        lo = _index(lo)
     if lo < 0:
         raise ValueError('lo must be non-negative')
     if hi is None:
+        hi = len(a)
+    elif type(hi) is not int:
+        hi = _hi_index(hi, a)
+    elif hi == -1:          # as CPython's C implementation: -1 also means len(a)
         hi = len(a)
     if key is None:
         while lo < hi:
@@ -48,9 +66,15 @@ def insort_left(a, x, lo=0, hi=None, *, key=None):
 def bisect_left(a, x, lo=0, hi=None, *, key=None):
     """Return the index where to insert item x in list a, assuming a is sorted: all items
     of a[lo:i] are < x and all of a[i:hi] are >= x."""
+    if type(lo) is not int:
+        lo = _index(lo)
     if lo < 0:
         raise ValueError('lo must be non-negative')
     if hi is None:
+        hi = len(a)
+    elif type(hi) is not int:
+        hi = _hi_index(hi, a)
+    elif hi == -1:          # as CPython's C implementation: -1 also means len(a)
         hi = len(a)
     if key is None:
         while lo < hi:

@@ -31,18 +31,24 @@ _SHALLOW = {list: list.copy, dict: dict.copy, set: set.copy, bytearray: bytearra
             tuple: lambda t: t, frozenset: lambda s: s, slice: lambda s: s}
 
 
-def _reduction(x, cls):
-    """The reduction tuple describing how to rebuild x (or a string: x is a global)."""
+def _reduction(x, cls, deep):
+    """The reduction tuple describing how to rebuild x (or a string: x is a global).
+    A shallow copy looks __reduce_ex__ up on the class, a deep copy on the instance."""
     reducer = dispatch_table.get(cls)
     if reducer is not None:
         return reducer(x)
-    reduce_ex = getattr(x, "__reduce_ex__", None)
-    if reduce_ex is not None:
-        return reduce_ex(4)
+    if deep:
+        reduce_ex = getattr(x, "__reduce_ex__", None)
+        if reduce_ex is not None:
+            return reduce_ex(4)
+    else:
+        reduce_ex = getattr(cls, "__reduce_ex__", None)
+        if reduce_ex is not None:
+            return reduce_ex(x, 4)
     reduce = getattr(x, "__reduce__", None)
     if reduce is not None:
         return reduce()
-    raise Error("un(shallow)copyable object of type %s" % cls)
+    raise Error("un(%s)copyable object of type %s" % ("deep" if deep else "shallow", cls))
 
 
 def copy(x):
@@ -56,7 +62,7 @@ def copy(x):
     hook = getattr(cls, "__copy__", None)
     if hook is not None:
         return hook(x)
-    rv = _reduction(x, cls)
+    rv = _reduction(x, cls, False)
     if isinstance(rv, str):
         return x
     return _rebuild(x, None, *rv)
@@ -82,7 +88,7 @@ def deepcopy(x, memo=None, _nil=[]):
         if hook is not None:
             result = hook(memo)
         else:
-            rv = _reduction(x, cls)
+            rv = _reduction(x, cls, True)
             result = x if isinstance(rv, str) else _rebuild(x, memo, *rv)
     if result is not x:
         memo[id(x)] = result
@@ -162,7 +168,8 @@ def _rebuild(x, memo, func, args, state=None, listitems=None, dictitems=None, *,
 def replace(obj, /, **changes):
     """Return a copy of obj with the given fields changed (3.13): obj's class must define
     __replace__ (named tuples, dataclasses, ...)."""
-    hook = getattr(type(obj), '__replace__', None)
+    cls = obj.__class__          # (not type(obj): proxies may claim another class)
+    hook = getattr(cls, '__replace__', None)
     if hook is None:
-        raise TypeError(f"replace() does not support {type(obj).__name__} objects")
+        raise TypeError(f"replace() does not support {cls.__name__} objects")
     return hook(obj, **changes)

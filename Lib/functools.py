@@ -47,18 +47,22 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
 
 # ---- total_ordering ------------------------------------------------------------------------
 
-# For each root comparison, how to derive the other three from it (and from ==).
-# Each entry: name -> (uses_root_result_directly, combine) where combine(root, eq) gives
-# the derived answer from the root's answer and (lazily) equality.
+# For each root comparison, how to derive the other three from it: combine(r, a, b) gives
+# the answer for a OP b from r, the root's (non-NotImplemented) answer for a ROOT b, asking
+# a == b or a != b only when needed (and returning their results as they are).
 _DERIVATIONS = {
-    '__lt__': {'__gt__': lambda r, eq: not r and not eq(), '__le__': lambda r, eq: r or eq(),
-               '__ge__': lambda r, eq: not r},
-    '__le__': {'__ge__': lambda r, eq: not r or eq(), '__lt__': lambda r, eq: r and not eq(),
-               '__gt__': lambda r, eq: not r},
-    '__gt__': {'__lt__': lambda r, eq: not r and not eq(), '__ge__': lambda r, eq: r or eq(),
-               '__le__': lambda r, eq: not r},
-    '__ge__': {'__le__': lambda r, eq: not r or eq(), '__gt__': lambda r, eq: r and not eq(),
-               '__lt__': lambda r, eq: not r},
+    '__lt__': {'__gt__': lambda r, a, b: not r and a != b,
+               '__le__': lambda r, a, b: r or a == b,
+               '__ge__': lambda r, a, b: not r},
+    '__le__': {'__ge__': lambda r, a, b: not r or a == b,
+               '__lt__': lambda r, a, b: r and a != b,
+               '__gt__': lambda r, a, b: not r},
+    '__gt__': {'__lt__': lambda r, a, b: not r and a != b,
+               '__ge__': lambda r, a, b: r or a == b,
+               '__le__': lambda r, a, b: not r},
+    '__ge__': {'__le__': lambda r, a, b: not r or a == b,
+               '__gt__': lambda r, a, b: r and a != b,
+               '__lt__': lambda r, a, b: not r},
 }
 
 
@@ -67,9 +71,9 @@ def _derive(root, name, combine):
         result = getattr(type(self), root)(self, other)
         if result is NotImplemented:
             return result
-        return combine(result, lambda: self == other)
+        return combine(result, self, other)
     derived.__name__ = name
-    derived.__qualname__ = name
+    derived.__qualname__ = f'_{name.strip("_")}_from_{root.strip("_")}'
     return derived
 
 
@@ -89,31 +93,73 @@ def total_ordering(cls):
 
 # ---- cmp_to_key ----------------------------------------------------------------------------
 
+class _KeyWrapper:
+    """What cmp_to_key() returns: called with an object, it makes a wrapper of that
+    object whose comparisons call the cmp function.  Wrappers of any cmp_to_key() call
+    compare with each other (each using its own cmp), never with other types."""
+
+    __slots__ = ('_cmp', 'obj')
+
+    def __call__(self, /, *args, **kwargs):
+        if kwargs:
+            if 'obj' not in kwargs and not args:
+                raise TypeError("K() missing required argument 'obj' (pos 1)")
+            if args or len(kwargs) != 1:
+                raise TypeError("K() takes at most 1 argument (%d given)"
+                                % (len(args) + len(kwargs)))
+            args = (kwargs['obj'],)
+        if len(args) != 1:
+            if not args:
+                raise TypeError("K() missing required argument 'obj' (pos 1)")
+            raise TypeError(f"K() takes at most 1 argument ({len(args)} given)")
+        key = _new_key_wrapper(_KeyWrapper)
+        key._cmp = self._cmp
+        key.obj = args[0]
+        return key
+
+    def __lt__(self, other):
+        if type(other) is not _KeyWrapper:
+            raise TypeError("other argument must be K instance")
+        return self._cmp(self.obj, other.obj) < 0
+
+    def __gt__(self, other):
+        if type(other) is not _KeyWrapper:
+            raise TypeError("other argument must be K instance")
+        return self._cmp(self.obj, other.obj) > 0
+
+    def __eq__(self, other):
+        if type(other) is not _KeyWrapper:
+            raise TypeError("other argument must be K instance")
+        return self._cmp(self.obj, other.obj) == 0
+
+    def __ne__(self, other):
+        if type(other) is not _KeyWrapper:
+            raise TypeError("other argument must be K instance")
+        return self._cmp(self.obj, other.obj) != 0
+
+    def __le__(self, other):
+        if type(other) is not _KeyWrapper:
+            raise TypeError("other argument must be K instance")
+        return self._cmp(self.obj, other.obj) <= 0
+
+    def __ge__(self, other):
+        if type(other) is not _KeyWrapper:
+            raise TypeError("other argument must be K instance")
+        return self._cmp(self.obj, other.obj) >= 0
+
+    __hash__ = None
+
+
+_KeyWrapper.__name__ = _KeyWrapper.__qualname__ = 'KeyWrapper'
+_new_key_wrapper = object.__new__
+
+
 def cmp_to_key(mycmp):
     """Convert a cmp= function into a key= function."""
-    class K(object):
-        __slots__ = ['obj']
-
-        def __init__(self, obj):
-            self.obj = obj
-
-        def __lt__(self, other):
-            return mycmp(self.obj, other.obj) < 0
-
-        def __gt__(self, other):
-            return mycmp(self.obj, other.obj) > 0
-
-        def __eq__(self, other):
-            return mycmp(self.obj, other.obj) == 0
-
-        def __le__(self, other):
-            return mycmp(self.obj, other.obj) <= 0
-
-        def __ge__(self, other):
-            return mycmp(self.obj, other.obj) >= 0
-
-        __hash__ = None
-    return K
+    key = _new_key_wrapper(_KeyWrapper)
+    key._cmp = mycmp
+    key.obj = None
+    return key
 
 
 # ---- reduce --------------------------------------------------------------------------------
@@ -126,7 +172,10 @@ def reduce(function, iterable, initial=_initial_missing, /):
 
     Apply a function of two arguments cumulatively to the items of an iterable, from left to
     right, so as to reduce the iterable to a single value."""
-    it = iter(iterable)
+    try:
+        it = iter(iterable)
+    except TypeError:
+        raise TypeError("reduce() arg 2 must support iteration") from None
     if initial is _initial_missing:
         try:
             value = next(it)
@@ -141,27 +190,65 @@ def reduce(function, iterable, initial=_initial_missing, /):
 
 # ---- partial -------------------------------------------------------------------------------
 
+class _ReadOnlySlot:
+    """A read-only attribute (AttributeError 'readonly attribute' on assignment, as a C
+    member) whose value lives in the private slot '_' + name."""
+
+    def __init__(self, name, doc):
+        self.name = name
+        self.slot = '_' + name
+        self.__doc__ = doc
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return getattr(obj, self.slot)
+
+    def __set__(self, obj, value):
+        raise AttributeError("readonly attribute")
+
+    def __delete__(self, obj):
+        raise AttributeError("readonly attribute")
+
+
 class partial:
     """New function with partial application of the given arguments and keywords."""
 
-    __slots__ = "func", "args", "keywords", "__dict__", "__weakref__"
+    # func, args and keywords are read-only (as CPython's members): the values live in
+    # private slots behind _ReadOnlySlot descriptors.
+    __slots__ = "_func", "_args", "_keywords", "__dict__", "__weakref__"
 
-    def __new__(cls, func, /, *args, **keywords):
+    def __new__(cls, /, *args, **keywords):
+        if not args:
+            raise TypeError("type 'partial' takes at least one argument")
+        func, *args = args
+        args = tuple(args)
         if not callable(func):
             raise TypeError("the first argument must be callable")
-        if isinstance(func, partial):
-            args = func.args + args
-            keywords = {**func.keywords, **keywords}
-            func = func.func
+        if isinstance(func, partial) and not func.__dict__:
+            # flattened only when the inner partial carries no attributes of its own
+            args = func._args + args
+            keywords = {**func._keywords, **keywords}
+            func = func._func
         self = super(partial, cls).__new__(cls)
-        self.func = func
-        self.args = args
-        self.keywords = keywords
+        self._func = func
+        self._args = args
+        self._keywords = keywords
         return self
 
+    func = _ReadOnlySlot("func", "function object to use in future partial calls")
+    args = _ReadOnlySlot("args", "tuple of arguments to future partial calls")
+    keywords = _ReadOnlySlot("keywords", "dictionary of keyword arguments to future "
+                             "partial calls")
+
     def __call__(self, /, *args, **keywords):
-        keywords = {**self.keywords, **keywords}
-        return self.func(*self.args, *args, **keywords)
+        keywords = {**self._keywords, **keywords}
+        return self._func(*self._args, *args, **keywords)
+
+    # CPython 3.13 also has __get__ (returning self, with a FutureWarning when reached
+    # through an instance); it waits here until Lib/inspect.py's ismethoddescriptor()
+    # exempts partial objects as CPython's does (else inspect.signature(partial(...))
+    # takes them for builtins).  See NEEDS.md.
 
     @recursive_repr()
     def __repr__(self):
@@ -173,8 +260,8 @@ class partial:
         return f"{module}.{qualname}({', '.join(args)})"
 
     def __reduce__(self):
-        return type(self), (self.func,), (self.func, self.args, self.keywords or None,
-                                          self.__dict__ or None)
+        return type(self), (self._func,), (self._func, self._args, self._keywords,
+                                           self.__dict__ or None)
 
     def __setstate__(self, state):
         if not isinstance(state, tuple):
@@ -194,9 +281,9 @@ class partial:
         if namespace is None:
             namespace = {}
         self.__dict__ = namespace
-        self.func = func
-        self.args = args
-        self.keywords = kwds
+        self._func = func
+        self._args = args
+        self._keywords = kwds
 
     def __class_getitem__(cls, item):
         import types
@@ -221,12 +308,11 @@ class partialmethod:
             self.keywords = keywords
 
     def __repr__(self):
-        args = ", ".join(map(repr, self.args))
-        keywords = ", ".join("{}={!r}".format(k, v) for k, v in self.keywords.items())
-        format_string = "{module}.{cls}({func}, {args}, {keywords})"
-        return format_string.format(module=self.__class__.__module__,
-                                    cls=self.__class__.__qualname__, func=self.func,
-                                    args=args, keywords=keywords)
+        parts = [repr(self.func)]
+        parts.extend(map(repr, self.args))
+        parts.extend(f"{k}={v!r}" for k, v in self.keywords.items())
+        cls = type(self)
+        return f"{cls.__module__}.{cls.__qualname__}({', '.join(parts)})"
 
     def _make_unbound_method(self):
         def _method(cls_or_self, /, *args, **keywords):
@@ -315,8 +401,28 @@ class _CacheInfo(tuple):
     def __repr__(self):
         return 'CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)' % tuple(self)
 
+    __match_args__ = _fields
+
     def _asdict(self):
         return dict(zip(self._fields, self))
+
+    @classmethod
+    def _make(cls, iterable):
+        values = tuple(iterable)
+        if len(values) != 4:
+            raise TypeError(f'Expected 4 arguments, got {len(values)}')
+        return tuple.__new__(cls, values)
+
+    def _replace(self, /, **kwds):
+        result = self._make(kwds.pop(name, value) for name, value in zip(self._fields, self))
+        if kwds:
+            raise TypeError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    __replace__ = _replace
+
+    def __getnewargs__(self):
+        return tuple(self)
 
 
 _CacheInfo.__name__ = _CacheInfo.__qualname__ = 'CacheInfo'
@@ -352,6 +458,8 @@ def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
     first): a hit moves its key to the end, a miss on a full cache evicts the first key.
     One lock guards the dict order and the statistics; the user function runs without
     it, so two threads may compute the same missing value concurrently."""
+    if not callable(user_function):
+        raise TypeError("the first argument must be callable")
     cache = {}
     lock = RLock()
     stats = [0, 0]   # hits, misses
@@ -376,10 +484,15 @@ def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
                 stats[1] += 1
             result = user_function(*args, **kwds)
             with lock:
-                if key not in cache:
-                    if maxsize is not None and len(cache) >= maxsize:
+                # A recursive or concurrent call may have stored the key meanwhile: a
+                # bounded cache keeps that first result, an unbounded one the last (as
+                # CPython's two C wrappers do).
+                if maxsize is None:
+                    cache[key] = result
+                elif key not in cache:
+                    if len(cache) >= maxsize:
                         del cache[next(iter(cache))]
-                cache[key] = result
+                    cache[key] = result
             return result
 
     def cache_info():
@@ -405,22 +518,125 @@ def cache(user_function, /):
 
 # ---- singledispatch ------------------------------------------------------------------------
 
+def _merge_linearizations(sequences):
+    """C3 merge: repeatedly take the first head that is in no other sequence's tail."""
+    pending = [list(seq) for seq in sequences if seq]
+    merged = []
+    while pending:
+        for seq in pending:
+            head = seq[0]
+            if not any(head in other[1:] for other in pending):
+                break
+        else:
+            raise RuntimeError("Inconsistent hierarchy")
+        merged.append(head)
+        for seq in pending:
+            if seq[0] is head:
+                del seq[0]
+        pending = [seq for seq in pending if seq]
+    return merged
+
+
+def _woven_mro(cls, abcs):
+    """cls's MRO with the ABCs of abcs that cls implements woven in as extra bases.
+    An ABC becomes a base of the most derived class that implements it while none of
+    that class's own bases do; it goes after the class's explicit ABC bases and before
+    its other bases (so it takes precedence over concrete bases that lack it)."""
+    if not abcs:
+        return list(cls.__mro__)
+    bases = cls.__bases__
+    split = 0
+    for i, base in enumerate(bases):
+        if hasattr(base, '__abstractmethods__'):
+            split = i + 1
+    own = [a for a in abcs
+           if issubclass(cls, a) and not any(issubclass(b, a) for b in bases)]
+    rest = [a for a in abcs if a not in own]
+    leading, trailing = bases[:split], bases[split:]
+    return _merge_linearizations(
+        [[cls]]
+        + [_woven_mro(b, rest) for b in leading]
+        + [_woven_mro(a, rest) for a in own]
+        + [_woven_mro(b, rest) for b in trailing]
+        + [list(leading) + own + list(trailing)])
+
+
+def _dispatch_mro(cls, types):
+    """The MRO searched to dispatch on cls: its own MRO extended with those of the
+    registered types that cls is an implicit or virtual subclass of (ABCs)."""
+    from types import GenericAlias
+    mro = cls.__mro__
+    related = [t for t in types
+               if t not in mro and hasattr(t, '__mro__')
+               and not isinstance(t, GenericAlias) and issubclass(cls, t)]
+    # Bases of other related types come along with them.
+    related = [t for t in related
+               if not any(t is not o and t in o.__mro__ for o in related)]
+    # A direct subclass of a related ABC that cls also implements fixes the relative
+    # order of the related ABCs it derives from (the fullest such subclass first).
+    chosen = set(related)
+    ordered = []
+    for t in related:
+        lines = [[s for s in sub.__mro__ if s in chosen]
+                 for sub in t.__subclasses__()
+                 if sub not in mro and issubclass(cls, sub)]
+        if not lines:
+            ordered.append(t)
+            continue
+        lines.sort(key=len, reverse=True)
+        for line in lines:
+            for s in line:
+                if s not in ordered:
+                    ordered.append(s)
+    return _woven_mro(cls, ordered)
+
+
 def _find_impl(cls, registry):
-    """The implementation for cls: the nearest registered class in cls's MRO (object
-    excluded); failing that, the most specific registered ABC that cls is a virtual
-    subclass of (RuntimeError if two unrelated ABCs match); failing that, object's."""
-    for klass in cls.__mro__:
-        if klass is not object and klass in registry:
-            return registry[klass]
-    virtual = [t for t in registry
-               if isinstance(t, type) and t not in cls.__mro__ and issubclass(cls, t)]
-    specific = [t for t in virtual
-                if not any(o is not t and issubclass(o, t) for o in virtual)]
-    if len(specific) > 1:
-        raise RuntimeError("Ambiguous dispatch: {} or {}".format(specific[0], specific[1]))
-    if specific:
-        return registry[specific[0]]
-    return registry.get(object)
+    """The implementation for cls: the first registered type in the dispatch MRO (see
+    _dispatch_mro).  When that match is an ABC cls only implements implicitly and the
+    next type of the MRO is an unrelated registered one of the same kind, the choice
+    would be arbitrary: RuntimeError."""
+    mro = _dispatch_mro(cls, registry.keys())
+    real = cls.__mro__
+    match = None
+    for t in mro:
+        if match is not None:
+            if (t in registry and t not in real and match not in real
+                    and not issubclass(match, t)):
+                raise RuntimeError("Ambiguous dispatch: {} or {}".format(match, t))
+            break
+        if t in registry:
+            match = t
+    return registry.get(match)
+
+
+def _dispatch_annotations(func):
+    """The annotations of func (or, for a classmethod/staticmethod, of the function it
+    wraps), with string annotations evaluated as typing.get_type_hints() does."""
+    ann = getattr(func, '__annotations__', None)
+    target = func
+    if not ann and hasattr(func, '__func__'):
+        target = func.__func__
+        ann = getattr(target, '__annotations__', None)
+    if not ann:
+        return {}
+    if any(isinstance(value, str) for value in ann.values()):
+        from typing import get_type_hints
+        return get_type_hints(target)
+    return dict(ann)
+
+
+def _union_args(cls):
+    """The members of a union type (int | str, typing.Union[int, str], typing.Optional[X]),
+    or None when cls is not a union."""
+    import types
+    if isinstance(cls, types.UnionType):
+        return cls.__args__
+    if type(cls).__module__ == 'typing':
+        import typing
+        if typing.get_origin(cls) is typing.Union:
+            return typing.get_args(cls)
+    return None
 
 
 def singledispatch(func):
@@ -454,8 +670,8 @@ def singledispatch(func):
     def _is_valid_dispatch_type(cls):
         if isinstance(cls, type):
             return True
-        return (isinstance(cls, types.UnionType) and
-                all(isinstance(arg, type) for arg in cls.__args__))
+        args = _union_args(cls)
+        return args is not None and all(isinstance(arg, type) for arg in args)
 
     def register(cls, func=None):
         """Register func as the implementation for cls (also usable as a decorator, with
@@ -468,22 +684,23 @@ def singledispatch(func):
             if func is not None:
                 raise TypeError(f"Invalid first argument to `register()`. "
                                 f"{cls!r} is not a class or union type.")
-            ann = getattr(cls, '__annotations__', {})
+            func = cls
+            ann = _dispatch_annotations(func)
             if not ann:
                 raise TypeError(
                     f"Invalid first argument to `register()`: {cls!r}. "
                     f"Use either `@register(some_class)` or plain `@register` "
                     f"on an annotated function.")
-            func = cls
             argname, cls = next(iter(ann.items()))
             if not _is_valid_dispatch_type(cls):
-                if isinstance(cls, types.UnionType):
+                if _union_args(cls) is not None:
                     raise TypeError(f"Invalid annotation for {argname!r}. "
                                     f"{cls!r} not all arguments are classes.")
                 raise TypeError(f"Invalid annotation for {argname!r}. "
                                 f"{cls!r} is not a class.")
-        if isinstance(cls, types.UnionType):
-            for arg in cls.__args__:
+        args = _union_args(cls)
+        if args is not None:
+            for arg in args:
                 registry[arg] = func
         else:
             registry[cls] = func
@@ -523,6 +740,9 @@ class singledispatchmethod:
 
     def __get__(self, obj, cls=None):
         def _method(*args, **kwargs):
+            if not args:
+                funcname = getattr(self.func, '__name__', 'singledispatchmethod method')
+                raise TypeError(f'{funcname} requires at least 1 positional argument')
             method = self.dispatcher.dispatch(args[0].__class__)
             return method.__get__(obj, cls)(*args, **kwargs)
         _method.__isabstractmethod__ = self.__isabstractmethod__

@@ -5,14 +5,24 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge', 'nlargest',
            'heappushpop']
 
 
-def heappush(heap, item):
+def _check_list(heap, func, numbered=True):
+    if not isinstance(heap, list):
+        where = "argument 1" if numbered else "argument"
+        raise TypeError(f"{func}() {where} must be list, not {type(heap).__name__}")
+
+
+def heappush(heap, item, /):
     """Push item onto heap, maintaining the heap invariant."""
+    _check_list(heap, "heappush")
     heap.append(item)
     _sift_toward_root(heap, 0, len(heap) - 1)
 
 
-def heappop(heap):
+def heappop(heap, /):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
+    _check_list(heap, "heappop", False)
+    if not heap:
+        raise IndexError("index out of range")
     last = heap.pop()
     if heap:
         smallest = heap[0]
@@ -22,26 +32,31 @@ def heappop(heap):
     return last
 
 
-def heapreplace(heap, item):
+def heapreplace(heap, item, /):
     """Pop and return the smallest item, then push item (the heap size is unchanged).
     IndexError if the heap is empty."""
+    _check_list(heap, "heapreplace")
+    if not heap:
+        raise IndexError("index out of range")
     smallest = heap[0]
     heap[0] = item
     _sift_toward_leaves(heap, 0)
     return smallest
 
 
-def heappushpop(heap, item):
+def heappushpop(heap, item, /):
     """Push item on the heap, then pop and return the smallest item (faster than a push
     followed by a pop)."""
+    _check_list(heap, "heappushpop")
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _sift_toward_leaves(heap, 0)
     return item
 
 
-def heapify(x):
+def heapify(x, /):
     """Transform list into a heap, in-place, in O(len(x)) time."""
+    _check_list(x, "heapify", False)
     for i in reversed(range(len(x) // 2)):
         _sift_toward_leaves(x, i)
 
@@ -165,6 +180,7 @@ def merge(*iterables, key=None, reverse=False):
 def nsmallest(n, iterable, key=None):
     """Find the n smallest elements in a dataset: sorted(iterable, key=key)[:n]."""
     if n <= 0:
+        iter(iterable)          # still a TypeError for a non-iterable
         return []
     if n == 1:
         sentinel = object()
@@ -197,6 +213,7 @@ def nlargest(n, iterable, key=None):
     """Find the n largest elements in a dataset: sorted(iterable, key=key,
     reverse=True)[:n]."""
     if n <= 0:
+        iter(iterable)          # still a TypeError for a non-iterable
         return []
     if n == 1:
         sentinel = object()

@@ -13,83 +13,104 @@ __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'co
 
 from builtins import abs as _abs
 
+_int_add = int.__add__
 
-def lt(a, b):
+
+def lt(a, b, /):
     "Same as a < b."
     return a < b
 
 
-def le(a, b):
+def le(a, b, /):
     "Same as a <= b."
     return a <= b
 
 
-def eq(a, b):
+def eq(a, b, /):
     "Same as a == b."
     return a == b
 
 
-def ne(a, b):
+def ne(a, b, /):
     "Same as a != b."
     return a != b
 
 
-def ge(a, b):
+def ge(a, b, /):
     "Same as a >= b."
     return a >= b
 
 
-def gt(a, b):
+def gt(a, b, /):
     "Same as a > b."
     return a > b
 
 
-def not_(a):
+def not_(a, /):
     "Same as not a."
     return not a
 
 
-def truth(a):
+def truth(a, /):
     "Return True if a is true, False otherwise."
     return True if a else False
 
 
-def is_(a, b):
+def is_(a, b, /):
     "Same as a is b."
     return a is b
 
 
-def is_not(a, b):
+def is_not(a, b, /):
     "Same as a is not b."
     return a is not b
 
 
-def abs(a):
+def abs(a, /):
     "Same as abs(a)."
     return _abs(a)
 
 
-def add(a, b):
+def add(a, b, /):
     "Same as a + b."
     return a + b
 
 
-def and_(a, b):
+def and_(a, b, /):
     "Same as a & b."
     return a & b
 
 
-def floordiv(a, b):
+def floordiv(a, b, /):
     "Same as a // b."
     return a // b
 
 
-def index(a):
+def index(a, /):
     "Same as a.__index__()."
-    return a.__index__()
+    if type(a) is int:
+        return a
+    if isinstance(a, int):
+        return _int_add(a, 0)       # an exact int, whatever the subclass overrides
+    try:
+        method = type(a).__index__
+    except AttributeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(a).__name__) from None
+    result = method(a)
+    if type(result) is int:
+        return result
+    if not isinstance(result, int):
+        raise TypeError("__index__ returned non-int (type %s)" % type(result).__name__)
+    import warnings
+    warnings.warn("__index__ returned non-int (type %s).  The ability to return an "
+                  "instance of a strict subclass of int is deprecated, and may be removed "
+                  "in a future version of Python." % type(result).__name__,
+                  DeprecationWarning, stacklevel=2)
+    return _int_add(result, 0)
 
 
-def inv(a):
+def inv(a, /):
     "Same as ~a."
     return ~a
 
@@ -97,112 +118,124 @@ def inv(a):
 invert = inv
 
 
-def lshift(a, b):
+def lshift(a, b, /):
     "Same as a << b."
     return a << b
 
 
-def mod(a, b):
+def mod(a, b, /):
     "Same as a % b."
     return a % b
 
 
-def mul(a, b):
+def mul(a, b, /):
     "Same as a * b."
     return a * b
 
 
-def matmul(a, b):
+def matmul(a, b, /):
     "Same as a @ b."
     return a @ b
 
 
-def neg(a):
+def neg(a, /):
     "Same as -a."
     return -a
 
 
-def or_(a, b):
+def or_(a, b, /):
     "Same as a | b."
     return a | b
 
 
-def pos(a):
+def pos(a, /):
     "Same as +a."
     return +a
 
 
-def pow(a, b):
+def pow(a, b, /):
     "Same as a ** b."
     return a ** b
 
 
-def rshift(a, b):
+def rshift(a, b, /):
     "Same as a >> b."
     return a >> b
 
 
-def sub(a, b):
+def sub(a, b, /):
     "Same as a - b."
     return a - b
 
 
-def truediv(a, b):
+def truediv(a, b, /):
     "Same as a / b."
     return a / b
 
 
-def xor(a, b):
+def xor(a, b, /):
     "Same as a ^ b."
     return a ^ b
 
 
-def concat(a, b):
+def _is_sequence(a):
+    """As PySequence_Check: the type supports indexing and is not a mapping (dict)."""
+    return hasattr(type(a), '__getitem__') and not isinstance(a, dict)
+
+
+def concat(a, b, /):
     "Same as a + b, for a and b sequences."
-    if not hasattr(a, '__getitem__'):
+    if not _is_sequence(a):
         msg = "'%s' object can't be concatenated" % type(a).__name__
         raise TypeError(msg)
     return a + b
 
 
-def contains(a, b):
+def contains(a, b, /):
     "Same as b in a (note reversed operands)."
     return b in a
 
 
-def countOf(a, b):
+def countOf(a, b, /):
     "Return the number of items in a which are, or which equal, b."
     count = 0
-    for i in a:
+    for i in _iter_arg(a):
         if i is b or i == b:
             count += 1
     return count
 
 
-def delitem(a, b):
+def _iter_arg(a):
+    try:
+        return iter(a)
+    except TypeError:
+        raise TypeError("argument of type '%s' is not iterable" % type(a).__name__) from None
+
+
+def delitem(a, b, /):
     "Same as del a[b]."
     del a[b]
 
 
-def getitem(a, b):
+def getitem(a, b, /):
     "Same as a[b]."
     return a[b]
 
 
-def indexOf(a, b):
+def indexOf(a, b, /):
     "Return the first index of b in a."
-    for i, j in enumerate(a):
+    for i, j in enumerate(_iter_arg(a)):
         if j is b or j == b:
             return i
     raise ValueError('sequence.index(x): x not in sequence')
 
 
-def setitem(a, b, c):
+def setitem(a, b, c, /):
     "Same as a[b] = c."
     a[b] = c
 
 
-def length_hint(obj, default=0):
+def length_hint(obj, default=0, /):
     """Return an estimate of the number of items in obj: len(obj) if it has one, else
     obj.__length_hint__(), else default."""
     if not isinstance(default, int):
@@ -223,7 +256,7 @@ def length_hint(obj, default=0):
     if val is NotImplemented:
         return default
     if not isinstance(val, int):
-        msg = ('__length_hint__ must be integer, not %s' % type(val).__name__)
+        msg = ('__length_hint__ must be an integer, not %s' % type(val).__name__)
         raise TypeError(msg)
     if val < 0:
         msg = '__length_hint__() should return >= 0'
@@ -242,7 +275,10 @@ class attrgetter:
     with several names the result is a tuple."""
     __slots__ = ('_attrs', '_call')
 
-    def __init__(self, attr, /, *attrs):
+    def __init__(self, /, *attrs):
+        if not attrs:
+            raise TypeError('attrgetter expected 1 argument, got 0')
+        attr, *attrs = attrs
         if not attrs:
             if not isinstance(attr, str):
                 raise TypeError('attribute name must be a string')
@@ -255,7 +291,7 @@ class attrgetter:
                 return obj
             self._call = func
         else:
-            self._attrs = (attr,) + attrs
+            self._attrs = (attr,) + tuple(attrs)
             getters = tuple(map(attrgetter, self._attrs))
 
             def func(obj):
@@ -278,7 +314,10 @@ class itemgetter:
     After f = itemgetter(2), f(r) returns r[2]; with several items the result is a tuple."""
     __slots__ = ('_items', '_call')
 
-    def __init__(self, item, /, *items):
+    def __init__(self, /, *items):
+        if not items:
+            raise TypeError('itemgetter expected 1 argument, got 0')
+        item, *items = items
         if not items:
             self._items = (item,)
 
@@ -286,7 +325,7 @@ class itemgetter:
                 return obj[item]
             self._call = func
         else:
-            self._items = items = (item,) + items
+            self._items = items = (item,) + tuple(items)
 
             def func(obj):
                 return tuple(obj[i] for i in items)
@@ -308,7 +347,11 @@ class methodcaller:
     After f = methodcaller('name', 1, k=2), f(r) returns r.name(1, k=2)."""
     __slots__ = ('_name', '_args', '_kwargs')
 
-    def __init__(self, name, /, *args, **kwargs):
+    def __init__(self, /, *args, **kwargs):
+        if not args:
+            raise TypeError('methodcaller needs at least one argument, the method name')
+        name, *args = args
+        args = tuple(args)
         if not isinstance(name, str):
             raise TypeError('method name must be a string')
         self._name = name
@@ -332,88 +375,88 @@ class methodcaller:
         return partial(self.__class__, self._name, **self._kwargs), self._args
 
 
-def iadd(a, b):
+def iadd(a, b, /):
     "Same as a += b."
     a += b
     return a
 
 
-def iand(a, b):
+def iand(a, b, /):
     "Same as a &= b."
     a &= b
     return a
 
 
-def iconcat(a, b):
+def iconcat(a, b, /):
     "Same as a += b, for a and b sequences."
-    if not hasattr(a, '__getitem__'):
+    if not _is_sequence(a):
         msg = "'%s' object can't be concatenated" % type(a).__name__
         raise TypeError(msg)
     a += b
     return a
 
 
-def ifloordiv(a, b):
+def ifloordiv(a, b, /):
     "Same as a //= b."
     a //= b
     return a
 
 
-def ilshift(a, b):
+def ilshift(a, b, /):
     "Same as a <<= b."
     a <<= b
     return a
 
 
-def imod(a, b):
+def imod(a, b, /):
     "Same as a %= b."
     a %= b
     return a
 
 
-def imul(a, b):
+def imul(a, b, /):
     "Same as a *= b."
     a *= b
     return a
 
 
-def imatmul(a, b):
+def imatmul(a, b, /):
     "Same as a @= b."
     a @= b
     return a
 
 
-def ior(a, b):
+def ior(a, b, /):
     "Same as a |= b."
     a |= b
     return a
 
 
-def ipow(a, b):
+def ipow(a, b, /):
     "Same as a **= b."
     a **= b
     return a
 
 
-def irshift(a, b):
+def irshift(a, b, /):
     "Same as a >>= b."
     a >>= b
     return a
 
 
-def isub(a, b):
+def isub(a, b, /):
     "Same as a -= b."
     a -= b
     return a
 
 
-def itruediv(a, b):
+def itruediv(a, b, /):
     "Same as a /= b."
     a /= b
     return a
 
 
-def ixor(a, b):
+def ixor(a, b, /):
     "Same as a ^= b."
     a ^= b
     return a
