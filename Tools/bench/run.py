@@ -1,17 +1,25 @@
 """Braid's benchmark driver: runs the suite on several interpreters and writes the report.
 
-    python Tools/bench/run.py [--quick] [--benchmarks a,b] [--workloads a,b]
+    python Tools/bench/run.py [--quick] [--benchmarks a,b|none] [--workloads a,b|none]
                               [--threads 1,2,4] [--repetitions N] [--values N]
                               [--python NAME=PATH ...] [--results DIR]
+                              [--benchmark-dir DIR]
 
 By default it compares build-gil/python ("gil"), build-ft/python ("ft") and, when present,
-/usr/bin/python3 ("host").  Each interpreter runs each benchmark in a fresh process; the
-processes are interleaved (gil ft host, ft host gil, ...) so that the machine's drift is
-spread over all interpreters.  The driver runs on any of them (it needs only os, sys, json,
-math and time), and exits non-zero if any benchmark failed or gave a wrong answer.
+/usr/bin/python3 ("host"); --python NAME=PATH (repeated) compares any interpreters instead.
+--benchmark-dir takes the bm_<name>/run_benchmark.py programs from another directory (default:
+Tools/bench/benchmarks); "none" skips the single-thread benchmarks or the scaling workloads.
 
-Output: a table on the terminal and DIR/report.md, DIR/raw.json, DIR/ratios.svg and
-DIR/scaling.svg (drawn by Tools/bench/svg.py).
+Each interpreter runs each benchmark in a fresh process; the processes are interleaved
+(gil ft host, ft host gil, ...) so that the machine's drift is spread over all interpreters.
+The driver runs on any of them (it needs only os, sys, json, math and time), and exits
+non-zero if any benchmark failed or gave a wrong answer.
+
+Output: a progress line and the report on the terminal, and DIR/report.md, DIR/raw.json,
+DIR/ratios.svg and DIR/scaling.svg (drawn by Tools/bench/svg.py).  The report records the
+machine (CPU model, cores, kernel, OS), the commit, and for each interpreter its version as
+it reports itself; for a build directory also the configure line, the compiler with its
+version (`CC --version`) and the optimisation flags.
 """
 
 import json
@@ -38,6 +46,7 @@ class Settings:
         self.values = 3
         self.pythons = []
         self.results = None
+        self.benchmark_dir = os.path.join(HERE, "benchmarks")
 
 
 USAGE = __doc__.split("\n\n")[1]
@@ -58,9 +67,11 @@ def parse_command_line(argv):
             sys.exit("run.py: %s needs a value\n%s" % (arg, USAGE))
         value = args.pop(0)
         if arg == "--benchmarks":
-            settings.benchmarks = value.split(",")
+            settings.benchmarks = [] if value == "none" else value.split(",")
         elif arg == "--workloads":
-            settings.workloads = value.split(",")
+            settings.workloads = [] if value == "none" else value.split(",")
+        elif arg == "--benchmark-dir":
+            settings.benchmark_dir = os.path.abspath(value)
         elif arg == "--threads":
             settings.threads = [int(n) for n in value.split(",")]
         elif arg == "--repetitions":
@@ -157,9 +168,12 @@ def geometric_mean(ratios):
 
 # -- the two phases --------------------------------------------------------------------------
 def list_benchmarks(settings):
-    root = os.path.join(HERE, "benchmarks")
-    names = sorted(entry[3:] for entry in os.listdir(root) if entry.startswith("bm_"))
-    if settings.benchmarks:
+    root = settings.benchmark_dir
+    if not os.path.isdir(root):
+        sys.exit("run.py: no benchmark directory %s" % root)
+    names = sorted(entry[3:] for entry in os.listdir(root) if entry.startswith("bm_")
+                   and os.path.exists(os.path.join(root, entry, "run_benchmark.py")))
+    if settings.benchmarks is not None:
         unknown = set(settings.benchmarks) - set(names)
         if unknown:
             sys.exit("run.py: unknown benchmarks: %s" % ", ".join(sorted(unknown)))
@@ -179,7 +193,7 @@ def run_single_thread(settings, names, scratch, failures):
     progress = Progress(len(names) * len(settings.pythons) * settings.repetitions)
     for rep in range(settings.repetitions):
         for index, name in enumerate(names):
-            script = os.path.join(HERE, "benchmarks", "bm_" + name, "run_benchmark.py")
+            script = os.path.join(settings.benchmark_dir, "bm_" + name, "run_benchmark.py")
             for py, path in rotated(settings.pythons, rep + index):
                 progress.step("%s on %s (round %d)" % (name, py, rep + 1))
                 json_path = os.path.join(scratch, "%s-%s.json" % (name, py))
@@ -198,8 +212,9 @@ def run_single_thread(settings, names, scratch, failures):
                     document = json.load(f)
                 for bench in document["benchmarks"]:
                     for run in bench["runs"]:
-                        results[name][py]["times"].append(median(run["values"]))
-                        if "mem_max_rss" in run["metadata"]:
+                        if run.get("values"):
+                            results[name][py]["times"].append(median(run["values"]))
+                        if "mem_max_rss" in run.get("metadata", {}):
                             results[name][py]["rss"].append(run["metadata"]["mem_max_rss"])
     progress.finish()
     return results
@@ -240,6 +255,7 @@ def run_scaling(settings, workloads, thread_counts, scratch, failures):
 
 # -- the report ----------------------------------------------------------------------------
 def machine_description():
+    """CPU model, core count, kernel and OS of this machine."""
     cpu = "unknown CPU"
     try:
         for line in read_text("/proc/cpuinfo").splitlines():
@@ -248,7 +264,18 @@ def machine_description():
                 break
     except OSError:
         pass
-    return {"cpu": cpu, "cores": os.cpu_count()}
+    info = {"cpu": cpu, "cores": os.cpu_count()}
+    if hasattr(os, "uname"):
+        uname = os.uname()
+        info["kernel"] = "%s %s %s (%s)" % (uname.sysname, uname.release, uname.version,
+                                            uname.machine)
+    try:
+        for line in read_text("/etc/os-release").splitlines():
+            if line.startswith("PRETTY_NAME="):
+                info["os"] = line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    return info
 
 
 def git_commit():
@@ -267,22 +294,121 @@ def git_commit():
         return "unknown"
 
 
-def build_description(path):
-    """The configure line and compiler of a Braid build directory, if path is one."""
+def which(program):
+    """The path of program (searched in PATH when it has no directory), or None."""
+    if os.sep in program:
+        return program if os.access(program, os.X_OK) else None
+    for directory in os.environ.get("PATH", os.defpath).split(os.pathsep):
+        candidate = os.path.join(directory or ".", program)
+        if os.access(candidate, os.X_OK) and not os.path.isdir(candidate):
+            return candidate
+    return None
+
+
+def command_output(argv, scratch):
+    """(exit status, stdout+stderr text) of argv, or (None, "") if it cannot run."""
+    if not argv or not argv[0]:
+        return None, ""
+    path = os.path.join(scratch, "probe-%d.out" % os.getpid())
+    try:
+        status = run_child(argv, path)
+        text = read_text(path)
+    except OSError:
+        return None, ""
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+    return status, text
+
+
+def compiler_version(cc_line, scratch):
+    """First line of `CC --version` for the Makefile's CC (skipping ccache-like wrappers)."""
+    words = cc_line.split()
+    while words and os.path.basename(words[0]) in ("ccache", "sccache", "distcc"):
+        words = words[1:]
+    if not words:
+        return None
+    status, text = command_output([which(words[0]) or words[0], "--version"], scratch)
+    lines = text.strip().splitlines()
+    return lines[0].strip() if status == 0 and lines else None
+
+
+PROBE = """\
+import json, sys
+info = {"version": " ".join(sys.version.split()), "implementation": sys.implementation.name,
+        "executable": sys.executable}
+try:
+    import sysconfig
+    info["cc"] = sysconfig.get_config_var("CC")
+    info["config_args"] = sysconfig.get_config_var("CONFIG_ARGS")
+except Exception:
+    pass
+gil = getattr(sys, "_is_gil_enabled", None)
+if gil is not None:
+    info["gil"] = "enabled" if gil() else "disabled"
+print(json.dumps(info))
+"""
+
+
+def build_description(path, scratch):
+    """What an interpreter is: its version (as it reports it), and for a Braid build
+    directory the configure line, the compiler with its version, and the flags."""
     build_dir = os.path.dirname(os.path.abspath(path))
     info = {"path": path}
+    status, text = command_output([path, "-c", PROBE], scratch)
+    lines = text.strip().splitlines()
+    if status == 0 and lines:
+        try:
+            probe = json.loads(lines[-1])
+        except ValueError:
+            probe = {}
+        info["python"] = probe.get("version")
+        info["implementation"] = probe.get("implementation")
+        if probe.get("gil"):
+            info["gil"] = probe["gil"]
+        version = probe.get("version") or ""
+        if "[" in version and version.endswith("]"):
+            info["compiler"] = version[version.rindex("[") + 1:-1]
+        if probe.get("config_args"):
+            info["configure_args"] = probe["config_args"]
+        if probe.get("cc"):
+            info["cc"] = probe["cc"]
     try:
         for line in read_text(os.path.join(build_dir, "config.log")).splitlines():
             if line.startswith("  $ "):
                 info["configure"] = line[4:].strip()
                 break
+        makefile = {}
         for line in read_text(os.path.join(build_dir, "Makefile")).splitlines():
-            if line.startswith("CC ") or line.startswith("CC="):
-                info["compiler"] = line.split("=", 1)[1].strip()
-                break
+            name, sep, value = line.partition("=")
+            name = name.strip()
+            if sep and name in ("CC", "CFLAGS", "OPT") and name not in makefile:
+                makefile[name] = value.strip()
+        if "CC" in makefile:
+            info["cc"] = makefile["CC"]
+            info["cflags"] = " ".join(v for v in (makefile.get("OPT"), makefile.get("CFLAGS"))
+                                      if v)
+            version = compiler_version(makefile["CC"], scratch)
+            if version:
+                info["compiler"] = version
     except OSError:
         pass
     return info
+
+
+def describe_build(info):
+    parts = ["`%s`" % info["path"]]
+    if info.get("python"):
+        parts.append("Python %s" % info["python"])
+    if "gil" in info:
+        parts.append("GIL %s" % info["gil"])
+    if "configure" in info:
+        parts.append("configure: `%s`" % info["configure"])
+    if info.get("compiler"):
+        parts.append("compiler: `%s`" % info["compiler"])
+    if info.get("cflags"):
+        parts.append("CC=`%s` flags: `%s`" % (info.get("cc", "?"), info["cflags"]))
+    return "; ".join(parts)
 
 
 def fmt_time(seconds):
@@ -376,7 +502,11 @@ def main(argv):
     names = list_benchmarks(settings)
     sys.path.insert(0, os.path.join(HERE, "scaling"))
     import workloads as workload_module
-    workloads = settings.workloads or list(workload_module.ALL_WORKLOADS)
+    workloads = (list(workload_module.ALL_WORKLOADS) if settings.workloads is None
+                 else settings.workloads)
+    unknown = set(workloads) - set(workload_module.ALL_WORKLOADS)
+    if unknown:
+        sys.exit("run.py: unknown workloads: %s" % ", ".join(sorted(unknown)))
     cores = os.cpu_count() or 1
     thread_counts = settings.threads or sorted({1, 2, cores, 2 * cores})
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -394,25 +524,24 @@ def main(argv):
     s_header, s_rows, summary = summarise_single(settings, single)
     c_header, c_rows, curves = summarise_scaling(settings, scaling, thread_counts)
     machine = machine_description()
-    builds = {py: build_description(path) for py, path in settings.pythons}
+    builds = {py: build_description(path, scratch) for py, path in settings.pythons}
 
     lines = ["# Braid benchmark report", ""]
     lines.append("- date: %s" % time.strftime("%Y-%m-%d %H:%M:%S"))
     lines.append("- machine: %s, %s cores" % (machine["cpu"], machine["cores"]))
+    if "kernel" in machine:
+        lines.append("- kernel: %s%s" % (machine["kernel"], ", %s" % machine["os"]
+                                         if "os" in machine else ""))
     lines.append("- commit: %s" % git_commit())
     for py, info in builds.items():
-        lines.append("- %s: `%s`%s%s" % (py, info["path"],
-                                         ", configure: `%s`" % info["configure"]
-                                         if "configure" in info else "",
-                                         ", compiler: `%s`" % info["compiler"]
-                                         if "compiler" in info else ""))
+        lines.append("- %s: %s" % (py, describe_build(info)))
     lines.append("- mode: %s, %d process(es) per benchmark and interpreter, %d value(s) each"
                  % ("quick (smoke test: numbers are not meaningful)" if settings.quick
                     else "full", settings.repetitions, settings.values))
     lines += ["", "## Single-thread time", "",
               "Median over processes of each process's median time per iteration; ±spread is "
               "half the range over processes relative to the median.", "",
-              table(s_header, s_rows), ""]
+              table(s_header, s_rows) if s_rows else "Not run (--benchmarks none).", ""]
     if summary["geomean"]:
         lines.append("Geometric mean %s/%s: **%.3f** (above 1 means %s is slower)."
                      % (summary["other"], summary["base"], summary["geomean"],
@@ -425,7 +554,8 @@ def main(argv):
                      % (summary["other"], summary["base"], summary["memory_geomean"]))
     lines += ["", "![ratios](ratios.svg)", "", "## Multicore scaling", "",
               "Same total work at every thread count; speed-up = time(1 thread) / time(N), "
-              "efficiency = speed-up / N.", "", table(c_header, c_rows), "",
+              "efficiency = speed-up / N.", "",
+              table(c_header, c_rows) if c_rows else "Not run (--workloads none).", "",
               "![scaling](scaling.svg)", ""]
     if failures:
         lines += ["## Failures", ""] + ["```\n%s\n```" % f for f in failures]
