@@ -30,7 +30,11 @@ class _Sentinel:
         return self._name
 
 
-MISSING = _Sentinel('MISSING')
+class _MISSING_TYPE:
+    """Type of MISSING, the marker of a field without a default (repr is object's)."""
+
+
+MISSING = _MISSING_TYPE()
 _HAS_DEFAULT_FACTORY = _Sentinel('<factory>')
 
 
@@ -44,9 +48,21 @@ _PARAMS = '__dataclass_params__'
 _POST_INIT = '__post_init__'
 
 # Field kinds.
-_REGULAR = 'field'
-_CLASSVAR = 'class variable'
-_INITVAR = 'init variable'
+class _FieldKind:
+    """A field's kind; its repr is the name CPython shows in Field reprs."""
+
+    __slots__ = ('name',)
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return self.name
+
+
+_REGULAR = _FieldKind('_FIELD')
+_CLASSVAR = _FieldKind('_FIELD_CLASSVAR')
+_INITVAR = _FieldKind('_FIELD_INITVAR')
 
 
 class InitVar:
@@ -152,10 +168,38 @@ def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, has
     return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
 
 
-def _is_classvar(annotation):
+def _string_annotation_names(cls, annotation, module, predicate):
+    """Whether a string annotation such as 'ClassVar[int]' or 'typing.ClassVar' names an
+    object satisfying predicate: its leading name (or module.name) is looked up in the
+    namespace of the module defining cls, and a module prefix must be bound to `module`."""
+    text = annotation.lstrip()
+    parts = []
+    for _ in range(2):
+        end = 0
+        while end < len(text) and (text[end].isalnum() or text[end] == '_'):
+            end += 1
+        if end == 0:
+            break
+        parts.append(text[:end])
+        text = text[end:].lstrip()
+        if not text.startswith('.'):
+            break
+        text = text[1:].lstrip()
+    if not parts:
+        return False
+    namespace = getattr(sys.modules.get(cls.__module__), '__dict__', None)
+    if not namespace:
+        return False
+    if len(parts) == 1:
+        return predicate(namespace.get(parts[0]))
+    return (module is not None and namespace.get(parts[0]) is module and
+            predicate(getattr(module, parts[1], None)))
+
+
+def _is_classvar(annotation, cls=None):
     if isinstance(annotation, str):
-        text = annotation.strip()
-        return text.startswith(('ClassVar', 'typing.ClassVar', 't.ClassVar'))
+        return cls is not None and _string_annotation_names(
+            cls, annotation, sys.modules.get('typing'), _is_classvar)
     typing = sys.modules.get('typing')
     if typing is None:
         return False
@@ -164,17 +208,18 @@ def _is_classvar(annotation):
              getattr(annotation, '__origin__', None) is typing.ClassVar))
 
 
-def _is_initvar(annotation):
+def _is_initvar(annotation, cls=None):
     if isinstance(annotation, str):
-        text = annotation.strip()
-        return text.startswith(('InitVar', 'dataclasses.InitVar'))
+        return cls is not None and _string_annotation_names(
+            cls, annotation, sys.modules[__name__], _is_initvar)
     return annotation is InitVar or type(annotation) is InitVar
 
 
-def _is_kw_only_marker(annotation):
+def _is_kw_only_marker(annotation, cls=None):
     if isinstance(annotation, str):
-        return annotation.strip() in ('KW_ONLY', 'dataclasses.KW_ONLY')
-    return annotation is KW_ONLY or annotation is _KW_ONLY_TYPE
+        return cls is not None and _string_annotation_names(
+            cls, annotation, sys.modules[__name__], _is_kw_only_marker)
+    return annotation is KW_ONLY
 
 
 def _make_field(cls, name, annotation, kw_only):
@@ -189,9 +234,9 @@ def _make_field(cls, name, annotation, kw_only):
     f.name = name
     f.type = annotation
     f._field_type = _REGULAR
-    if _is_classvar(annotation):
+    if _is_classvar(annotation, cls):
         f._field_type = _CLASSVAR
-    elif _is_initvar(annotation):
+    elif _is_initvar(annotation, cls):
         f._field_type = _INITVAR
     if f._field_type in (_CLASSVAR, _INITVAR):
         if f.default_factory is not MISSING:
@@ -227,7 +272,7 @@ def _collect_fields(cls, kw_only):
                 fields[f.name] = f
     seen_kw_only_marker = False
     for name, annotation in _own_annotations(cls).items():
-        if _is_kw_only_marker(annotation):
+        if _is_kw_only_marker(annotation, cls):
             if seen_kw_only_marker:
                 raise TypeError(f'{name!r} is KW_ONLY, but KW_ONLY has already been '
                                 f'specified')
@@ -430,7 +475,10 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
             'if self is other:',
             '  return True',
             'if other.__class__ is self.__class__:',
-            f'  return {_tuple_expr("self", compared)} == {_tuple_expr("other", compared)}',
+            # Field by field (as CPython 3.13), not as tuples: tuple comparison would
+            # take identical objects as equal (a NaN field would compare equal).
+            '  return ' + (' and '.join(f'self.{f.name} == other.{f.name}' for f in compared)
+                           or 'True'),
             'return NotImplemented'])
         _set_new_attribute(cls, '__eq__', fn)
     if order:
@@ -443,7 +491,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
                 f'{_tuple_expr("other", compared)}',
                 'return NotImplemented'])
             if _set_new_attribute(cls, name, fn):
-                raise TypeError(f'Cannot overwrite attribute {name} in class {cls.__name__}. '
+                raise TypeError(f'Cannot overwrite attribute {name} in class {cls.__name__} '
                                 f'Consider using functools.total_ordering')
     if frozen:
         for fn in _frozen_methods(source, cls, fields):
@@ -482,6 +530,8 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
 def _add_slots(cls, is_frozen, weakref_slot):
     """Recreate cls with __slots__ for its fields (a class's slots cannot be added after
     it is created)."""
+    if '__slots__' in cls.__dict__:
+        raise TypeError(f'{cls.__name__} already specifies __slots__')
     cls_dict = dict(cls.__dict__)
     field_names = tuple(f.name for f in fields(cls))
     inherited = set()

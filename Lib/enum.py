@@ -75,6 +75,9 @@ class property(DynamicClassAttribute):
     member = None
     _attr_type = None
     _cls_type = None
+    # The base class attribute a member of the same name shadows on the class (str.upper
+    # for a member 'upper'): members still see it.
+    _shadowed = None
 
     def __get__(self, instance, ownerclass=None):
         if instance is None:
@@ -83,6 +86,8 @@ class property(DynamicClassAttribute):
             raise AttributeError(f'{ownerclass.__name__!r} has no attribute {self.name!r}')
         if self.fget is not None:
             return self.fget(instance)
+        if self._shadowed is not None:
+            return self._shadowed.__get__(instance, ownerclass)
         # name and value are stored as _name_ and _value_.
         try:
             return instance.__dict__[self.name]
@@ -103,6 +108,33 @@ class property(DynamicClassAttribute):
     def __set_name__(self, ownerclass, name):
         self.name = name
         self.clsname = ownerclass.__name__
+
+
+_NOT_FOUND = object()
+
+
+def _expose_member(cls, name, member):
+    """Make member the class attribute name of enum class cls: the member itself, unless
+    a class in the MRO has a descriptor of that name (Enum's 'name' and 'value', a method
+    of the data type): then an enum.property gives the member on the class and keeps that
+    descriptor's meaning on members."""
+    shadowed = None
+    for base in cls.__mro__[1:]:
+        attr = base.__dict__.get(name, _NOT_FOUND)
+        if attr is not _NOT_FOUND and _is_descriptor(attr):
+            shadowed = attr
+            break
+    if shadowed is None:
+        type.__setattr__(cls, name, member)
+        return
+    if isinstance(shadowed, DynamicClassAttribute):
+        descriptor = property(shadowed.fget, shadowed.fset, shadowed.fdel)
+    else:
+        descriptor = property()
+        descriptor._shadowed = shadowed
+    descriptor.member = member
+    descriptor.__set_name__(cls, name)
+    type.__setattr__(cls, name, descriptor)
 
 
 def _is_descriptor(obj):
@@ -225,9 +257,13 @@ class EnumDict(dict):
                 raise TypeError('%r already defined as %r' % (key, self[key]))
             if isinstance(value, member):
                 value = value.value
+            is_auto_tuple = (isinstance(value, tuple) and
+                             any(isinstance(v, auto) for v in value))
             value = self._resolve_auto(key, value)
             self._member_names[key] = None
-            if not isinstance(value, tuple) or not any(isinstance(v, auto) for v in value):
+            # A tuple holding auto() contributes its auto values (already recorded by
+            # _resolve_auto) to the values later auto() calls see, not the tuple itself.
+            if not is_auto_tuple:
                 self._last_values.append(value)
         super().__setitem__(key, value)
 
@@ -247,9 +283,9 @@ class EnumDict(dict):
                     if v.value is _auto_null:
                         v.value = next_value()
                     v = v.value
+                    self._last_values.append(v)
                 resolved.append(v)
             value = tuple(resolved)
-            self._last_values.append(value)
         return value
 
     def update(self, members, **more_members):
@@ -402,13 +438,7 @@ class EnumType(type):
         else:
             # Multi-bit flag members are pruned from the canonical names by _settle_flag_.
             cls._member_names_.append(name)
-        # Expose the member as a class attribute (a descriptor so that members may be
-        # named like methods of the data type).
-        descriptor = property()
-        descriptor.member = enum_member
-        descriptor.__set_name__(cls, name)
-        descriptor.name = name
-        type.__setattr__(cls, name, descriptor)
+        _expose_member(cls, name, enum_member)
         cls._member_map_[name] = enum_member
         try:
             cls._value2member_map_.setdefault(value, enum_member)
@@ -641,6 +671,9 @@ class Enum(metaclass=EnumType):
             for member in cls._member_map_.values():
                 if member._value_ == value:
                     return member
+            for other_value, member in cls.__dict__.get('_value_aliases_', ()):
+                if other_value == value:
+                    return member
         for member in cls._member_map_.values():
             if member._value_ == value:
                 return member
@@ -721,6 +754,41 @@ class Enum(metaclass=EnumType):
 
     def __hash__(self):
         return hash(self._name_)
+
+    def _add_alias_(self, name):
+        """Bind name as one more name (an alias) of this member."""
+        cls = self.__class__
+        existing = cls._member_map_.get(name)
+        if existing is not None:
+            if existing is not self:
+                raise NameError('%r is already bound: %r' % (name, existing))
+            return
+        _expose_member(cls, name, self)
+        cls._member_map_[name] = self
+
+    def _add_value_alias_(self, value):
+        """Make value look up this member too (EnumType(value) is self)."""
+        cls = self.__class__
+        try:
+            existing = cls._value2member_map_.get(value)
+        except TypeError:
+            existing = None
+            for other_value, member in cls.__dict__.get('_value_aliases_', ()):
+                if other_value == value:
+                    existing = member
+            for member in cls._member_map_.values():
+                if member._value_ == value:
+                    existing = member
+            if existing is None:
+                if '_value_aliases_' not in cls.__dict__:
+                    type.__setattr__(cls, '_value_aliases_', [])
+                cls._value_aliases_.append((value, self))
+                return
+        if existing is not None:
+            if existing is not self:
+                raise ValueError('%r is already bound: %r' % (value, existing))
+            return
+        cls._value2member_map_[value] = self
 
     def __reduce_ex__(self, proto):
         return self.__class__, (self._value_,)
@@ -819,12 +887,11 @@ class Flag(Enum, boundary=STRICT):
 
     @classmethod
     def _settle_flag_(cls):
-        """Only single-bit (and zero or non-integer) members are iterated; named
+        """Only single-bit (and non-integer) members are iterated; named zero and
         multi-bit combinations stay reachable by name and value."""
         cls._member_names_[:] = [
             name for name in cls._member_names_
             if not isinstance(cls._member_map_[name]._value_, int) or
-            cls._member_map_[name]._value_ == 0 or
             _is_single_bit(cls._member_map_[name]._value_)]
 
     @classmethod
@@ -1009,7 +1076,12 @@ class verify:
         cls_name = enumeration.__name__
         for check in self.checks:
             if check is UNIQUE:
-                unique(enumeration)
+                aliases = ['%s -> %s' % (name, member.name)
+                           for name, member in enumeration.__members__.items()
+                           if name != member.name]
+                if aliases:
+                    raise ValueError('aliases found in %r: %s'
+                                     % (enumeration, ', '.join(aliases)))
             elif check is CONTINUOUS:
                 values = set(e.value for e in enumeration)
                 if len(values) < 2:

@@ -145,16 +145,17 @@ class Random(_random.Random):
 
     def randrange(self, start, stop=None, step=_ONE):
         """Choose a random item from range(stop) or range(start, stop[, step])."""
-        istart = _index(start)
+        # Plain ints (the common case) skip operator.index().
+        istart = start if type(start) is int else _index(start)
         if stop is None:
             if step is not _ONE:
                 raise TypeError("Missing a non-None stop argument")
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _index(stop)
+        istop = stop if type(stop) is int else _index(stop)
         width = istop - istart
-        istep = _index(step)
+        istep = step if type(step) is int else _index(step)
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
@@ -200,8 +201,8 @@ class Random(_random.Random):
             total = cum_counts.pop() if cum_counts else 0
             if not isinstance(total, int):
                 raise TypeError('Counts must be integers')
-            if total < 0:
-                raise ValueError('Counts must be non-negative')
+            if total <= 0:
+                raise ValueError('Total of counts must be greater than zero')
             selections = self.sample(range(total), k=k)
             bisect = _bisect
             return [population[bisect(cum_counts, s)] for s in selections]
@@ -509,3 +510,52 @@ randbytes = _inst.randbytes
 
 if hasattr(_os, "register_at_fork"):
     _os.register_at_fork(after_in_child=_inst.seed)
+
+
+# -- command line: python -m random ----------------------------------------------------------
+def _parse_args(arg_list):
+    import argparse
+    parser = argparse.ArgumentParser(formatter_class=argparse.RawTextHelpFormatter)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-c", "--choice", nargs="+", help="print a random choice")
+    group.add_argument("-i", "--integer", type=int, metavar="N",
+                       help="print a random integer between 1 and N inclusive")
+    group.add_argument("-f", "--float", type=float, metavar="N",
+                       help="print a random floating-point number between 0 and N inclusive")
+    parser.add_argument("input", nargs="*",
+                        help="if no options given, output depends on the input\n"
+                             "    string or multiple: same as --choice\n"
+                             "    integer: same as --integer\n"
+                             "    float: same as --float")
+    return parser, parser.parse_args(arg_list)
+
+
+def main(arg_list=None):
+    """The value `python -m random [options] [input ...]` prints: a choice among the
+    inputs (-c), an integer in [1, N] (-i N), a float in [0, N] (-f N); without an
+    option a single integer or float input acts as -i or -f, other inputs as -c, and no
+    input at all gives the help text."""
+    parser, args = _parse_args(arg_list)
+    if args.choice:
+        return choice(args.choice)
+    if args.integer is not None:
+        return randint(1, args.integer)
+    if args.float is not None:
+        return uniform(0, args.float)
+    if not args.input:
+        return parser.format_help()
+    if len(args.input) == 1:
+        text = args.input[0]
+        try:
+            return randint(1, int(text))
+        except ValueError:
+            pass
+        try:
+            return uniform(0, float(text))
+        except ValueError:
+            pass
+    return choice(args.input)
+
+
+if __name__ == "__main__":
+    print(main())

@@ -43,6 +43,34 @@ __all__ = [
 TYPE_CHECKING = False
 
 
+def _tp_cache(func):
+    """Cache the results of a subscription method (List[int], Union[int, str], C[T], ...)
+    as CPython does: repeated subscriptions return the same alias object and cost a dict
+    lookup.  The key holds the types of the arguments too, so that equal values of
+    different types (Literal[1] and Literal[True]) are kept apart; unhashable arguments
+    (lists in Callable[[...], r]) are not cached.  Bounded: cleared when full."""
+    cache = {}
+
+    @functools.wraps(func)
+    def inner(self, params):
+        try:
+            if type(params) is tuple:
+                key = (self, params, tuple(map(type, params)))
+            else:
+                key = (self, params, type(params))
+            return cache[key]
+        except TypeError:
+            return func(self, params)
+        except KeyError:
+            pass
+        result = func(self, params)
+        if len(cache) >= 512:
+            cache.clear()
+        cache[key] = result
+        return result
+    return inner
+
+
 def _type_repr(obj):
     """The repr typing uses for an argument: qualified names for classes."""
     if isinstance(obj, type) and not isinstance(obj, types.GenericAlias):
@@ -63,21 +91,32 @@ def _is_typevar_like(obj):
         type(obj).__name__ in ("TypeVar", "ParamSpec", "TypeVarTuple")
 
 
-def _type_check(arg, msg):
-    """Accept classes, aliases, special forms, None (as NoneType), strings (forward refs)."""
+def _type_check(arg, msg, is_argument=True, *, allow_special_forms=False):
+    """Check a type argument: None becomes NoneType and a string a ForwardRef.  Plain
+    special forms (Union, ClassVar, ...) and Generic/Protocol are refused, and so are
+    ClassVar[...] (unless allow_special_forms) and Final[...] (where is_argument)."""
+    invalid_generic_forms = (Generic, Protocol)
+    if not allow_special_forms:
+        invalid_generic_forms += (ClassVar,)
+        if is_argument:
+            invalid_generic_forms += (Final,)
     if arg is None:
         return type(None)
     if isinstance(arg, str):
-        return ForwardRef(arg)
-    if isinstance(arg, _SpecialForm) and arg in (ClassVar, Final, Generic, Protocol):
-        raise TypeError("Plain %s is not valid as type argument" % arg)
-    if isinstance(arg, (type, TypeVar, ParamSpec, _GenericAlias, _SpecialForm, ForwardRef,
-                        types.GenericAlias, types.UnionType, NewType, TypeAliasType)) \
-            or _is_typevar_like(arg) or callable(arg) or arg is ...:
+        return ForwardRef(arg, is_argument=is_argument, is_class=allow_special_forms)
+    if isinstance(arg, _GenericAlias) and arg.__origin__ in invalid_generic_forms:
+        raise TypeError("%s is not valid as type argument" % (arg,))
+    if arg in (Any, LiteralString, NoReturn, Never, Self, TypeAlias):
         return arg
-    if isinstance(arg, (tuple, list)):
+    if allow_special_forms and arg in (ClassVar, Final):
         return arg
-    raise TypeError("%s Got %.100r." % (msg, arg))
+    if isinstance(arg, _SpecialForm) or arg in (Generic, Protocol):
+        raise TypeError("Plain %s is not valid as type argument" % (arg,))
+    if type(arg) is tuple:
+        raise TypeError("%s Got %.100r." % (msg, arg))
+    # Like CPython 3.11+, anything else is accepted (arbitrary objects may be used as
+    # annotations; only tuples, a likely mistake, are rejected).
+    return arg
 
 
 def _collect_parameters(args):
@@ -135,19 +174,31 @@ class _SpecialForm:
     def __subclasscheck__(self, cls):
         raise TypeError("%s cannot be used with issubclass()" % self)
 
+    @_tp_cache
     def __getitem__(self, parameters):
         return self._getitem(self, parameters)
 
 
-@_SpecialForm
-def Any(self, parameters):
-    """Special type indicating an unconstrained type."""
-    raise TypeError("%s is not subscriptable" % self)
-
-
 class _AnyMeta(type):
-    def __repr__(cls):
-        return "typing.Any"
+    def __instancecheck__(self, obj):
+        if self is Any:
+            raise TypeError("typing.Any cannot be used with isinstance()")
+        return super().__instancecheck__(obj)
+
+    def __repr__(self):
+        if self is Any:
+            return "typing.Any"
+        return super().__repr__()
+
+
+class Any(metaclass=_AnyMeta):
+    """Special type indicating an unconstrained type: compatible with every type.  It may
+    be subclassed (to let a class duck-type anything) but not instantiated."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is Any:
+            raise TypeError("Any cannot be instantiated")
+        return super().__new__(cls)
 
 
 @_SpecialForm
@@ -180,22 +231,31 @@ def TypeAlias(self, parameters):
     raise TypeError("%s is not subscriptable" % self)
 
 
-def _single_arg_form(name, doc):
+def _single_arg_form(name, doc, *, allow_special_forms=False, short_message=False):
     def getitem(self, parameters):
-        item = _type_check(parameters, "%s accepts only single type." % self._name)
+        if short_message:
+            msg = "%s accepts only a single type." % self._name
+        else:
+            msg = "%r accepts only single type." % self
+        item = _type_check(parameters, msg, allow_special_forms=allow_special_forms)
         return _GenericAlias(self, (item,))
     getitem.__name__ = name
     getitem.__doc__ = doc
     return _SpecialForm(getitem)
 
 
-ClassVar = _single_arg_form("ClassVar", "Special type construct to mark class variables.")
-Final = _single_arg_form("Final", "Special typing construct to indicate final names.")
+ClassVar = _single_arg_form("ClassVar", "Special type construct to mark class variables.",
+                            allow_special_forms=True)
+Final = _single_arg_form("Final", "Special typing construct to indicate final names.",
+                         allow_special_forms=True)
 TypeGuard = _single_arg_form("TypeGuard", "Special typing construct for type guards.")
 TypeIs = _single_arg_form("TypeIs", "Special typing construct for narrowing functions.")
-Required = _single_arg_form("Required", "A required key of a TypedDict.")
-NotRequired = _single_arg_form("NotRequired", "A potentially missing key of a TypedDict.")
-ReadOnly = _single_arg_form("ReadOnly", "A read-only key of a TypedDict.")
+Required = _single_arg_form("Required", "A required key of a TypedDict.",
+                            short_message=True)
+NotRequired = _single_arg_form("NotRequired", "A potentially missing key of a TypedDict.",
+                               short_message=True)
+ReadOnly = _single_arg_form("ReadOnly", "A read-only key of a TypedDict.",
+                            short_message=True)
 Unpack = _single_arg_form("Unpack", "Type unpack operator.")
 
 
@@ -231,7 +291,7 @@ def Union(self, parameters):
 @_SpecialForm
 def Optional(self, parameters):
     """Optional[X] is equivalent to Union[X, None]."""
-    arg = _type_check(parameters, "Optional[t] requires a single type.")
+    arg = _type_check(parameters, "%r requires a single type." % self)
     return Union[arg, type(None)]
 
 
@@ -291,16 +351,46 @@ class _AnnotatedAlias:
     def __call__(self, *args, **kwargs):
         return self.__origin__(*args, **kwargs)
 
+    @_tp_cache
+    def __getitem__(self, params):
+        # Annotated[list[T], x][int] is Annotated[list[int], x].
+        if not isinstance(params, tuple):
+            params = (params,)
+        if not self.__parameters__:
+            raise TypeError("%s is not a generic class" % self)
+        params = _prepare_params(self, self.__parameters__, params)
+        mapping = dict(zip(self.__parameters__, params))
+        origin = self.__origin__
+        if _is_typevar_like(origin):
+            origin = mapping.get(origin, origin)
+        else:
+            inner = tuple(mapping.get(p, p) for p in origin.__parameters__)
+            origin = origin[inner if len(inner) != 1 else inner[0]]
+        return _AnnotatedAlias(origin, self.__metadata__)
+
     def __mro_entries__(self, bases):
         return (self.__origin__,)
 
     def __getattr__(self, attr):
+        if attr in {"__name__", "__qualname__"}:
+            return "Annotated"
         if attr.startswith("__") and attr.endswith("__"):
             raise AttributeError(attr)
         return getattr(self.__origin__, attr)
 
+    def __or__(self, right):
+        return Union[self, right]
 
-class Annotated:
+    def __ror__(self, left):
+        return Union[left, self]
+
+
+class _AnnotatedMeta(type):
+    def __repr__(cls):
+        return "typing.Annotated"
+
+
+class Annotated(metaclass=_AnnotatedMeta):
     """Add context-specific metadata to a type: Annotated[T, x]."""
 
     __slots__ = ()
@@ -308,6 +398,7 @@ class Annotated:
     def __new__(cls, *args, **kwargs):
         raise TypeError("Type Annotated cannot be instantiated.")
 
+    @_tp_cache
     def __class_getitem__(cls, params):
         if not isinstance(params, tuple) or len(params) < 2:
             raise TypeError("Annotated[...] should be used with at least two arguments "
@@ -331,6 +422,8 @@ class _GenericAlias:
         self.__parameters__ = tuple(_collect_parameters(args))
         self._name = name
         self._inst = inst
+        if name is None and isinstance(origin, type) and origin.__module__ != "typing":
+            self.__module__ = origin.__module__
 
     def _display_name(self):
         if self._name:
@@ -360,15 +453,13 @@ class _GenericAlias:
     def __ror__(self, left):
         return Union[left, self]
 
+    @_tp_cache
     def __getitem__(self, params):
         if not isinstance(params, tuple):
             params = (params,)
         if not self.__parameters__:
             raise TypeError("%s is not a generic class" % self)
-        if len(params) != len(self.__parameters__):
-            raise TypeError("Too %s arguments for %s; actual %d, expected %d"
-                            % ("many" if len(params) > len(self.__parameters__) else "few",
-                               self, len(params), len(self.__parameters__)))
+        params = _prepare_params(self, self.__parameters__, params)
         mapping = dict(zip(self.__parameters__, params))
 
         def substitute(arg):
@@ -414,6 +505,14 @@ class _GenericAlias:
     def __getattr__(self, attr):
         if attr in {"__origin__", "__args__"}:
             raise AttributeError(attr)
+        if attr in {"__name__", "__qualname__"}:
+            # The typing name (List, Optional, ...) or the origin class's name.
+            if self._name:
+                return self._name
+            if isinstance(self, _UnionGenericAlias):
+                args = self.__args__
+                return "Optional" if len(args) == 2 and type(None) in args else "Union"
+            return getattr(self.__origin__, "__name__")
         if attr.startswith("__") and attr.endswith("__"):
             raise AttributeError(attr)
         return getattr(self.__origin__, attr)
@@ -425,7 +524,13 @@ class _GenericAlias:
         raise TypeError("Subscripted generics cannot be used with class and instance checks")
 
     def __reduce__(self):
-        return operator.getitem, (self.__origin__, self.__args__)
+        # Named aliases (List[int], ...) rebuild through the typing name, so that a copy
+        # or unpickled alias is still typing.List[int] and not list[int].
+        origin = globals()[self._name] if self._name else self.__origin__
+        args = self.__args__
+        if len(args) == 1 and not isinstance(args[0], tuple):
+            args = args[0]
+        return operator.getitem, (origin, args)
 
 
 def _is_generic(base):
@@ -454,10 +559,14 @@ class _UnionGenericAlias(_GenericAlias):
         return hash(frozenset(self.__args__))
 
     def __instancecheck__(self, obj):
-        return any(isinstance(obj, a) for a in self.__args__ if isinstance(a, type))
+        return self.__subclasscheck__(type(obj))
 
     def __subclasscheck__(self, cls):
-        return any(issubclass(cls, a) for a in self.__args__ if isinstance(a, type))
+        # Each argument is checked in order: a subscripted generic raises its TypeError.
+        for arg in self.__args__:
+            if issubclass(cls, arg):
+                return True
+        return False
 
     def copy_with(self, args):
         return Union[args]
@@ -470,10 +579,11 @@ class _LiteralGenericAlias(_GenericAlias):
     def __eq__(self, other):
         if not isinstance(other, _LiteralGenericAlias):
             return NotImplemented
-        return set(self.__args__) == set(other.__args__)
+        return (set((a, type(a)) for a in self.__args__) ==
+                set((a, type(a)) for a in other.__args__))
 
     def __hash__(self):
-        return hash(frozenset(self.__args__))
+        return hash(frozenset((a, type(a)) for a in self.__args__))
 
 
 class _SpecialGenericAlias(_GenericAlias):
@@ -482,16 +592,24 @@ class _SpecialGenericAlias(_GenericAlias):
     def __init__(self, origin, nparams, *, name, inst=True, defaults=()):
         super().__init__(origin, (), name=name, inst=inst)
         self._nparams = nparams
+        self._defaults = defaults
         self.__parameters__ = ()
 
     def __repr__(self):
         return "typing." + self._name
 
+    def __reduce__(self):
+        return self._name
+
+    @_tp_cache
     def __getitem__(self, params):
         if not isinstance(params, tuple):
             params = (params,)
         params = tuple(_type_check(p, "Parameters to generic types must be types.")
                        for p in params)
+        if (self._defaults and len(params) < self._nparams and
+                len(params) >= self._nparams - len(self._defaults)):
+            params = params + self._defaults[len(params) - self._nparams:]
         if self._nparams >= 0 and len(params) != self._nparams:
             raise TypeError("Too %s arguments for %s; actual %d, expected %d"
                             % ("many" if len(params) > self._nparams else "few", self,
@@ -521,24 +639,48 @@ class _SpecialGenericAlias(_GenericAlias):
         return Union[self, right]
 
 
+def _is_param_expr(arg):
+    # A ParamSpec, Concatenate[...], ... or an argument list standing for a whole
+    # parameter list.
+    return (arg is ... or isinstance(arg, (tuple, list, ParamSpec)) or
+            type(arg).__name__ == "ParamSpec" or
+            (isinstance(arg, _GenericAlias) and arg.__origin__ is Concatenate))
+
+
 class _CallableGenericAlias(_GenericAlias):
     def __repr__(self):
-        if len(self.__args__) == 2 and self.__args__[0] is ...:
-            return "typing.Callable[..., %s]" % _type_repr(self.__args__[1])
+        if len(self.__args__) == 2 and (self.__args__[0] is ... or
+                                        _is_param_expr(self.__args__[0])):
+            return "typing.Callable[%s, %s]" % (_type_repr(self.__args__[0]),
+                                                _type_repr(self.__args__[1]))
         return "typing.Callable[[%s], %s]" % (", ".join(_type_repr(a)
                                                         for a in self.__args__[:-1]),
                                               _type_repr(self.__args__[-1]))
 
     def copy_with(self, args):
+        if len(args) == 2 and isinstance(args[0], tuple):
+            # A ParamSpec first argument was substituted with an argument list.
+            args = args[0] + (args[1],)
         return _CallableGenericAlias(self.__origin__, args, name="Callable")
+
+    def __reduce__(self):
+        args = self.__args__
+        if not (len(args) == 2 and _is_param_expr(args[0])):
+            args = list(args[:-1]), args[-1]
+        return operator.getitem, (Callable, args)
 
 
 class _CallableType(_SpecialGenericAlias):
+    @_tp_cache
     def __getitem__(self, params):
         if not isinstance(params, tuple) or len(params) != 2:
             raise TypeError("Callable must be used as Callable[[arg, ...], result].")
         args, result = params
+        result = _type_check(result, "Callable[args, result]: result must be a type.")
         if isinstance(args, list):
+            # Argument types are only converted (None, strings), not checked.
+            args = [type(None) if a is None else ForwardRef(a) if isinstance(a, str) else a
+                    for a in args]
             flat = tuple(args) + (result,)
         elif args is ...:
             flat = (..., result)
@@ -548,14 +690,16 @@ class _CallableType(_SpecialGenericAlias):
 
 
 class _TupleType(_SpecialGenericAlias):
+    @_tp_cache
     def __getitem__(self, params):
         if not isinstance(params, tuple):
             params = (params,)
         if len(params) >= 2 and params[-1] is ...:
-            return _GenericAlias(tuple, params[:-1] + (_TypingEllipsis,), name="Tuple")
+            return _GenericAlias(tuple, params[:-1] + (_TypingEllipsis,), name="Tuple",
+                                 inst=False)
         params = tuple(_type_check(p, "Tuple[t0, t1, ...]: each t must be a type.")
                        for p in params)
-        return _GenericAlias(tuple, params, name="Tuple")
+        return _GenericAlias(tuple, params, name="Tuple", inst=False)
 
 
 _abc = collections.abc
@@ -592,17 +736,20 @@ DefaultDict = _SpecialGenericAlias(collections.defaultdict, 2, name="DefaultDict
 OrderedDict = _SpecialGenericAlias(collections.OrderedDict, 2, name="OrderedDict")
 Counter = _SpecialGenericAlias(collections.Counter, 1, name="Counter")
 ChainMap = _SpecialGenericAlias(collections.ChainMap, 2, name="ChainMap")
-Generator = _SpecialGenericAlias(_abc.Generator, 3, name="Generator")
-AsyncGenerator = _SpecialGenericAlias(_abc.AsyncGenerator, 2, name="AsyncGenerator")
+Generator = _SpecialGenericAlias(_abc.Generator, 3, name="Generator",
+                                 defaults=(type(None), type(None)))
+AsyncGenerator = _SpecialGenericAlias(_abc.AsyncGenerator, 2, name="AsyncGenerator",
+                                      defaults=(type(None),))
 Type = _SpecialGenericAlias(type, 1, inst=False, name="Type")
 Text = str
 
 try:
     import contextlib as _contextlib
     ContextManager = _SpecialGenericAlias(_contextlib.AbstractContextManager, 2,
-                                          name="ContextManager")
+                                          name="ContextManager", defaults=(bool | None,))
     AsyncContextManager = _SpecialGenericAlias(_contextlib.AbstractAsyncContextManager, 2,
-                                               name="AsyncContextManager")
+                                               name="AsyncContextManager",
+                                               defaults=(bool | None,))
 except (ImportError, AttributeError):
     pass
 
@@ -634,7 +781,7 @@ class TypeVar:
     def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False,
                  infer_variance=False, default=NoDefault):
         if covariant and contravariant:
-            raise ValueError("Bivariant type variables are not supported.")
+            raise ValueError("Bivariant types are not supported.")
         if infer_variance and (covariant or contravariant):
             raise ValueError("Variance cannot be specified with infer_variance.")
         if constraints and bound is not None:
@@ -802,6 +949,7 @@ class Generic:
     __slots__ = ()
     _is_protocol = False
 
+    @_tp_cache
     def __class_getitem__(cls, params):
         if not isinstance(params, tuple):
             params = (params,)
@@ -816,11 +964,7 @@ class Generic:
                 raise TypeError("Parameters to %s[...] must all be unique" % cls.__name__)
         else:
             expected = cls.__dict__.get("__parameters__", ())
-            if expected and len(params) != len(expected) and not any(
-                    isinstance(p, TypeVarTuple) for p in expected):
-                raise TypeError("Too %s arguments for %s; actual %d, expected %d"
-                                % ("many" if len(params) > len(expected) else "few",
-                                   cls, len(params), len(expected)))
+            params = _prepare_params(cls, expected, params)
         return _GenericAlias(cls, params)
 
     def __init_subclass__(cls, *args, **kwargs):
@@ -838,6 +982,43 @@ class Generic:
         else:
             tvars = _collect_parameters(orig_bases)
         cls.__parameters__ = tuple(tvars)
+
+
+def _has_default(param):
+    return getattr(param, "has_default", lambda: False)()
+
+
+def _prepare_params(owner, expected, params):
+    """Check the arguments given for the type parameters `expected` of owner (a generic
+    class or alias): ParamSpec arguments become tuples (Z[int, str] means Z[[int, str]]
+    when Z's only parameter is a ParamSpec), missing trailing parameters take their
+    defaults (PEP 696), and a wrong count raises CPython's TypeError."""
+    if not expected:
+        return params
+    if any(isinstance(p, TypeVarTuple) for p in expected):
+        return params
+    for i, param in enumerate(expected):
+        if not isinstance(param, ParamSpec):
+            continue
+        if i == len(params) and param.has_default():
+            params = params + (param.__default__,)
+        if i >= len(params):
+            break
+        if len(expected) == 1 and not _is_param_expr(params[0]):
+            params = (params,)
+        elif isinstance(params[i], list):
+            params = params[:i] + (tuple(params[i]),) + params[i + 1:]
+    if len(params) > len(expected):
+        raise TypeError("Too many arguments for %s; actual %d, expected %d"
+                        % (owner, len(params), len(expected)))
+    if len(params) < len(expected):
+        missing = expected[len(params):]
+        if not all(_has_default(p) for p in missing):
+            required = sum(1 for p in expected if not _has_default(p))
+            raise TypeError("Too few arguments for %s; actual %d, expected at least %d"
+                            % (owner, len(params), required))
+        params = params + tuple(p.__default__ for p in missing)
+    return params
 
 
 def _is_unpacked(obj):
@@ -875,7 +1056,12 @@ class _ProtocolMeta(type(_abc.Iterable)):
         if not getattr(cls, "_is_runtime_protocol", False):
             raise TypeError("Instance and class checks can only be used with "
                             "@runtime_checkable protocols")
-        if super().__instancecheck__(instance):
+        if cls.__non_callable_proto_members__:
+            # ABCMeta's check would go through __subclasscheck__, which refuses data
+            # protocols: only a nominal subclass counts before the structural check.
+            if type.__instancecheck__(cls, instance):
+                return True
+        elif super().__instancecheck__(instance):
             return True
         for attr in cls.__protocol_attrs__:
             try:
@@ -992,11 +1178,15 @@ def _make_namedtuple(name, fields, module, defaults=()):
     nt = collections.namedtuple(name, [f for f, _ in fields], defaults=defaults,
                                 module=module)
     nt.__annotations__ = dict(fields)
+    nt.__new__.__annotations__ = dict(fields)
     return nt
 
 
 class _NamedTupleMeta(type):
     def __new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTupleBase and base is not Generic:
+                raise TypeError("can only inherit from a NamedTuple type and Generic")
         annotations = ns.get("__annotations__", {})
         fields = list(annotations.items())
         defaults = []
@@ -1019,13 +1209,54 @@ class _NamedTupleMeta(type):
                 setattr(nt, key, value)
         if "__qualname__" in ns:
             nt.__qualname__ = ns["__qualname__"]
+        nt.__orig_bases__ = ns.get("__orig_bases__", bases)
+        if Generic in bases:
+            nt.__bases__ = (tuple, Generic)
+            params = []
+            for base in nt.__orig_bases__:
+                if isinstance(base, _GenericAlias) and base.__origin__ is Generic:
+                    params = list(base.__parameters__)
+            nt.__parameters__ = tuple(params)
         return nt
 
 
-def NamedTuple(typename, fields=None, /, **kwargs):
-    """Typed version of namedtuple: class P(NamedTuple): x: int; y: int = 0."""
+_NO_FIELDS = object()
+
+
+def _warn_no_fields(kind, typename, fields, empty):
+    # The 3.13 DeprecationWarning for a functional call without fields (or with None).
     if fields is None:
+        what = "Passing `None` as the 'fields' parameter"
+    else:
+        what = "Failing to pass a value for the 'fields' parameter"
+    import warnings
+    warnings.warn(f"{what} is deprecated and will be disallowed in Python 3.15. To create a "
+                  f"{kind} class with 0 fields using the functional syntax, pass an empty "
+                  f"{empty}, e.g. `{typename} = {kind}({typename!r}, "
+                  f"{'[]' if kind == 'NamedTuple' else '{}'})`.",
+                  DeprecationWarning, stacklevel=3)
+
+
+def NamedTuple(typename, fields=_NO_FIELDS, /, **kwargs):
+    """Typed version of namedtuple: class P(NamedTuple): x: int; y: int = 0."""
+    if fields is _NO_FIELDS:
+        if kwargs:
+            import warnings
+            warnings.warn("Creating NamedTuple classes using keyword arguments is deprecated "
+                          "and will be disallowed in Python 3.15. Use the class-based or "
+                          "functional syntax instead.", DeprecationWarning, stacklevel=2)
+        else:
+            _warn_no_fields("NamedTuple", typename, fields, "list")
         fields = list(kwargs.items())
+    elif fields is None:
+        if kwargs:
+            raise TypeError("Cannot pass `None` as the 'fields' parameter and also specify "
+                            "fields using keyword arguments")
+        _warn_no_fields("NamedTuple", typename, fields, "list")
+        fields = []
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords can be provided to NamedTuple, "
+                        "not both")
     return _make_namedtuple(typename, list(fields), _caller_module())
 
 
@@ -1039,36 +1270,63 @@ def _namedtuple_mro_entries(bases):
 NamedTuple.__mro_entries__ = _namedtuple_mro_entries
 
 
+def _typeddict_qualifiers(annotation):
+    # The set of Required / NotRequired / ReadOnly wrapping an annotation (in any order,
+    # possibly inside Annotated[...]).
+    qualifiers = set()
+    while True:
+        if isinstance(annotation, _AnnotatedAlias):
+            annotation = annotation.__origin__
+            continue
+        origin = getattr(annotation, "__origin__", None)
+        if (origin in (Required, NotRequired, ReadOnly) and
+                isinstance(annotation, _GenericAlias)):
+            qualifiers.add(origin)
+            annotation = annotation.__args__[0]
+            continue
+        return qualifiers
+
+
 class _TypedDictMeta(type):
     def __new__(cls, name, bases, ns, total=True):
         for base in bases:
             if type(base) is not _TypedDictMeta and base is not Generic:
                 raise TypeError("cannot inherit from both a TypedDict type and a non-TypedDict "
                                 "base class")
-        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        if "__orig_bases__" not in ns:
+            ns = dict(ns)
+            ns["__orig_bases__"] = bases
+        generic = (Generic,) if Generic in bases else ()
+        tp_dict = type.__new__(_TypedDictMeta, name, generic + (dict,), ns)
         annotations = {}
         required, optional = set(), set()
+        readonly, mutable = set(), set()
         for base in bases:
             annotations.update(base.__dict__.get("__annotations__", {}))
             required |= base.__dict__.get("__required_keys__", set())
             optional |= base.__dict__.get("__optional_keys__", set())
+            readonly |= base.__dict__.get("__readonly_keys__", set())
+            mutable |= base.__dict__.get("__mutable_keys__", set())
         own = ns.get("__annotations__", {})
         for key, value in own.items():
-            origin = getattr(value, "__origin__", None)
-            if origin is Required:
+            qualifiers = _typeddict_qualifiers(value)
+            if Required in qualifiers:
                 is_required = True
-            elif origin is NotRequired:
+            elif NotRequired in qualifiers:
                 is_required = False
             else:
                 is_required = total
             (required if is_required else optional).add(key)
             (optional if is_required else required).discard(key)
+            is_readonly = ReadOnly in qualifiers
+            (readonly if is_readonly else mutable).add(key)
+            (mutable if is_readonly else readonly).discard(key)
         annotations.update(own)
         tp_dict.__annotations__ = annotations
         tp_dict.__required_keys__ = frozenset(required)
         tp_dict.__optional_keys__ = frozenset(optional)
-        tp_dict.__readonly_keys__ = frozenset()
-        tp_dict.__mutable_keys__ = frozenset(annotations)
+        tp_dict.__readonly_keys__ = frozenset(readonly)
+        tp_dict.__mutable_keys__ = frozenset(mutable)
         tp_dict.__total__ = total
         return tp_dict
 
@@ -1080,10 +1338,11 @@ class _TypedDictMeta(type):
     __instancecheck__ = __subclasscheck__
 
 
-def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
+def TypedDict(typename, fields=_NO_FIELDS, /, *, total=True):
     """A dict with a fixed set of typed keys: class Movie(TypedDict): name: str."""
-    if fields is None:
-        fields = kwargs
+    if fields is _NO_FIELDS or fields is None:
+        _warn_no_fields("TypedDict", typename, fields, "dictionary")
+        fields = {}
     ns = {"__annotations__": dict(fields), "__module__": _caller_module()}
     return _TypedDictMeta(typename, (), ns, total=total)
 
@@ -1162,7 +1421,9 @@ class ForwardRef:
         if self.__forward_module__ is not None:
             globalns = getattr(sys.modules.get(self.__forward_module__), "__dict__", globalns)
         value = eval(self.__forward_code__, globalns, localns)
-        value = _type_check(value, "Forward references must evaluate to types.")
+        value = _type_check(value, "Forward references must evaluate to types.",
+                            is_argument=self.__forward_is_argument__,
+                            allow_special_forms=self.__forward_is_class__)
         self.__forward_value__ = _eval_type(value, globalns, localns,
                                             recursive_guard | {self.__forward_arg__})
         self.__forward_evaluated__ = True
@@ -1212,15 +1473,35 @@ def _eval_type(t, globalns, localns, recursive_guard=frozenset()):
 
 
 def _strip_annotations(t):
+    """t without Annotated[...] metadata and TypedDict qualifiers, at any depth."""
     if isinstance(t, _AnnotatedAlias):
         return _strip_annotations(t.__origin__)
     if isinstance(t, _GenericAlias) and t.__origin__ in (Required, NotRequired, ReadOnly):
         return _strip_annotations(t.__args__[0])
+    if isinstance(t, (_GenericAlias, types.GenericAlias, types.UnionType)) and \
+            not isinstance(t, (_SpecialGenericAlias, _LiteralGenericAlias)):
+        args = t.__args__
+        stripped = tuple(_strip_annotations(a) for a in args)
+        if stripped == args:
+            return t
+        if isinstance(t, types.GenericAlias):
+            return types.GenericAlias(t.__origin__, stripped)
+        if isinstance(t, types.UnionType):
+            return functools.reduce(operator.or_, stripped)
+        return t.copy_with(stripped)
     return t
+
+
+# Objects without annotations get_type_hints() accepts (builtins give {}).
+_ALLOWED_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType,
+                  types.ModuleType, types.WrapperDescriptorType, types.MethodWrapperType,
+                  types.MethodDescriptorType)
 
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     """The annotations of obj with forward references evaluated (and None as NoneType)."""
+    if getattr(obj, "__no_type_check__", None):
+        return {}
     if isinstance(obj, type):
         hints = {}
         for base in reversed(obj.__mro__):
@@ -1256,7 +1537,7 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
         localns = globalns
     hints = getattr(obj, "__annotations__", None)
     if hints is None:
-        if isinstance(obj, (types.FunctionType, types.ModuleType, types.MethodType)):
+        if isinstance(obj, _ALLOWED_TYPES):
             return {}
         raise TypeError("%r is not a module, class, method, or function." % (obj,))
     result = {}
@@ -1290,7 +1571,7 @@ def get_args(tp):
     if isinstance(tp, _CallableGenericAlias) or (isinstance(tp, types.GenericAlias)
                                                   and tp.__origin__ is _abc.Callable):
         args = tp.__args__
-        if args and args[0] is not ...:
+        if args and not (args[0] is ... or _is_param_expr(args[0])):
             return (list(args[:-1]), args[-1])
         return args
     if isinstance(tp, (_GenericAlias, types.GenericAlias)) and \
@@ -1389,6 +1670,11 @@ def no_type_check(arg):
 
 
 def no_type_check_decorator(decorator):
+    """Deprecated: make decorator give no_type_check functions."""
+    import warnings
+    warnings.warn("'typing.no_type_check_decorator' is deprecated and slated for removal in "
+                  "Python 3.15", DeprecationWarning, stacklevel=2)
+
     @functools.wraps(decorator)
     def wrapped_decorator(*args, **kwds):
         return no_type_check(decorator(*args, **kwds))

@@ -11,6 +11,7 @@
 #include "Python.h"
 #include "pycore_modsupport.h"
 
+#include <limits.h>
 #include <sys/random.h>
 #include <time.h>
 
@@ -222,8 +223,14 @@ static PyObject *random_random(PyObject *self, PyObject *Py_UNUSED(ignored))
  * first; the last word keeps its top bits). */
 static PyObject *random_getrandbits(PyObject *self, PyObject *arg)
 {
-    long k = PyLong_AsLong(arg);
+    /* k is a C int in CPython: its overflow message names "C int". */
+    int overflow = 0;
+    long k = PyLong_Check(arg) ? PyLong_AsLongAndOverflow(arg, &overflow) : PyLong_AsLong(arg);
     if (k == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (overflow != 0 || k > INT_MAX || k < INT_MIN) {
+        PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
         return NULL;
     }
     if (k < 0) {
@@ -360,7 +367,16 @@ static void random_dealloc(PyObject *self)
     Py_DECREF(tp);
 }
 
+/* The generator state lives in C: a bare _random.Random cannot be pickled or copied by
+ * object.__reduce_ex__ (random.Random defines its own __reduce__). */
+static PyObject *random_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object", Py_TYPE(self)->tp_name);
+    return NULL;
+}
+
 static PyMethodDef random_methods[] = {
+    {"__reduce__", random_reduce, METH_NOARGS, NULL},
     {"random", random_random, METH_NOARGS, "random() -> x in the interval [0, 1)."},
     {"seed", _PyCFunction_CAST(random_seed), METH_FASTCALL,
      "seed([n]) -> None.\n\nDefaults to use urandom and falls back to a combination\n"

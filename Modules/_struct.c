@@ -7,6 +7,8 @@
 #include "Python.h"
 #include "pycore_modsupport.h"
 
+#include <limits.h>
+#include <string.h>
 #include <stdbool.h>
 
 typedef struct {
@@ -95,6 +97,10 @@ static int struct_compile(PyStructObject *self, struct_module_state *st)
     Py_ssize_t flen;
     const char *fmt = PyUnicode_AsUTF8AndSize(self->format, &flen);
     if (fmt == NULL) {
+        return -1;
+    }
+    if (strlen(fmt) != (size_t)flen) {
+        PyErr_SetString(st->error, "embedded null character");
         return -1;
     }
     const char *s = fmt;
@@ -251,12 +257,13 @@ static PyObject *get_integer(struct_module_state *st, PyObject *v)
 
 static int pack_range_error(struct_module_state *st, char code, Py_ssize_t size, bool is_signed)
 {
-    if (size >= 8) {
-        PyErr_SetString(st->error, "argument out of range");
+    if (!is_signed) {
+        unsigned long long umax = size >= 8 ? ~0ULL : (1ULL << (size * 8)) - 1;
+        PyErr_Format(st->error, "'%c' format requires 0 <= number <= %llu", code, umax);
         return -1;
     }
-    long long maxval = (long long)((1ULL << (size * 8 - (is_signed ? 1 : 0))) - 1);
-    long long minval = is_signed ? -maxval - 1 : 0;
+    long long maxval = size >= 8 ? LLONG_MAX : (long long)((1ULL << (size * 8 - 1)) - 1);
+    long long minval = -maxval - 1;
     PyErr_Format(st->error, "'%c' format requires %lld <= number <= %lld", code, minval,
                  maxval);
     return -1;
@@ -268,16 +275,11 @@ static int pack_one(struct_module_state *st, PyStructObject *so, formatcode *cod
     int little = so->byteorder == '<';
     switch (code->code) {
     case 'c':
-        if (!PyBytes_Check(v) && !PyByteArray_Check(v)) {
+        if (!PyBytes_Check(v) || PyBytes_GET_SIZE(v) != 1) {
             PyErr_SetString(st->error, "char format requires a bytes object of length 1");
             return -1;
         }
-        if (PyBytes_Check(v) ? PyBytes_GET_SIZE(v) != 1 : PyByteArray_GET_SIZE(v) != 1) {
-            PyErr_SetString(st->error, "char format requires a bytes object of length 1");
-            return -1;
-        }
-        *p = (unsigned char)(PyBytes_Check(v) ? PyBytes_AS_STRING(v)[0]
-                                              : PyByteArray_AS_STRING(v)[0]);
+        *p = (unsigned char)PyBytes_AS_STRING(v)[0];
         return 0;
     case '?': {
         int truth = PyObject_IsTrue(v);
@@ -328,12 +330,9 @@ static int pack_one(struct_module_state *st, PyStructObject *so, formatcode *cod
         int rc;
         if (so->native) {
             if (code->code == 'f') {
+                /* A plain C conversion, as CPython's native 'f': values beyond the float
+                 * range become an infinity (standard sizes raise OverflowError). */
                 float f = (float)x;
-                if (isinf(f) && !isinf(x)) {
-                    PyErr_SetString(PyExc_OverflowError,
-                                    "float too large to pack with f format");
-                    return -1;
-                }
                 memcpy(p, &f, sizeof(f));
                 return 0;
             }
@@ -348,8 +347,20 @@ static int pack_one(struct_module_state *st, PyStructObject *so, formatcode *cod
         return rc;
     }
     case 'P': {
-        void *ptr = PyLong_AsVoidPtr(v);
-        if (ptr == NULL && PyErr_Occurred()) {
+        PyObject *n = get_integer(st, v);
+        if (n == NULL) {
+            return -1;
+        }
+        int negative = _PyLong_Sign(n) < 0;
+        void *ptr = PyLong_AsVoidPtr(n);
+        Py_DECREF(n);
+        if (PyErr_Occurred()) {
+            if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                /* CPython converts through C long / unsigned long (pointer-sized). */
+                PyErr_SetString(PyExc_OverflowError,
+                                negative ? "Python int too large to convert to C long"
+                                         : "Python int too large to convert to C unsigned long");
+            }
             return -1;
         }
         memcpy(p, &ptr, sizeof(ptr));
@@ -409,15 +420,20 @@ static int pack_one(struct_module_state *st, PyStructObject *so, formatcode *cod
 
 /* Pack args (nargs of them) into buf (so->size bytes, already zeroed). */
 static int pack_into_buffer(struct_module_state *st, PyStructObject *so, PyObject *const *args,
-                            Py_ssize_t nargs, unsigned char *buf)
+                            Py_ssize_t nargs, unsigned char *buf, const char *caller)
 {
     if (nargs != so->len) {
-        PyErr_Format(st->error, "pack expected %zd items for packing (got %zd)", so->len,
-                     nargs);
+        PyErr_Format(st->error, "%s expected %zd items for packing (got %zd)", caller,
+                     so->len, nargs);
         return -1;
     }
     for (Py_ssize_t i = 0; i < so->len; i++) {
         if (pack_one(st, so, &so->codes[i], args[i], buf + so->codes[i].offset) < 0) {
+            /* As CPython: an int that overflows a conversion (e.g. to a half float or
+             * a pointer) reports struct.error. */
+            if (PyLong_Check(args[i]) && PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_SetString(st->error, "int too large to convert");
+            }
             return -1;
         }
     }
@@ -585,7 +601,8 @@ static PyObject *Struct_pack(PyObject *op, PyObject *const *args, Py_ssize_t nar
         return NULL;
     }
     memset(PyBytes_AS_STRING(result), 0, (size_t)so->size);
-    if (pack_into_buffer(st, so, args, nargs, (unsigned char *)PyBytes_AS_STRING(result)) <
+    if (pack_into_buffer(st, so, args, nargs, (unsigned char *)PyBytes_AS_STRING(result),
+                         "pack") <
         0) {
         Py_DECREF(result);
         return NULL;
@@ -602,15 +619,22 @@ static PyObject *Struct_pack_into(PyObject *op, PyObject *const *args, Py_ssize_
     }
     if (nargs < 2) {
         if (nargs == 0) {
-            PyErr_Format(PyExc_TypeError, "pack_into expected buffer argument");
+            PyErr_SetString(st->error, "pack_into expected buffer argument");
         }
         else {
-            PyErr_Format(PyExc_TypeError, "pack_into expected offset argument");
+            PyErr_SetString(st->error, "pack_into expected offset argument");
         }
         return NULL;
     }
     Py_buffer view;
     if (PyObject_GetBuffer(args[0], &view, PyBUF_WRITABLE) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_BufferError)
+            || PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError,
+                         "argument must be read-write bytes-like object, not %.200s",
+                         Py_TYPE(args[0])->tp_name);
+        }
         return NULL;
     }
     Py_ssize_t offset = PyNumber_AsSsize_t(args[1], PyExc_IndexError);
@@ -634,16 +658,10 @@ static PyObject *Struct_pack_into(PyObject *op, PyObject *const *args, Py_ssize_
         offset += view.len;
     }
     if (view.len - offset < so->size) {
-        if (offset > view.len) {
-            PyErr_Format(st->error, "offset %zd out of range for %zd-byte buffer", offset,
-                         view.len);
-        }
-        else {
-            PyErr_Format(st->error, "pack_into requires a buffer of at least %zd bytes for "
-                                    "packing %zd bytes at offset %zd (actual buffer size is "
-                                    "%zd)",
-                         so->size + offset, so->size, offset, view.len);
-        }
+        PyErr_Format(st->error, "pack_into requires a buffer of at least %zd bytes for "
+                                "packing %zd bytes at offset %zd (actual buffer size is "
+                                "%zd)",
+                     so->size + offset, so->size, offset, view.len);
         PyBuffer_Release(&view);
         return NULL;
     }
@@ -653,7 +671,7 @@ static PyObject *Struct_pack_into(PyObject *op, PyObject *const *args, Py_ssize_
         return PyErr_NoMemory();
     }
     memcpy(tmp, (char *)view.buf + offset, (size_t)so->size);
-    int rc = pack_into_buffer(st, so, args + 2, nargs - 2, tmp);
+    int rc = pack_into_buffer(st, so, args + 2, nargs - 2, tmp, "pack_into");
     if (rc == 0) {
         memcpy((char *)view.buf + offset, tmp, (size_t)so->size);
     }
@@ -714,16 +732,10 @@ static PyObject *Struct_unpack_from(PyObject *op, PyObject *args, PyObject *kwds
         offset += view.len;
     }
     if (view.len - offset < so->size) {
-        if (offset > view.len) {
-            PyErr_Format(st->error, "offset %zd out of range for %zd-byte buffer", offset,
-                         view.len);
-        }
-        else {
-            PyErr_Format(st->error, "unpack_from requires a buffer of at least %zd bytes for "
-                                    "unpacking %zd bytes at offset %zd (actual buffer size is "
-                                    "%zd)",
-                         so->size + offset, so->size, offset, view.len);
-        }
+        PyErr_Format(st->error, "unpack_from requires a buffer of at least %zd bytes for "
+                                "unpacking %zd bytes at offset %zd (actual buffer size is "
+                                "%zd)",
+                     so->size + offset, so->size, offset, view.len);
         PyBuffer_Release(&view);
         return NULL;
     }
@@ -862,10 +874,23 @@ static PyObject *Struct_get_size(PyObject *op, void *Py_UNUSED(closure))
 
 static PyObject *Struct_repr(PyObject *op)
 {
-    return PyUnicode_FromFormat("Struct(%R)", ((PyStructObject *)op)->format);
+    /* The type's short name, so that subclasses show their own. */
+    const char *name = Py_TYPE(op)->tp_name;
+    const char *dot = strrchr(name, '.');
+    return PyUnicode_FromFormat("%s(%R)", dot != NULL ? dot + 1 : name,
+                                ((PyStructObject *)op)->format);
+}
+
+/* A compiled Struct has C-level state that object.__reduce_ex__ cannot save: refuse to
+ * pickle or copy it, as CPython does (instead of producing an empty Struct). */
+static PyObject *Struct_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object", Py_TYPE(op)->tp_name);
+    return NULL;
 }
 
 static PyMethodDef Struct_methods[] = {
+    {"__reduce__", Struct_reduce, METH_NOARGS, NULL},
     {"iter_unpack", Struct_iter_unpack, METH_O,
      "Return an iterator yielding tuples unpacked from the buffer."},
     {"pack", _PyCFunction_CAST(Struct_pack), METH_FASTCALL,
