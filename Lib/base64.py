@@ -1,15 +1,16 @@
-"""Base16, Base32, Base64 (RFC 4648) and Base85 encodings of bytes.
+"""Base16, Base32, Base64 (RFC 4648), Base85, Ascii85 and Z85 encodings of bytes.
 
-The Base64 and hex work is done by binascii (C); Base32 and Base85 are computed here with
-integer arithmetic per block.  Ascii85 (a85encode/a85decode) is not provided yet.
+The Base64 and hex work is done by binascii (C); Base32 and the Base85 family are computed
+here with integer arithmetic per block.
 """
 
 import binascii
 
 __all__ = ["encode", "decode", "encodebytes", "decodebytes", "b64encode", "b64decode",
            "b32encode", "b32decode", "b32hexencode", "b32hexdecode", "b16encode",
-           "b16decode", "b85encode", "b85decode", "standard_b64encode", "standard_b64decode",
-           "urlsafe_b64encode", "urlsafe_b64decode"]
+           "b16decode", "b85encode", "b85decode", "a85encode", "a85decode", "z85encode",
+           "z85decode", "standard_b64encode", "standard_b64decode", "urlsafe_b64encode",
+           "urlsafe_b64decode"]
 
 bytes_types = (bytes, bytearray)
 
@@ -77,11 +78,24 @@ MAXLINESIZE = 76
 MAXBINSIZE = (MAXLINESIZE // 4) * 3
 
 
+def _input_type_check(s):
+    """encodebytes/decodebytes take one-dimensional buffers of bytes only."""
+    try:
+        view = memoryview(s)
+    except TypeError as error:
+        raise TypeError("expected bytes-like object, not %s" % s.__class__.__name__) from error
+    if view.format not in ('c', 'b', 'B'):
+        raise TypeError("expected single byte elements, not %r from %s"
+                        % (view.format, s.__class__.__name__))
+    if view.ndim != 1:
+        raise TypeError("expected 1-D data, not %d-D data from %s"
+                        % (view.ndim, s.__class__.__name__))
+    return view
+
+
 def encodebytes(s):
     """Base64 in lines of at most 76 characters, each ending with a newline."""
-    view = memoryview(s)
-    if view.ndim != 1 or view.format not in ("B", "b", "c"):
-        view = view.cast("B")
+    view = _input_type_check(s)
     lines = []
     for start in range(0, len(view), MAXBINSIZE):
         lines.append(binascii.b2a_base64(view[start:start + MAXBINSIZE]))
@@ -90,7 +104,7 @@ def encodebytes(s):
 
 def decodebytes(s):
     """Decode lines of Base64."""
-    memoryview(s)          # bytes-like only, as documented
+    _input_type_check(s)        # bytes-like only, as documented
     return binascii.a2b_base64(s)
 
 
@@ -141,13 +155,13 @@ def _b32decode(alphabet, s, casefold=False, map01=None):
         raise binascii.Error("Incorrect padding")
     if map01 is not None:
         map01 = _input_bytes(map01)
+        if len(map01) != 1:
+            raise AssertionError(repr(map01))
         s = s.translate(bytes.maketrans(b"01", b"O" + map01))
     if casefold:
         s = s.upper()
     stripped = s.rstrip(b"=")
     pad = len(s) - len(stripped)
-    if pad not in (0, 1, 3, 4, 6):
-        raise binascii.Error("Incorrect padding")
     lookup = {c: i for i, c in enumerate(alphabet)}
     out = bytearray()
     for start in range(0, len(stripped), 8):
@@ -160,6 +174,9 @@ def _b32decode(alphabet, s, casefold=False, map01=None):
             value = value << 5 | digit
         value <<= 5 * (8 - len(chunk))
         out += value.to_bytes(5, "big")
+    # bad digits are reported before bad padding
+    if pad not in (0, 1, 3, 4, 6):
+        raise binascii.Error("Incorrect padding")
     if pad:
         keep = {1: 4, 3: 3, 4: 2, 6: 1}[pad]
         del out[len(out) - 5 + keep:]
@@ -244,3 +261,155 @@ def b85decode(b):
     if padding:
         del out[len(out) - padding:]
     return bytes(out)
+
+
+# -- Ascii85 (btoa, Adobe) ---------------------------------------------------------------------
+_A85_START = b"<~"
+_A85_END = b"~>"
+
+
+def a85encode(b, *, foldspaces=False, wrapcol=0, pad=False, adobe=False):
+    """Ascii85: characters '!' to 'u', 'z' for four zero bytes, 'y' for four spaces if
+    foldspaces; wrapcol > 0 breaks lines; adobe adds the <~ ~> frame."""
+    data = memoryview(b).tobytes()
+    padding = (-len(data)) % 4
+    data += b"\0" * padding
+    pieces = []
+    for start in range(0, len(data), 4):
+        word = int.from_bytes(data[start:start + 4], "big")
+        if word == 0:
+            pieces.append(b"z")
+        elif foldspaces and word == 0x20202020:
+            pieces.append(b"y")
+        else:
+            chars = bytearray(5)
+            for i in range(4, -1, -1):
+                word, digit = divmod(word, 85)
+                chars[i] = 33 + digit
+            pieces.append(bytes(chars))
+    if padding and not pad:
+        # a shortened final group is written out in full before being cut
+        last = pieces[-1]
+        if last == b"z":
+            last = b"!" * 5
+        pieces[-1] = last[:5 - padding]
+    result = b"".join(pieces)
+    if adobe:
+        result = _A85_START + result
+    if wrapcol:
+        width = max(2 if adobe else 1, wrapcol)
+        lines = [result[i:i + width] for i in range(0, len(result), width)]
+        if adobe and lines and len(lines[-1]) + 2 > width:
+            lines.append(b"")
+        result = b"\n".join(lines)
+    if adobe:
+        result += _A85_END
+    return result
+
+
+def a85decode(b, *, foldspaces=False, adobe=False, ignorechars=b" \t\n\r\x0b"):
+    """Decode Ascii85; adobe requires the closing ~> (the opening <~ is optional);
+    characters in ignorechars are skipped."""
+    data = _input_bytes(b)
+    if adobe:
+        if not data.endswith(_A85_END):
+            raise ValueError("Ascii85 encoded byte sequences must end with %r" % (_A85_END,))
+        if data.startswith(_A85_START):
+            data = data[2:-2]
+        else:
+            data = data[:-2]
+    out = bytearray()
+    group = []
+    for c in data:
+        if 33 <= c <= 117:
+            group.append(c - 33)
+            if len(group) == 5:
+                value = 0
+                for digit in group:
+                    value = value * 85 + digit
+                if value > 0xFFFFFFFF:
+                    raise ValueError("Ascii85 overflow")
+                out += value.to_bytes(4, "big")
+                group = []
+        elif c == 122:          # 'z'
+            if group:
+                raise ValueError("z inside Ascii85 5-tuple")
+            out += b"\0\0\0\0"
+        elif foldspaces and c == 121:           # 'y'
+            if group:
+                raise ValueError("y inside Ascii85 5-tuple")
+            out += b"    "
+        elif c in ignorechars:
+            continue
+        else:
+            raise ValueError("Non-Ascii85 digit found: %c" % c)
+    if group:
+        missing = 5 - len(group)
+        value = 0
+        for digit in group + [84] * missing:
+            value = value * 85 + digit
+        if value > 0xFFFFFFFF:
+            raise ValueError("Ascii85 overflow")
+        out += value.to_bytes(4, "big")[:4 - missing]
+    return bytes(out)
+
+
+# -- Z85 (ZeroMQ) ------------------------------------------------------------------------------
+_Z85_ALPHABET = (b"0123456789abcdefghijklmnopqrstuvwxyz"
+                 b"ABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#")
+_B85_TO_Z85 = bytes.maketrans(_B85_ALPHABET, _Z85_ALPHABET)
+# bytes outside the Z85 alphabet become NUL, which is no Base85 digit either, so that
+# b85decode reports them at their position
+_Z85_TO_B85 = bytes(_B85_ALPHABET[_Z85_ALPHABET.index(c)] if c in _Z85_ALPHABET else 0
+                    for c in range(256))
+
+
+def z85encode(s):
+    """Z85: Base85 with the ZeroMQ alphabet (a shortened last group, no padding)."""
+    return b85encode(s).translate(_B85_TO_Z85)
+
+
+def z85decode(s):
+    """Decode Z85."""
+    data = _input_bytes(s).translate(_Z85_TO_B85)
+    try:
+        return b85decode(data)
+    except ValueError as error:
+        raise ValueError(error.args[0].replace("base85", "z85")) from None
+
+
+# -- command line ------------------------------------------------------------------------------
+def main():
+    """python -m base64 [-h|-d|-e|-u] [file|-]: encode (default) or decode a file, or the
+    standard input, to the standard output."""
+    import getopt
+    import sys
+    usage = f"""usage: {sys.argv[0]} [-h|-d|-e|-u] [file|-]
+        -h: print this help message and exit
+        -d, -u: decode
+        -e: encode (default)"""
+    try:
+        opts, args = getopt.getopt(sys.argv[1:], 'hdeu')
+    except getopt.error as error:
+        sys.stdout = sys.stderr
+        print(error)
+        print(usage)
+        sys.exit(2)
+    func = encode
+    for option, _ in opts:
+        if option == '-e':
+            func = encode
+        if option in ('-d', '-u'):
+            func = decode
+        if option == '-h':
+            print(usage)
+            return
+    if args and args[0] != '-':
+        with open(args[0], 'rb') as f:
+            func(f, sys.stdout.buffer)
+    else:
+        func(sys.stdin.buffer, sys.stdout.buffer)
+
+
+if __name__ == '__main__':
+    main()

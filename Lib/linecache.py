@@ -49,13 +49,13 @@ def checkcache(filename=None):
     for filename in filenames:
         entry = cache[filename]
         if len(entry) == 1:
-            continue
+            continue            # a lazy entry stays lazy
         size, mtime, lines, fullname = entry
         if mtime is None:
-            continue
+            continue            # source from a loader or registered by hand: kept
         try:
             stat = os.stat(fullname)
-        except OSError:
+        except (OSError, ValueError):
             cache.pop(filename, None)
             continue
         if size != stat.st_size or mtime != stat.st_mtime:
@@ -63,8 +63,8 @@ def checkcache(filename=None):
 
 
 def updatecache(filename, module_globals=None):
-    """Read the lines of filename (searching sys.path for relative names) into the cache;
-    return them, or [] if the file cannot be read."""
+    """Read the lines of filename (searching sys.path for relative names, then asking the
+    module's loader) into the cache; return them, or [] if the source is not available."""
     if filename in cache:
         if len(cache[filename]) != 1:
             cache.pop(filename, None)
@@ -75,6 +75,19 @@ def updatecache(filename, module_globals=None):
         stat = os.stat(fullname)
     except OSError:
         basename = filename
+        # A loader that can hand out the source (zip imports, custom importers) wins over
+        # a search of sys.path.
+        if lazycache(filename, module_globals):
+            try:
+                data = cache[filename][0]()
+            except (ImportError, OSError):
+                pass
+            else:
+                if data is None:
+                    return []
+                cache[filename] = (len(data), None,
+                                   [line + '\n' for line in data.splitlines()], fullname)
+                return cache[filename][2]
         if os.path.isabs(filename):
             return []
         for dirname in sys.path:
@@ -90,19 +103,47 @@ def updatecache(filename, module_globals=None):
         else:
             return []
     try:
-        with open(fullname, 'rb') as fp:
-            data = fp.read()
+        # tokenize.open honours a PEP 263 coding cookie and a UTF-8 BOM
+        import tokenize
+        with tokenize.open(fullname) as fp:
+            lines = fp.readlines()
     except (OSError, UnicodeDecodeError, SyntaxError):
         return []
-    text = data.decode('utf-8', 'replace')
-    lines = text.splitlines(True)
-    if lines and not lines[-1].endswith('\n'):
+    if not lines:
+        lines = ['\n']         # an empty file reads as one empty line
+    elif not lines[-1].endswith('\n'):
         lines[-1] += '\n'
     cache[filename] = stat.st_size, stat.st_mtime, lines, fullname
     return lines
 
 
 def lazycache(filename, module_globals):
-    """Seed the cache for filename with module_globals; return True if a lazy entry was
-    registered (never here: source is always read eagerly)."""
+    """Seed the cache for filename with a function that fetches the source from the
+    module's loader (module_globals: its __spec__/__loader__ and __name__), so that it can be
+    read later even if the module is gone.  Return True if the entry is (now) lazy, False if
+    no loader with get_source() is known or the name cannot be a file."""
+    if filename in cache:
+        if len(cache[filename]) == 1:
+            return True
+        return False
+    if not filename or (filename.startswith('<') and filename.endswith('>')):
+        return False
+    if module_globals and '__name__' in module_globals:
+        spec = module_globals.get('__spec__')
+        name = getattr(spec, 'name', None) or module_globals['__name__']
+        loader = getattr(spec, 'loader', None)
+        if loader is None:
+            loader = module_globals.get('__loader__')
+        get_source = getattr(loader, 'get_source', None)
+        if name and get_source:
+            def get_lines(name=name, get_source=get_source):
+                return get_source(name)
+            cache[filename] = (get_lines,)
+            return True
     return False
+
+
+def _register_code(code, string, name):
+    """Cache the source text string of code (compiled from a string, as at the interactive
+    prompt) under the code object itself; name is recorded as the entry's file name."""
+    cache[code] = (len(string), None, [line + '\n' for line in string.splitlines()], name)

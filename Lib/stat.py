@@ -12,14 +12,29 @@ ST_MTIME = 8
 ST_CTIME = 9
 
 
+def _mode_t(mode):
+    """mode as a C mode_t (unsigned 32 bits), with the errors of CPython's _stat module."""
+    if mode.__class__ is int and 0 <= mode <= 0xFFFFFFFF:
+        return mode
+    if not isinstance(mode, int):
+        raise TypeError("an integer is required")
+    if mode < 0:
+        raise OverflowError("can't convert negative value to unsigned int")
+    if mode > 0xFFFFFFFFFFFFFFFF:
+        raise OverflowError("Python int too large to convert to C unsigned long")
+    if mode > 0xFFFFFFFF:
+        raise OverflowError("mode out of range")
+    return int(mode)
+
+
 def S_IMODE(mode):
     """Return the portion of the file's mode that can be set by os.chmod()."""
-    return mode & 0o7777
+    return _mode_t(mode) & 0o7777
 
 
 def S_IFMT(mode):
     """Return the portion of the file's mode that describes the file type."""
-    return mode & 0o170000
+    return _mode_t(mode) & 0o170000
 
 
 S_IFDIR = 0o040000
@@ -71,16 +86,19 @@ def S_ISSOCK(mode):
 
 def S_ISDOOR(mode):
     """Return True if mode is from a door (never on Linux)."""
+    _mode_t(mode)
     return False
 
 
 def S_ISPORT(mode):
     """Return True if mode is from an event port (never on Linux)."""
+    _mode_t(mode)
     return False
 
 
 def S_ISWHT(mode):
     """Return True if mode is from a whiteout (never on Linux)."""
+    _mode_t(mode)
     return False
 
 
@@ -116,6 +134,32 @@ SF_IMMUTABLE = 0x00020000
 SF_APPEND = 0x00040000
 SF_NOUNLINK = 0x00100000
 SF_SNAPSHOT = 0x00200000
+UF_SETTABLE = 0x0000ffff
+UF_TRACKED = 0x00000040
+UF_DATAVAULT = 0x00000080
+SF_SETTABLE = 0xffff0000
+SF_RESTRICTED = 0x00080000
+SF_FIRMLINK = 0x00800000
+SF_DATALESS = 0x40000000
+
+# Windows file attributes (os.stat_result.st_file_attributes); defined on every platform
+FILE_ATTRIBUTE_READONLY = 0x1
+FILE_ATTRIBUTE_HIDDEN = 0x2
+FILE_ATTRIBUTE_SYSTEM = 0x4
+FILE_ATTRIBUTE_DIRECTORY = 0x10
+FILE_ATTRIBUTE_ARCHIVE = 0x20
+FILE_ATTRIBUTE_DEVICE = 0x40
+FILE_ATTRIBUTE_NORMAL = 0x80
+FILE_ATTRIBUTE_TEMPORARY = 0x100
+FILE_ATTRIBUTE_SPARSE_FILE = 0x200
+FILE_ATTRIBUTE_REPARSE_POINT = 0x400
+FILE_ATTRIBUTE_COMPRESSED = 0x800
+FILE_ATTRIBUTE_OFFLINE = 0x1000
+FILE_ATTRIBUTE_NOT_CONTENT_INDEXED = 0x2000
+FILE_ATTRIBUTE_ENCRYPTED = 0x4000
+FILE_ATTRIBUTE_INTEGRITY_STREAM = 0x8000
+FILE_ATTRIBUTE_VIRTUAL = 0x10000
+FILE_ATTRIBUTE_NO_SCRUB_DATA = 0x20000
 
 _filemode_table = (
     ((S_IFLNK, "l"), (S_IFSOCK, "s"), (S_IFREG, "-"), (S_IFBLK, "b"), (S_IFDIR, "d"),
@@ -134,10 +178,13 @@ _filemode_table = (
 
 def filemode(mode):
     """Convert a file's mode to a string of the form '-rwxrwxrwx'."""
+    mode = _mode_t(mode)
+    kind = mode & 0o170000
     perm = []
     for index, table in enumerate(_filemode_table):
         for bit, char in table:
-            if mode & bit == bit:
+            # the file type is one value of the S_IFMT field, not a set of bits
+            if (kind == bit) if index == 0 else (mode & bit == bit):
                 perm.append(char)
                 break
         else:

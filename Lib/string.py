@@ -38,30 +38,12 @@ class Template:
     delimiter = '$'
     idpattern = r'(?a:[_a-z][_a-z0-9]*)'
     braceidpattern = None
-    flags = None
 
     def __init_subclass__(cls):
         super().__init_subclass__()
         if 'pattern' in cls.__dict__ or cls.idpattern != Template.idpattern or \
-                cls.braceidpattern is not None:
-            import re
-            if 'pattern' in cls.__dict__:
-                pattern = cls.pattern
-            else:
-                delim = re.escape(cls.delimiter)
-                id = cls.idpattern
-                bid = cls.braceidpattern or cls.idpattern
-                pattern = fr"""
-                {delim}(?:
-                  (?P<escaped>{delim})  |
-                  (?P<named>{id})       |
-                  {{(?P<braced>{bid})}} |
-                  (?P<invalid>)
-                )
-                """
-            flags = re.VERBOSE if cls.flags is None else cls.flags
-            cls._regex = re.compile(pattern, flags | re.IGNORECASE if cls.flags is None
-                                    else flags)
+                cls.braceidpattern is not None or _own_flags(cls):
+            cls._regex = cls.pattern = _compile_pattern(cls)
 
     def __init__(self, template):
         self.template = template
@@ -78,7 +60,7 @@ class Template:
         """Yield (kind, text, name, start) pieces: kind is 'text', 'escaped', 'named',
         'braced' or 'invalid'; start is where the piece begins, except that for 'invalid'
         it is the index just after the delimiter (the column error messages report)."""
-        regex = getattr(type(self), '_regex', None)
+        regex = type(self).__dict__.get('_regex')
         if regex is not None:
             yield from self._scan_regex(regex)
             return
@@ -201,6 +183,60 @@ class Template:
         return names
 
 
+def _pattern_source(cls):
+    """The regular expression (verbose syntax) CPython's Template uses for cls."""
+    if 'pattern' in cls.__dict__ and not isinstance(cls.__dict__['pattern'], _LazyPattern):
+        pattern = cls.__dict__['pattern']
+        return pattern if isinstance(pattern, str) else pattern.pattern
+    import re
+    delim = re.escape(cls.delimiter)
+    bid = cls.braceidpattern or cls.idpattern
+    return fr"""
+    {delim}(?:
+      (?P<escaped>{delim})  |
+      (?P<named>{cls.idpattern})       |
+      {{(?P<braced>{bid})}} |
+      (?P<invalid>)
+    )
+    """
+
+
+def _compile_pattern(cls):
+    import re
+    return re.compile(_pattern_source(cls), cls.flags | re.VERBOSE)
+
+
+def _own_flags(cls):
+    """True if cls or a base below Template sets flags."""
+    return any('flags' in klass.__dict__ for klass in cls.__mro__
+               if klass is not Template and klass is not object)
+
+
+class _LazyFlags:
+    """Template.flags: re.IGNORECASE, looked up on first use (string does not import re)."""
+
+    def __get__(self, instance, owner=None):
+        import re
+        return re.IGNORECASE
+
+
+class _LazyPattern:
+    """Template.pattern: the compiled regular expression, built on first use so that
+    importing string does not import re.  (Template itself scans without it.)"""
+
+    def __get__(self, instance, owner=None):
+        cls = owner if owner is not None else type(instance)
+        cached = cls.__dict__.get('_lazy_pattern')
+        if cached is None:
+            cached = _compile_pattern(cls)
+            type.__setattr__(cls, '_lazy_pattern', cached)
+        return cached
+
+
+Template.pattern = _LazyPattern()
+Template.flags = _LazyFlags()
+
+
 class _ChainedLookup:
     """Look a key up in the keywords first, then in the mapping."""
 
@@ -246,8 +282,9 @@ class Formatter:
                 auto_arg_index += 1
             elif field_name.isdigit():
                 if auto_arg_index:
-                    raise ValueError('cannot switch from automatic field numbering to '
-                                     'manual field specification')
+                    # CPython's string.Formatter words both switches the same way
+                    raise ValueError('cannot switch from manual field specification to '
+                                     'automatic field numbering')
                 auto_arg_index = False
             obj, arg_used = self.get_field(field_name, args, kwargs)
             used_args.add(arg_used)
@@ -295,116 +332,128 @@ class Formatter:
 
 
 def _string_formatter_parser(text):
-    """The pieces of a format string (doubled braces become literal braces)."""
-    pieces = []
+    """Generate the (literal, field name, format spec, conversion) pieces of a format
+    string, as str.format's parser does (doubled braces become literal braces and end a
+    piece).  Lazy: an error is raised only when the parse reaches it."""
     literal = []
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch == '{':
-            if i + 1 < n and text[i + 1] == '{':
-                # As str.format's parser: a doubled brace ends the literal piece.
-                literal.append('{')
-                pieces.append((''.join(literal), None, None, None))
-                literal = []
-                i += 2
-                continue
-            depth = 1
-            j = i + 1
-            in_name = True          # still in the field name (before '!' or ':')
-            while j < n and depth:
-                ch = text[j]
-                if in_name and depth == 1 and ch == '[':
-                    # An index runs to the next ']', braces included (as str.format).
-                    close = text.find(']', j + 1)
-                    if close < 0:
-                        raise ValueError("expected '}' before end of string")
-                    j = close + 1
-                    continue
-                if depth == 1 and ch in '!:':
-                    in_name = False
-                if ch == '{':
-                    depth += 1
-                elif ch == '}':
-                    depth -= 1
-                j += 1
-            if depth:
-                raise ValueError("expected '}' before end of string")
-            field = text[i + 1:j - 1]
-            name, conversion, spec = _split_field(field)
-            pieces.append((''.join(literal), name, spec, conversion))
-            literal = []
-            i = j
-        elif ch == '}':
+        if ch == '}':
             if i + 1 < n and text[i + 1] == '}':
-                # As str.format's parser: a doubled brace ends the literal piece.
                 literal.append('}')
-                pieces.append((''.join(literal), None, None, None))
+                yield ''.join(literal), None, None, None
                 literal = []
                 i += 2
                 continue
             raise ValueError("Single '}' encountered in format string")
-        else:
+        if ch != '{':
             literal.append(ch)
             i += 1
+            continue
+        if i + 1 >= n:
+            raise ValueError("Single '{' encountered in format string")
+        if text[i + 1] == '{':
+            literal.append('{')
+            yield ''.join(literal), None, None, None
+            literal = []
+            i += 2
+            continue
+        name, conversion, spec, i = _scan_field(text, i + 1)
+        yield ''.join(literal), name, spec, conversion
+        literal = []
     if literal:
-        pieces.append((''.join(literal), None, None, None))
-    return pieces
+        yield ''.join(literal), None, None, None
 
 
-def _split_field(field):
-    """'name!r:spec' -> ('name', 'r', 'spec')."""
-    depth = 0
-    name_end = len(field)
-    for index, ch in enumerate(field):
+def _scan_field(text, i):
+    """Scan the replacement field starting at text[i] (just after its '{').  Return
+    (name, conversion, spec, index after the closing '}')."""
+    n = len(text)
+    start = i
+    # The field name: '[...]' may hold any character, braces included.
+    while True:
+        if i >= n:
+            raise ValueError("expected '}' before end of string")
+        ch = text[i]
         if ch == '[':
-            depth += 1
-        elif ch == ']':
-            depth -= 1
-        elif depth == 0 and ch in '!:':
-            name_end = index
+            close = text.find(']', i + 1)
+            if close < 0:
+                raise ValueError("expected '}' before end of string")
+            i = close + 1
+            continue
+        if ch == '{':
+            raise ValueError("unexpected '{' in field name")
+        if ch in '}!:':
             break
-    name = field[:name_end]
-    rest = field[name_end:]
+        i += 1
+    name = text[start:i]
     conversion = None
-    spec = ''
-    if rest.startswith('!'):
-        if len(rest) < 2:
+    if text[i] == '}':
+        return name, None, '', i + 1
+    if text[i] == '!':
+        if i + 1 >= n:
             raise ValueError("end of string while looking for conversion specifier")
-        conversion = rest[1]
-        rest = rest[2:]
-        if rest and not rest.startswith(':'):
+        conversion = text[i + 1]       # any character, even '}'
+        i += 2
+        if i >= n:
+            raise ValueError("unmatched '{' in format spec")
+        if text[i] == '}':
+            return name, conversion, '', i + 1
+        if text[i] != ':':
             raise ValueError("expected ':' after conversion specifier")
-    if rest.startswith(':'):
-        spec = rest[1:]
-    return name, conversion, spec
+    # The format spec, after ':': nested fields are kept whole.
+    i += 1
+    spec_start = i
+    depth = 1
+    while i < n:
+        ch = text[i]
+        if ch == '{':
+            depth += 1
+        elif ch == '}':
+            depth -= 1
+            if depth == 0:
+                return name, conversion, text[spec_start:i], i + 1
+        i += 1
+    raise ValueError("unmatched '{' in format spec")
 
 
 def _split_field_name(name):
-    """'0.attr[key]' -> (0, [(True, 'attr'), (False, 'key')])."""
+    """'0.attr[key]' -> (0, iterator of (True, 'attr'), (False, 'key')).  The iterator is
+    lazy, as CPython's: errors in the rest of the name come after the first lookup."""
     i = 0
-    while i < len(name) and name[i] not in '.[':
+    n = len(name)
+    while i < n and name[i] not in '.[':
         i += 1
     first = name[:i]
-    if first.isdigit():
+    if first.isdigit() and first.isascii():
         first = int(first)
-    rest = []
-    while i < len(name):
+    return first, _field_name_rest(name, i)
+
+
+def _field_name_rest(name, i):
+    n = len(name)
+    while i < n:
         if name[i] == '.':
             j = i + 1
-            while j < len(name) and name[j] not in '.[':
+            while j < n and name[j] not in '.[':
                 j += 1
             attr = name[i + 1:j]
             if not attr:
                 raise ValueError("Empty attribute in format string")
-            rest.append((True, attr))
+            yield True, attr
             i = j
-        else:
-            j = name.find(']', i)
+        elif name[i] == '[':
+            j = name.find(']', i + 1)
             if j < 0:
                 raise ValueError("Missing ']' in format string")
             key = name[i + 1:j]
-            rest.append((False, int(key) if key.isdigit() else key))
+            if not key:
+                raise ValueError("Empty attribute in format string")
+            yield False, int(key) if key.isdigit() and key.isascii() else key
             i = j + 1
-    return first, rest
+            if i < n and name[i] not in '.[':
+                raise ValueError("Only '.' or '[' may follow ']' in format field specifier")
+        else:
+            raise ValueError("Only '.' or '[' may follow ']' in format field specifier")

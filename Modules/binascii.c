@@ -1,5 +1,5 @@
 /* binascii: conversions between binary data and ASCII encodings (hex, base64, quoted-
- * printable basics) and the CRC-32 / CRC-CCITT checksums.  Stateless: no module state and
+ * printable, uuencode) and the CRC-32 / CRC-CCITT checksums.  Stateless: no module state and
  * no locks needed (every function works on its arguments' buffers only). */
 #include "Python.h"
 
@@ -42,45 +42,76 @@ static int ascii_buffer(PyObject *arg, Py_buffer *view, int allow_str)
                      Py_TYPE(arg)->tp_name);
         return -1;
     }
+    if (!PyObject_CheckBuffer(arg)) {
+        PyErr_Format(PyExc_TypeError,
+                     "argument should be bytes, buffer or ASCII string, not '%.100s'",
+                     Py_TYPE(arg)->tp_name);
+        return -1;
+    }
     return PyObject_GetBuffer(arg, view, PyBUF_SIMPLE);
 }
 
 static const char hex_digits[] = "0123456789abcdef";
 
-/* b2a_hex(data, sep=<unspecified>, bytes_per_sep=1) */
-static PyObject *binascii_b2a_hex(PyObject *module, PyObject *args, PyObject *kwargs)
+/* b2a_hex(data, sep=<unspecified>, bytes_per_sep=1), also named hexlify; format is the
+ * PyArg format naming the function in error messages. */
+static PyObject *hex_encode(PyObject *args, PyObject *kwargs, const char *format)
 {
     static char *kwlist[] = {"data", "sep", "bytes_per_sep", NULL};
     Py_buffer data;
     PyObject *sep_obj = NULL;
+    PyObject *per_sep_obj = NULL;
     int bytes_per_sep = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "y*|Oi:b2a_hex", kwlist, &data, &sep_obj,
-                                     &bytes_per_sep)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, format, kwlist, &data, &sep_obj,
+                                     &per_sep_obj)) {
         return NULL;
+    }
+    if (per_sep_obj != NULL) {
+        /* Converted here for CPython's messages ("... to convert to C int"). */
+        bytes_per_sep = PyLong_AsInt(per_sep_obj);
+        if (bytes_per_sep == -1 && PyErr_Occurred()) {
+            PyBuffer_Release(&data);
+            return NULL;
+        }
     }
     char sep = 0;
     if (sep_obj != NULL) {
-        Py_ssize_t n = -1;
-        const char *s = NULL;
-        if (PyUnicode_Check(sep_obj)) {
-            s = PyUnicode_AsUTF8AndSize(sep_obj, &n);
-        }
-        else if (PyBytes_Check(sep_obj)) {
-            s = PyBytes_AS_STRING(sep_obj);
-            n = PyBytes_GET_SIZE(sep_obj);
-        }
-        if (s == NULL || n != 1 || (unsigned char)s[0] > 127) {
+        /* CPython's checks, in its order: a length of 1 first (any sized object), then
+         * the type; a str separator may be any Latin-1 character, bytes any byte. */
+        Py_ssize_t n = PyObject_Length(sep_obj);
+        const char *message = NULL;
+        PyObject *exc_type = PyExc_ValueError;
+        if (n < 0) {
             PyBuffer_Release(&data);
-            if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_ValueError, "sep must be length 1.");
-            }
             return NULL;
         }
-        sep = s[0];
+        if (n != 1) {
+            message = "sep must be length 1.";
+        }
+        else if (PyUnicode_Check(sep_obj)) {
+            Py_UCS4 ch = PyUnicode_READ_CHAR(sep_obj, 0);
+            if (ch > 255) {
+                message = "sep must be ASCII.";
+            }
+            sep = (char)ch;
+        }
+        else if (PyBytes_Check(sep_obj)) {
+            sep = PyBytes_AS_STRING(sep_obj)[0];
+        }
+        else {
+            exc_type = PyExc_TypeError;
+            message = "sep must be str or bytes.";
+        }
+        if (message != NULL) {
+            PyBuffer_Release(&data);
+            PyErr_SetString(exc_type, message);
+            return NULL;
+        }
     }
+    int has_sep = sep_obj != NULL;
     Py_ssize_t len = data.len;
-    Py_ssize_t group = bytes_per_sep < 0 ? -bytes_per_sep : bytes_per_sep;
-    Py_ssize_t nseps = (sep && group && len) ? (len - 1) / group : 0;
+    Py_ssize_t group = bytes_per_sep < 0 ? -(Py_ssize_t)bytes_per_sep : bytes_per_sep;
+    Py_ssize_t nseps = (has_sep && group && len) ? (len - 1) / group : 0;
     PyObject *result = PyBytes_FromStringAndSize(NULL, 2 * len + nseps);
     if (result == NULL) {
         PyBuffer_Release(&data);
@@ -101,6 +132,16 @@ static PyObject *binascii_b2a_hex(PyObject *module, PyObject *args, PyObject *kw
     }
     PyBuffer_Release(&data);
     return result;
+}
+
+static PyObject *binascii_b2a_hex(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    return hex_encode(args, kwargs, "y*|OO:b2a_hex");
+}
+
+static PyObject *binascii_hexlify(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    return hex_encode(args, kwargs, "y*|OO:hexlify");
 }
 
 static int hex_value(unsigned char c)
@@ -152,7 +193,7 @@ static const char b64_alphabet[] =
 /* b2a_base64(data, *, newline=True) */
 static PyObject *binascii_b2a_base64(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"data", "newline", NULL};
+    static char *kwlist[] = {"", "newline", NULL};       /* data is positional-only */
     Py_buffer data;
     int newline = 1;
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "y*|$p:b2a_base64", kwlist, &data,
@@ -214,7 +255,7 @@ static int b64_value(unsigned char c)
  * strict; decoding stops at the padding that completes a quantum. */
 static PyObject *binascii_a2b_base64(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"data", "strict_mode", NULL};
+    static char *kwlist[] = {"", "strict_mode", NULL};   /* data is positional-only */
     PyObject *arg;
     int strict = 0;
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$p:a2b_base64", kwlist, &arg, &strict)) {
@@ -248,6 +289,11 @@ static PyObject *binascii_a2b_base64(PyObject *module, PyObject *args, PyObject 
         if (c == '=') {
             if (strict && i == 0) {
                 failure = "Leading padding not allowed";
+                break;
+            }
+            if (strict && count == 0) {
+                /* '=' right after a complete quantum pads nothing. */
+                failure = "Excess padding not allowed";
                 break;
             }
             pads++;
@@ -319,6 +365,13 @@ static PyObject *binascii_crc32(PyObject *module, PyObject *args)
 {
     Py_buffer data;
     unsigned int crc = 0;
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs < 1 || nargs > 2) {
+        PyErr_Format(PyExc_TypeError, "crc32 expected %s %s, got %zd",
+                     nargs < 1 ? "at least 1" : "at most 2",
+                     nargs < 1 ? "argument" : "arguments", nargs);
+        return NULL;
+    }
     if (!PyArg_ParseTuple(args, "y*|I:crc32", &data, &crc)) {
         return NULL;
     }
@@ -340,6 +393,11 @@ static PyObject *binascii_crc_hqx(PyObject *module, PyObject *args)
 {
     Py_buffer data;
     unsigned int crc;
+    if (PyTuple_GET_SIZE(args) != 2) {
+        PyErr_Format(PyExc_TypeError, "crc_hqx expected 2 arguments, got %zd",
+                     PyTuple_GET_SIZE(args));
+        return NULL;
+    }
     if (!PyArg_ParseTuple(args, "y*I:crc_hqx", &data, &crc)) {
         return NULL;
     }
@@ -355,12 +413,296 @@ static PyObject *binascii_crc_hqx(PyObject *module, PyObject *args)
     return PyLong_FromUnsignedLong(crc);
 }
 
+/* Append one byte to a bytes result being built, growing it (doubling) when full.
+ * *result and *size describe the allocation; return -1 with MemoryError set on failure. */
+static int out_put(PyObject **result, Py_ssize_t *used, unsigned char c)
+{
+    Py_ssize_t size = PyBytes_GET_SIZE(*result);
+    if (*used >= size) {
+        if (_PyBytes_Resize(result, size < 16 ? 32 : size * 2) < 0) {
+            return -1;
+        }
+    }
+    PyBytes_AS_STRING(*result)[(*used)++] = (char)c;
+    return 0;
+}
+
+/* a2b_uu(data): one line of uuencoded data; the first character gives the byte count.
+ * Missing characters (a line stripped of trailing blanks) count as zero. */
+static PyObject *binascii_a2b_uu(PyObject *module, PyObject *arg)
+{
+    Py_buffer data;
+    if (ascii_buffer(arg, &data, 1) < 0) {
+        return NULL;
+    }
+    const unsigned char *in = data.buf;
+    Py_ssize_t len = data.len, pos = 0;
+    /* An empty line reads as a NUL length character: (0 - ' ') & 63 == 32 bytes. */
+    Py_ssize_t want = ((len > 0 ? in[pos++] : 0) - ' ') & 63;
+    PyObject *result = PyBytes_FromStringAndSize(NULL, want);
+    if (result == NULL) {
+        PyBuffer_Release(&data);
+        return NULL;
+    }
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(result);
+    Py_ssize_t produced = 0;
+    unsigned acc = 0;
+    int bits = 0;
+    while (produced < want) {
+        unsigned v = 0;
+        if (pos < len) {
+            unsigned char c = in[pos++];
+            if (c != '\n' && c != '\r') {
+                if (c < ' ' || c > ' ' + 64) {
+                    PyBuffer_Release(&data);
+                    Py_DECREF(result);
+                    set_error(module, "Illegal char");
+                    return NULL;
+                }
+                v = (unsigned)(c - ' ') & 63;
+            }
+        }
+        acc = (acc << 6) | v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[produced++] = (unsigned char)(acc >> bits);
+            acc &= (1u << bits) - 1;
+        }
+    }
+    /* What follows the data may only be blanks, backticks and line ends. */
+    for (; pos < len; pos++) {
+        unsigned char c = in[pos];
+        if (c != ' ' && c != ' ' + 64 && c != '\n' && c != '\r') {
+            PyBuffer_Release(&data);
+            Py_DECREF(result);
+            set_error(module, "Trailing garbage");
+            return NULL;
+        }
+    }
+    PyBuffer_Release(&data);
+    return result;
+}
+
+/* b2a_uu(data, *, backtick=False): one uuencoded line (at most 45 bytes of data). */
+static PyObject *binascii_b2a_uu(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"", "backtick", NULL};      /* data is positional-only */
+    Py_buffer data;
+    int backtick = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "y*|$p:b2a_uu", kwlist, &data,
+                                     &backtick)) {
+        return NULL;
+    }
+    if (data.len > 45) {
+        PyBuffer_Release(&data);
+        set_error(module, "At most 45 bytes at once");
+        return NULL;
+    }
+    Py_ssize_t groups = (data.len + 2) / 3;
+    PyObject *result = PyBytes_FromStringAndSize(NULL, 2 + groups * 4);
+    if (result == NULL) {
+        PyBuffer_Release(&data);
+        return NULL;
+    }
+    const unsigned char *in = data.buf;
+    char *out = PyBytes_AS_STRING(result);
+#define UU_CHAR(v) ((char)((backtick && (v) == 0) ? '`' : ' ' + (v)))
+    *out++ = UU_CHAR((unsigned)data.len);
+    for (Py_ssize_t i = 0; i < data.len; i += 3) {
+        unsigned v = (unsigned)in[i] << 16;
+        if (i + 1 < data.len) {
+            v |= (unsigned)in[i + 1] << 8;
+        }
+        if (i + 2 < data.len) {
+            v |= in[i + 2];
+        }
+        *out++ = UU_CHAR(v >> 18);
+        *out++ = UU_CHAR((v >> 12) & 63);
+        *out++ = UU_CHAR((v >> 6) & 63);
+        *out++ = UU_CHAR(v & 63);
+    }
+#undef UU_CHAR
+    *out++ = '\n';
+    PyBuffer_Release(&data);
+    return result;
+}
+
+/* a2b_qp(data, header=False): decode quoted-printable; '=' at a line end is a soft line
+ * break, '=XX' a byte, any other '=' is kept; with header, '_' means a space. */
+static PyObject *binascii_a2b_qp(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"data", "header", NULL};
+    PyObject *arg;
+    int header = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|p:a2b_qp", kwlist, &arg, &header)) {
+        return NULL;
+    }
+    Py_buffer data;
+    if (ascii_buffer(arg, &data, 1) < 0) {
+        return NULL;
+    }
+    const unsigned char *in = data.buf;
+    Py_ssize_t len = data.len;
+    PyObject *result = PyBytes_FromStringAndSize(NULL, len);
+    if (result == NULL) {
+        PyBuffer_Release(&data);
+        return NULL;
+    }
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(result);
+    Py_ssize_t produced = 0, i = 0;
+    while (i < len) {
+        unsigned char c = in[i];
+        if (c != '=') {
+            out[produced++] = (header && c == '_') ? ' ' : c;
+            i++;
+            continue;
+        }
+        i++;
+        if (i >= len) {
+            break;              /* a final '=' is dropped */
+        }
+        if (in[i] == '\n' || in[i] == '\r') {
+            /* Soft line break: skip to just past the end of the line. */
+            while (i < len && in[i] != '\n') {
+                i++;
+            }
+            if (i < len) {
+                i++;
+            }
+        }
+        else if (in[i] == '=') {
+            out[produced++] = '=';
+            i++;
+        }
+        else if (i + 1 < len && hex_value(in[i]) >= 0 && hex_value(in[i + 1]) >= 0) {
+            out[produced++] = (unsigned char)(hex_value(in[i]) << 4 | hex_value(in[i + 1]));
+            i += 2;
+        }
+        else {
+            out[produced++] = '=';
+        }
+    }
+    PyBuffer_Release(&data);
+    if (_PyBytes_Resize(&result, produced) < 0) {
+        return NULL;
+    }
+    return result;
+}
+
+#define QP_MAXLINE 76
+
+/* Append the quoted form '=XX' of c. */
+static int qp_put_quoted(PyObject **result, Py_ssize_t *used, unsigned char c)
+{
+    static const char upper_hex[] = "0123456789ABCDEF";
+    if (out_put(result, used, '=') < 0 || out_put(result, used, upper_hex[c >> 4]) < 0 ||
+        out_put(result, used, upper_hex[c & 15]) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+static int qp_put_newline(PyObject **result, Py_ssize_t *used, int crlf)
+{
+    if (crlf && out_put(result, used, '\r') < 0) {
+        return -1;
+    }
+    return out_put(result, used, '\n');
+}
+
+/* b2a_qp(data, quotetabs=False, istext=True, header=False): encode quoted-printable with
+ * lines of at most 76 characters; line ends follow the data's first line end (CRLF or LF). */
+static PyObject *binascii_b2a_qp(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"data", "quotetabs", "istext", "header", NULL};
+    Py_buffer data;
+    int quotetabs = 0, istext = 1, header = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "y*|ppp:b2a_qp", kwlist, &data,
+                                     &quotetabs, &istext, &header)) {
+        return NULL;
+    }
+    const unsigned char *in = data.buf;
+    Py_ssize_t len = data.len;
+    const unsigned char *first_nl = memchr(in, '\n', (size_t)len);
+    int crlf = first_nl != NULL && first_nl > in && first_nl[-1] == '\r';
+    PyObject *result = PyBytes_FromStringAndSize(NULL, len + 16);
+    if (result == NULL) {
+        PyBuffer_Release(&data);
+        return NULL;
+    }
+    Py_ssize_t used = 0, linelen = 0, i = 0;
+    while (i < len) {
+        unsigned char c = in[i];
+        int last = i + 1 == len;
+        unsigned char next = last ? 0 : in[i + 1];
+        int quote = c > 126 || c == '=' || (header && c == '_') ||
+            (c == '.' && linelen == 0 && (last || next == '\n' || next == '\r' || next == 0)) ||
+            (!istext && (c == '\r' || c == '\n')) ||
+            ((c == '\t' || c == ' ') && last) ||
+            (c < 33 && c != '\r' && c != '\n' && (quotetabs || (c != '\t' && c != ' ')));
+        if (quote) {
+            if (linelen + 3 >= QP_MAXLINE) {
+                if (out_put(&result, &used, '=') < 0 ||
+                    qp_put_newline(&result, &used, crlf) < 0) {
+                    goto error;
+                }
+                linelen = 0;
+            }
+            if (qp_put_quoted(&result, &used, c) < 0) {
+                goto error;
+            }
+            linelen += 3;
+            i++;
+            continue;
+        }
+        if (istext && (c == '\n' || (c == '\r' && next == '\n'))) {
+            /* A hard line end: blanks just before it must be quoted to survive. */
+            char *buf = PyBytes_AS_STRING(result);
+            if (used > 0 && (buf[used - 1] == ' ' || buf[used - 1] == '\t')) {
+                unsigned char blank = (unsigned char)buf[used - 1];
+                used--;
+                if (qp_put_quoted(&result, &used, blank) < 0) {
+                    goto error;
+                }
+            }
+            if (qp_put_newline(&result, &used, crlf) < 0) {
+                goto error;
+            }
+            linelen = 0;
+            i += c == '\r' ? 2 : 1;
+            continue;
+        }
+        if (!last && next != '\n' && linelen + 1 >= QP_MAXLINE) {
+            if (out_put(&result, &used, '=') < 0 || qp_put_newline(&result, &used, crlf) < 0) {
+                goto error;
+            }
+            linelen = 0;
+        }
+        if (out_put(&result, &used, (header && c == ' ') ? '_' : c) < 0) {
+            goto error;
+        }
+        linelen++;
+        i++;
+    }
+    PyBuffer_Release(&data);
+    if (_PyBytes_Resize(&result, used) < 0) {
+        return NULL;
+    }
+    return result;
+
+error:
+    PyBuffer_Release(&data);
+    Py_XDECREF(result);
+    return NULL;
+}
+
 #define KWF(f) _PyCFunction_CAST(f)
 
 static PyMethodDef binascii_methods[] = {
     {"b2a_hex", KWF(binascii_b2a_hex), METH_VARARGS | METH_KEYWORDS,
      "Hexadecimal representation of binary data."},
-    {"hexlify", KWF(binascii_b2a_hex), METH_VARARGS | METH_KEYWORDS,
+    {"hexlify", KWF(binascii_hexlify), METH_VARARGS | METH_KEYWORDS,
      "Hexadecimal representation of binary data."},
     {"a2b_hex", binascii_a2b_hex, METH_O, "Binary data of hexadecimal representation."},
     {"unhexlify", binascii_a2b_hex, METH_O, "Binary data of hexadecimal representation."},
@@ -370,6 +712,12 @@ static PyMethodDef binascii_methods[] = {
      "Decode a line of base64 data."},
     {"crc32", binascii_crc32, METH_VARARGS, "Compute CRC-32 incrementally."},
     {"crc_hqx", binascii_crc_hqx, METH_VARARGS, "Compute CRC-CCITT incrementally."},
+    {"a2b_uu", binascii_a2b_uu, METH_O, "Decode a line of uuencoded data."},
+    {"b2a_uu", KWF(binascii_b2a_uu), METH_VARARGS | METH_KEYWORDS, "Uuencode line of data."},
+    {"a2b_qp", KWF(binascii_a2b_qp), METH_VARARGS | METH_KEYWORDS,
+     "Decode a string of qp-encoded data."},
+    {"b2a_qp", KWF(binascii_b2a_qp), METH_VARARGS | METH_KEYWORDS,
+     "Encode a string using quoted-printable encoding."},
     {NULL, NULL, 0, NULL},
 };
 

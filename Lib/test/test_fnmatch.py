@@ -173,5 +173,46 @@ class TranslateTests(unittest.TestCase):
         self.check('[!', r'(?s:\[!)\Z')
 
 
+class MoreFnmatchTests(unittest.TestCase):
+
+    def test_star_matches_separators_and_dots(self):
+        self.assertTrue(fnmatchcase('a/b/c', 'a*c'))
+        self.assertTrue(fnmatchcase('.hidden', '*'))
+        self.assertTrue(fnmatchcase('', '*'))
+        self.assertFalse(fnmatchcase('', '?'))
+
+    def test_brackets(self):
+        self.assertTrue(fnmatchcase(']', '[]]'))
+        self.assertTrue(fnmatchcase('-', '[a-]'))
+        self.assertTrue(fnmatchcase('!', '[!a]'))
+        self.assertFalse(fnmatchcase('a', '[!a]'))
+        self.assertTrue(fnmatchcase('^', '[^]'))
+        self.assertTrue(fnmatchcase('\\', '[\\]'))
+        self.assertTrue(fnmatchcase('[', '['))
+        self.assertTrue(fnmatchcase('[a', '[a'))
+        self.assertFalse(fnmatchcase('b', '[z-a]'))       # an empty range
+        self.assertTrue(fnmatchcase('b', '[a-cx-z]'))
+
+    def test_regex_characters_are_literal(self):
+        for name in ['a.b', 'a+b', '(x)', '{1}', 'a|b', '$^']:
+            with self.subTest(name=name):
+                self.assertTrue(fnmatchcase(name, name))
+        self.assertFalse(fnmatchcase('axb', 'a.b'))
+
+    def test_translate(self):
+        self.assertEqual(translate('*.py'), r'(?s:.*\.py)\Z')
+        self.assertEqual(translate('a?b'), r'(?s:a.b)\Z')
+        self.assertEqual(translate('[!x]'), r'(?s:[^x])\Z')
+        self.assertEqual(translate('**'), r'(?s:.*)\Z')
+        self.assertEqual(translate(''), r'(?s:)\Z')
+
+    def test_filter_and_fnmatch(self):
+        names = ['a.py', 'b.PY', 'c.txt', '.py']
+        self.assertEqual(fnmatch.filter(names, '*.py'),
+                         [n for n in names if fnmatch.fnmatch(n, '*.py')])
+        self.assertEqual(fnmatch.filter([], '*'), [])
+        self.assertEqual(fnmatch.filter([b'x.c', b'y.h'], b'*.c'), [b'x.c'])
+
+
 if __name__ == "__main__":
     unittest.main()

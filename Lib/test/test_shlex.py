@@ -128,5 +128,75 @@ class LexerTests(unittest.TestCase):
         self.assertEqual(list(lex), ['x', 'from', 'other', 'y'])
 
 
+class MoreShlexTests(unittest.TestCase):
+
+    def test_split_quotes_and_escapes(self):
+        self.assertEqual(shlex.split(r'a\"b "c\"d" \'e\' f\\g'),
+                         ['a"b', 'c"d', "'e'", 'f\\g'])
+        self.assertEqual(shlex.split("'a\\b'"), ['a\\b'])        # no escapes in '...'
+        self.assertEqual(shlex.split('"a\\b"'), ['a\\b'])        # \\b kept in "..."
+        self.assertEqual(shlex.split('"a\\$b"'), ['a\\$b'])     # only \\ and " are escaped
+        self.assertEqual(shlex.split('a""b \'\''), ['ab', ''])
+        self.assertEqual(shlex.split(''), [])
+        self.assertEqual(shlex.split('  \t\n '), [])
+
+    def test_split_errors(self):
+        for text, message in [('"open', 'No closing quotation'),
+                              ("'open", 'No closing quotation'),
+                              ('a\\', 'No escaped character')]:
+            with self.subTest(text=text):
+                with self.assertRaises(ValueError) as cm:
+                    shlex.split(text)
+                self.assertEqual(str(cm.exception), message)
+        with self.assertRaises(ValueError):
+            shlex.split(None)
+
+    def test_comments(self):
+        self.assertEqual(shlex.split('a #b\nc', comments=True), ['a', 'c'])
+        self.assertEqual(shlex.split('a#b', comments=True), ['a'])     # even inside a word
+        self.assertEqual(shlex.split('a #b'), ['a', '#b'])
+
+    def test_quote_round_trip(self):
+        for word in ['', 'simple', 'with space', "it's", 'a"b', '$HOME', '*', 'a\nb',
+                     '\xe9', '-n', 'x=y', '@%+=:,./-']:
+            with self.subTest(word=word):
+                self.assertEqual(shlex.split(shlex.quote(word)), [word])
+        self.assertEqual(shlex.quote('@%+=:,./-'), '@%+=:,./-')
+        self.assertEqual(shlex.quote("it's"), "'it'\"'\"'s'")
+        self.assertEqual(shlex.quote(''), "''")
+        with self.assertRaises(TypeError):
+            shlex.quote(5)
+
+    def test_join(self):
+        self.assertEqual(shlex.join(['a b', "c'd", 'e']), "'a b' 'c'\"'\"'d' e")
+        self.assertEqual(shlex.split(shlex.join(['x y', '', 'z'])), ['x y', '', 'z'])
+
+    def test_punctuation_chars(self):
+        lexer = shlex.shlex('a && b || c; (d) > e 2>&1', punctuation_chars=True)
+        self.assertEqual(list(lexer), ['a', '&&', 'b', '||', 'c', ';', '(', 'd', ')', '>',
+                                       'e', '2', '>&', '1'])
+        lexer = shlex.shlex('a|b&c', punctuation_chars='|')
+        self.assertEqual(list(lexer), ['a', '|', 'b', '&', 'c'])
+        self.assertEqual(shlex.shlex('x', punctuation_chars='|').punctuation_chars, '|')
+
+    def test_non_posix_keeps_quotes(self):
+        lexer = shlex.shlex('a "b c" \'d\'')
+        self.assertEqual(list(lexer), ['a', '"b c"', "'d'"])
+        lexer = shlex.shlex('a.b-c d', posix=False)
+        self.assertEqual(list(lexer), ['a', '.', 'b', '-', 'c', 'd'])
+
+    def test_lineno_and_eof(self):
+        lexer = shlex.shlex('a\nb\n\nc', posix=True)
+        # the newline ending a token has been read when it is returned
+        self.assertEqual((lexer.get_token(), lexer.lineno), ('a', 2))
+        self.assertEqual((lexer.get_token(), lexer.lineno), ('b', 3))
+        self.assertEqual((lexer.get_token(), lexer.lineno), ('c', 4))
+        self.assertIsNone(lexer.get_token())
+        self.assertEqual(shlex.shlex('x', posix=False).eof, '')
+        lexer = shlex.shlex('x', posix=False)
+        lexer.get_token()
+        self.assertEqual(lexer.get_token(), '')
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -111,5 +111,67 @@ class DedentIndentTests(unittest.TestCase):
         self.assertEqual(indent('a\r\nb', '  '), '  a\r\n  b')
 
 
+class MoreWrapTests(unittest.TestCase):
+
+    def test_width_one_and_long_words(self):
+        self.assertEqual(wrap('abc de', 1), ['a', 'b', 'c', 'd', 'e'])
+        self.assertEqual(wrap('abcdefgh', 3), ['abc', 'def', 'gh'])
+        self.assertEqual(wrap('abcdefgh ij', 3, break_long_words=False), ['abcdefgh', 'ij'])
+
+    def test_tabs(self):
+        self.assertEqual(wrap('a\tb', 20), ['a       b'])
+        self.assertEqual(wrap('a\tb', 20, tabsize=4), ['a   b'])
+        self.assertEqual(wrap('a\tb', 20, expand_tabs=False), ['a b'])
+        self.assertEqual(wrap('a\tb', 20, expand_tabs=False, replace_whitespace=False),
+                         ['a\tb'])
+
+    def test_drop_whitespace(self):
+        self.assertEqual(wrap('  a  b  ', 3), ['  a', 'b'])
+        self.assertEqual(wrap('  a  b  ', 3, drop_whitespace=False), ['  a', '  b', '  '])
+        self.assertEqual(wrap('   ', 5), [])
+        self.assertEqual(wrap('', 5), [])
+
+    def test_hyphens(self):
+        self.assertEqual(wrap('one-two-three', 8), ['one-two-', 'three'])
+        self.assertEqual(wrap('one-two-three', 8, break_on_hyphens=False),
+                         ['one-two-', 'three'])
+        self.assertEqual(wrap('a--b--c', 4), ['a--b', '--c'])
+
+    def test_max_lines_placeholder(self):
+        text = 'one two three four five six'
+        self.assertEqual(wrap(text, 12, max_lines=2), ['one two', 'three [...]'])
+        self.assertEqual(wrap(text, 12, max_lines=2, placeholder='~'), ['one two', 'three four~'])
+        self.assertEqual(wrap('short', 12, max_lines=1), ['short'])
+        with self.assertRaises(ValueError) as cm:
+            wrap(text, 5, max_lines=1, placeholder='[......]')
+        self.assertEqual(str(cm.exception), 'placeholder too large for max width')
+
+    def test_shorten_edges(self):
+        self.assertEqual(shorten('Hello  world!', 12), 'Hello world!')
+        self.assertEqual(shorten('Hello world!', 11), 'Hello [...]')
+        self.assertEqual(shorten('Hello world!', 11, placeholder='...'), 'Hello...')
+        self.assertEqual(shorten('   ', 5), '')
+        with self.assertRaises(ValueError):
+            shorten('Hello world', 3)
+
+    def test_fill_joins_with_newlines(self):
+        self.assertEqual(fill('a b c d', 3), 'a b\nc d')
+        self.assertEqual(fill('a b c d', 3, initial_indent='>', subsequent_indent='.'),
+                         '>a\n.b\n.c\n.d')
+
+    def test_dedent_mixed_and_blank_lines(self):
+        self.assertEqual(dedent('  a\n    b\n'), 'a\n  b\n')
+        self.assertEqual(dedent('\ta\n\tb'), 'a\nb')
+        self.assertEqual(dedent(' \ta\n  b'), '\ta\n b')     # the common prefix is ' '
+        self.assertEqual(dedent('  a\n\n  b'), 'a\n\nb')
+        self.assertEqual(dedent('  a\n   \n  b'), 'a\n\nb')      # whitespace-only lines
+        self.assertEqual(dedent(''), '')
+
+    def test_indent_predicate(self):
+        self.assertEqual(indent('a\n\nb\n', '> '), '> a\n\n> b\n')
+        self.assertEqual(indent('a\n\nb\n', '> ', lambda line: True), '> a\n> \n> b\n')
+        self.assertEqual(indent('ab\ncd', '#', lambda line: 'c' in line), 'ab\n#cd')
+
+
 if __name__ == "__main__":
     unittest.main()
