@@ -76,20 +76,31 @@ static int stdio_flush_buffer(stdio_object *self)
     return 0;
 }
 
+/* Make *buf (of *cap bytes) hold at least need bytes, doubling from 8 KiB.  0, or -1 with
+ * MemoryError. */
+static int buffer_reserve(char **buf, Py_ssize_t *cap, Py_ssize_t need)
+{
+    if (need <= *cap) {
+        return 0;
+    }
+    Py_ssize_t size = *cap ? *cap : 8192;
+    while (size < need) {
+        size *= 2;
+    }
+    char *nbuf = PyMem_Realloc(*buf, (size_t)size);
+    if (nbuf == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *buf = nbuf;
+    *cap = size;
+    return 0;
+}
+
 static int stdio_append(stdio_object *self, const char *data, Py_ssize_t len)
 {
-    if (self->wlen + len > self->wcap) {
-        Py_ssize_t cap = self->wcap ? self->wcap : 8192;
-        while (cap < self->wlen + len) {
-            cap *= 2;
-        }
-        char *nbuf = PyMem_Realloc(self->wbuf, (size_t)cap);
-        if (nbuf == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        self->wbuf = nbuf;
-        self->wcap = cap;
+    if (buffer_reserve(&self->wbuf, &self->wcap, self->wlen + len) < 0) {
+        return -1;
     }
     memcpy(self->wbuf + self->wlen, data, (size_t)len);
     self->wlen += len;
@@ -194,15 +205,8 @@ static Py_ssize_t stdio_fill(stdio_object *self)
         self->rlen -= self->rpos;
         self->rpos = 0;
     }
-    if (self->rcap - self->rlen < 4096) {
-        Py_ssize_t cap = self->rcap ? self->rcap * 2 : 8192;
-        char *nbuf = PyMem_Realloc(self->rbuf, (size_t)cap);
-        if (nbuf == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        self->rbuf = nbuf;
-        self->rcap = cap;
+    if (buffer_reserve(&self->rbuf, &self->rcap, self->rlen + 4096) < 0) {
+        return -1;
     }
     stdio_object *parent = self->parent;
     if (parent != NULL && parent->rlen > parent->rpos) {
@@ -241,25 +245,10 @@ static Py_ssize_t stdio_read_chunk(stdio_object *self)
         Py_BEGIN_ALLOW_THREADS
         n = read(self->fd, chunk, sizeof(chunk));
         Py_END_ALLOW_THREADS
-        if (n > 0 && self->rcap - self->rlen < n) {
-            if (self->rpos > 0) {
-                memmove(self->rbuf, self->rbuf + self->rpos, (size_t)(self->rlen - self->rpos));
-                self->rlen -= self->rpos;
-                self->rpos = 0;
-            }
-            Py_ssize_t cap = self->rcap;
-            while (cap - self->rlen < n) {
-                cap = cap ? cap * 2 : 8192;
-            }
-            char *nbuf = PyMem_Realloc(self->rbuf, (size_t)cap);
-            if (nbuf == NULL) {
-                PyErr_NoMemory();
+        if (n > 0) {
+            if (buffer_reserve(&self->rbuf, &self->rcap, self->rlen + n) < 0) {
                 return -1;
             }
-            self->rbuf = nbuf;
-            self->rcap = cap;
-        }
-        if (n > 0) {
             memcpy(self->rbuf + self->rlen, chunk, (size_t)n);
         }
         if (n < 0) {
