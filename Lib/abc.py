@@ -7,12 +7,16 @@ __abstractmethods__, and object.__new__ refuses types whose __abstractmethods__ 
 from _weakref import ref as _ref
 try:
     from _abc import _set_collection_flag, _collection_flag
+    # C fast paths answering isinstance()/issubclass() from the caches below.
+    from _abc import _instancecheck, _subclasscheck
 except ImportError:          # on other implementations (tests run against CPython)
     def _set_collection_flag(cls, flag):
         pass
 
     def _collection_flag(cls):
         return 0
+
+    _instancecheck = _subclasscheck = None
 
 
 def abstractmethod(funcobj):
@@ -45,39 +49,23 @@ class abstractproperty(property):
     __isabstractmethod__ = True
 
 
-class _WeakClassSet:
-    """A set of classes held through weak references (registries and caches)."""
+class _WeakClassSet(set):
+    """A set of weak references to classes (registries and caches).  Membership is tested
+    with `_ref(cls) in s`, a plain set lookup: weak references to a live object hash and
+    compare like the object.  Entries remove themselves when their class dies."""
 
-    def __init__(self):
-        self._refs = set()
+    __slots__ = ()
 
-    def add(self, cls):
-        refs = self._refs
-
+    def add_class(self, cls):
         def _remove(wr, selfref=_ref(self)):
             owner = selfref()
             if owner is not None:
-                owner._refs.discard(wr)
-        refs.add(_ref(cls, _remove))
+                owner.discard(wr)
+        self.add(_ref(cls, _remove))
 
-    def __contains__(self, cls):
-        try:
-            wr = _ref(cls)
-        except TypeError:
-            return False
-        return wr in self._refs
-
-    def __iter__(self):
-        for wr in list(self._refs):
-            cls = wr()
-            if cls is not None:
-                yield cls
-
-    def clear(self):
-        self._refs.clear()
-
-    def __len__(self):
-        return sum(1 for _ in self)
+    def classes(self):
+        """The live classes in the set (a list, safe against concurrent changes)."""
+        return [cls for cls in (wr() for wr in self.copy()) if cls is not None]
 
 
 class ABCMeta(type):
@@ -116,65 +104,83 @@ class ABCMeta(type):
             return subclass
         if issubclass(cls, subclass):
             raise RuntimeError("Refusing to create an inheritance cycle")
-        cls._abc_registry.add(subclass)
+        cls._abc_registry.add_class(subclass)
         ABCMeta._abc_invalidation_counter += 1
         flag = _collection_flag(cls)
         if flag:
             _set_collection_flag(subclass, flag)
         return subclass
 
-    def __instancecheck__(cls, instance):
-        """Override for isinstance(instance, cls)."""
+    def _abc_slow_instancecheck(cls, instance):
+        """isinstance(instance, cls) when the caches do not answer it."""
         subclass = instance.__class__
-        if subclass in cls._abc_cache:
+        try:
+            key = _ref(subclass)
+        except TypeError:
+            key = None
+        if key is not None and key in cls._abc_cache:
             return True
         subtype = type(instance)
         if subtype is subclass:
-            if (cls._abc_negative_cache_version == ABCMeta._abc_invalidation_counter and
-                    subclass in cls._abc_negative_cache):
+            if (key is not None and
+                    cls._abc_negative_cache_version == ABCMeta._abc_invalidation_counter and
+                    key in cls._abc_negative_cache):
                 return False
             return cls.__subclasscheck__(subclass)
         return any(cls.__subclasscheck__(c) for c in (subclass, subtype))
 
-    def __subclasscheck__(cls, subclass):
-        """Override for issubclass(subclass, cls)."""
+    def _abc_slow_subclasscheck(cls, subclass):
+        """issubclass(subclass, cls) when the caches do not answer it; fills them."""
         if not isinstance(subclass, type):
             raise TypeError('issubclass() arg 1 must be a class')
-        if subclass in cls._abc_cache:
+        key = _ref(subclass)
+        if key in cls._abc_cache:
             return True
         if cls._abc_negative_cache_version < ABCMeta._abc_invalidation_counter:
             cls._abc_negative_cache = _WeakClassSet()
             cls._abc_negative_cache_version = ABCMeta._abc_invalidation_counter
-        elif subclass in cls._abc_negative_cache:
+        elif key in cls._abc_negative_cache:
             return False
         ok = cls.__subclasshook__(subclass)
         if ok is not NotImplemented:
             assert isinstance(ok, bool)
             if ok:
-                cls._abc_cache.add(subclass)
+                cls._abc_cache.add_class(subclass)
             else:
-                cls._abc_negative_cache.add(subclass)
+                cls._abc_negative_cache.add_class(subclass)
             return ok
         if cls in getattr(subclass, '__mro__', ()):
-            cls._abc_cache.add(subclass)
+            cls._abc_cache.add_class(subclass)
             return True
-        for rcls in cls._abc_registry:
+        for rcls in cls._abc_registry.classes():
             if issubclass(subclass, rcls):
-                cls._abc_cache.add(subclass)
+                cls._abc_cache.add_class(subclass)
                 return True
         for scls in cls.__subclasses__():
             if issubclass(subclass, scls):
-                cls._abc_cache.add(subclass)
+                cls._abc_cache.add_class(subclass)
                 return True
-        cls._abc_negative_cache.add(subclass)
+        cls._abc_negative_cache.add_class(subclass)
         return False
+
+    if _instancecheck is not None:
+        __instancecheck__ = _instancecheck
+        __subclasscheck__ = _subclasscheck
+    else:
+        def __instancecheck__(cls, instance):
+            """Override for isinstance(instance, cls)."""
+            return cls._abc_slow_instancecheck(instance)
+
+        def __subclasscheck__(cls, subclass):
+            """Override for issubclass(subclass, cls)."""
+            return cls._abc_slow_subclasscheck(subclass)
 
     def _dump_registry(cls, file=None):
         """Debug helper to print the ABC registry."""
         print(f"Class: {cls.__module__}.{cls.__qualname__}", file=file)
         print(f"Inv. counter: {get_cache_token()}", file=file)
         for name in ('_abc_registry', '_abc_cache', '_abc_negative_cache'):
-            print(f"{name}: {set(getattr(cls, name))!r}", file=file)
+            print(f"{name}: {set(getattr(cls, name).classes())!r}", file=file)
 
     def _abc_registry_clear(cls):
         """Clear the registry (for debugging or testing)."""

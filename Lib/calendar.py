@@ -1,7 +1,7 @@
 """Calendar printing functions (Braid implementation; English names, C locale).
 
-LocaleTextCalendar and LocaleHTMLCalendar accept a locale but always use English names;
-the command-line interface (calendar.main) is not provided.
+LocaleTextCalendar and LocaleHTMLCalendar accept a locale but always use English names.
+`python -m calendar` (calendar.main) prints a text calendar or an HTML page.
 """
 
 import sys
@@ -443,3 +443,71 @@ def timegm(tuple):
     hours = days * 24 + hour
     minutes = hours * 60 + minute
     return minutes * 60 + second
+
+
+# ---- command line: python -m calendar [options] [year] [month] -----------------------------
+
+def _build_parser():
+    import argparse
+    parser = argparse.ArgumentParser()
+    text = parser.add_argument_group('text only arguments')
+    html = parser.add_argument_group('html only arguments')
+    text.add_argument("-w", "--width", type=int, default=2,
+                      help="width of date column (default 2)")
+    text.add_argument("-l", "--lines", type=int, default=1,
+                      help="number of lines for each week (default 1)")
+    text.add_argument("-s", "--spacing", type=int, default=6,
+                      help="spacing between months (default 6)")
+    text.add_argument("-m", "--months", type=int, default=3,
+                      help="months per row (default 3)")
+    html.add_argument("-c", "--css", default="calendar.css", help="CSS to use for page")
+    parser.add_argument("-L", "--locale", default=None,
+                        help="locale to use for month and weekday names")
+    parser.add_argument("-e", "--encoding", default=None, help="encoding to use for output")
+    parser.add_argument("-t", "--type", default="text", choices=("text", "html"),
+                        help="output type (text or html)")
+    parser.add_argument("-f", "--first-weekday", type=int, default=0,
+                        help="weekday (0 is Monday, 6 is Sunday) to start each week "
+                             "(default 0)")
+    parser.add_argument("year", nargs='?', type=int, help="year number")
+    parser.add_argument("month", nargs='?', type=int, help="month number (1-12, text only)")
+    return parser
+
+
+def main(args=None):
+    """Print a calendar (text or an HTML page) for the command line arguments args
+    (default sys.argv[1:])."""
+    parser = _build_parser()
+    options = parser.parse_args(args)
+    if options.locale and not options.encoding:
+        parser.error("if --locale is specified --encoding is required")
+    locale = (options.locale, options.encoding)
+    year = options.year if options.year is not None else datetime.date.today().year
+    if options.type == "html":
+        if options.month is not None:
+            parser.error("incorrect number of arguments")
+        cal = LocaleHTMLCalendar(locale=locale) if options.locale else HTMLCalendar()
+        cal.setfirstweekday(options.first_weekday)
+        page = cal.formatyearpage(year, encoding=options.encoding or "utf-8", css=options.css)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(page)
+        sys.stdout.buffer.flush()
+        return
+    cal = LocaleTextCalendar(locale=locale) if options.locale else TextCalendar()
+    cal.setfirstweekday(options.first_weekday)
+    if options.month is None:
+        result = cal.formatyear(year, w=options.width, l=options.lines, c=options.spacing,
+                                m=options.months)
+    else:
+        _validate_month(options.month)
+        result = cal.formatmonth(year, options.month, w=options.width, l=options.lines)
+    if options.encoding:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.encode(options.encoding))
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(result)
+
+
+if __name__ == "__main__":
+    main()

@@ -108,20 +108,22 @@ def _exception_came_back(sent, raised):
             isinstance(raised, RuntimeError) and raised.__cause__ is sent)
 
 
-class _GeneratorCM(ContextDecorator, AbstractContextManager):
+class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
     """The context manager made by @contextmanager from one call of the generator
     function."""
 
     def __init__(self, func, args, kwds):
-        self._factory = (func, args, kwds)
+        # func, args and kwds stay public (as in CPython) until the first entry.
+        self.func, self.args, self.kwds = func, args, kwds
         self.gen = func(*args, **kwds)
         self.__doc__ = getattr(func, "__doc__", None) or type(self).__doc__
 
     def _recreate_cm(self):
-        return self.__class__(*self._factory)
+        return self.__class__(self.func, self.args, self.kwds)
 
     def __enter__(self):
-        del self._factory
+        # Recreating (ContextDecorator) is only possible before the first use.
+        del self.args, self.kwds, self.func
         try:
             return next(self.gen)
         except StopIteration:
@@ -152,19 +154,21 @@ class _GeneratorCM(ContextDecorator, AbstractContextManager):
         raise RuntimeError("generator didn't stop after throw()")
 
 
-class _AsyncGeneratorCM(AsyncContextDecorator, AbstractAsyncContextManager):
+class _AsyncGeneratorContextManager(AsyncContextDecorator, AbstractAsyncContextManager):
     """The asynchronous context manager made by @asynccontextmanager."""
 
     def __init__(self, func, args, kwds):
-        self._factory = (func, args, kwds)
+        # func, args and kwds stay public (as in CPython) until the first entry.
+        self.func, self.args, self.kwds = func, args, kwds
         self.gen = func(*args, **kwds)
         self.__doc__ = getattr(func, "__doc__", None) or type(self).__doc__
 
     def _recreate_cm(self):
-        return self.__class__(*self._factory)
+        return self.__class__(self.func, self.args, self.kwds)
 
     async def __aenter__(self):
-        del self._factory
+        # Recreating (ContextDecorator) is only possible before the first use.
+        del self.args, self.kwds, self.func
         try:
             return await anext(self.gen)
         except StopAsyncIteration:
@@ -199,7 +203,7 @@ def contextmanager(func):
     and an exception in the with-block is raised at the yield."""
     @wraps(func)
     def helper(*args, **kwds):
-        return _GeneratorCM(func, args, kwds)
+        return _GeneratorContextManager(func, args, kwds)
     return helper
 
 
@@ -207,7 +211,7 @@ def asynccontextmanager(func):
     """Like contextmanager, for asynchronous generator functions (async with)."""
     @wraps(func)
     def helper(*args, **kwds):
-        return _AsyncGeneratorCM(func, args, kwds)
+        return _AsyncGeneratorContextManager(func, args, kwds)
     return helper
 
 
@@ -290,7 +294,7 @@ class suppress(AbstractContextManager):
         return False
 
 
-class _Callbacks:
+class _BaseExitStack:
     """The exit callbacks shared by ExitStack and AsyncExitStack: a list of
     (is_async, callback(exc_type, exc, tb)) pairs run last-in first-out."""
 
@@ -350,7 +354,7 @@ def _chain_context(new_exc, old_exc, frame_exc):
     new_exc.__context__ = old_exc
 
 
-class ExitStack(_Callbacks, AbstractContextManager):
+class ExitStack(_BaseExitStack, AbstractContextManager):
     """A context manager holding a stack of exit callbacks (context managers entered with
     enter_context, callbacks); on exit they run last-in first-out, each seeing the
     exception left by the ones before, any of them able to suppress it."""
@@ -390,7 +394,7 @@ class ExitStack(_Callbacks, AbstractContextManager):
         self.__exit__(None, None, None)
 
 
-class AsyncExitStack(_Callbacks, AbstractAsyncContextManager):
+class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
     """Like ExitStack, also accepting asynchronous context managers and callbacks."""
 
     async def enter_async_context(self, cm):

@@ -1,9 +1,8 @@
 """Secure hashes and message digests (md5, sha1, the sha2 and sha3 families, shake, blake2),
 computed by OpenSSL's libcrypto through the _hashlib module.
 
-blake2b/blake2s are OpenSSL's fixed-size variants (64 and 32 byte digests): the keyed and
-personalised forms (key=, salt=, person=, digest_size=) are not supported yet and raise
-TypeError.  scrypt is not provided.
+blake2b and blake2s are _hashlib's own implementation with the full parameter set (key,
+salt, person, digest_size and the tree-hashing fields); scrypt comes from OpenSSL.
 """
 
 import _hashlib
@@ -13,15 +12,21 @@ __all__ = ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "blake2b", "bl
            "new", "algorithms_guaranteed", "algorithms_available", "pbkdf2_hmac",
            "file_digest")
 
-algorithms_guaranteed = frozenset(("md5", "sha1", "sha224", "sha256", "sha384", "sha512",
+algorithms_guaranteed = set(("md5", "sha1", "sha224", "sha256", "sha384", "sha512",
                                    "blake2b", "blake2s", "sha3_224", "sha3_256", "sha3_384",
                                    "sha3_512", "shake_128", "shake_256"))
-algorithms_available = frozenset(algorithms_guaranteed | _hashlib.openssl_md_meth_names)
+algorithms_available = algorithms_guaranteed | set(_hashlib.openssl_md_meth_names)
+
+# The BLAKE2 constructors take keyword parameters that OpenSSL's digests do not.
+_BLAKE2 = {"blake2b": _hashlib.blake2b, "blake2s": _hashlib.blake2s}
 
 
 def new(name, data=b"", **kwargs):
     """new(name, data=b'', *, usedforsecurity=True) - a new hash object for the named
     algorithm."""
+    blake = _BLAKE2.get(name)
+    if blake is not None:
+        return blake(data, **kwargs)
     return _hashlib.new(name, data, **kwargs)
 
 
@@ -29,9 +34,8 @@ def _constructor(name):
     def construct(data=b"", *, usedforsecurity=True, string=None):
         if string is not None:
             if data != b"":
-                raise TypeError("'data' and 'string' are mutually exclusive and support for "
-                                "'string' keyword parameter is slated for removal in a "
-                                "future version.")
+                raise TypeError("argument for openssl_%s() given by name ('string') and "
+                                "position (1)" % name)
             data = string
         return _hashlib.new(name, data, usedforsecurity=usedforsecurity)
     construct.__name__ = "openssl_" + name
@@ -52,10 +56,11 @@ sha3_384 = _constructor("sha3_384")
 sha3_512 = _constructor("sha3_512")
 shake_128 = _constructor("shake_128")
 shake_256 = _constructor("shake_256")
-blake2b = _constructor("blake2b")
-blake2s = _constructor("blake2s")
+blake2b = _hashlib.blake2b
+blake2s = _hashlib.blake2s
 
 pbkdf2_hmac = _hashlib.pbkdf2_hmac
+scrypt = _hashlib.scrypt
 
 
 def file_digest(fileobj, digest, /, *, _bufsize=2**18):

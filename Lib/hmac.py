@@ -36,6 +36,10 @@ class HMAC:
         self._outer = make()
         self._inner = make()
         self.digest_size = self._inner.digest_size
+        if self.digest_size == 0:
+            # An extendable-output hash (SHAKE) has no fixed size to MAC with; OpenSSL
+            # refuses it without a reason.
+            raise ValueError("no reason supplied")
         block = getattr(self._inner, "block_size", 64)
         if block < 16:
             block = self.blocksize

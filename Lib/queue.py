@@ -95,7 +95,8 @@ class Queue:
         """Put item into the queue.  If the queue is full, wait for a free slot (up to
         timeout seconds) when block is true, else raise Full.  Raises ShutDown if the
         queue has been shut down."""
-        _check_timeout(timeout if block else None)
+        # Like CPython, the timeout is only checked where it could matter: a bounded queue.
+        _check_timeout(timeout if block and self.maxsize > 0 else None)
         with self.not_full:
             if self.is_shutdown:
                 raise ShutDown

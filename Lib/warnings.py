@@ -18,18 +18,18 @@ _warnings_defaults = True
 
 
 class _Matcher:
-    """A compiled filter pattern: prefix (messages, case-insensitive) or exact (modules)
-    match, used when the re module is not available."""
+    """A filter pattern used when the re module is not available: a literal prefix match,
+    case-insensitive for messages (like re.match with re.I), case-sensitive for modules."""
 
-    def __init__(self, text, prefix):
+    def __init__(self, text, ignore_case):
         self.pattern = text
-        self._text = text.lower() if prefix else text
-        self._prefix = prefix
+        self._ignore_case = ignore_case
+        self._text = text.lower() if ignore_case else text
 
     def match(self, s):
-        if self._prefix:
-            return s.lower().startswith(self._text)
-        return s == self._text
+        if self._ignore_case:
+            s = s.lower()
+        return s.startswith(self._text)
 
     def __eq__(self, other):
         return isinstance(other, _Matcher) and self.pattern == other.pattern
@@ -142,18 +142,10 @@ def filterwarnings(action, message="", category=Warning, module="", lineno=0,
         raise TypeError("lineno must be an int")
     if lineno < 0:
         raise ValueError("lineno must be an int >= 0")
-    if module:
-        module = module + r"\Z" if _has_re() else module
+    # Like re.match(): the module pattern only has to match at the start of the name
+    # (the -W command-line option anchors it at the end itself).
     _add_filter(action, _compile(message, True), category, _compile(module, False), lineno,
                 append=append)
-
-
-def _has_re():
-    try:
-        import re  # noqa: F401
-        return True
-    except ImportError:
-        return False
 
 
 def simplefilter(action, category=Warning, lineno=0, append=False):
@@ -182,6 +174,81 @@ def _add_filter(*item, append):
 
 def _filters_mutated():
     _warnings._filters_mutated()
+
+
+class _OptionError(Exception):
+    """A malformed -W option (or PYTHONWARNINGS entry)."""
+
+
+def _processoptions(args):
+    """Apply -W style options, reporting (not raising) the malformed ones on stderr."""
+    for arg in args:
+        try:
+            _setoption(arg)
+        except _OptionError as msg:
+            print("Invalid -W option ignored:", msg, file=sys.stderr)
+
+
+def _setoption(arg):
+    """Add the filter described by one option action:message:category:module:lineno (empty
+    fields take their defaults; the message and module are literal text)."""
+    parts = arg.split(':')
+    if len(parts) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (arg,))
+    parts += [''] * (5 - len(parts))
+    action, message, category, module, lineno = [part.strip() for part in parts]
+    action = _getaction(action)
+    category = _getcategory(category)
+    if message or module:
+        import re
+        if message:
+            message = re.escape(message)
+        if module:
+            module = re.escape(module) + r'\Z'
+    if lineno:
+        try:
+            lineno = int(lineno)
+            if lineno < 0:
+                raise ValueError
+        except (ValueError, OverflowError):
+            raise _OptionError("invalid lineno %r" % (lineno,)) from None
+    else:
+        lineno = 0
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _getaction(action):
+    """The action named by action or a prefix of it ('' means 'default')."""
+    if not action:
+        return "default"
+    if action == "all":
+        return "always"
+    for name in ("default", "always", "ignore", "module", "once", "error"):
+        if name.startswith(action):
+            return name
+    raise _OptionError("invalid action: %r" % (action,))
+
+
+def _getcategory(category):
+    """The Warning subclass named by category: a builtin name or module.name."""
+    if not category:
+        return Warning
+    if '.' not in category:
+        import builtins as owner
+        name = category
+    else:
+        module, _, name = category.rpartition('.')
+        try:
+            owner = __import__(module, None, None, [name])
+        except ImportError:
+            raise _OptionError("invalid module name: %r" % (module,)) from None
+    try:
+        cat = getattr(owner, name)
+    except AttributeError:
+        raise _OptionError("unknown warning category: %r" % (category,)) from None
+    if not (isinstance(cat, type) and issubclass(cat, Warning)):
+        raise _OptionError("invalid warning category: %r" % (category,))
+    return cat
 
 
 def resetwarnings():
@@ -292,6 +359,8 @@ class deprecated:
         if category is None:
             arg.__deprecated__ = msg
             return arg
+        if isinstance(arg, type):
+            return _deprecate_class(arg, msg, category, stacklevel)
         if callable(arg):
             import functools
 
@@ -300,11 +369,45 @@ class deprecated:
                 warn(msg, category=category, stacklevel=stacklevel + 1)
                 return arg(*args, **kwargs)
 
+            import inspect
+            if inspect.iscoroutinefunction(arg):
+                # The wrapper returns the coroutine; keep it recognisable as async.
+                wrapper = inspect.markcoroutinefunction(wrapper)
             arg.__deprecated__ = wrapper.__deprecated__ = msg
             return wrapper
         raise TypeError(
             "@deprecated decorator with non-None category must be applied to "
             f"a class or callable, not {arg!r}")
+
+
+def _deprecate_class(cls, msg, category, stacklevel):
+    """Make creating an instance of cls, or subclassing it, issue the warning."""
+    import functools
+    target = cls
+    base_new = cls.__new__
+
+    def new_with_warning(klass, /, *args, **kwargs):
+        if klass is target:
+            warn(msg, category=category, stacklevel=stacklevel + 1)
+        if base_new is not object.__new__:
+            return base_new(klass, *args, **kwargs)
+        # object.__new__ rejects extra arguments only when __init__ is not overridden.
+        if (args or kwargs) and klass.__init__ is object.__init__:
+            raise TypeError(f"{klass.__name__}() takes no arguments")
+        return base_new(klass)
+
+    target.__new__ = staticmethod(functools.wraps(base_new)(new_with_warning))
+    own_hook = target.__dict__.get("__init_subclass__")
+
+    def init_subclass_with_warning(klass, /, *args, **kwargs):
+        warn(msg, category=category, stacklevel=stacklevel + 1)
+        if own_hook is not None:
+            return own_hook.__get__(None, klass)(*args, **kwargs)
+        return super(target, klass).__init_subclass__(*args, **kwargs)
+
+    target.__init_subclass__ = classmethod(init_subclass_with_warning)
+    target.__deprecated__ = msg
+    return target
 
 
 _DEPRECATED_MSG = "{name!r} is deprecated and slated for removal in Python {remove}"

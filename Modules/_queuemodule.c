@@ -11,6 +11,8 @@
  *
  * Module state: the Empty exception type and the SimpleQueue type (heap types). */
 #include "Python.h"
+
+#include <math.h>
 #include "pycore_lock.h"
 #include "pythread.h"
 
@@ -74,9 +76,12 @@ static PyObject *ring_pop(simplequeueobject *q)
 
 static PyObject *simplequeue_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
-    if ((args != NULL && PyTuple_GET_SIZE(args) != 0) ||
-        (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0)) {
-        PyErr_SetString(PyExc_TypeError, "SimpleQueue() takes no arguments");
+    if (args != NULL && PyTuple_GET_SIZE(args) != 0) {
+        PyErr_SetString(PyExc_TypeError, "SimpleQueue() takes no positional arguments");
+        return NULL;
+    }
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError, "SimpleQueue() takes no keyword arguments");
         return NULL;
     }
     simplequeueobject *q = (simplequeueobject *)type->tp_alloc(type, 0);
@@ -201,12 +206,26 @@ static PyObject *simplequeue_get(PyObject *op, PyObject *args, PyObject *kwargs)
     simplequeueobject *q = (simplequeueobject *)op;
     PY_TIMEOUT_T timeout_us = -1;
     if (block && timeout_obj != Py_None) {
+        /* Converted like CPython's time values: int or float, NaN and huge values rejected. */
+        if (!PyFloat_Check(timeout_obj) && !PyLong_Check(timeout_obj)) {
+            PyErr_Format(PyExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                         Py_TYPE(timeout_obj)->tp_name);
+            return NULL;
+        }
         double seconds = PyFloat_AsDouble(timeout_obj);
         if (seconds == -1.0 && PyErr_Occurred()) {
             return NULL;
         }
+        if (isnan(seconds)) {
+            PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
+            return NULL;
+        }
         if (seconds < 0) {
             PyErr_SetString(PyExc_ValueError, "'timeout' must be a non-negative number");
+            return NULL;
+        }
+        if (seconds * 1e6 >= (double)PY_TIMEOUT_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "timeout value is too large");
             return NULL;
         }
         timeout_us = (PY_TIMEOUT_T)(seconds * 1e6);
@@ -249,7 +268,8 @@ static PyObject *simplequeue_get(PyObject *op, PyObject *args, PyObject *kwargs)
         PY_TIMEOUT_T wait_us = timeout_us;
         if (timeout_us > 0) {
             clock_gettime(CLOCK_MONOTONIC, &ts);
-            wait_us = (PY_TIMEOUT_T)(deadline - ((long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000));
+            long long now_us = (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+            wait_us = (PY_TIMEOUT_T)(deadline - now_us);
             if (wait_us < 0) {
                 wait_us = 0;
             }

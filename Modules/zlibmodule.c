@@ -150,7 +150,13 @@ static PyObject *zlib_compress(PyObject *module, PyObject *args, PyObject *kwarg
         if (err == Z_MEM_ERROR) {
             return PyErr_NoMemory();
         }
-        zlib_error(error, &zst, err, "while compressing data");
+        if (err == Z_STREAM_ERROR) {
+            /* deflateInit2 rejects a bad level or wbits the same way. */
+            PyErr_SetString(error, "Bad compression level");
+        }
+        else {
+            zlib_error(error, &zst, err, "while compressing data");
+        }
         return NULL;
     }
     outbuf out;
@@ -363,7 +369,8 @@ static PyObject *zlib_compressobj(PyObject *module, PyObject *args, PyObject *kw
     }
     zlib_state *state = get_state(module);
     if (zdict != NULL && !PyObject_CheckBuffer(zdict)) {
-        PyErr_SetString(PyExc_TypeError, "zdict argument must support the buffer protocol");
+        PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
+                     Py_TYPE(zdict)->tp_name);
         return NULL;
     }
     compobject *self = comp_alloc(state->comp_type, state->error, 0);
@@ -459,7 +466,8 @@ static PyObject *deflate_run(compobject *self, const Bytef *in, Py_ssize_t left,
             Py_END_ALLOW_THREADS
             outbuf_account(&out, &self->zst);
             if (err == Z_STREAM_ERROR) {
-                zlib_error(self->error, &self->zst, err, "while compressing data");
+                zlib_error(self->error, &self->zst, err,
+                           mode == Z_NO_FLUSH ? "while compressing data" : "while flushing");
                 Py_DECREF(out.bytes);
                 return NULL;
             }
@@ -654,6 +662,14 @@ static PyObject *decomp_flush(PyObject *op, PyObject *args)
     return result;
 }
 
+static PyObject *comp_copy(PyObject *op, PyObject *Py_UNUSED(ignored));
+
+/* __deepcopy__(memo): the stream state holds no Python objects to copy deeply. */
+static PyObject *comp_deepcopy(PyObject *op, PyObject *Py_UNUSED(memo))
+{
+    return comp_copy(op, NULL);
+}
+
 static PyObject *comp_copy(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     compobject *self = (compobject *)op;
@@ -725,6 +741,7 @@ static PyMethodDef comp_methods[] = {
                                         "compressed data."},
     {"copy", comp_copy, METH_NOARGS, "Return a copy of the compression object."},
     {"__copy__", comp_copy, METH_NOARGS, NULL},
+    {"__deepcopy__", comp_deepcopy, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -735,6 +752,7 @@ static PyMethodDef decomp_methods[] = {
                                           "decompressed data."},
     {"copy", comp_copy, METH_NOARGS, "Return a copy of the decompression object."},
     {"__copy__", comp_copy, METH_NOARGS, NULL},
+    {"__deepcopy__", comp_deepcopy, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
