@@ -623,13 +623,12 @@ class Runner:
             with open(a.same_loops) as f:
                 self._same_loops = {b["metadata"]["name"]: b
                                     for b in _load_benchmarks(json.load(f))}
-        if a.timeout and a.processes == 1:
-            self._arm_timeout(a.timeout)
         self.args = a
         return a
 
     @staticmethod
     def _arm_timeout(seconds):
+        """Exit with status 124 if the benchmark runs longer than seconds (0 disarms)."""
         try:
             import signal
         except ImportError:
@@ -641,7 +640,8 @@ class Runner:
             sys.stderr.write("ERROR: benchmark timed out after %s seconds\n" % seconds)
             sys.stderr.flush()
             os._exit(124)
-        signal.signal(signal.SIGALRM, expired)
+        if seconds:
+            signal.signal(signal.SIGALRM, expired)
         signal.setitimer(signal.ITIMER_REAL, seconds)
 
     # -- timing -------------------------------------------------------------------------
@@ -710,6 +710,18 @@ class Runner:
 
     def _run(self, name, time_loops, inner_loops, metadata):
         args = self.args if self.args is not None else self.parse_args()
+        # --timeout bounds each benchmark run in this process; the timer is disarmed after
+        # it, so that a program that goes on (or a test) is not killed later.
+        timed = bool(args.timeout) and args.processes == 1
+        if timed:
+            self._arm_timeout(args.timeout)
+        try:
+            return self._run_timed(name, time_loops, inner_loops, metadata, args)
+        finally:
+            if timed:
+                self._arm_timeout(0)
+
+    def _run_timed(self, name, time_loops, inner_loops, metadata, args):
         if not isinstance(name, str) or not name:
             raise ValueError("a benchmark name must be a non-empty str")
         if name in self._names:
