@@ -183,6 +183,20 @@ class EntitiesTests(unittest.TestCase):
         self.assertEqual(e.entitydefs['lt'], '<')
         self.assertNotIn('apos', e.name2codepoint)
 
+    def test_html5_table_is_complete(self):
+        # The HTML standard defines 2,231 names: 2,125 with ';', 106 legacy ones without.
+        h = html.entities.html5
+        self.assertEqual(len(h), 2231)
+        self.assertEqual(sum(1 for k in h if k.endswith(';')), 2125)
+        for name in h:
+            if not name.endswith(';'):
+                self.assertEqual(h[name], h[name + ';'])
+        self.assertEqual(h['bernou;'], '\u212c')
+        self.assertEqual(h['nsubE;'], '\u2ac5\u0338')
+        self.assertEqual(h['phiv;'], '\u03d5')
+        self.assertEqual(h['ThickSpace;'], '\u205f\u200a')
+        self.assertEqual(html.unescape('&ap;&NotEqualTilde;&bernou'), '\u2248\u2242\u0338&bernou')
+
     def test_html5_samples(self):
         h = html.entities.html5
         self.assertEqual(h['apos;'], "'")
