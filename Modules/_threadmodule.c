@@ -717,6 +717,13 @@ static PyObject *local_getdict(localobject *self)
     return ldict;
 }
 
+/* Is name "__dict__"?  (Attribute names are usually the interned identifier itself.) */
+static inline int is_dict_name(PyObject *name)
+{
+    return name == _Py_ID(__dict__) ||
+           (PyUnicode_Check(name) && _PyUnicode_Equal(name, _Py_ID(__dict__)));
+}
+
 /* Attribute lookup with the thread's dict playing the role of the instance dict:
  * data descriptors of the type first, then the dict, then other class attributes. */
 static PyObject *local_getattro(PyObject *op, PyObject *name)
@@ -726,7 +733,7 @@ static PyObject *local_getattro(PyObject *op, PyObject *name)
     if (ldict == NULL) {
         return NULL;
     }
-    if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "__dict__") == 0) {
+    if (is_dict_name(name)) {
         return Py_NewRef(ldict);
     }
     PyTypeObject *type = Py_TYPE(op);
@@ -770,7 +777,7 @@ static int local_setattro(PyObject *op, PyObject *name, PyObject *value)
     if (ldict == NULL) {
         return -1;
     }
-    if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "__dict__") == 0) {
+    if (is_dict_name(name)) {
         PyErr_Format(PyExc_AttributeError, "'%.100s' object attribute '__dict__' is read-only",
                      Py_TYPE(op)->tp_name);
         return -1;
