@@ -51,7 +51,7 @@ for kind in $kinds; do
         asan) flag=--with-address-sanitizer
               suites="test_free_threading test_gc test_weakref test_threading test_thread" ;;
         tsan) flag=--with-thread-sanitizer
-              suites="test_free_threading" ;;
+              suites="test_free_threading test_threading test_thread test_queue test_concurrent_futures" ;;
         *) echo "unknown sanitizer $kind"; exit 2 ;;
     esac
     echo "==== free-threaded build with $kind"
