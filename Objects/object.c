@@ -201,8 +201,13 @@ _PyObject_SetDeferredRefcount(PyObject *op)
         _Py_SetImmortal(op);
         return;
     }
-    /* Written before the object is visible to another thread (creation time). */
-    op->ob_flags |= _Py_DEFERRED_REFCNT_FLAG;
+    /* Written before the object is visible to another thread (creation time), and only the
+     * low byte of ob_flags: the high byte is the collector's (Python/gc.c, location_byte). */
+#ifdef WORDS_BIGENDIAN
+    ((uint8_t *)&op->ob_flags)[1] |= _Py_DEFERRED_REFCNT_FLAG;
+#else
+    ((uint8_t *)&op->ob_flags)[0] |= _Py_DEFERRED_REFCNT_FLAG;
+#endif
 }
 
 #else

@@ -24,20 +24,21 @@
  *
  * Locking.  GIL build: everything runs under the GIL.  Free-threaded build: generation 0 is
  * split into _PyGC_NUM_STRIPES young stripes, each a list with its own lock; a thread tracks
- * new objects on its own stripe (_PyThreadStateImpl.gc_stripe), and the object's ob_gc_bits
- * remember which stripe, so untracking (usually by the same thread) takes that stripe's lock
- * and threads that allocate do not contend.  A collection first moves every stripe into
- * generation 0 with the world stopped and marks those objects _PyGC_BITS_OLD: every list other
- * than the stripes is protected by gcstate->list_lock (track, untrack, free, and the
- * collector's own list moves while other threads run); the analysis steps that read reference counts and
- * _gc_prev/_gc_next of many objects (1-4, and the resurrection check after 6) run with the
- * world stopped; steps 5-7, which run arbitrary Python code (weakref callbacks, finalizers,
+ * new objects on its own stripe (_PyThreadStateImpl.gc_stripe), and the high byte of the
+ * object's ob_flags remembers which stripe, so untracking (usually by the same thread) takes
+ * that stripe's lock and threads that allocate do not contend.  A collection first moves
+ * every stripe into generation 0 with the world stopped and marks those objects
+ * _PyGC_BITS_OLD: every list other than the stripes is protected by gcstate->list_lock
+ * (track, untrack, free, and the collector's own list moves while other threads run); the
+ * analysis steps that read reference counts and _gc_prev/_gc_next of many objects (1-4,
+ * and the resurrection check after 6) run with the world stopped; steps 5-7, which run arbitrary Python code (weakref callbacks, finalizers,
  * tp_clear and the deallocations it causes), run with the world started, as CPython's do, so
  * that a finalizer that waits for a lock held by another thread cannot deadlock.  An object in
  * the collector's private lists can only be reached by another thread through a weak
  * reference not yet cleared or a finalizer's resurrection; such an object is kept (the second
  * analysis sees its new references), and any list operation on it takes list_lock. */
 #include "Python.h"
+#include <sched.h>
 #include "pycore_pystate.h"
 #include "pycore_gc.h"
 #include "pycore_ceval.h"
@@ -76,24 +77,53 @@ static inline int object_has_gc_head(PyObject *op)
 }
 
 #ifdef Py_GIL_DISABLED
-/* Set the collector's location bits of op (stripe / OLD), keeping _PyGC_BITS_SHARED. */
-static void set_location_bits(PyObject *op, uint8_t bits)
+/* Where a tracked object is (its young stripe, or _PyGC_BITS_OLD): the high byte of
+ * ob_flags, a byte of its own, written only under the lock of that location (or with the
+ * world stopped) and read atomically by lock_location; the low byte keeps the _Py_*_FLAG
+ * bits, written at creation.  (ob_gc_bits holds _PyGC_BITS_SHARED, which any thread may set
+ * at any time: keeping the location apart makes its update a plain store.) */
+static inline uint8_t *location_byte(PyObject *op)
 {
-    uint8_t old = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
-    for (;;) {
-        uint8_t desired = (uint8_t)((old & _PyGC_BITS_SHARED) | bits);
-        if (_Py_atomic_compare_exchange_uint8(&op->ob_gc_bits, &old, desired)) {
-            return;
+#ifdef WORDS_BIGENDIAN
+    return (uint8_t *)&op->ob_flags;
+#else
+    return (uint8_t *)&op->ob_flags + 1;
+#endif
+}
+
+static inline void set_location_bits(PyObject *op, uint8_t bits)
+{
+    _Py_atomic_store_uint8_relaxed(location_byte(op), bits);
+}
+
+static inline uint8_t location_bits(PyObject *op)
+{
+    return _Py_atomic_load_uint8_relaxed(location_byte(op));
+}
+
+/* The collector's list locks are bytes taken with one atomic exchange and released with a
+ * store: they are held for a few list operations only, never across a safe point or code
+ * that can block, so a waiter spins (yielding the CPU after a while) and never detaches. */
+static inline void gc_spin_lock(uint8_t *lock)
+{
+    int spins = 0;
+    while (_Py_atomic_exchange_uint8(lock, 1) != 0) {
+        while (_Py_atomic_load_uint8_relaxed(lock) != 0) {
+            if (++spins > 1000) {
+                sched_yield();
+                spins = 0;
+            }
         }
     }
 }
 
-static void list_lock(struct _gc_runtime_state *gcstate)
+static inline void gc_spin_unlock(uint8_t *lock)
 {
-    _PyMutex_LockNoDetach(&gcstate->list_lock);
+    _Py_atomic_store_uint8_release(lock, 0);
 }
-#  define LIST_LOCK(gcstate) list_lock(gcstate)
-#  define LIST_UNLOCK(gcstate) PyMutex_Unlock(&(gcstate)->list_lock)
+
+#  define LIST_LOCK(gcstate) gc_spin_lock(&(gcstate)->list_lock)
+#  define LIST_UNLOCK(gcstate) gc_spin_unlock(&(gcstate)->list_lock)
 #else
 #  define LIST_LOCK(gcstate) ((void)0)
 #  define LIST_UNLOCK(gcstate) ((void)0)
@@ -292,7 +322,8 @@ void _PyObject_GC_Link(PyObject *op)
     struct _gc_runtime_state *gcstate = get_gc_state();
     struct _gc_generation *gen0 = &gcstate->generations[0];
     int count = gen0_count_add(gcstate, 1);
-    if (count > gen0->threshold && gen0->threshold != 0 && FT_ATOMIC_LOAD_INT_RELAXED(gcstate->enabled) &&
+    if (count > gen0->threshold && gen0->threshold != 0 &&
+        FT_ATOMIC_LOAD_INT_RELAXED(gcstate->enabled) &&
         !_Py_atomic_load_int_relaxed(&gcstate->collecting)) {
         PyThreadState *tstate = _PyThreadState_GET();
         if (tstate != NULL) {
@@ -384,33 +415,32 @@ PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)
 #undef _PyObject_GC_UNTRACK
 
 #ifdef Py_GIL_DISABLED
-/* Lock the list op is on (its stripe, or list_lock when it is OLD); returns the mutex, or
+/* Lock the list op is on (its stripe, or list_lock when it is OLD); returns the lock, or
  * NULL when the interpreter runs one thread: then nobody else can touch any list, and no list
  * operation passes a safe point (_Py_IsSingleThreaded), so the single-threaded program pays
  * no atomic operation per track and untrack.  The location can only change under that lock
  * or with the world stopped: re-checked after. */
-static PyMutex *lock_location(struct _gc_runtime_state *gcstate, PyObject *op)
+static uint8_t *lock_location(struct _gc_runtime_state *gcstate, PyObject *op)
 {
     if (_Py_IsSingleThreaded()) {
         return NULL;
     }
     for (;;) {
-        uint8_t bits = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
-        PyMutex *m = (bits & _PyGC_BITS_OLD) ? &gcstate->list_lock
-                                             : &gcstate->young[bits & _PyGC_STRIPE_MASK].lock;
-        _PyMutex_LockNoDetach(m);
-        uint8_t now = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
-        if (((now ^ bits) & (_PyGC_BITS_OLD | _PyGC_STRIPE_MASK)) == 0) {
-            return m;
+        uint8_t bits = location_bits(op);
+        uint8_t *lock = (bits & _PyGC_BITS_OLD) ? &gcstate->list_lock
+                                                : &gcstate->young[bits & _PyGC_STRIPE_MASK].lock;
+        gc_spin_lock(lock);
+        if (location_bits(op) == bits) {
+            return lock;
         }
-        PyMutex_Unlock(m);
+        gc_spin_unlock(lock);
     }
 }
 
-static inline void unlock_location(PyMutex *m)
+static inline void unlock_location(uint8_t *lock)
 {
-    if (m != NULL) {
-        PyMutex_Unlock(m);
+    if (lock != NULL) {
+        gc_spin_unlock(lock);
     }
 }
 
@@ -421,9 +451,9 @@ void _PyGC_SET_FINALIZED(PyObject *op)
         g->_gc_prev |= _PyGC_PREV_MASK_FINALIZED;    /* on no list: nobody else writes it */
         return;
     }
-    PyMutex *m = lock_location(get_gc_state(), op);
+    uint8_t *lock = lock_location(get_gc_state(), op);
     g->_gc_prev |= _PyGC_PREV_MASK_FINALIZED;
-    unlock_location(m);
+    unlock_location(lock);
 }
 #endif
 
@@ -435,18 +465,16 @@ void _PyObject_GC_TRACK(PyObject *op)
     PyThreadState *tstate = _PyThreadState_GET();
     int stripe = tstate != NULL ? ((_PyThreadStateImpl *)tstate)->gc_stripe : 0;
     struct _gc_stripe *young = &gcstate->young[stripe];
-    if (_Py_IsSingleThreaded()) {
-        /* No other thread can set _PyGC_BITS_SHARED meanwhile: a plain update. */
-        op->ob_gc_bits = (uint8_t)((op->ob_gc_bits & _PyGC_BITS_SHARED) | stripe);
-        g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
-        gc_list_append(g, &young->head);
-        return;
+    int alone = _Py_IsSingleThreaded();     /* see lock_location */
+    if (!alone) {
+        gc_spin_lock(&young->lock);
     }
-    _PyMutex_LockNoDetach(&young->lock);
     set_location_bits(op, (uint8_t)stripe);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     gc_list_append(g, &young->head);
-    PyMutex_Unlock(&young->lock);
+    if (!alone) {
+        gc_spin_unlock(&young->lock);
+    }
 #else
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     gc_list_append(g, &gcstate->generations[0].head);
@@ -457,12 +485,12 @@ void _PyObject_GC_UNTRACK(PyObject *op)
 {
     PyGC_Head *g = _Py_AS_GC(op);
 #ifdef Py_GIL_DISABLED
-    PyMutex *m = lock_location(get_gc_state(), op);
+    uint8_t *lock = lock_location(get_gc_state(), op);
     if (FT_ATOMIC_LOAD_UINTPTR_RELAXED(g->_gc_next) != 0) {  /* else untracked meanwhile */
         gc_list_remove(g);
         g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     }
-    unlock_location(m);
+    unlock_location(lock);
 #else
     gc_list_remove(g);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
@@ -494,11 +522,11 @@ void PyObject_GC_Del(void *raw)
     struct _gc_runtime_state *gcstate = get_gc_state();
     if (FT_ATOMIC_LOAD_UINTPTR_RELAXED(g->_gc_next) != 0) {
 #ifdef Py_GIL_DISABLED
-        PyMutex *m = lock_location(gcstate, op);
+        uint8_t *lock = lock_location(gcstate, op);
         if (g->_gc_next != 0) {
             gc_list_remove(g);
         }
-        unlock_location(m);
+        unlock_location(lock);
 #else
         gc_list_remove(g);
 #endif

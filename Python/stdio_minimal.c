@@ -715,7 +715,8 @@ static PyObject *stdio_read_locked(stdio_object *self, PyObject *const *args, Py
     return r;
 }
 
-static PyObject *stdio_noargs_locked(stdio_object *self, PyObject *(*method)(stdio_object *, PyObject *))
+static PyObject *stdio_noargs_locked(stdio_object *self,
+                                     PyObject *(*method)(stdio_object *, PyObject *))
 {
     PyObject *r;
     Py_BEGIN_CRITICAL_SECTION(stdio_family(self));

@@ -39,7 +39,9 @@ typedef struct {
  * than its owner may read lock-free: what it unlinks waits for QSBR, Objects/dictobject.c) and
  * the collector's per-object bits of the free-threaded build (Python/gc.c). */
 #define _PyGC_BITS_SHARED 0x80        /* read lock-free by other threads (dict, list) */
-#define _PyGC_BITS_OLD 0x40           /* tracked, not on a young stripe (Python/gc.c) */
+/* The collector's location of a tracked object, in the high byte of ob_flags (Python/gc.c,
+ * location_byte): */
+#define _PyGC_BITS_OLD 0x40           /* tracked, not on a young stripe */
 #define _PyGC_STRIPE_MASK 0x3f        /* the young stripe the object is on */
 #define _PyGC_NUM_STRIPES 64
 
@@ -200,10 +202,9 @@ struct _gc_generation_stats {
  * each with its own lock, so that threads that allocate containers do not contend on one
  * list (Python/gc.c).  Padded to a cache line each. */
 struct _gc_stripe {
-    PyMutex lock;
+    uint8_t lock;          /* spin lock (Python/gc.c, gc_spin_lock) */
     PyGC_Head head;
-    char _pad[64 - sizeof(PyGC_Head) - sizeof(PyMutex)];
-} __attribute__((aligned(64)));
+} __attribute__((aligned(64)));   /* one cache line each */
 
 struct _gc_runtime_state {
     int enabled;
@@ -213,8 +214,9 @@ struct _gc_runtime_state {
      * generation lists, the permanent generation, the collector's private lists: every link
      * of every object marked _PyGC_BITS_OLD) against concurrent untrack and free; each young
      * stripe has its own lock.  Held only for list operations, never across code that can
-     * run Python or block.  The collector's analysis runs with the world stopped instead. */
-    PyMutex list_lock;
+     * run Python or block (a spin lock, Python/gc.c gc_spin_lock).  The collector's
+     * analysis runs with the world stopped instead. */
+    uint8_t list_lock;
 #ifdef Py_GIL_DISABLED
     struct _gc_stripe young[_PyGC_NUM_STRIPES];
 #endif
