@@ -693,6 +693,11 @@ typedef struct {
     sp_token *tokens;
     Py_ssize_t ntokens;
     const char *zones[4];    /* lower-case time zone names %Z accepts ("" = unused) */
+    /* One bit per (token index, data position) from which the rest of the format is known
+     * not to match: keeps the search polynomial when directives offer several lengths
+     * ('%d' * 5000).  NULL when the table would be too large (the recursion limit then
+     * bounds the search). */
+    unsigned char *failed;
 } sp_matcher;
 
 /* Numeric directives: the values allowed for each number of digits (lo > hi: not allowed). */
@@ -908,6 +913,10 @@ static int match_tokens(sp_matcher *mt, Py_ssize_t i, Py_ssize_t pos, Py_ssize_t
         *end = pos;
         return 1;
     }
+    size_t bit = (size_t)i * (size_t)(mt->ndata + 1) + (size_t)pos;
+    if (mt->failed != NULL && (mt->failed[bit >> 3] & (1u << (bit & 7)))) {
+        return 0;
+    }
     sp_token *tok = &mt->tokens[i];
     Py_ssize_t lens[SP_MAX_CANDIDATES];
     int count = 0;
@@ -937,6 +946,9 @@ static int match_tokens(sp_matcher *mt, Py_ssize_t i, Py_ssize_t pos, Py_ssize_t
         rc = match_tokens(mt, i + 1, pos + lens[k], end);
     }
     Py_LeaveRecursiveCall();
+    if (rc == 0 && mt->failed != NULL) {
+        mt->failed[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    }
     return rc;
 }
 
@@ -1403,6 +1415,7 @@ static PyObject *do_strptime(PyObject *module, PyObject *data_obj, PyObject *for
     PyObject *result = NULL, *expanded = NULL;
     Py_UCS4 *data = NULL, *fmt = NULL;
     sp_token *tokens = NULL;
+    unsigned char *failed_memo = NULL;
     expanded = expand_locale_formats(format_obj);
     if (expanded == NULL) {
         return NULL;
@@ -1418,11 +1431,44 @@ static PyObject *do_strptime(PyObject *module, PyObject *data_obj, PyObject *for
         PyErr_NoMemory();
         goto done;
     }
-    sp_matcher mt = {data, PyUnicode_GET_LENGTH(data_obj), tokens, 0, {0}};
+    sp_matcher mt = {data, PyUnicode_GET_LENGTH(data_obj), tokens, 0, {0}, NULL};
     mt.ntokens = tokenize_format(fmt, nfmt, format_obj, tokens);
     if (mt.ntokens < 0) {
         goto done;
     }
+    /* Each directive is one named group of CPython's regular expression, and a name may not
+     * repeat: strptime('11', '%d%d') raises re.error there, and here. */
+    int first_group[128] = {0};
+    int group = 0;
+    for (Py_ssize_t i = 0; i < mt.ntokens; i++) {
+        Py_UCS4 d = tokens[i].ch;
+        if (tokens[i].kind != TOK_DIRECTIVE || d == '%' || d >= 128) {
+            continue;
+        }
+        group++;
+        if (first_group[d] == 0) {
+            first_group[d] = group;
+            continue;
+        }
+        PyObject *re = PyImport_ImportModule("re");
+        PyObject *re_error = re != NULL ? PyObject_GetAttrString(re, "error") : NULL;
+        Py_XDECREF(re);
+        if (re_error != NULL) {
+            PyErr_Format(re_error, "redefinition of group name '%c' as group %d; was group %d",
+                         (int)d, group, first_group[d]);
+            Py_DECREF(re_error);
+        }
+        goto done;
+    }
+    size_t memo_bits = (size_t)(mt.ntokens + 1) * (size_t)(mt.ndata + 1);
+    if (memo_bits <= ((size_t)1 << 27)) {          /* at most 16 MiB */
+        mt.failed = PyMem_Calloc(memo_bits / 8 + 1, 1);
+        if (mt.failed == NULL) {
+            PyErr_NoMemory();
+            goto done;
+        }
+    }
+    failed_memo = mt.failed;
     int has_day = 0, has_year = 0;
     for (Py_ssize_t i = 0; i < mt.ntokens; i++) {
         if (tokens[i].kind == TOK_DIRECTIVE) {
@@ -1485,6 +1531,7 @@ static PyObject *do_strptime(PyObject *module, PyObject *data_obj, PyObject *for
         }
     }
 done:
+    PyMem_Free(failed_memo);
     PyMem_Free(tokens);
     PyMem_Free(data);
     PyMem_Free(fmt);

@@ -368,6 +368,12 @@ class StrptimeTests(unittest.TestCase):
                 time.strptime('1' * 5000, '%d' * 5000)
         self.assertEqual(time.strptime('a' * 5000 + '2024', 'a' * 5000 + '%Y')[0], 2024)
 
+    def test_repeated_directive_is_a_pattern_error(self):
+        # CPython builds a regular expression with one named group per directive
+        import re
+        with self.assertRaises(re.error):
+            time.strptime('11', '%d%d')
+
     def test_stray_percent(self):
         with self.assertRaises(ValueError) as cm:
             time.strptime('2024', '%Y%')
