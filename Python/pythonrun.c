@@ -781,6 +781,17 @@ static PyObject *closest_name(PyObject *name, PyObject *candidates)
     return Py_XNewRef(best);
 }
 
+/* The candidate (a list of str) closest to name by CPython's suggestion rule, or NULL
+ * without an exception when none is close enough: for "Did you mean" outside tracebacks
+ * (unexpected keyword arguments, Python/getargs.c).  New reference. */
+PyObject *_Py_CalculateSuggestions(PyObject *candidates, PyObject *name)
+{
+    if (!PyList_Check(candidates) || !PyUnicode_Check(name)) {
+        return NULL;
+    }
+    return closest_name(name, candidates);
+}
+
 /* Sorted list of the str items of an iterable (dir() result, mapping keys).  New ref. */
 static PyObject *str_names(PyObject *iterable, int hide_underscored)
 {

@@ -58,4 +58,9 @@ PyAPI_FUNC(int) _PyErr_FetchStopIterationValue(PyObject **pvalue);
 /* A preallocated MemoryError instance is used by PyErr_NoMemory (immortal). */
 PyAPI_FUNC(int) _PyErr_InitTypes(void);
 
+/* The element of candidates (a list of str) closest to name as the "Did you mean"
+ * suggestions choose it, or NULL (no exception) when none is close (Python/pythonrun.c).
+ * New reference. */
+PyAPI_FUNC(PyObject *) _Py_CalculateSuggestions(PyObject *candidates, PyObject *name);
+
 #endif /* Py_INTERNAL_PYERRORS_H */
