@@ -1741,7 +1741,7 @@ dict_equal(PyDictObject *a, PyDictObject *b)
         return 0;
     }
     for (Py_ssize_t i = 0;; i++) {
-        PyObject *key, *aval;
+        PyObject *key = NULL, *aval = NULL;
         Py_hash_t hash;
         int found;
         Py_BEGIN_CRITICAL_SECTION(a);
