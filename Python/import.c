@@ -1905,8 +1905,14 @@ PyObject *PyImport_ImportModule(const char *name)
     if (nameobj == NULL) {
         return NULL;
     }
-    /* Fast path: already imported. */
-    PyObject *m = PyImport_GetModule(nameobj);
+    /* Fast path: already imported -- unless some thread is importing something right now:
+     * the module may be in sys.modules but not initialised yet, and the full path waits for
+     * its owner (import_absolute). */
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    PyObject *m = NULL;
+    if (interp->import_owners == NULL || PyDict_GET_SIZE(interp->import_owners) == 0) {
+        m = PyImport_GetModule(nameobj);
+    }
     if (m == NULL && !PyErr_Occurred()) {
         m = PyImport_Import(nameobj);
     }

@@ -317,5 +317,29 @@ class StandardStreamTests(unittest.TestCase):
         self.assertEqual(proc.stdout.strip(), '20000 True')
 
 
+class FirstUseImportTests(unittest.TestCase):
+    """Threads that all make their first open() call at once: the first imports io, the
+    others must wait for it instead of seeing a half-initialised module."""
+
+    def test_concurrent_first_open(self):
+        code = (
+            "import threading\n"
+            "errors = []\n"
+            "def work():\n"
+            "    try:\n"
+            "        for i in range(10):\n"
+            "            with open(__file__ if '__file__' in globals() else '/dev/null', 'rb') as f:\n"
+            "                f.read(1)\n"
+            "    except Exception as e:\n"
+            "        errors.append(repr(e))\n"
+            "ts = [threading.Thread(target=work) for n in range(4)]\n"
+            "for t in ts: t.start()\n"
+            "for t in ts: t.join()\n"
+            "print(errors)\n")
+        for attempt in range(6):
+            rc, out, err = run_python(code)
+            self.assertEqual((rc, out), (0, '[]'), err)
+
+
 if __name__ == '__main__':
     unittest.main()
