@@ -285,6 +285,16 @@ class partial:
         self._args = args
         self._keywords = kwds
 
+    def __get__(self, obj, objtype=None):
+        # 3.13: still not bound to the instance, but warned about (3.14 binds it).
+        if obj is None:
+            return self
+        import warnings
+        warnings.warn('functools.partial will be a method descriptor in future Python '
+                      'versions; wrap it in staticmethod() if you want to preserve the old '
+                      'behavior', FutureWarning, 2)
+        return self
+
     def __class_getitem__(cls, item):
         import types
         return types.GenericAlias(cls, item)

@@ -72,6 +72,10 @@ def ismethod(object):
 def ismethoddescriptor(object):
     if isclass(object) or ismethod(object) or isfunction(object):
         return False
+    if isinstance(object, functools.partial):
+        # partial.__get__ (3.13) only returns the partial itself, with a FutureWarning:
+        # a partial still behaves as a plain callable, not as a method descriptor.
+        return False
     tp = type(object)
     return (hasattr(tp, "__get__") and not hasattr(tp, "__set__")
             and not hasattr(tp, "__delete__"))

@@ -98,6 +98,7 @@ def _getline(filename, lineno):
 
 _showwarning_orig = showwarning
 _formatwarning_orig = formatwarning
+_showwarnmsg_impl_orig = _showwarnmsg_impl
 
 
 def _showwarnmsg(msg):
@@ -120,7 +121,8 @@ def _formatwarnmsg(msg):
 def __getattr__(name):
     # Tells the C layer whether it may print warnings itself.
     if name == "_showwarnmsg_impl_is_default":
-        return showwarning is _showwarning_orig and formatwarning is _formatwarning_orig
+        return (showwarning is _showwarning_orig and formatwarning is _formatwarning_orig
+                and _showwarnmsg_impl is _showwarnmsg_impl_orig)
     raise AttributeError(f"module 'warnings' has no attribute {name!r}")
 
 
@@ -318,10 +320,11 @@ class catch_warnings(object):
             simplefilter(*self._filter)
         if self._record:
             log = []
+            # The log receives the WarningMessage itself (with its source): showwarning()
+            # goes back to the default, which hands each message to _showwarnmsg_impl; the
+            # replaced _showwarnmsg_impl tells the C layer to call Python.
             self._module._showwarnmsg_impl = log.append
-            # Reset showwarning() to the default implementation so _showwarnmsg() calls
-            # _showwarnmsg_impl(); a replaced showwarning marks the C layer to defer.
-            self._module.showwarning = _record_showwarning(log)
+            self._module.showwarning = self._module._showwarning_orig
             return log
         return None
 
@@ -333,12 +336,6 @@ class catch_warnings(object):
         self._module._filters_mutated()
         self._module.showwarning = self._showwarning
         self._module._showwarnmsg_impl = self._showwarnmsg_impl
-
-
-def _record_showwarning(log):
-    def showwarning(message, category, filename, lineno, file=None, line=None):
-        log.append(WarningMessage(message, category, filename, lineno, file, line))
-    return showwarning
 
 
 class deprecated:

@@ -730,12 +730,13 @@ cm_clear(PyObject *self)
     return 0;
 }
 
-/* Copy __module__, __name__, __qualname__, __doc__ of wrapped into obj's __dict__. */
+/* Copy __module__, __name__, __qualname__, __doc__, __annotations__ of wrapped (those it
+ * has) into obj's __dict__. */
 static int
 copy_wrapper_attrs(PyObject *obj, PyObject *wrapped)
 {
     static const char *const attrs[] = {"__module__", "__name__", "__qualname__", "__doc__",
-                                        NULL};
+                                        "__annotations__", NULL};
     for (int i = 0; attrs[i] != NULL; i++) {
         PyObject *value;
         int r = PyObject_GetOptionalAttrString(wrapped, attrs[i], &value);

@@ -489,6 +489,47 @@ static PyNumberMethods ga_as_number = {
     .nb_or = ga_or,
 };
 
+/* arg with the substitution params[j] -> items[j] applied inside it: an argument that is not a
+ * class but has type variables of its own (__parameters__, e.g. list[U]) is subscripted with
+ * their replacements, in its own parameter order; anything else is returned as is.
+ * Return a new reference. */
+static PyObject *
+substitute_nested(PyObject *arg, PyObject *params, PyObject *items)
+{
+    if (PyType_Check(arg)) {
+        return Py_NewRef(arg);
+    }
+    PyObject *subparams;
+    if (PyObject_GetOptionalAttr(arg, _Py_ID(__parameters__), &subparams) < 0) {
+        return NULL;
+    }
+    if (subparams == NULL || !PyTuple_Check(subparams) || PyTuple_GET_SIZE(subparams) == 0) {
+        Py_XDECREF(subparams);
+        return Py_NewRef(arg);
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(subparams);
+    PyObject *subargs = PyTuple_New(n);
+    if (subargs == NULL) {
+        Py_DECREF(subparams);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *p = PyTuple_GET_ITEM(subparams, k);
+        PyObject *value = p;   /* a parameter not substituted here stays itself */
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(params); j++) {
+            if (PyTuple_GET_ITEM(params, j) == p) {
+                value = PyTuple_GET_ITEM(items, j);
+                break;
+            }
+        }
+        PyTuple_SET_ITEM(subargs, k, Py_NewRef(value));
+    }
+    Py_DECREF(subparams);
+    PyObject *res = PyObject_GetItem(arg, subargs);
+    Py_DECREF(subargs);
+    return res;
+}
+
 static PyObject *
 ga_getitem(PyObject *self, PyObject *item)
 {
@@ -533,14 +574,23 @@ ga_getitem(PyObject *self, PyObject *item)
     }
     for (Py_ssize_t i = 0; i < nargs; i++) {
         PyObject *arg = PyTuple_GET_ITEM(alias->args, i);
-        PyObject *replacement = arg;
+        PyObject *replacement = NULL;
         for (Py_ssize_t j = 0; j < nparams; j++) {
             if (PyTuple_GET_ITEM(params, j) == arg) {
-                replacement = PyTuple_GET_ITEM(argitems, j);
+                replacement = Py_NewRef(PyTuple_GET_ITEM(argitems, j));
                 break;
             }
         }
-        PyTuple_SET_ITEM(newargs, i, Py_NewRef(replacement));
+        if (replacement == NULL) {
+            replacement = substitute_nested(arg, params, argitems);
+            if (replacement == NULL) {
+                Py_DECREF(newargs);
+                Py_DECREF(argitems);
+                Py_DECREF(params);
+                return NULL;
+            }
+        }
+        PyTuple_SET_ITEM(newargs, i, replacement);
     }
     Py_DECREF(argitems);
     Py_DECREF(params);

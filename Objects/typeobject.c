@@ -4893,6 +4893,37 @@ slot_names(PyTypeObject *type)
     return names;
 }
 
+/* 1 if instances of type hold C-level state beyond object's header, the instance dict, the
+ * weak reference list and the __slots__ of Python classes (names, as from slot_names): the
+ * default reduce cannot rebuild such an object from its __dict__ and slots. */
+static int
+has_hidden_c_state(PyTypeObject *type, PyObject *names)
+{
+    if (type->tp_itemsize) {
+        return 1;
+    }
+    Py_ssize_t expected = PyBaseObject_Type.tp_basicsize;
+    if (type->tp_dictoffset > 0 && !PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT)) {
+        expected += sizeof(PyObject *);
+    }
+    if (type->tp_weaklistoffset > 0 &&
+        !PyType_HasFeature(type, Py_TPFLAGS_MANAGED_WEAKREF)) {
+        expected += sizeof(PyObject *);
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(names); i++) {
+        PyObject *name = PyList_GET_ITEM(names, i);
+        if (!PyUnicode_EqualToUTF8(name, "__dict__") &&
+            !PyUnicode_EqualToUTF8(name, "__weakref__")) {
+            expected += sizeof(PyObject *);
+        }
+    }
+    return type->tp_basicsize > expected;
+}
+
+/* The state of the default __getstate__: the instance dict (or None) and, when slots hold
+ * values, a (dict, slots) pair.  With required set (the default reduce rebuilds obj with
+ * type.__new__(type) alone), refuse objects whose C state would be lost.
+ * Return a new reference. */
 static PyObject *
 object_getstate_default(PyObject *obj, int required)
 {
@@ -4916,6 +4947,10 @@ object_getstate_default(PyObject *obj, int required)
     if (names == NULL) {
         Py_DECREF(state);
         return NULL;
+    }
+    if (required && has_hidden_c_state(type, names)) {
+        PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object", type->tp_name);
+        goto error;
     }
     if (PyList_GET_SIZE(names) > 0) {
         PyObject *slots = PyDict_New();
@@ -5088,7 +5123,7 @@ reduce_newobj(PyObject *obj)
             default_getstate != NULL &&
             PyCFunction_GET_FUNCTION(getstate) ==
                 ((PyMethodDescrObject *)default_getstate)->d_method->ml_meth) {
-            state = object_getstate_default(obj, required && Py_TYPE(obj)->tp_itemsize);
+            state = object_getstate_default(obj, required);
         }
         else {
             state = PyObject_CallNoArgs(getstate);

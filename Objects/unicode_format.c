@@ -22,9 +22,10 @@ typedef struct {
     Py_UCS4 type;      /* 0 if absent */
 } format_spec;
 
-/* Parse a standard format specifier.  0 or -1 with ValueError. */
+/* Parse a standard format specifier for formatting obj (named in the error messages).
+ * 0 or -1 with ValueError. */
 static int
-parse_spec(PyObject *spec, format_spec *f)
+parse_spec(PyObject *obj, PyObject *spec, format_spec *f)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(spec), i = 0;
     memset(f, 0, sizeof(*f));
@@ -104,7 +105,9 @@ parse_spec(PyObject *spec, format_spec *f)
         f->precision = p;
     }
     if (len - i > 1) {
-        PyErr_SetString(PyExc_ValueError, "Invalid format specifier");
+        PyErr_Format(PyExc_ValueError,
+                     "Invalid format specifier '%U' for object of type '%.200s'",
+                     spec, Py_TYPE(obj)->tp_name);
         return -1;
     }
     if (i < len) {
@@ -133,7 +136,7 @@ _PyUnicode_FormatWithSpec(PyObject *str, PyObject *spec)
         return PyObject_Str(str);
     }
     format_spec f;
-    if (parse_spec(spec, &f) < 0) {
+    if (parse_spec(str, spec, &f) < 0) {
         return NULL;
     }
     if (f.type != 0 && f.type != 's') {

@@ -332,10 +332,46 @@ static PyObject *get_source_line(PyObject *filename, int lineno)
     return stripped;
 }
 
-/* Print "file:line: Category: text" and the source line to sys.stderr, or call
- * warnings.showwarning if Python code replaced it. */
+/* Hand the warning to Python code that replaced the display: warnings._showwarnmsg with a
+ * WarningMessage carrying source, as CPython does, or warnings.showwarning when the module has
+ * no _showwarnmsg.  0, or -1 with an exception set. */
+static int call_python_show(PyObject *wmod, PyObject *filename, int lineno,
+                            PyObject *category, PyObject *message, PyObject *source)
+{
+    PyObject *show, *msg_class;
+    if (PyObject_GetOptionalAttrString(wmod, "_showwarnmsg", &show) < 0) {
+        return -1;
+    }
+    if (show == NULL) {
+        PyObject *fn = PyObject_GetAttrString(wmod, "showwarning");
+        if (fn == NULL) {
+            return -1;
+        }
+        PyObject *r = PyObject_CallFunction(fn, "OOOi", message, category, filename, lineno);
+        Py_DECREF(fn);
+        Py_XDECREF(r);
+        return r == NULL ? -1 : 0;
+    }
+    msg_class = PyObject_GetAttrString(wmod, "WarningMessage");
+    if (msg_class == NULL) {
+        Py_DECREF(show);
+        return -1;
+    }
+    PyObject *msg = PyObject_CallFunction(msg_class, "OOOiOOO", message, category, filename,
+                                          lineno, Py_None, Py_None,
+                                          source != NULL ? source : Py_None);
+    Py_DECREF(msg_class);
+    PyObject *r = msg != NULL ? PyObject_CallOneArg(show, msg) : NULL;
+    Py_XDECREF(msg);
+    Py_DECREF(show);
+    Py_XDECREF(r);
+    return r == NULL ? -1 : 0;
+}
+
+/* Print "file:line: Category: text" and the source line to sys.stderr, or hand the warning
+ * to Python code if it replaced warnings.showwarning or formatwarning. */
 static int show_warning(PyObject *filename, int lineno, PyObject *text, PyObject *category,
-                        PyObject *message)
+                        PyObject *message, PyObject *source)
 {
     PyObject *wmod = PyImport_GetModule(_Py_ID(warnings));
     if (wmod != NULL) {
@@ -344,19 +380,9 @@ static int show_warning(PyObject *filename, int lineno, PyObject *text, PyObject
         Py_XDECREF(show);
         PyErr_Clear();
         if (!is_default) {
-            PyObject *fn = PyObject_GetAttrString(wmod, "showwarning");
+            int rc = call_python_show(wmod, filename, lineno, category, message, source);
             Py_DECREF(wmod);
-            if (fn == NULL) {
-                return -1;
-            }
-            PyObject *r = PyObject_CallFunction(fn, "OOOi", message, category, filename,
-                                                lineno);
-            Py_DECREF(fn);
-            if (r == NULL) {
-                return -1;
-            }
-            Py_DECREF(r);
-            return 0;
+            return rc;
         }
         Py_DECREF(wmod);
     }
@@ -499,29 +525,55 @@ static PyObject *warn_explicit(PyObject *category, PyObject *message, PyObject *
     if (rc < 0) {
         goto done;
     }
-    if (show_warning(filename, lineno, text, category, message) < 0) {
+    if (show_warning(filename, lineno, text, category, message, source) < 0) {
         goto done;
     }
     result = Py_NewRef(Py_None);
 done:
-    (void)source;
     Py_XDECREF(text);
     Py_XDECREF(message);
     Py_DECREF(module);
     return result;
 }
 
+/* 1 if the code of frame f lives in a file whose name starts with one of the str prefixes
+ * (a tuple, possibly NULL), else 0. */
+static int frame_in_skipped_file(PyFrameObject *f, PyObject *prefixes)
+{
+    if (prefixes == NULL || PyTuple_GET_SIZE(prefixes) == 0) {
+        return 0;
+    }
+    PyCodeObject *code = PyFrame_GetCode(f);
+    if (code == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *filename = code->co_filename;
+    int skip = 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(prefixes) && !skip; i++) {
+        PyObject *prefix = PyTuple_GET_ITEM(prefixes, i);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(prefix);
+        skip = PyUnicode_Check(filename) && PyUnicode_GET_LENGTH(filename) >= n &&
+               PyUnicode_Tailmatch(filename, prefix, 0, n, -1) == 1;
+    }
+    Py_DECREF(code);
+    return skip;
+}
+
 /* Find the frame `stack_level` up and its globals, file name, line number, module name and
- * registry (new references). */
-static int setup_context(Py_ssize_t stack_level, PyObject **filename, int *lineno,
-                         PyObject **module, PyObject **registry)
+ * registry (new references).  Going up, frames of files named by skip_prefixes (a tuple of
+ * str, or NULL) are passed over without counting. */
+static int setup_context(Py_ssize_t stack_level, PyObject *skip_prefixes, PyObject **filename,
+                         int *lineno, PyObject **module, PyObject **registry)
 {
     PyFrameObject *f = PyEval_GetFrame();
     Py_XINCREF(f);
     while (--stack_level > 0 && f != NULL) {
-        PyFrameObject *back = PyFrame_GetBack(f);
-        Py_DECREF(f);
-        f = back;
+        do {
+            PyFrameObject *back = PyFrame_GetBack(f);
+            Py_DECREF(f);
+            f = back;
+        } while (f != NULL && frame_in_skipped_file(f, skip_prefixes));
     }
     PyObject *globals;
     if (f == NULL) {
@@ -586,11 +638,12 @@ static PyObject *get_category(PyObject *message, PyObject *category)
 }
 
 static PyObject *do_warn(PyObject *message, PyObject *category, Py_ssize_t stack_level,
-                         PyObject *source)
+                         PyObject *source, PyObject *skip_prefixes)
 {
     PyObject *filename, *module, *registry;
     int lineno;
-    if (setup_context(stack_level, &filename, &lineno, &module, &registry) < 0) {
+    if (setup_context(stack_level, skip_prefixes, &filename, &lineno, &module,
+                      &registry) < 0) {
         return NULL;
     }
     PyObject *r = warn_explicit(category, message, filename, lineno, module, registry,
@@ -609,7 +662,7 @@ static int warn_unicode(PyObject *category, PyObject *message, Py_ssize_t stack_
     if (category == NULL) {
         category = PyExc_RuntimeWarning;
     }
-    PyObject *r = do_warn(message, category, stack_level, source);
+    PyObject *r = do_warn(message, category, stack_level, source, NULL);
     if (r == NULL) {
         return -1;
     }
@@ -714,15 +767,29 @@ static PyObject *warnings_warn(PyObject *module, PyObject *args, PyObject *kwds)
                              "skip_file_prefixes", NULL};
     PyObject *message, *category = Py_None, *source = Py_None, *skip = NULL;
     Py_ssize_t stack_level = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OnO$O:warn", kwlist, &message, &category,
-                                     &stack_level, &source, &skip)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OnO$O!:warn", kwlist, &message, &category,
+                                     &stack_level, &source, &PyTuple_Type, &skip)) {
         return NULL;
+    }
+    if (skip != NULL && PyTuple_GET_SIZE(skip) > 0) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(skip); i++) {
+            PyObject *prefix = PyTuple_GET_ITEM(skip, i);
+            if (!PyUnicode_Check(prefix)) {
+                PyErr_Format(PyExc_TypeError, "Found non-str '%s' in skip_file_prefixes.",
+                             Py_TYPE(prefix)->tp_name);
+                return NULL;
+            }
+        }
+        /* The caller of warn() is never the frame to blame: count from its caller. */
+        if (stack_level < 2) {
+            stack_level = 2;
+        }
     }
     category = get_category(message, category);
     if (category == NULL) {
         return NULL;
     }
-    return do_warn(message, category, stack_level, source);
+    return do_warn(message, category, stack_level, source, skip);
 }
 
 static PyObject *warnings_warn_explicit(PyObject *module, PyObject *args, PyObject *kwds)

@@ -866,7 +866,10 @@ write_unraisable_default(PyObject *exc, PyObject *err_msg, PyObject *obj)
         }
     }
     else if (err_msg != NULL && err_msg != Py_None) {
-        line = Py_NewRef(err_msg);
+        line = PyUnicode_FromFormat("%S:", err_msg);
+        if (line == NULL) {
+            PyErr_Clear();
+        }
     }
     if (line != NULL) {
         const char *text = PyUnicode_AsUTF8(line);

@@ -932,9 +932,99 @@ _PyArg_ParseStack(PyObject *const *args, Py_ssize_t nargs, const char *format, .
 
 /* ---- keywords ------------------------------------------------------------------------------ */
 
-/* clinic_style selects the messages of CPython 3.13's Argument Clinic parsers, which Braid's
- * own builtins use (Include/cpython/modsupport.h): an argument passed by keyword is named
- * ("argument 'name'", where PyArg_ParseTupleAndKeywords says "argument 2"). */
+/* Raise TypeError for the keyword key that matches none of the parameter names
+ * keywords[posonly:len], with CPython 3.13's ". Did you mean 'x'?" suffix when one of them is
+ * close enough.  Always returns -1. */
+static int
+unexpected_keyword(const char *fname, const char *parens, PyObject *key,
+                   const char *const *keywords, int posonly, int len)
+{
+    PyObject *suggestion = NULL;
+    PyObject *names = PyList_New(0);
+    for (int i = posonly; names != NULL && i < len; i++) {
+        PyObject *name = PyUnicode_FromString(keywords[i]);
+        if (name == NULL || PyList_Append(names, name) < 0) {
+            Py_XDECREF(name);
+            Py_CLEAR(names);
+            break;
+        }
+        Py_DECREF(name);
+    }
+    if (names != NULL) {
+        suggestion = _Py_CalculateSuggestions(names, key);
+        Py_DECREF(names);
+    }
+    PyErr_Clear();   /* a failed suggestion only loses the suffix */
+    if (suggestion != NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "%.200s%s got an unexpected keyword argument '%U'. Did you mean '%U'?",
+                     fname, parens, key, suggestion);
+        Py_DECREF(suggestion);
+    }
+    else {
+        PyErr_Format(PyExc_TypeError, "%.200s%s got an unexpected keyword argument '%U'",
+                     fname, parens, key);
+    }
+    return -1;
+}
+
+/* Argument Clinic's parsers validate the keyword names before converting anything: a missing
+ * required argument first, then an unexpected keyword.  Keywords are known to be a dict with
+ * nkwargs > 0.  0 or -1 with TypeError. */
+static int
+check_keywords_first(PyObject *kwargs, char **kwlist, int len, int posonly, int min,
+                     int max_pos, Py_ssize_t nargs, const char *fname, const char *parens)
+{
+    for (int i = (int)nargs; i < min; i++) {
+        if (i < posonly) {
+            Py_ssize_t need = min < posonly ? min : posonly;
+            PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %zd positional argument%s "
+                         "(%zd given)",
+                         fname, parens, min < max_pos ? "at least" : "exactly", need,
+                         need == 1 ? "" : "s", nargs);
+            return -1;
+        }
+        PyObject *value = PyDict_GetItemString(kwargs, kwlist[i]); /* borrowed */
+        if (value == NULL) {
+            if (PyErr_Occurred()) {
+                return -1;
+            }
+            PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%s' (pos %d)",
+                         fname, parens, kwlist[i], i + 1);
+            return -1;
+        }
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+            return -1;
+        }
+        int match = -1;
+        for (int i = posonly; i < len; i++) {
+            if (PyUnicode_EqualToUTF8(key, kwlist[i])) {
+                match = i;
+                break;
+            }
+        }
+        if (match < 0) {
+            return unexpected_keyword(fname, parens, key, (const char *const *)kwlist,
+                                      posonly, len);
+        }
+        if (match < nargs) {
+            PyErr_Format(PyExc_TypeError, "argument for %.200s%s given by name ('%s') "
+                         "and position (%d)", fname, parens, kwlist[match], match + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* clinic_style selects the behaviour of CPython 3.13's Argument Clinic parsers, which Braid's
+ * own builtins use (Include/cpython/modsupport.h): a parameter that is not positional-only is
+ * named in conversion errors ("argument 'name'", where PyArg_ParseTupleAndKeywords says
+ * "argument 2"), and keyword names are checked before any conversion. */
 static int
 vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kwlist,
                  va_list *p_va, int clinic_style)
@@ -988,6 +1078,11 @@ vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kw
         }
         return 0;
     }
+    if (clinic_style && nkwargs > 0 &&
+        check_keywords_first(kwargs, kwlist, len, posonly, min, max_pos, nargs, fname,
+                             parens) < 0) {
+        return 0;
+    }
     const char *f = format;
     Py_ssize_t kw_found = 0;
     for (int i = 0; i < len; i++) {
@@ -1020,7 +1115,8 @@ vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kw
         }
         if (current_arg != NULL) {
             ctx.argnum = i + 1;
-            ctx.kwname = clinic_style && i >= nargs ? kwlist[i] : NULL;
+            /* Clinic names every parameter that is not positional-only, however passed. */
+            ctx.kwname = clinic_style && i >= posonly ? kwlist[i] : NULL;
             if (convertitem(current_arg, &f, p_va, &cl, &ctx) < 0) {
                 run_cleanups(&cl);
                 return 0;
@@ -1063,9 +1159,8 @@ vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kw
                 }
             }
             if (!match) {
-                PyErr_Format(PyExc_TypeError,
-                             "%.200s%s got an unexpected keyword argument '%U'", fname,
-                             parens, key);
+                unexpected_keyword(fname, parens, key, (const char *const *)kwlist, posonly,
+                                   len);
                 run_cleanups(&cl);
                 return 0;
             }
@@ -1331,6 +1426,21 @@ _PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs,
         len++;
     }
     parser->pos = posonly;
+    Py_ssize_t nkw = 0;
+    if (kwnames != NULL) {
+        nkw = PyTuple_GET_SIZE(kwnames);
+    }
+    else if (kwargs != NULL) {
+        nkw = PyDict_GET_SIZE(kwargs);
+    }
+    /* CPython's order: too many arguments in all, too many positional ones, a missing
+     * required argument, and only then a keyword that matches no parameter. */
+    if (nargs + nkw > len) {
+        PyErr_Format(PyExc_TypeError, "%.200s%s takes at most %d %sargument%s (%zd given)",
+                     fname, parens, len, nargs == 0 ? "keyword " : "", len == 1 ? "" : "s",
+                     nargs + nkw);
+        return NULL;
+    }
     if (nargs > maxpos) {
         if (maxpos == 0) {
             PyErr_Format(PyExc_TypeError, "%.200s%s takes no positional arguments", fname,
@@ -1347,14 +1457,10 @@ _PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs,
     for (int i = 0; i < len; i++) {
         buf[i] = i < nargs ? args[i] : NULL;
     }
-    /* Keyword arguments, from a kwnames tuple or a dict. */
-    Py_ssize_t nkw = 0;
-    if (kwnames != NULL) {
-        nkw = PyTuple_GET_SIZE(kwnames);
-    }
-    else if (kwargs != NULL) {
-        nkw = PyDict_GET_SIZE(kwargs);
-    }
+    /* Keyword arguments, from a kwnames tuple or a dict.  The first one that cannot be
+     * placed is remembered in bad_key (borrowed) and reported after the required checks. */
+    PyObject *bad_key = NULL;
+    int bad_index = -1;
     Py_ssize_t dictpos = 0;
     for (Py_ssize_t k = 0; k < nkw; k++) {
         PyObject *key, *value;
@@ -1378,22 +1484,12 @@ _PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs,
                 break;
             }
         }
-        if (index < 0) {
-            PyErr_Format(PyExc_TypeError, "%.200s%s got an unexpected keyword argument '%U'",
-                         fname, parens, key);
-            return NULL;
-        }
-        if (buf[index] != NULL) {
-            if (index < nargs) {
-                PyErr_Format(PyExc_TypeError, "argument for %.200s%s given by name ('%U') and "
-                             "position (%d)",
-                             fname, parens, key, index + 1);
+        if (index < 0 || buf[index] != NULL) {
+            if (bad_key == NULL) {
+                bad_key = key;
+                bad_index = index;
             }
-            else {
-                PyErr_Format(PyExc_TypeError, "%.200s%s got multiple values for argument '%U'",
-                             fname, parens, key);
-            }
-            return NULL;
+            continue;
         }
         buf[index] = value;
     }
@@ -1420,6 +1516,21 @@ _PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs,
                          fname, parens, keywords[i]);
             return NULL;
         }
+    }
+    if (bad_key != NULL) {
+        if (bad_index < 0) {
+            unexpected_keyword(fname, parens, bad_key, keywords, posonly, len);
+        }
+        else if (bad_index < nargs) {
+            PyErr_Format(PyExc_TypeError, "argument for %.200s%s given by name ('%U') and "
+                         "position (%d)",
+                         fname, parens, bad_key, bad_index + 1);
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "%.200s%s got multiple values for argument '%U'",
+                         fname, parens, bad_key);
+        }
+        return NULL;
     }
     return buf;
 }

@@ -506,11 +506,90 @@ typealias_get_type_params(PyObject *self, void *closure)
     return Py_NewRef(ta->type_params);
 }
 
+/* __parameters__: the type parameters, each TypeVarTuple Ts as typing.Unpack[Ts] (as in a
+ * generic alias).  Return a new reference. */
+static PyObject *
+typealias_get_parameters(PyObject *self, void *closure)
+{
+    typealiasobject *ta = (typealiasobject *)self;
+    if (ta->type_params == NULL) {
+        return PyTuple_New(0);
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(ta->type_params);
+    PyObject *params = PyTuple_New(n);
+    if (params == NULL) {
+        return NULL;
+    }
+    PyObject *unpack = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *param = PyTuple_GET_ITEM(ta->type_params, i);
+        PyObject *item;
+        if (Py_IS_TYPE(param, &_PyTypeVarTuple_Type)) {
+            if (unpack == NULL) {
+                PyObject *typing = PyImport_ImportModule("typing");
+                if (typing == NULL) {
+                    goto error;
+                }
+                unpack = PyObject_GetAttrString(typing, "Unpack");
+                Py_DECREF(typing);
+                if (unpack == NULL) {
+                    goto error;
+                }
+            }
+            item = PyObject_GetItem(unpack, param);
+            if (item == NULL) {
+                goto error;
+            }
+        }
+        else {
+            item = Py_NewRef(param);
+        }
+        PyTuple_SET_ITEM(params, i, item);
+    }
+    Py_XDECREF(unpack);
+    return params;
+error:
+    Py_XDECREF(unpack);
+    Py_DECREF(params);
+    return NULL;
+}
+
+/* alias[args]: a types.GenericAlias with the alias as origin; only generic aliases (with type
+ * parameters) can be subscripted.  Return a new reference. */
+static PyObject *
+typealias_subscript(PyObject *self, PyObject *args)
+{
+    typealiasobject *ta = (typealiasobject *)self;
+    if (ta->type_params == NULL || PyTuple_GET_SIZE(ta->type_params) == 0) {
+        PyErr_SetString(PyExc_TypeError, "Only generic type aliases are subscriptable");
+        return NULL;
+    }
+    return Py_GenericAlias(self, args);
+}
+
+static PyMappingMethods typealias_as_mapping = {
+    .mp_subscript = typealias_subscript,
+};
+
 static PyObject *
 typealias_repr(PyObject *self)
 {
     return Py_NewRef(((typealiasobject *)self)->name);
 }
+
+/* Pickled by reference: the alias is found again by its name in its module. */
+static PyObject *
+typealias_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return Py_NewRef(((typealiasobject *)self)->name);
+}
+
+static PyMethodDef typealias_methods[] = {
+    {"__reduce__", typealias_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *typealias_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 
 static void
 typealias_dealloc(PyObject *self)
@@ -545,6 +624,7 @@ static PyMemberDef typealias_members[] = {
 static PyGetSetDef typealias_getset[] = {
     {"__value__", typealias_get_value, NULL, NULL, NULL},
     {"__type_params__", typealias_get_type_params, NULL, NULL, NULL},
+    {"__parameters__", typealias_get_parameters, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -558,10 +638,51 @@ static PyTypeObject _PyTypeAlias_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_traverse = typealias_traverse,
+    .tp_as_mapping = &typealias_as_mapping,
+    .tp_methods = typealias_methods,
     .tp_members = typealias_members,
     .tp_getset = typealias_getset,
+    .tp_new = typealias_new,
 };
 _Py_REGISTER_STATIC_TYPE(_PyTypeAlias_Type);
+
+/* typing.TypeAliasType(name, value, *, type_params=()): an alias built at run time, with an
+ * already evaluated value and the caller's module.  Return a new reference. */
+static PyObject *
+typealias_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"name", "value", "type_params", NULL};
+    PyObject *name, *value, *type_params = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO|$O:typealias", kwlist, &name, &value,
+                                     &type_params)) {
+        return NULL;
+    }
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError, "typealias() argument 'name' must be str, not %.200s",
+                     Py_TYPE(name)->tp_name);
+        return NULL;
+    }
+    if (type_params != NULL && !PyTuple_Check(type_params)) {
+        PyErr_SetString(PyExc_TypeError, "type_params must be a tuple");
+        return NULL;
+    }
+    typealiasobject *ta = PyObject_GC_New(typealiasobject, type);
+    if (ta == NULL) {
+        return NULL;
+    }
+    ta->name = Py_NewRef(name);
+    ta->type_params = type_params != NULL && PyTuple_GET_SIZE(type_params) > 0
+                          ? Py_NewRef(type_params) : NULL;
+    ta->compute_value = NULL;
+    ta->value = Py_NewRef(value);
+    ta->module = NULL;
+    PyObject *globals = PyEval_GetGlobals();   /* borrowed */
+    if (globals != NULL && PyDict_GetItemRef(globals, _Py_ID(__name__), &ta->module) < 0) {
+        PyErr_Clear();
+    }
+    PyObject_GC_Track(ta);
+    return (PyObject *)ta;
+}
 
 /* args: (name, type_params or None, compute_value) */
 static PyObject *

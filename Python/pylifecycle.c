@@ -675,8 +675,32 @@ int Py_FdIsInteractive(FILE *fp, const char *filename)
 
 /* ---- the atexit module ---- */
 
-/* Call the registered callbacks, last registered first; errors are reported, not raised.
- * Always returns 0. */
+/* 1 if entry (compared by identity) is still in the live callback list, i.e. no callback
+ * that ran before it unregistered it; 0 if not; -1 with an exception set on error. */
+static int atexit_still_registered(PyObject *callbacks, PyObject *entry)
+{
+    Py_ssize_t n = PyList_Size(callbacks);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GetItemRef(callbacks, i);
+        if (item == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_IndexError)) {
+                PyErr_Clear();
+                return 0;   /* the list shrank meanwhile */
+            }
+            return -1;
+        }
+        Py_DECREF(item);
+        if (item == entry) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Call the callbacks registered before this call started, last registered first, skipping
+ * those a previous callback unregistered; then forget every callback, including any that a
+ * callback registered meanwhile (CPython does not run those either).  Errors, SystemExit
+ * included, are reported through the unraisable hook, not raised.  Always returns 0. */
 int _PyAtExit_Call(PyInterpreterState *interp)
 {
     PyObject *callbacks = interp->atexit_callbacks;
@@ -684,28 +708,33 @@ int _PyAtExit_Call(PyInterpreterState *interp)
         return 0;
     }
     Py_INCREF(callbacks);
-    while (PyList_GET_SIZE(callbacks) > 0) {
-        Py_ssize_t last = PyList_GET_SIZE(callbacks) - 1;
-        PyObject *entry = Py_NewRef(PyList_GET_ITEM(callbacks, last));
-        if (PyList_SetSlice(callbacks, last, last + 1, NULL) < 0) {
-            Py_DECREF(entry);
-            PyErr_Clear();
-            break;
+    PyObject *snapshot = PyList_GetSlice(callbacks, 0, PY_SSIZE_T_MAX);
+    if (snapshot == NULL) {
+        PyErr_FormatUnraisable("Exception ignored while running atexit callbacks");
+        Py_DECREF(callbacks);
+        return 0;
+    }
+    for (Py_ssize_t i = PyList_GET_SIZE(snapshot) - 1; i >= 0; i--) {
+        PyObject *entry = PyList_GET_ITEM(snapshot, i);
+        int live = atexit_still_registered(callbacks, entry);
+        if (live <= 0) {
+            if (live < 0) {
+                PyErr_FormatUnraisable("Exception ignored while running atexit callbacks");
+            }
+            continue;
         }
         PyObject *func = PyTuple_GET_ITEM(entry, 0);
         PyObject *args = PyTuple_GET_ITEM(entry, 1);
         PyObject *kwargs = PyTuple_GET_ITEM(entry, 2);
         PyObject *r = PyObject_Call(func, args, kwargs == Py_None ? NULL : kwargs);
         if (r == NULL) {
-            if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
-                PyErr_Clear();
-            }
-            else {
-                PyErr_FormatUnraisable("Exception ignored in atexit callback %R", func);
-            }
+            PyErr_FormatUnraisable("Exception ignored in atexit callback %R", func);
         }
         Py_XDECREF(r);
-        Py_DECREF(entry);
+    }
+    Py_DECREF(snapshot);
+    if (PyList_SetSlice(callbacks, 0, PY_SSIZE_T_MAX, NULL) < 0) {
+        PyErr_FormatUnraisable("Exception ignored while clearing atexit callbacks");
     }
     Py_DECREF(callbacks);
     return 0;

@@ -151,8 +151,9 @@ _Py_Mangle(PyObject *privateobj, PyObject *ident)
     if (n < 2 || PyUnicode_READ_CHAR(ident, 0) != '_' || PyUnicode_READ_CHAR(ident, 1) != '_') {
         return Py_NewRef(ident);
     }
-    /* Dunder names and dotted names (imports) are not mangled. */
-    if ((n >= 4 && PyUnicode_READ_CHAR(ident, n - 1) == '_' &&
+    /* Names ending in "__" (dunders, and "__" itself) and dotted names (imports) are not
+     * mangled. */
+    if ((PyUnicode_READ_CHAR(ident, n - 1) == '_' &&
          PyUnicode_READ_CHAR(ident, n - 2) == '_') ||
         PyUnicode_FindChar(ident, '.', 0, n, 1) >= 0) {
         return Py_NewRef(ident);

@@ -797,22 +797,32 @@ static PyObject *sys_unraisablehook(PyObject *module, PyObject *arg)
         Py_DECREF(err);
         return NULL;
     }
+    /* "<err_msg or 'Exception ignored in'>: <repr(obj)>", or "<err_msg>:" without an object,
+     * or no header line at all when there is neither (as CPython's hook). */
     int rc = 0;
-    if (err_msg != Py_None) {
-        rc = PyFile_WriteObject(err_msg, err, Py_PRINT_RAW);
-    }
-    else {
-        rc = PyFile_WriteString("Exception ignored in", err);
-    }
-    if (rc == 0 && obj != Py_None) {
-        rc = PyFile_WriteString(": ", err);
+    if (obj != Py_None) {
+        if (err_msg != Py_None) {
+            rc = PyFile_WriteObject(err_msg, err, Py_PRINT_RAW);
+        }
+        else {
+            rc = PyFile_WriteString("Exception ignored in", err);
+        }
+        if (rc == 0) {
+            rc = PyFile_WriteString(": ", err);
+        }
         if (rc == 0 && PyFile_WriteObject(obj, err, 0) < 0) {
             PyErr_Clear();
             rc = PyFile_WriteString("<object repr() failed>", err);
         }
+        if (rc == 0) {
+            rc = PyFile_WriteString("\n", err);
+        }
     }
-    if (rc == 0) {
-        rc = PyFile_WriteString("\n", err);
+    else if (err_msg != Py_None) {
+        rc = PyFile_WriteObject(err_msg, err, Py_PRINT_RAW);
+        if (rc == 0) {
+            rc = PyFile_WriteString(":\n", err);
+        }
     }
     if (rc == 0 && exc_value != Py_None) {
         PyErr_DisplayException(exc_value);

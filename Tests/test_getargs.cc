@@ -161,6 +161,54 @@ TEST_F(ObjectModelTest, ParseTupleAndKeywords)
     Py_DECREF(args);
 }
 
+// The core (Argument Clinic style) variant checks the keyword names before converting any
+// argument: an unknown keyword or a missing required argument wins over a conversion error.
+TEST_F(ObjectModelTest, ParseTupleAndKeywordsCoreChecksKeywordsFirst)
+{
+    static const char *kwlist[] = {"a", "b", nullptr};
+    int a = 0, b = 0;
+    const char *text_ptr = nullptr;
+    PyObject *args = Py_BuildValue("(s)", "not an int");
+    PyObject *kwargs = Py_BuildValue("{s:i}", "bogus", 1);
+    EXPECT_FALSE(_PyArg_ParseTupleAndKeywords_Core(args, kwargs, "i|i:f", (char **)kwlist, &a,
+                                                   &b));
+    EXPECT_EQ(TakeErrorMessage(), "f() got an unexpected keyword argument 'bogus'");
+    Py_DECREF(kwargs);
+
+    kwargs = Py_BuildValue("{s:i}", "a", 1);
+    EXPECT_FALSE(_PyArg_ParseTupleAndKeywords_Core(args, kwargs, "i|i:f", (char **)kwlist, &a,
+                                                   &b));
+    EXPECT_EQ(TakeErrorMessage(), "argument for f() given by name ('a') and position (1)");
+    Py_DECREF(kwargs);
+    Py_DECREF(args);
+
+    static const char *named[] = {"", "encoding", nullptr};
+    args = Py_BuildValue("(i)", 1);
+    kwargs = Py_BuildValue("{s:s}", "encodin", "utf-8");
+    EXPECT_FALSE(_PyArg_ParseTupleAndKeywords_Core(args, kwargs, "i|s:f", (char **)named, &a,
+                                                   &text_ptr));
+    EXPECT_EQ(TakeErrorMessage(),
+              "f() got an unexpected keyword argument 'encodin'. Did you mean 'encoding'?");
+    Py_DECREF(kwargs);
+    Py_DECREF(args);
+
+    // A parameter that is not positional-only is named even when passed by position.
+    args = Py_BuildValue("(ii)", 1, 2);
+    PyObject *text = nullptr;
+    EXPECT_FALSE(_PyArg_ParseTupleAndKeywords_Core(args, nullptr, "i|U:f", (char **)kwlist, &a,
+                                                   &text));
+    EXPECT_EQ(TakeErrorMessage(), "f() argument 'b' must be str, not int");
+    Py_DECREF(args);
+
+    args = PyTuple_New(0);
+    kwargs = Py_BuildValue("{s:s,s:i}", "b", "not an int", "zz", 1);
+    EXPECT_FALSE(_PyArg_ParseTupleAndKeywords_Core(args, kwargs, "ii:f", (char **)kwlist, &a,
+                                                   &b));
+    EXPECT_EQ(TakeErrorMessage(), "f() missing required argument 'a' (pos 1)");
+    Py_DECREF(kwargs);
+    Py_DECREF(args);
+}
+
 TEST_F(ObjectModelTest, UnpackKeywordsFastcall)
 {
     static const char *const kwlist[] = {"", "key", "reverse", nullptr};
@@ -186,6 +234,48 @@ TEST_F(ObjectModelTest, UnpackKeywordsFastcall)
     Py_DECREF(kwnames);
     Py_DECREF(one);
     Py_DECREF(two);
+}
+
+// CPython's order of checks: too many arguments in all, then a missing required argument,
+// then a keyword that matches no parameter (or repeats a positional one).
+TEST_F(ObjectModelTest, UnpackKeywordsErrorOrder)
+{
+    static const char *const kwlist[] = {"number", "ndigits", nullptr};
+    static _PyArg_Parser parser = {nullptr, kwlist, "round"};
+    PyObject *one = PyLong_FromLong(1);
+    PyObject *stack[3] = {one, one, one};
+    PyObject *buf[2];
+
+    PyObject *kwnames = Py_BuildValue("(s)", "x");
+    EXPECT_EQ(_PyArg_UnpackKeywords(stack, 0, nullptr, kwnames, &parser, 1, 2, 0, buf),
+              nullptr);
+    EXPECT_EQ(TakeErrorMessage(), "round() missing required argument 'number' (pos 1)");
+    EXPECT_EQ(_PyArg_UnpackKeywords(stack, 1, nullptr, kwnames, &parser, 1, 2, 0, buf),
+              nullptr);
+    EXPECT_EQ(TakeErrorMessage(), "round() got an unexpected keyword argument 'x'");
+    Py_DECREF(kwnames);
+
+    // A keyword close to a parameter name gets CPython 3.13's suggestion.
+    kwnames = Py_BuildValue("(s)", "ndigit");
+    EXPECT_EQ(_PyArg_UnpackKeywords(stack, 1, nullptr, kwnames, &parser, 1, 2, 0, buf),
+              nullptr);
+    EXPECT_EQ(TakeErrorMessage(),
+              "round() got an unexpected keyword argument 'ndigit'. Did you mean 'ndigits'?");
+    Py_DECREF(kwnames);
+
+    kwnames = Py_BuildValue("(sss)", "number", "ndigits", "x");
+    EXPECT_EQ(_PyArg_UnpackKeywords(stack, 0, nullptr, kwnames, &parser, 1, 2, 0, buf),
+              nullptr);
+    EXPECT_EQ(TakeErrorMessage(), "round() takes at most 2 keyword arguments (3 given)");
+    Py_DECREF(kwnames);
+
+    kwnames = Py_BuildValue("(s)", "number");
+    EXPECT_EQ(_PyArg_UnpackKeywords(stack, 1, nullptr, kwnames, &parser, 1, 2, 0, buf),
+              nullptr);
+    EXPECT_EQ(TakeErrorMessage(),
+              "argument for round() given by name ('number') and position (1)");
+    Py_DECREF(kwnames);
+    Py_DECREF(one);
 }
 
 struct Point {

@@ -776,5 +776,34 @@ class DisTests(unittest.TestCase):
                 self.assertLess(instr.jump_target, len(h.__code__.co_code))
 
 
+
+class NameManglingTests(unittest.TestCase):
+
+    def test_private_names_mangled(self):
+        class Box:
+            __hidden = 1
+
+            def get(self):
+                return self.__hidden
+        self.assertEqual(Box._Box__hidden, 1)
+        self.assertEqual(Box().get(), 1)
+        self.assertFalse(hasattr(Box, "__hidden"))
+
+    def test_names_ending_in_double_underscore_not_mangled(self):
+        class C:
+            __: int
+            ___ = 3
+            __dunder__ = 4
+        self.assertEqual(C.__annotations__, {"__": int})
+        self.assertEqual(C.___, 3)
+        self.assertEqual(C.__dunder__, 4)
+        self.assertFalse(hasattr(C, "_C___"))
+
+    def test_leading_underscores_of_class_name_stripped(self):
+        class __Priv:
+            __x = 5
+        self.assertEqual(__Priv._Priv__x, 5)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -5,7 +5,6 @@ copyreg's dispatch table, recursive and shared structures, the memo, and __repla
 
 import copy
 import copyreg
-import sys
 import types
 import unittest
 import weakref
@@ -48,10 +47,6 @@ class MyDict(dict):
 
 class MyInt(int):
     pass
-
-
-# A Braid gap outside this module's room (see the comment at each use).
-braid_gap = unittest.expectedFailure if sys.implementation.name == 'braid' else (lambda f: f)
 
 
 def global_function():
@@ -171,14 +166,32 @@ class BuiltinCopyTests(unittest.TestCase):
         self.assertEqual(d.__self__.x, [1])
         self.assertIs(d.__func__, m.__func__)
 
-    # Braid's object.__reduce_ex__ (Objects/typeobject.c) reduces a module like a plain
-    # instance instead of raising "cannot pickle 'module' object" (NEEDS.md).
-    @braid_gap
     def test_module_uncopyable(self):
         with self.assertRaises(TypeError):
             copy.copy(unittest)
         with self.assertRaises(TypeError):
             copy.deepcopy(unittest)
+
+    def test_objects_with_c_state_uncopyable(self):
+        # The default reduce cannot rebuild these from a __dict__ and slots alone.
+        import types
+        for obj in (classmethod(len), staticmethod(len), types.MappingProxyType({})):
+            with self.subTest(type=type(obj).__name__):
+                with self.assertRaises(TypeError) as cm:
+                    copy.copy(obj)
+                self.assertEqual(str(cm.exception),
+                                 "cannot pickle '%s' object" % type(obj).__name__)
+
+    def test_python_classes_with_slots_still_copy(self):
+        class Slotted:
+            __slots__ = ("a", "__weakref__")
+        class Sub(Slotted):
+            __slots__ = ("b",)
+        obj = Sub()
+        obj.a, obj.b = 1, [2]
+        dup = copy.deepcopy(obj)
+        self.assertEqual((dup.a, dup.b), (1, [2]))
+        self.assertIsNot(dup.b, obj.b)
 
 
 class InstanceCopyTests(unittest.TestCase):

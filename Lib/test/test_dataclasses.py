@@ -178,10 +178,6 @@ class GeneratedInitTests(unittest.TestCase):
         self.assertEqual(P.__doc__, "P(x: int, y: str = 'a', *, z: list = <factory>)")
 
 
-# Known Braid gaps: expected failures on Braid only (CPython passes them).
-braid_gap = unittest.expectedFailure if sys.implementation.name == 'braid' else (lambda f: f)
-
-
 @dataclass
 class Pickled:
     a: int
@@ -468,9 +464,6 @@ class KwOnlyTests(unittest.TestCase):
             'KwOnlyTests.test_kw_only_reorders_defaults.<locals>.Child(x=1, y=3, z=2)')
         self.assertEqual([f.name for f in fields(Child)], ['x', 'y', 'z'])
 
-    # Braid's compiler mangles the class-body annotation name '__' (CPython never mangles names
-    # ending in '__'), so the message says '_C__'.
-    @braid_gap
     def test_two_kw_only_sentinels(self):
         try:
             @dataclass

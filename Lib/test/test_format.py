@@ -168,6 +168,17 @@ class FormatMethodTests(unittest.TestCase):
         self.assertEqual(str(cm.exception),
                          "'=' alignment not allowed in string format specifier")
 
+    def test_invalid_spec_names_spec_and_type(self):
+        class Text(str):
+            pass
+        for obj, spec in (('xyz', '[5, 6]'), ('x', 'ab'), (Text('x'), '>3ss')):
+            with self.subTest(spec=spec):
+                with self.assertRaises(ValueError) as cm:
+                    format(obj, spec)
+                self.assertEqual(str(cm.exception),
+                                 "Invalid format specifier '%s' for object of type '%s'"
+                                 % (spec, type(obj).__name__))
+
 
 if __name__ == "__main__":
     unittest.main()

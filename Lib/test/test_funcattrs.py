@@ -299,6 +299,19 @@ class MethodTests(unittest.TestCase):
         self.assertEqual(sm.__name__, "s")
         self.assertTrue(repr(sm).startswith("<staticmethod("))
 
+    def test_wrapper_copies_function_attributes(self):
+        def f(x: int) -> str:
+            "doc of f"
+        for wrapper in (classmethod, staticmethod):
+            with self.subTest(wrapper=wrapper.__name__):
+                w = wrapper(f)
+                self.assertIs(w.__annotations__, f.__annotations__)
+                self.assertEqual(w.__doc__, "doc of f")
+                self.assertEqual(w.__qualname__, f.__qualname__)
+                self.assertEqual(w.__module__, __name__)
+        # A builtin has no __annotations__ to copy.
+        self.assertNotIn("__annotations__", classmethod(len).__dict__)
+
     def test_function_get(self):
         def f(self):
             return self

@@ -19,9 +19,6 @@ class _Sub(functools.partial):
     pass
 
 
-# A Braid gap outside this room (see the comment at each use).
-braid_gap = unittest.expectedFailure if sys.implementation.name == "braid" else (lambda f: f)
-
 
 # ---------------------------------------------------------------------------------------------
 class ReduceTests(unittest.TestCase):
@@ -305,9 +302,6 @@ class PartialTests(unittest.TestCase):
         self.assertEqual(bound(2), ((1, 2), {}))
         self.assertIs(C.f, C.__dict__["f"])
 
-    # partial.__get__ (3.13) waits for Lib/inspect.py to exempt partial objects from
-    # ismethoddescriptor(), as CPython's inspect does (NEEDS.md).
-    @braid_gap
     def test_as_method_future_warning(self):
         class C:
             f = functools.partial(_capture, 1)

@@ -287,6 +287,12 @@ class PredicateTests(unittest.TestCase):
         self.assertTrue(inspect.isroutine(len))
         self.assertTrue(inspect.isroutine(str.upper))
         self.assertTrue(inspect.ismethoddescriptor(str.upper))
+        # A partial is never reported as a method descriptor, even with a __get__.
+        class BoundPartial(functools.partial):
+            def __get__(self, obj, objtype=None):
+                return self
+        self.assertFalse(inspect.ismethoddescriptor(functools.partial(len)))
+        self.assertFalse(inspect.ismethoddescriptor(BoundPartial(len)))
         self.assertTrue(inspect.isdatadescriptor(property()))
         self.assertFalse(inspect.isdatadescriptor(str.upper))
         c = co()

@@ -152,9 +152,6 @@ class TypingTests(unittest.TestCase):
                          'Subscripted generics cannot be used with class and instance checks')
 
 
-# Known Braid gaps: expected failures on Braid only (CPython passes them).
-braid_gap = unittest.expectedFailure if sys.implementation.name == 'braid' else (lambda f: f)
-
 U = TypeVar('U')
 KT = TypeVar('KT', bound=collections.abc.Hashable)
 Num = TypeVar('Num', int, float)
@@ -458,9 +455,6 @@ class ReprTests(unittest.TestCase):
         self.assertEqual(repr(Gen.__value__), 'dict[str, Z]')
         self.assertEqual(repr(Box.__mro__[1:]), "(<class 'typing.Generic'>, <class 'object'>)")
 
-    # Braid's TypeAliasType (Python/intrinsics.c) has no __getitem__ nor __parameters__ yet, so
-    # a generic `type` alias cannot be subscripted.
-    @braid_gap
     def test_pep695_alias_subscription(self):
         ns = {}
         exec('type Gen[Z] = dict[str, Z]', ns)
@@ -470,15 +464,30 @@ class ReprTests(unittest.TestCase):
         self.assertEqual(repr(get_args(Gen[int])), "(<class 'int'>,)")
         self.assertEqual(repr(Gen.__parameters__), '(Z,)')
 
-    # Braid's TypeAliasType (Python/intrinsics.c) cannot be instantiated from Python (no tp_new)
-    # nor subscripted.
-    @braid_gap
     def test_type_alias_type_direct(self):
         TA = typing.TypeAliasType('TA', list[T], type_params=(T,))
         self.assertEqual(repr(TA), 'TA')
         self.assertEqual(repr(TA[int]), 'TA[int]')
         self.assertEqual(repr(TA.__value__), 'list[~T]')
         self.assertEqual(repr(TA.__parameters__), '(~T,)')
+        self.assertEqual(TA.__module__, __name__)
+        with self.assertRaises(TypeError):
+            typing.TypeAliasType('TA', int, type_params=[T])
+        with self.assertRaises(TypeError):
+            typing.TypeAliasType(1, int)
+
+    def test_type_alias_not_generic_not_subscriptable(self):
+        ns = {}
+        exec('type Plain = int', ns)
+        self.assertEqual(ns['Plain'].__parameters__, ())
+        with self.assertRaises(TypeError) as cm:
+            ns['Plain'][int]
+        self.assertEqual(str(cm.exception), 'Only generic type aliases are subscriptable')
+
+    def test_type_alias_parameters_unpack_typevartuple(self):
+        ns = {}
+        exec('type Multi[*Ts, **P] = int', ns)
+        self.assertEqual(repr(ns['Multi'].__parameters__), '(typing.Unpack[Ts], P)')
 
 
 class IntrospectionTests(unittest.TestCase):
@@ -1039,12 +1048,12 @@ class SubstitutionTests(unittest.TestCase):
             str(cm.exception),
             'Too few arguments for typing.Dict[~T, ~U]; actual 1, expected at least 2')
 
-    # types.GenericAlias (Objects/genericaliasobject.c) does not substitute type variables
-    # inside nested aliases: dict[T, list[U]][str, bytes] keeps list[~U].
-    @braid_gap
     def test_builtin_alias_nested_substitution(self):
         self.assertEqual(repr(dict[T, list[U]][str, bytes]), 'dict[str, list[bytes]]')
         self.assertEqual(repr(list[tuple[T, U]][int, str]), 'list[tuple[int, str]]')
+        # The nested alias is subscripted in its own parameter order.
+        self.assertEqual(repr(list[dict[U, T]][int, str]), 'list[dict[int, str]]')
+        self.assertEqual(repr(dict[T, List[T]][int]), 'dict[int, typing.List[int]]')
 
     def test_copy_and_pickle_aliases(self):
         import copy as _copy, pickle as _pickle

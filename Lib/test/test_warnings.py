@@ -7,10 +7,6 @@ import sys
 import unittest
 import warnings
 
-# Marks a known Braid gap; the test still runs (and must pass) on CPython.
-braid_gap = (unittest.expectedFailure if sys.implementation.name == "braid"
-             else (lambda func: func))
-
 
 class WarningsTests(unittest.TestCase):
 
@@ -464,8 +460,6 @@ class DeprecatedTests(unittest.TestCase):
         self.assertEqual(Child.kwargs, {"flag": 1})
         self.assertEqual(len(log), 1)
 
-    # Braid: _warnings.warn() ignores source (Python/_warnings.c, in NEEDS.md).
-    @braid_gap
     def test_source_passed_to_warning_message(self):
         marker = object()
         with warnings.catch_warnings(record=True) as log:
