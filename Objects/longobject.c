@@ -2139,16 +2139,17 @@ long_bit_count(PyObject *self, PyObject *Py_UNUSED(ignored))
     return _PyLong_FromInt64(count);
 }
 
+/* fname: the method named in the error message ("to_bytes" or "from_bytes"). */
 static int
-parse_byteorder(PyObject *obj, int *little)
+parse_byteorder(PyObject *obj, int *little, const char *fname)
 {
     if (obj == NULL) {
         *little = 0;
         return 0;
     }
     if (!PyUnicode_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "to_bytes() argument 'byteorder' must be str, not %.50s",
-                     Py_TYPE(obj)->tp_name);
+        PyErr_Format(PyExc_TypeError, "%s() argument 'byteorder' must be str, not %.50s",
+                     fname, Py_TYPE(obj)->tp_name);
         return -1;
     }
     const char *s = PyUnicode_AsUTF8AndSize(obj, NULL);
@@ -2193,7 +2194,7 @@ long_to_bytes(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject 
         }
     }
     int little;
-    if (parse_byteorder(out[1], &little) < 0) {
+    if (parse_byteorder(out[1], &little, "to_bytes") < 0) {
         return NULL;
     }
     int is_signed = 0;
@@ -2224,7 +2225,7 @@ long_from_bytes(PyObject *cls, PyObject *const *args, Py_ssize_t nargs, PyObject
         return NULL;
     }
     int little;
-    if (parse_byteorder(out[1], &little) < 0) {
+    if (parse_byteorder(out[1], &little, "from_bytes") < 0) {
         return NULL;
     }
     int is_signed = 0;

@@ -240,6 +240,16 @@ class IntMethodTests(unittest.TestCase):
         self.assertEqual(int.from_bytes(m.to_bytes(80, "big", signed=True), "big",
                                         signed=True), m)
 
+    def test_byteorder_type_errors_name_the_method(self):
+        with self.assertRaises(TypeError) as cm:
+            int.from_bytes(b"", 1)
+        self.assertEqual(str(cm.exception),
+                         "from_bytes() argument 'byteorder' must be str, not int")
+        with self.assertRaises(TypeError) as cm:
+            (1).to_bytes(1, 1)
+        self.assertEqual(str(cm.exception),
+                         "to_bytes() argument 'byteorder' must be str, not int")
+
     def test_round(self):
         self.assertEqual(round(1234, -2), 1200)
         self.assertEqual(round(1250, -2), 1200)
