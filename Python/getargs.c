@@ -968,6 +968,26 @@ unexpected_keyword(const char *fname, const char *parens, PyObject *key,
     return -1;
 }
 
+/* Report the missing required argument number i (0-based): a positional-only one as a count
+ * ("takes at least/exactly N positional arguments"), else by name.  Returns -1 (TypeError). */
+static int
+missing_argument(char **kwlist, int i, int posonly, int min, int max_pos, Py_ssize_t nargs,
+                 const char *fname, const char *parens)
+{
+    if (i < posonly) {
+        Py_ssize_t need = min < posonly ? min : posonly;
+        PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %zd positional argument%s "
+                     "(%zd given)",
+                     fname, parens, min < max_pos ? "at least" : "exactly", need,
+                     need == 1 ? "" : "s", nargs);
+    }
+    else {
+        PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%s' (pos %d)",
+                     fname, parens, kwlist[i], i + 1);
+    }
+    return -1;
+}
+
 /* Argument Clinic's parsers validate the keyword names before converting anything: a missing
  * required argument first, then an unexpected keyword.  Keywords are known to be a dict with
  * nkwargs > 0.  0 or -1 with TypeError. */
@@ -976,22 +996,15 @@ check_keywords_first(PyObject *kwargs, char **kwlist, int len, int posonly, int 
                      int max_pos, Py_ssize_t nargs, const char *fname, const char *parens)
 {
     for (int i = (int)nargs; i < min; i++) {
-        if (i < posonly) {
-            Py_ssize_t need = min < posonly ? min : posonly;
-            PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %zd positional argument%s "
-                         "(%zd given)",
-                         fname, parens, min < max_pos ? "at least" : "exactly", need,
-                         need == 1 ? "" : "s", nargs);
-            return -1;
-        }
-        PyObject *value = PyDict_GetItemString(kwargs, kwlist[i]); /* borrowed */
-        if (value == NULL) {
-            if (PyErr_Occurred()) {
+        PyObject *value = NULL;
+        if (i >= posonly) {
+            value = PyDict_GetItemString(kwargs, kwlist[i]); /* borrowed */
+            if (value == NULL && PyErr_Occurred()) {
                 return -1;
             }
-            PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%s' (pos %d)",
-                         fname, parens, kwlist[i], i + 1);
-            return -1;
+        }
+        if (value == NULL) {
+            return missing_argument(kwlist, i, posonly, min, max_pos, nargs, fname, parens);
         }
     }
     Py_ssize_t pos = 0;
@@ -1124,18 +1137,7 @@ vgetargskeywords(PyObject *args, PyObject *kwargs, const char *format, char **kw
             continue;
         }
         if (i < min) {
-            if (i < posonly) {
-                Py_ssize_t need = min < posonly ? min : posonly;
-                PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %zd positional argument%s "
-                             "(%zd given)",
-                             fname, parens, min < max_pos ? "at least" : "exactly", need,
-                             need == 1 ? "" : "s", nargs);
-            }
-            else {
-                PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%s' "
-                             "(pos %d)",
-                             fname, parens, kwlist[i], i + 1);
-            }
+            (void)missing_argument(kwlist, i, posonly, min, max_pos, nargs, fname, parens);
             run_cleanups(&cl);
             return 0;
         }
