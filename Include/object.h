@@ -64,6 +64,10 @@ struct _object {
 #define _Py_REF_QUEUED 0x2           /* queued to the owner for merging */
 #define _Py_REF_MERGED 0x3           /* counts merged into ob_ref_shared; ob_tid is 0 */
 #define _Py_REF_SHARED(refcnt, flags) (((refcnt) << _Py_REF_SHARED_SHIFT) + (flags))
+/* A promoted object (per-thread counts, Include/internal/pycore_ptrc.h) has
+ * ob_ref_shared >= _Py_REF_PT_MIN: (its index + 1) << _Py_REF_PT_SHIFT on top of its count. */
+#define _Py_REF_PT_SHIFT 42
+#define _Py_REF_PT_MIN ((Py_ssize_t)1 << (_Py_REF_PT_SHIFT - 1))
 
 #define PyObject_HEAD_INIT(type)                                                              \
     { 0, _Py_STATICALLY_ALLOCATED_FLAG, { 0 }, 0, _Py_IMMORTAL_REFCNT_LOCAL, 0, (type) },
@@ -190,8 +194,10 @@ static inline void _Py_SetImmortal(PyObject *op) { op->ob_refcnt = _Py_IMMORTAL_
 
 #else /* Py_GIL_DISABLED */
 
-/* Slow paths, Objects/object.c: the owner's local count reached zero; a non-owner decrement. */
+/* Slow paths, Objects/object.c: the owner's local count reached zero; a non-owner increment
+ * and decrement. */
 PyAPI_FUNC(void) _Py_MergeZeroLocalRefcount(PyObject *op);
+PyAPI_FUNC(void) _Py_IncRefShared(PyObject *op);
 PyAPI_FUNC(void) _Py_DecRefShared(PyObject *op);
 PyAPI_FUNC(void) _Py_DecRefSharedDebug(PyObject *op, const char *filename, int lineno);
 
@@ -236,7 +242,7 @@ static inline void Py_INCREF(PyObject *op)
         _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, new_local);
     }
     else {
-        _Py_atomic_add_ssize(&op->ob_ref_shared, (1 << _Py_REF_SHARED_SHIFT));
+        _Py_IncRefShared(op);
     }
     _Py_INC_REFTOTAL();
 }
@@ -288,6 +294,11 @@ static inline int _Py_TryIncRef(PyObject *op)
         return 1;
     }
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    if (shared >= _Py_REF_PT_MIN) {
+        _Py_IncRefShared(op);    /* promoted, hence pinned: alive */
+        _Py_INC_REFTOTAL();
+        return 1;
+    }
     for (;;) {
         if (shared == _Py_REF_SHARED_INIT) {
             /* Only the owner counts it: its count may be reaching zero right now on the

@@ -12,6 +12,7 @@
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_qsbr.h"
 #include "pycore_brc.h"
+#include "pycore_ptrc.h"
 #include "pycore_object.h"
 #include "pycore_pyerrors.h"
 #include "pycore_pystate.h"
@@ -118,14 +119,37 @@ _Py_MergeZeroLocalRefcount(PyObject *op)
     }
 }
 
-/* A thread that does not own op drops a reference (Include/pycore_brc.h has the scheme). */
+/* A thread that does not own op takes a reference: in its own slot if op is promoted
+ * (Include/internal/pycore_ptrc.h), else in the shared count. */
+void
+_Py_IncRefShared(PyObject *op)
+{
+    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add(op, shared, 1)) {
+        return;
+    }
+    _Py_atomic_add_ssize(&op->ob_ref_shared, (1 << _Py_REF_SHARED_SHIFT));
+}
+
+/* A thread that does not own op drops a reference (Include/pycore_brc.h has the scheme), in
+ * its own slot if op is promoted. */
 void
 _Py_DecRefShared(PyObject *op)
 {
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    if (shared < _Py_REF_PT_MIN) {
+        /* Sampled here rather than on increments: every shared reference is dropped once,
+         * including those lock-free readers took with _Py_TryIncRef.  Our reference keeps op
+         * alive while it is promoted. */
+        _Py_ptrc_sample(op);
+        shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    }
     int queue = 0;
     Py_ssize_t desired;
     for (;;) {
+        if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add(op, shared, -1)) {
+            return;   /* promoted: pinned, so this cannot be the last reference */
+        }
         Py_ssize_t flags = shared & _Py_REF_SHARED_FLAG_MASK;
         Py_ssize_t count = shared >> _Py_REF_SHARED_SHIFT;
         queue = 0;

@@ -886,6 +886,9 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
     PyInterpreterState *interp = tstate->interp;
     struct _gc_runtime_state *gcstate = &interp->gc;
     int not_collecting = 0;
+#ifdef Py_GIL_DISABLED
+    _Py_ptrc_fold(tstate);
+#endif
     if (!_Py_atomic_compare_exchange_int(&gcstate->collecting, &not_collecting, 1)) {
         return 0;   /* another thread is collecting */
     }
@@ -994,6 +997,11 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
 void _Py_RunGC(PyThreadState *tstate)
 {
     struct _gc_runtime_state *gcstate = &tstate->interp->gc;
+#ifdef Py_GIL_DISABLED
+    if (_Py_atomic_load_int_relaxed(&tstate->interp->ptrc.fold_requested)) {
+        _Py_ptrc_fold(tstate);     /* even with the collector disabled */
+    }
+#endif
     if (!FT_ATOMIC_LOAD_INT_RELAXED(gcstate->enabled) ||
         _Py_atomic_load_int_relaxed(&gcstate->collecting)) {
         return;

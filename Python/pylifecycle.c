@@ -600,6 +600,12 @@ void PyOS_AfterFork_Child(void)
         tstate->thread_id = PyThread_get_thread_ident();
         tstate->native_thread_id = PyThread_get_thread_native_id();
         pthread_mutex_init(&interp->threads.mutex, NULL);
+#ifdef Py_GIL_DISABLED
+        /* The other threads' per-thread counts are still in their (forgotten) states. */
+        interp->ptrc.mutex = (PyMutex){0};
+        Py_ssize_t pinned_count;
+        PyObject **pinned = _Py_ptrc_fold_stopped(interp, &pinned_count);
+#endif
         interp->threads.head = tstate;
         tstate->prev = tstate->next = NULL;
         interp->threads.count = 1;
@@ -617,6 +623,7 @@ void PyOS_AfterFork_Child(void)
 #ifdef Py_GIL_DISABLED
         _Py_brc_after_fork(tstate);
         _Py_qsbr_after_fork(tstate);
+        _Py_ptrc_release(pinned, pinned_count);
 #endif
     }
 }

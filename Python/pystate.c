@@ -65,6 +65,9 @@ void _PyInterpreterState_Clear(PyInterpreterState *interp)
 
 void _PyInterpreterState_Delete(PyInterpreterState *interp)
 {
+#ifdef Py_GIL_DISABLED
+    _Py_ptrc_fini(interp);
+#endif
     if (_PyRuntime.main_interp == interp) {
         _PyRuntime.main_interp = NULL;
     }
@@ -231,6 +234,10 @@ void PyThreadState_Delete(PyThreadState *tstate)
     if (tstate == _PyThreadState_GET()) {
         Py_FatalError("tstate is still current");
     }
+#ifdef Py_GIL_DISABLED
+    /* The caller is attached (CPython's rule for this call), so no fold runs meanwhile. */
+    _Py_ptrc_thread_exit(tstate);
+#endif
     tstate_unlink(tstate);
     tstate_free(tstate);
 }
@@ -240,6 +247,7 @@ void _PyThreadState_DeleteCurrent(PyThreadState *tstate)
 #ifdef Py_GIL_DISABLED
     /* Merge what other threads queued to us while we can still free objects (attached). */
     _Py_brc_remove_thread(tstate);
+    _Py_ptrc_thread_exit(tstate);
     _PyType_ClearThreadCache();
 #endif
     tstate_unlink(tstate);

@@ -1,5 +1,6 @@
 // GoogleTest tests of reference counting across threads: biased reference counting's merge
-// queues (Python/brc.c, Include/internal/pycore_brc.h) and quiescent-state-based reclamation
+// queues (Python/brc.c, Include/internal/pycore_brc.h), per-thread counts of promoted objects
+// (Python/ptrc.c, Include/internal/pycore_ptrc.h) and quiescent-state-based reclamation
 // (Python/qsbr.c, Include/internal/pycore_qsbr.h).
 //
 // The objects are instances of a small heap type whose tp_dealloc counts deallocations and,
@@ -25,6 +26,7 @@ extern "C" {
 #include "pycore_qsbr.h"
 #ifdef Py_GIL_DISABLED
 #include "pycore_brc.h"
+#include "pycore_ptrc.h"
 #endif
 }
 
@@ -179,6 +181,11 @@ TEST_F(FTRefcount, ConcurrentIncrefDecrefStaysExact)
                 Py_BEGIN_ALLOW_THREADS
                 wait_until([&]() { return finished.load() == kThreads; });
                 Py_END_ALLOW_THREADS
+#ifdef Py_GIL_DISABLED
+                // The non-owners' many drops promoted it (per-thread counts): a collection
+                // folds them back.
+                PyGC_Collect();
+#endif
                 refcnt_after = (long)Py_REFCNT(op);
                 Py_DECREF(op);
 #ifdef Py_GIL_DISABLED
@@ -361,6 +368,223 @@ TEST_F(FTRefcount, BRCManyObjectsManyDroppers)
     }
     owner.join();
     EXPECT_EQ(g_deallocs.load(), kObjects);
+}
+
+// ---- per-thread counts of promoted objects -----------------------------------------------
+
+bool is_promoted(PyObject *op)
+{
+    return _Py_atomic_load_ssize(&op->ob_ref_shared) >= _Py_REF_PT_MIN;
+}
+
+// The calling thread (not op's owner) takes and drops many references to op, as a loop that
+// reads a shared object does: enough for the sampler to promote it.
+void hammer(PyObject *op)
+{
+    for (int i = 0; i < 20000; i++) {
+        Py_INCREF(op);
+        Py_DECREF(op);
+    }
+}
+
+// Run fn in a fresh attached thread and wait for it.
+template <typename Fn>
+void in_thread(Fn fn)
+{
+    std::thread t([&]() {
+        PyGILState_STATE st = PyGILState_Ensure();
+        fn();
+        PyGILState_Release(st);
+    });
+    t.join();
+}
+
+// Two non-owners hammer an object: it is promoted and they count in their own slots (its
+// shared word does not move); a collection folds every slot back and the count is exact.
+TEST_F(FTRefcount, PromotedObjectCountsPerThreadAndFoldsExact)
+{
+    std::atomic<PyObject *> handed{nullptr};
+    std::atomic<int> hammered{0};
+    std::atomic<bool> folded{false};
+    std::atomic<bool> promoted_b{false}, shared_word_still{false};
+    std::atomic<long> refcnt_promoted{-1}, refcnt_folded{-1}, deallocs_before_fold{-1};
+    std::atomic<bool> promoted_after_fold{true};
+    std::thread owner([&]() {
+        PyGILState_STATE st = PyGILState_Ensure();
+        PyObject *op = new_counted(1);
+        handed = op;
+        Py_BEGIN_ALLOW_THREADS
+        wait_until([&]() { return hammered.load() == 2; });
+        Py_END_ALLOW_THREADS
+        refcnt_promoted = (long)Py_REFCNT(op);
+        deallocs_before_fold = g_deallocs.load();
+        PyGC_Collect();
+        refcnt_folded = (long)Py_REFCNT(op);
+        promoted_after_fold = is_promoted(op);
+        folded = true;
+        for (int i = 0; i < 7; i++) {      // ours and the six the others kept
+            Py_DECREF(op);
+        }
+        PyGILState_Release(st);
+    });
+    auto other = [&](bool record) {
+        PyGILState_STATE st = PyGILState_Ensure();
+        Py_BEGIN_ALLOW_THREADS
+        wait_until([&]() { return handed.load() != nullptr; });
+        Py_END_ALLOW_THREADS
+        PyObject *op = handed.load();
+        hammer(op);
+        if (record) {
+            promoted_b = is_promoted(op);
+            Py_ssize_t before = _Py_atomic_load_ssize(&op->ob_ref_shared);
+            Py_INCREF(op);
+            Py_DECREF(op);
+            shared_word_still = _Py_atomic_load_ssize(&op->ob_ref_shared) == before;
+        }
+        for (int i = 0; i < 3; i++) {
+            Py_INCREF(op);                 // kept: the owner drops them after the fold
+        }
+        hammered++;
+        // Stay alive (detached) until the fold has read our slots.
+        Py_BEGIN_ALLOW_THREADS
+        wait_until([&]() { return folded.load(); });
+        Py_END_ALLOW_THREADS
+        PyGILState_Release(st);
+    };
+    std::thread b(other, true), c(other, false);
+    b.join();
+    c.join();
+    owner.join();
+    EXPECT_TRUE(promoted_b.load());
+    EXPECT_TRUE(shared_word_still.load());
+    EXPECT_GE(refcnt_promoted.load(), (long)1 << 40);   // the pin: no "count == 1" shortcut
+    EXPECT_EQ(deallocs_before_fold.load(), 0);
+    EXPECT_EQ(refcnt_folded.load(), 7);
+    EXPECT_FALSE(promoted_after_fold.load());
+    EXPECT_EQ(g_deallocs.load(), 1);
+}
+
+// The last reference to a promoted object goes: the pin keeps it until the next fold, which
+// frees it exactly once.
+TEST_F(FTRefcount, ObjectDyingWhilePromotedIsFreedAtTheFold)
+{
+    std::atomic<long> deallocs_after_last_drop{-1};
+    in_thread([&]() {
+        PyObject *op = new_counted(2);
+        in_thread([&]() { hammer(op); });
+        EXPECT_TRUE(is_promoted(op));
+        Py_DECREF(op);                     // the last reference
+        deallocs_after_last_drop = g_deallocs.load();
+        PyGC_Collect();
+    });
+    EXPECT_EQ(deallocs_after_last_drop.load(), 0);
+    EXPECT_EQ(g_deallocs.load(), 1);
+}
+
+// A thread that exits hands its slot to the object: the references it kept stay counted.
+TEST_F(FTRefcount, ExitingThreadHandsItsCountsToTheObject)
+{
+    in_thread([&]() {
+        PyObject *op = new_counted(3);
+        in_thread([&]() {
+            hammer(op);
+            EXPECT_TRUE(is_promoted(op));
+            for (int i = 0; i < 5; i++) {
+                Py_INCREF(op);             // kept past this thread's exit
+            }
+        });
+        PyGC_Collect();
+        EXPECT_EQ(Py_REFCNT(op), 6);
+        for (int i = 0; i < 5; i++) {
+            Py_DECREF(op);
+        }
+        EXPECT_EQ(g_deallocs.load(), 0);
+        Py_DECREF(op);
+        EXPECT_EQ(g_deallocs.load(), 1);
+    });
+}
+
+// References taken in one thread's slot and dropped in another's (slots go negative): the
+// fold's sum is still exact.
+TEST_F(FTRefcount, ReferencesMovedBetweenThreadsSumExactly)
+{
+    in_thread([&]() {
+        PyObject *op = new_counted(4);
+        std::atomic<int> stage{0};
+        std::thread taker([&]() {
+            PyGILState_STATE st = PyGILState_Ensure();
+            hammer(op);
+            for (int i = 0; i < 1000; i++) {
+                Py_INCREF(op);
+            }
+            stage = 1;
+            Py_BEGIN_ALLOW_THREADS
+            wait_until([&]() { return stage.load() == 3; });
+            Py_END_ALLOW_THREADS
+            PyGILState_Release(st);
+        });
+        std::thread dropper([&]() {
+            PyGILState_STATE st = PyGILState_Ensure();
+            Py_BEGIN_ALLOW_THREADS
+            wait_until([&]() { return stage.load() == 1; });
+            Py_END_ALLOW_THREADS
+            for (int i = 0; i < 600; i++) {
+                Py_DECREF(op);
+            }
+            stage = 2;
+            Py_BEGIN_ALLOW_THREADS
+            wait_until([&]() { return stage.load() == 3; });
+            Py_END_ALLOW_THREADS
+            PyGILState_Release(st);
+        });
+        Py_BEGIN_ALLOW_THREADS
+        wait_until([&]() { return stage.load() == 2; });
+        Py_END_ALLOW_THREADS
+        EXPECT_TRUE(is_promoted(op));
+        PyGC_Collect();                    // both threads alive: their slots +1000 and -600
+        EXPECT_EQ(Py_REFCNT(op), 401);
+        stage = 3;
+        Py_BEGIN_ALLOW_THREADS
+        taker.join();
+        dropper.join();
+        Py_END_ALLOW_THREADS
+        for (int i = 0; i < 401; i++) {
+            Py_DECREF(op);
+        }
+        EXPECT_EQ(g_deallocs.load(), 1);
+    });
+}
+
+int finalizer_calls = 0;
+
+void counted_finalize(PyObject *)
+{
+    finalizer_calls++;
+}
+
+// An object whose type has a finalizer keeps CPython's prompt release: never promoted.
+TEST_F(FTRefcount, ObjectWithFinalizerIsNeverPromoted)
+{
+    static PyType_Slot slots[] = {
+        {Py_tp_dealloc, (void *)counted_dealloc},
+        {Py_tp_finalize, (void *)counted_finalize},
+        {0, nullptr},
+    };
+    static PyType_Spec spec = {
+        "braid_gtest.Finalized", (int)sizeof(Counted), 0, Py_TPFLAGS_DEFAULT, slots,
+    };
+    in_thread([&]() {
+        PyObject *type = PyType_FromSpec(&spec);
+        ASSERT_NE(type, nullptr);
+        PyObject *op = reinterpret_cast<PyTypeObject *>(type)->tp_alloc(
+            reinterpret_cast<PyTypeObject *>(type), 0);
+        ASSERT_NE(op, nullptr);
+        in_thread([&]() { hammer(op); });
+        EXPECT_FALSE(is_promoted(op));
+        Py_DECREF(op);
+        EXPECT_EQ(g_deallocs.load(), 1);   // at once
+        Py_DECREF(type);
+    });
 }
 
 // QSBR: an object released with _PyObject_XDecRefDelayed by B is not freed while another

@@ -10,6 +10,7 @@
 #include "pycore_gc.h"
 #include "pycore_initconfig.h"
 #include "pycore_brc.h"
+#include "pycore_ptrc.h"
 
 struct _qsbr_shared;
 
@@ -110,6 +111,7 @@ struct _is {
 
 #ifdef Py_GIL_DISABLED
     struct _brc_state brc;        /* biased reference counting queues (Python/brc.c) */
+    struct _ptrc_state ptrc;      /* promoted objects' table (Python/ptrc.c) */
     struct _qsbr_shared *qsbr;    /* safe memory reclamation (Python/qsbr.c) */
 #endif
 

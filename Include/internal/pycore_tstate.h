@@ -8,6 +8,7 @@
 #define Py_INTERNAL_TSTATE_H
 
 #include "pycore_brc.h"
+#include "pycore_ptrc.h"
 
 struct _qsbr_thread_state;
 struct _qsbr_pending;
@@ -25,6 +26,8 @@ typedef struct _PyThreadStateImpl {
 #ifdef Py_GIL_DISABLED
     /* Biased reference counting: objects other threads queued to us (Python/brc.c). */
     struct _brc_thread_state brc;
+    /* Our counts of promoted objects (Python/ptrc.c). */
+    struct _ptrc_thread_state ptrc;
     /* Safe memory reclamation (Python/qsbr.c): our slot and our delayed frees. */
     struct _qsbr_thread_state *qsbr;
     struct _qsbr_pending *qsbr_pending;
