@@ -1,12 +1,9 @@
 /* The generic object protocol: reference-count slow paths, deallocation, the trashcan,
  * repr/str/compare/hash/truth, attribute access and the None and NotImplemented singletons.
  *
- * Free-threaded build, interim reference counting: while the free-threaded build still runs one
- * thread at a time (under a GIL), a non-owner decrement that would take the shared count
- * negative merges the local and shared counts at once instead of queueing the object to its
- * owner; the merged object has ob_tid == 0 and lives on its shared count only.  The
- * free-threaded issue replaces this with per-thread merge queues (biased reference counting as
- * in DESIGN.md §3). */
+ * Free-threaded build: the reference-count slow paths of biased reference counting (the
+ * owner's count reached zero; a non-owner increment or decrement; merges, Python/brc.c) and
+ * of per-thread counts for promoted hot objects (Python/ptrc.c); DESIGN.md §3. */
 #include "Python.h"
 #include "pycore_gc.h"
 #include "pycore_pyatomic_ft_wrappers.h"

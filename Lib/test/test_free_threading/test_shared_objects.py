@@ -3,12 +3,15 @@ conditions of the seed texts: a shared counter incremented with `count = count +
 updates without a lock (in the free-threaded build, and in principle in the GIL build too) and
 must be exact with one; money moved between accounts under a lock keeps the total."""
 
+import gc
 import random
+import sys
 import threading
 import types
 import unittest
+import weakref
 
-from test.test_free_threading import NTHREADS, run_concurrently
+from test.test_free_threading import FREE_THREADED, NTHREADS, run_concurrently
 
 N = 1000
 
@@ -364,6 +367,97 @@ class BankTests(unittest.TestCase):
 
         run_concurrently(worker)
         self.assertEqual(sum(accounts), 10000)
+
+
+class Shared:
+    """A weakly referenceable object without a finalizer."""
+
+
+class HotSharedObjectTests(unittest.TestCase):
+    """Objects that every thread keeps reading (a read-mostly dict, a threading.local, their
+    values).  In the free-threaded build they become hot enough to count their references per
+    thread (Python/ptrc.c): the counts must end exact once a collection folded them, an
+    object that died meanwhile must be freed by that collection, and an object with __del__
+    must still be finalized at once.  In the GIL build the same holds trivially."""
+
+    READS = 20000
+
+    def test_read_mostly_dict_counts_end_exact(self):
+        table = {'k%d' % i: Shared() for i in range(16)}
+        keys = list(table)
+        before = [sys.getrefcount(table)] + [sys.getrefcount(v) for v in table.values()]
+
+        def worker(index):
+            found = 0
+            for i in range(self.READS):
+                found += table.get(keys[i & 15]) is not None
+            return found
+
+        self.assertEqual(run_concurrently(worker), [self.READS] * NTHREADS)
+        if FREE_THREADED:
+            # Promoted: its count carries the pin, so the test exercises the fold.
+            self.assertGreater(sys.getrefcount(table), 2 ** 40)
+        gc.collect()
+        after = [sys.getrefcount(table)] + [sys.getrefcount(v) for v in table.values()]
+        self.assertEqual(after, before)
+
+    def test_hot_object_dropped_is_freed_by_the_next_collection(self):
+        holder = [Shared()]
+        ref = weakref.ref(holder[0])
+
+        def worker(index):
+            for i in range(self.READS):
+                obj = holder[0]
+            return obj is not None
+
+        self.assertEqual(run_concurrently(worker), [True] * NTHREADS)
+        del holder[0]
+        gc.collect()
+        self.assertIsNone(ref())
+
+    def test_hot_object_with_finalizer_is_finalized_at_once(self):
+        finalized = []
+
+        class Finalized:
+            def __del__(self):
+                finalized.append(True)
+
+        holder = [Finalized()]
+
+        def worker(index):
+            for i in range(self.READS):
+                obj = holder[0]
+            return obj is not None
+
+        # Keep threads alive while the object goes, so that it is dropped while other
+        # threads exist.
+        stop = threading.Event()
+        bystander = threading.Thread(target=stop.wait)
+        bystander.start()
+        try:
+            self.assertEqual(run_concurrently(worker), [True] * NTHREADS)
+            del holder[0]
+            self.assertEqual(finalized, [True])
+        finally:
+            stop.set()
+            bystander.join()
+
+    def test_shared_threading_local(self):
+        local = threading.local()
+
+        def worker(index):
+            local.value = index
+            total = 0
+            for i in range(self.READS):
+                total += local.value
+            return total
+
+        self.assertEqual(run_concurrently(worker),
+                         [index * self.READS for index in range(NTHREADS)])
+        before = sys.getrefcount(local)
+        gc.collect()
+        self.assertLessEqual(sys.getrefcount(local), before)
+        self.assertEqual(sys.getrefcount(local), 2)
 
 
 if __name__ == '__main__':
