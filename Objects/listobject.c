@@ -4,17 +4,28 @@
  * ob_item == NULL iff allocated == 0 (allocated == -1 only while sorting, see listsort.c).
  *
  * Thread safety (free-threaded build): every mutation holds the list's critical section
- * (Py_BEGIN_CRITICAL_SECTION(self)).  Until lock-free reads land (QSBR), single-item reads also
- * take the critical section in the free-threaded build (only while several threads run: the
- * _SHORT sections below), and an item
- * array that has been replaced is released through list_free_items, the one place that will
- * hand it to QSBR.  Code that may run arbitrary Python (comparisons, __del__ of a released item)
- * never runs while an invariant is half-established: items are released after the list is
- * consistent again. */
+ * (Py_BEGIN_CRITICAL_SECTION(self)).  Single-item reads (indexing, iteration) of a *shared*
+ * list take no lock (list_get_item_ref): a list becomes shared (_PyObject_GC_SET_SHARED) the
+ * first time a thread other than its owner reads it while several threads run, under its lock.
+ * Until then reads take the critical section (a no-op while one thread runs).  For the
+ * lock-free readers of a shared list, under its lock:
+ *   - the item array carries its capacity in a header (list_items_capacity), so a reader
+ *     bounds-checks the array it loaded, whatever size it read;
+ *   - slots at or beyond ob_size are NULL (list_resize clears what a shrink vacates, arrays
+ *     start zeroed), so a reader never finds a stale pointer there, only NULL (retry locked);
+ *   - items are published with _PyObject_SetMaybeShared (their memory then waits for QSBR
+ *     when they die, and readers may count them through the shared count), slots are written
+ *     and moved one pointer at a time with atomic stores (list_item_store, list_items_move);
+ *   - a replaced array is freed through QSBR (list_free_items).
+ * Code that may run arbitrary Python (comparisons, __del__ of a released item) never runs
+ * while an invariant is half-established: items are released after the list is consistent
+ * again. */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_critical_section.h"
 #include "pycore_dict.h"
+#include "pycore_gc.h"
+#include "pycore_qsbr.h"
 #include "pycore_list.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_tuple.h"
@@ -27,21 +38,139 @@ PyAPI_FUNC(int) _PyList_SortSlice(PyObject **keys, PyObject **values, Py_ssize_t
 
 /* ---- the item array ------------------------------------------------------------------------ */
 
-/* Free an item array that is no longer published in a list.  In the free-threaded build this is
- * where the array will be handed to QSBR (freed once every attached thread has passed a
- * quiescent state), so that lock-free readers can still read it. */
+#ifdef Py_GIL_DISABLED
+/* Free-threaded build: the array is preceded by its capacity, for lock-free readers. */
+typedef struct {
+    Py_ssize_t allocated;
+    PyObject *ob_item[];
+} list_array;
+
+static list_array *
+array_of(PyObject **items)
+{
+    return (list_array *)((char *)items - offsetof(list_array, ob_item));
+}
+
+static Py_ssize_t
+list_items_capacity(PyObject **items)
+{
+    return array_of(items)->allocated;
+}
+
+static int
+list_is_shared(PyListObject *self)
+{
+    return _PyObject_GC_IS_SHARED((PyObject *)self);
+}
+#else
+static int
+list_is_shared(PyListObject *self)
+{
+    (void)self;
+    return 0;
+}
+#endif
+
+/* A zeroed array for n > 0 items, or NULL (no exception set). */
+static PyObject **
+list_items_alloc(size_t n)
+{
+    if (n > ((size_t)PY_SSIZE_T_MAX - 64) / sizeof(PyObject *)) {
+        return NULL;
+    }
+#ifdef Py_GIL_DISABLED
+    list_array *array = PyMem_Calloc(1, sizeof(list_array) + n * sizeof(PyObject *));
+    if (array == NULL) {
+        return NULL;
+    }
+    array->allocated = (Py_ssize_t)n;
+    return array->ob_item;
+#else
+    return PyMem_Calloc(n, sizeof(PyObject *));
+#endif
+}
+
+/* Free an item array that is no longer published in a list (allocated: its capacity). */
 void
 _PyList_FreeItemArray(PyObject **items, Py_ssize_t allocated)
 {
     (void)allocated;
+#ifdef Py_GIL_DISABLED
+    PyMem_Free(array_of(items));
+#else
     PyMem_Free(items);
+#endif
 }
 
+/* Free self's former array: through QSBR if lock-free readers may still be reading it. */
 static inline void
-list_free_items(PyObject **items, Py_ssize_t allocated)
+list_free_items(PyListObject *self, PyObject **items, Py_ssize_t allocated)
 {
-    if (items != NULL) {
-        _PyList_FreeItemArray(items, allocated);
+    if (items == NULL) {
+        return;
+    }
+#ifdef Py_GIL_DISABLED
+    if (list_is_shared(self) && !_Py_qsbr_single_thread()) {
+        _PyMem_FreeDelayed(array_of(items));
+        return;
+    }
+#endif
+    (void)self;
+    _PyList_FreeItemArray(items, allocated);
+}
+
+/* Store v (a reference the list now holds, or NULL) in slot i of self's array. */
+static inline void
+list_item_store(PyListObject *self, PyObject **slot, PyObject *v)
+{
+#ifdef Py_GIL_DISABLED
+    if (v != NULL && list_is_shared(self)) {
+        _PyObject_SetMaybeShared(v, 0);     /* before readers can find it */
+    }
+#endif
+    (void)self;
+    FT_ATOMIC_STORE_PTR_RELEASE(*slot, v);
+}
+
+/* memmove of n item pointers within self's array; a shared list's slots are moved one atomic
+ * store each, so that a lock-free reader finds one item or another, never a torn pointer. */
+static void
+list_items_move(PyListObject *self, PyObject **dst, PyObject **src, Py_ssize_t n)
+{
+#ifdef Py_GIL_DISABLED
+    if (list_is_shared(self)) {
+        if (dst < src) {
+            for (Py_ssize_t i = 0; i < n; i++) {
+                _Py_atomic_store_ptr_relaxed(&dst[i], _Py_atomic_load_ptr_relaxed(&src[i]));
+            }
+        }
+        else {
+            for (Py_ssize_t i = n - 1; i >= 0; i--) {
+                _Py_atomic_store_ptr_relaxed(&dst[i], _Py_atomic_load_ptr_relaxed(&src[i]));
+            }
+        }
+        return;
+    }
+#endif
+    (void)self;
+    memmove(dst, src, (size_t)n * sizeof(PyObject *));
+}
+
+/* Clear slots [from, to) of self's array (vacated by a shrink). */
+static void
+list_items_clear(PyListObject *self, PyObject **items, Py_ssize_t from, Py_ssize_t to)
+{
+#ifdef Py_GIL_DISABLED
+    if (list_is_shared(self)) {
+        for (Py_ssize_t i = from; i < to; i++) {
+            _Py_atomic_store_ptr_relaxed(&items[i], NULL);
+        }
+        return;
+    }
+#endif
+    (void)self;
+    if (to > from) {
+        memset(&items[from], 0, (size_t)(to - from) * sizeof(PyObject *));
     }
 }
 
@@ -52,41 +181,43 @@ static int
 list_resize(PyListObject *self, Py_ssize_t newsize)
 {
     Py_ssize_t allocated = self->allocated;
+    Py_ssize_t oldsize = Py_SIZE(self);
+    if (newsize < oldsize) {
+        /* Vacated slots are NULL from now on (see the file comment); also if the smaller
+         * allocation below fails and the caller keeps this array. */
+        list_items_clear(self, self->ob_item, newsize, oldsize);
+    }
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
         Py_SET_SIZE(self, newsize);
         return 0;
     }
     size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
-    if ((size_t)newsize - (size_t)Py_SIZE(self) > new_allocated - (size_t)newsize) {
+    if ((size_t)newsize - (size_t)oldsize > new_allocated - (size_t)newsize) {
         new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
     }
     if (newsize == 0) {
         new_allocated = 0;
     }
-    if (new_allocated > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
-        PyErr_NoMemory();
-        return -1;
-    }
     PyObject **items = NULL;
     if (new_allocated > 0) {
-        items = PyMem_Malloc(new_allocated * sizeof(PyObject *));
+        items = list_items_alloc(new_allocated);
         if (items == NULL) {
             PyErr_NoMemory();
             return -1;
         }
-        Py_ssize_t keep = Py_MIN(Py_SIZE(self), newsize);
+        Py_ssize_t keep = Py_MIN(oldsize, newsize);
         if (keep > 0) {
             memcpy(items, self->ob_item, (size_t)keep * sizeof(PyObject *));
         }
     }
     PyObject **old = self->ob_item;
     Py_ssize_t old_allocated = self->allocated;
-    /* Publish the new array before the new size: a reader that sees the new size also sees
-     * an array at least that large. */
+    /* Publish the new array before the new size (readers bound-check against the array they
+     * loaded anyway). */
     FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item, items);
     self->allocated = (Py_ssize_t)new_allocated;
     FT_ATOMIC_STORE_SSIZE_RELAXED(self->ob_base.ob_size, newsize);
-    list_free_items(old, old_allocated);
+    list_free_items(self, old, old_allocated);
     return 0;
 }
 
@@ -96,16 +227,12 @@ static int
 list_preallocate_exact(PyListObject *self, Py_ssize_t size)
 {
     assert(self->ob_item == NULL);
-    if ((size_t)size > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    PyObject **items = PyMem_Malloc((size_t)size * sizeof(PyObject *));
+    PyObject **items = list_items_alloc((size_t)size);
     if (items == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    self->ob_item = items;
+    FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item, items);
     self->allocated = size;
     return 0;
 }
@@ -128,14 +255,7 @@ PyList_New(Py_ssize_t size)
         op->ob_item = NULL;
     }
     else {
-        if ((size_t)size > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
-            op->ob_item = NULL;
-            op->allocated = 0;
-            Py_SET_SIZE(op, 0);
-            Py_DECREF(op);
-            return PyErr_NoMemory();
-        }
-        op->ob_item = PyMem_Calloc((size_t)size, sizeof(PyObject *));
+        op->ob_item = list_items_alloc((size_t)size);
         if (op->ob_item == NULL) {
             op->allocated = 0;
             Py_SET_SIZE(op, 0);
@@ -238,17 +358,84 @@ PyList_GetItem(PyObject *op, Py_ssize_t i)
     return ((PyListObject *)op)->ob_item[i];
 }
 
-/* Return a new reference to op[i] (no negative indices), or NULL with IndexError. */
+#ifdef Py_GIL_DISABLED
+/* Lock-free read of a shared list's op[i] (the file comment has the invariants).  Return a new
+ * reference; NULL, *retry == 0: i is out of range; NULL, *retry == 1: a concurrent change got
+ * in the way, read under the lock. */
 static PyObject *
-list_get_item_ref(PyListObject *op, Py_ssize_t i)
+list_get_item_lockfree(PyListObject *op, Py_ssize_t i, int *retry)
 {
+    *retry = 1;
+    if (!valid_index(i, _Py_atomic_load_ssize_relaxed(&op->ob_base.ob_size))) {
+        *retry = 0;
+        return NULL;
+    }
+    PyObject **items = _Py_atomic_load_ptr_acquire(&op->ob_item);
+    if (items == NULL || !valid_index(i, list_items_capacity(items))) {
+        return NULL;
+    }
+    PyObject *item = _Py_atomic_load_ptr_acquire(&items[i]);
+    /* item's memory is valid (QSBR) even if it was removed meanwhile; it may be dying. */
+    if (item == NULL || !_Py_TryIncRef(item)) {
+        return NULL;
+    }
+    if (_Py_atomic_load_ptr_acquire(&items[i]) != item) {
+        Py_DECREF(item);
+        return NULL;
+    }
+    return item;
+}
+
+/* A thread other than op's owner reads it while others run: from now on op's items are
+ * published for lock-free readers.  Caller holds op's critical section. */
+static void
+list_make_shared(PyListObject *op)
+{
+    for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
+        _PyObject_SetMaybeShared(op->ob_item[i], 0);
+    }
+    _PyObject_GC_SET_SHARED((PyObject *)op);   /* after the items' flags (atomic or) */
+}
+
+/* Several threads run: op[i] without the lock if op is shared, else under it (sharing op if
+ * we are not its owner).  New reference, or NULL if i is out of range. */
+static Py_NO_INLINE PyObject *
+list_get_item_ref_threads(PyListObject *op, Py_ssize_t i)
+{
+    if (_Py_atomic_load_uint8(&op->ob_base.ob_base.ob_gc_bits) & _PyGC_BITS_SHARED) {
+        int retry;
+        PyObject *item = list_get_item_lockfree(op, i, &retry);
+        if (item != NULL || !retry) {
+            return item;
+        }
+    }
     PyObject *item = NULL;
-    Py_BEGIN_CRITICAL_SECTION_SHORT(op);
+    Py_BEGIN_CRITICAL_SECTION(op);
+    if (!list_is_shared(op) && !_Py_IsOwnedByCurrentThread((PyObject *)op)) {
+        list_make_shared(op);
+    }
     if (valid_index(i, Py_SIZE(op))) {
         item = Py_NewRef(op->ob_item[i]);
     }
-    Py_END_CRITICAL_SECTION_SHORT();
+    Py_END_CRITICAL_SECTION();
     return item;
+}
+#endif
+
+/* Return a new reference to op[i] (no negative indices), or NULL if i is out of range. */
+static inline PyObject *
+list_get_item_ref(PyListObject *op, Py_ssize_t i)
+{
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsSingleThreaded()) {
+        return list_get_item_ref_threads(op, i);
+    }
+#endif
+    /* The GIL build, or the only thread: nobody else can touch op. */
+    if (!valid_index(i, Py_SIZE(op))) {
+        return NULL;
+    }
+    return Py_NewRef(op->ob_item[i]);
 }
 
 /* Return a new reference. */
@@ -286,7 +473,7 @@ PyList_SetItem(PyObject *op, Py_ssize_t i, PyObject *newitem)
     }
     else {
         old = self->ob_item[i];
-        FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item[i], newitem);
+        list_item_store(self, &self->ob_item[i], newitem);
     }
     Py_END_CRITICAL_SECTION_SHORT();
     Py_XDECREF(old);
@@ -315,8 +502,8 @@ ins1(PyListObject *self, Py_ssize_t where, PyObject *v)
         where = n;
     }
     PyObject **items = self->ob_item;
-    memmove(&items[where + 1], &items[where], (size_t)(n - where) * sizeof(PyObject *));
-    items[where] = Py_NewRef(v);
+    list_items_move(self, &items[where + 1], &items[where], n - where);
+    list_item_store(self, &items[where], Py_NewRef(v));
     return 0;
 }
 
@@ -343,7 +530,7 @@ _PyList_AppendTakeRefListResize(PyListObject *self, PyObject *newitem)
         Py_DECREF(newitem);
         return -1;
     }
-    FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item[len], newitem);
+    list_item_store(self, &self->ob_item[len], newitem);
     return 0;
 }
 
@@ -427,7 +614,7 @@ list_clear_impl(PyListObject *a)
     while (--i >= 0) {
         Py_XDECREF(items[i]);
     }
-    list_free_items(items, allocated);
+    list_free_items(a, items, allocated);
 }
 
 static int
@@ -501,8 +688,7 @@ list_ass_slice_lock_held(PyListObject *a, Py_ssize_t ilow, Py_ssize_t ihigh, PyO
     if (d < 0) {
         /* Shrink: move the tail down, then resize (which cannot fail when shrinking into an
          * array with room, but may reallocate). */
-        memmove(&a->ob_item[ihigh + d], &a->ob_item[ihigh],
-                (size_t)(size - ihigh) * sizeof(PyObject *));
+        list_items_move(a, &a->ob_item[ihigh + d], &a->ob_item[ihigh], size - ihigh);
         if (list_resize(a, size + d) < 0) {
             /* Shrinking allocation failed: the old array is still valid and consistent for
              * the smaller size. */
@@ -514,11 +700,10 @@ list_ass_slice_lock_held(PyListObject *a, Py_ssize_t ilow, Py_ssize_t ihigh, PyO
         if (list_resize(a, size + d) < 0) {
             goto done;
         }
-        memmove(&a->ob_item[ihigh + d], &a->ob_item[ihigh],
-                (size_t)(size - ihigh) * sizeof(PyObject *));
+        list_items_move(a, &a->ob_item[ihigh + d], &a->ob_item[ihigh], size - ihigh);
     }
     for (Py_ssize_t k = 0; k < n; k++) {
-        a->ob_item[ilow + k] = Py_NewRef(vitem[k]);
+        list_item_store(a, &a->ob_item[ilow + k], Py_NewRef(vitem[k]));
     }
     for (Py_ssize_t k = norig - 1; k >= 0; k--) {
         Py_XDECREF(recycle[k]);
@@ -672,7 +857,7 @@ list_ass_item(PyObject *aa, Py_ssize_t i, PyObject *v)
     else if (v == NULL) {
         Py_ssize_t n = Py_SIZE(a);
         old = a->ob_item[i];
-        memmove(&a->ob_item[i], &a->ob_item[i + 1], (size_t)(n - i - 1) * sizeof(PyObject *));
+        list_items_move(a, &a->ob_item[i], &a->ob_item[i + 1], n - i - 1);
         if (list_resize(a, n - 1) < 0) {
             PyErr_Clear();
             Py_SET_SIZE(a, n - 1);
@@ -680,7 +865,7 @@ list_ass_item(PyObject *aa, Py_ssize_t i, PyObject *v)
     }
     else {
         old = a->ob_item[i];
-        FT_ATOMIC_STORE_PTR_RELEASE(a->ob_item[i], Py_NewRef(v));
+        list_item_store(a, &a->ob_item[i], Py_NewRef(v));
     }
     Py_END_CRITICAL_SECTION_SHORT();
     Py_XDECREF(old);
@@ -706,7 +891,7 @@ list_extend_lock_held(PyListObject *self, PyObject *iterable)
         PyObject **src = PySequence_Fast_ITEMS(iterable);
         PyObject **dest = self->ob_item + m;
         for (Py_ssize_t i = 0; i < n; i++) {
-            dest[i] = Py_NewRef(src[i]);
+            list_item_store(self, &dest[i], Py_NewRef(src[i]));
         }
         return 0;
     }
@@ -895,7 +1080,7 @@ list_inplace_repeat(PyObject *aa, Py_ssize_t n)
         PyObject **items = self->ob_item;
         for (Py_ssize_t k = 1; k < n; k++) {
             for (Py_ssize_t i = 0; i < input_size; i++) {
-                items[k * input_size + i] = Py_NewRef(items[i]);
+                list_item_store(self, &items[k * input_size + i], Py_NewRef(items[i]));
             }
         }
     }
@@ -977,8 +1162,8 @@ list_pop(PyObject *aa, PyObject *const *args, Py_ssize_t nargs)
                 }
             }
             else {
-                memmove(&self->ob_item[index], &self->ob_item[index + 1],
-                        (size_t)(n - index - 1) * sizeof(PyObject *));
+                list_items_move(self, &self->ob_item[index], &self->ob_item[index + 1],
+                                n - index - 1);
                 if (list_resize(self, n - 1) < 0) {
                     PyErr_Clear();
                     Py_SET_SIZE(self, n - 1);
@@ -1119,7 +1304,15 @@ list_reverse(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     Py_BEGIN_CRITICAL_SECTION(self);
     PyListObject *l = (PyListObject *)self;
-    if (Py_SIZE(l) > 1) {
+    if (Py_SIZE(l) > 1 && list_is_shared(l)) {
+        /* Swap with atomic stores, for lock-free readers. */
+        for (Py_ssize_t lo = 0, hi = Py_SIZE(l) - 1; lo < hi; lo++, hi--) {
+            PyObject *t = l->ob_item[lo];
+            list_item_store(l, &l->ob_item[lo], l->ob_item[hi]);
+            list_item_store(l, &l->ob_item[hi], t);
+        }
+    }
+    else if (Py_SIZE(l) > 1) {
         reverse_slice(l->ob_item, l->ob_item + Py_SIZE(l));
     }
     Py_END_CRITICAL_SECTION();
@@ -1236,7 +1429,7 @@ restore:
         while (--i >= 0) {
             Py_XDECREF(final_ob_item[i]);
         }
-        list_free_items(final_ob_item, final_allocated);
+        list_free_items(self, final_ob_item, final_allocated);
     }
     return result;
 }
@@ -1331,8 +1524,8 @@ list_dealloc(PyObject *self)
         while (--i >= 0) {
             Py_XDECREF(op->ob_item[i]);
         }
-        /* Not shared any more: free at once. */
-        PyMem_Free(op->ob_item);
+        /* Nobody else holds the list any more: free at once. */
+        _PyList_FreeItemArray(op->ob_item, op->allocated);
     }
     Py_TYPE(op)->tp_free((PyObject *)op);
     Py_TRASHCAN_END
@@ -1567,7 +1760,7 @@ list_delete_extended_slice(PyListObject *self, Py_ssize_t start, Py_ssize_t step
             garbage[i++] = self->ob_item[cur];
             continue;
         }
-        self->ob_item[dst++] = self->ob_item[cur];
+        list_item_store(self, &self->ob_item[dst++], self->ob_item[cur]);
     }
     if (list_resize(self, n - slicelength) < 0) {
         PyErr_Clear();
@@ -1685,7 +1878,7 @@ list_ass_subscript(PyObject *self, PyObject *item, PyObject *value)
             PyObject **seqitems = PySequence_Fast_ITEMS(seq);
             for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, i++) {
                 garbage[i] = l->ob_item[cur];
-                l->ob_item[cur] = Py_NewRef(seqitems[i]);
+                list_item_store(l, &l->ob_item[cur], Py_NewRef(seqitems[i]));
             }
         }
     }

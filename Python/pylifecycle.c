@@ -609,6 +609,7 @@ void PyOS_AfterFork_Child(void)
         interp->threads.head = tstate;
         tstate->prev = tstate->next = NULL;
         interp->threads.count = 1;
+        _PyRuntime.threads_count = 1;
         pthread_mutex_init(&interp->pending.mutex, NULL);
         int gil_enabled = interp->gil.enabled;
         _PyEval_InitGIL(interp);

@@ -134,6 +134,7 @@ PyThreadState *_PyThreadState_New(PyInterpreterState *interp)
     /* read without the mutex (_Py_IsSingleThreaded) */
     long count = interp->threads.count + 1;
     _Py_atomic_store_ssize_relaxed(&interp->threads.count, count);
+    _Py_atomic_store_ssize_relaxed(&_PyRuntime.threads_count, count);
 #ifdef Py_GIL_DISABLED
     if (count == 2) {
         /* The single-threaded mode ends: no thread may run before the world has been
@@ -212,6 +213,7 @@ static void tstate_unlink(PyThreadState *tstate)
     /* release: a thread left alone reads the count with acquire order and then uses objects
      * without locks (_Py_IsSingleThreaded); this thread no longer touches any object */
     _Py_atomic_store_ssize_release(&interp->threads.count, interp->threads.count - 1);
+    _Py_atomic_store_ssize_release(&_PyRuntime.threads_count, interp->threads.count);
     pthread_mutex_unlock(&interp->threads.mutex);
     if (_PyRuntime.autotss_initialized &&
         pthread_getspecific(_PyRuntime.autotss_key) == tstate) {

@@ -4,6 +4,8 @@
 #ifndef Py_INTERNAL_LIST_H
 #define Py_INTERNAL_LIST_H
 
+#include "pycore_gc.h"
+
 /* list.extend(iterable); returns None (new reference) or NULL. */
 PyAPI_FUNC(PyObject *) _PyList_Extend(PyListObject *self, PyObject *iterable);
 /* Slow path of _PyList_AppendTakeRef: grow the array, then append.  Steals newitem. */
@@ -20,7 +22,12 @@ static inline int _PyList_AppendTakeRef(PyListObject *self, PyObject *newitem)
 {
     Py_ssize_t len = Py_SIZE(self);
     Py_ssize_t allocated = self->allocated;
+#ifdef Py_GIL_DISABLED
+    /* A list read lock-free by other threads publishes its items: the out-of-line path does. */
+    if (allocated > len && !_PyObject_GC_IS_SHARED((PyObject *)self)) {
+#else
     if (allocated > len) {
+#endif
 #ifdef Py_GIL_DISABLED
         _Py_atomic_store_ptr_release((void **)&self->ob_item[len], newitem);
         _Py_atomic_store_ssize_relaxed(&self->ob_base.ob_size, len + 1);

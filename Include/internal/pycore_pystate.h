@@ -23,6 +23,9 @@ typedef struct pyruntimestate {
     PyInterpreterState *main_interp;
     PyThreadState *main_tstate;   /* the main thread's thread state (signal delivery) */
     unsigned long main_thread;    /* PyThread_get_thread_ident() of the main thread */
+    /* The main (only) interpreter's threads.count, mirrored here (atomic, written with it
+     * under threads.mutex) so that _Py_IsSingleThreaded is one load. */
+    Py_ssize_t threads_count;
     int64_t next_interpreter_id;
 
     /* Py_AtExit functions, run at the very end of Py_FinalizeEx (main thread only). */
@@ -66,14 +69,12 @@ static inline PyInterpreterState *_PyInterpreterState_GET(void)
  * item reads and stores, the collector's young lists.  The single-threaded mode ends safely:
  * the thread state that makes the interpreter multi-threaded sets threads.leaving_single,
  * and no new thread runs before a stop-the-world has cleared it (_PyThreadState_Attach), so
- * every operation that saw "single" has finished by then.  False when detached. */
+ * every operation that saw "single" has finished by then.  Only for attached threads. */
 static inline int _Py_IsSingleThreaded(void)
 {
-    PyThreadState *tstate = _Py_tss_tstate;
     /* acquire: pairs with the release store of the last other thread's exit (pystate.c), so
      * everything it did happens before what this thread now does without locks */
-    return tstate != NULL &&
-           _Py_atomic_load_ssize_acquire(&tstate->interp->threads.count) <= 1;
+    return _Py_atomic_load_ssize_acquire(&_PyRuntime.threads_count) <= 1;
 }
 #endif
 

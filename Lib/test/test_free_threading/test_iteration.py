@@ -101,6 +101,45 @@ class ReadersWhileWritersTests(unittest.TestCase):
 
         run_readers_and_writers(worker)
 
+    def test_list_items_replaced_and_freed_while_read(self):
+        # The readers index and iterate without the list's lock (once it is shared): the
+        # items they find may be replaced, removed and freed meanwhile by the writers; they
+        # must still get whole, live objects.
+        class Box:
+            def __init__(self, value):
+                self.value = value
+
+        shared = [Box(i) for i in range(64)]
+
+        def worker(index, writer, done):
+            if writer:
+                for i in range(N * 4):
+                    j = i % 64
+                    shared[j] = Box(j)
+                    if i % 16 == 0:
+                        shared.insert(j, Box(j))
+                        del shared[j]
+                    if i % 64 == 63:
+                        shared.reverse()
+                        shared.reverse()
+                return 0
+            reads = 0
+            while not done.is_set() or reads == 0:
+                for i in range(0, 64, 7):
+                    box = shared[i]
+                    self.assertIs(type(box), Box)
+                    self.assertIn(box.value, range(64))
+                for box in shared:
+                    self.assertIs(type(box), Box)
+                reads += 1
+            return reads
+
+        self.assertTrue(all(run_readers_and_writers(worker)))
+        # Concurrent insert/del pairs of different writers may remove each other's boxes,
+        # but never change the length.
+        self.assertEqual(len(shared), 64)
+        self.assertTrue(all(type(box) is Box and box.value in range(64) for box in shared))
+
     def test_list_reversed_sorted_and_contains(self):
         shared = list(range(200))
 
