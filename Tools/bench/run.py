@@ -554,7 +554,9 @@ def main(argv):
                      % (summary["other"], summary["base"], summary["memory_geomean"]))
     lines += ["", "![ratios](ratios.svg)", "", "## Multicore scaling", "",
               "Same total work at every thread count; speed-up = time(1 thread) / time(N), "
-              "efficiency = speed-up / N.", "",
+              "efficiency = speed-up / N.  Each process runs the workload once untimed "
+              "(warm-up) and times a second run with the same threads; the median over "
+              "processes is shown.", "",
               table(c_header, c_rows) if c_rows else "Not run (--workloads none).", "",
               "![scaling](scaling.svg)", ""]
     if failures:
