@@ -133,7 +133,9 @@ list_item_store(PyListObject *self, PyObject **slot, PyObject *v)
 }
 
 /* memmove of n item pointers within self's array; a shared list's slots are moved one atomic
- * store each, so that a lock-free reader finds one item or another, never a torn pointer. */
+ * store each, so that a lock-free reader finds one item or another, never a torn pointer.
+ * Release stores: a reader that acquires the moved pointer also sees the item's
+ * initialisation (the original publishing store was in another thread). */
 static void
 list_items_move(PyListObject *self, PyObject **dst, PyObject **src, Py_ssize_t n)
 {
@@ -141,12 +143,12 @@ list_items_move(PyListObject *self, PyObject **dst, PyObject **src, Py_ssize_t n
     if (list_is_shared(self)) {
         if (dst < src) {
             for (Py_ssize_t i = 0; i < n; i++) {
-                _Py_atomic_store_ptr_relaxed(&dst[i], _Py_atomic_load_ptr_relaxed(&src[i]));
+                _Py_atomic_store_ptr_release(&dst[i], _Py_atomic_load_ptr_relaxed(&src[i]));
             }
         }
         else {
             for (Py_ssize_t i = n - 1; i >= 0; i--) {
-                _Py_atomic_store_ptr_relaxed(&dst[i], _Py_atomic_load_ptr_relaxed(&src[i]));
+                _Py_atomic_store_ptr_release(&dst[i], _Py_atomic_load_ptr_relaxed(&src[i]));
             }
         }
         return;
@@ -1360,14 +1362,34 @@ list_sort_impl(PyListObject *self, PyObject *keyfunc, int reverse)
 {
     PyObject **saved_ob_item;
     Py_ssize_t saved_ob_size, saved_allocated;
+    PyObject **readers_array = NULL;   /* a shared list's array, left as it is for readers */
+    int copy_failed = 0;
     Py_BEGIN_CRITICAL_SECTION(self);
     saved_ob_size = Py_SIZE(self);
     saved_ob_item = self->ob_item;
     saved_allocated = self->allocated;
-    Py_SET_SIZE(self, 0);
-    FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item, NULL);
-    self->allocated = -1;
+    if (list_is_shared(self) && saved_ob_item != NULL) {
+        /* Lock-free readers may still be reading the array they loaded: sort a copy. */
+        PyObject **copy = list_items_alloc((size_t)saved_allocated);
+        if (copy == NULL) {
+            copy_failed = 1;
+        }
+        else {
+            memcpy(copy, saved_ob_item, (size_t)saved_ob_size * sizeof(PyObject *));
+            readers_array = saved_ob_item;
+            saved_ob_item = copy;
+        }
+    }
+    if (!copy_failed) {
+        Py_SET_SIZE(self, 0);
+        FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item, NULL);
+        self->allocated = -1;
+    }
     Py_END_CRITICAL_SECTION();
+    if (copy_failed) {
+        PyErr_NoMemory();
+        return -1;
+    }
 
     PyObject **keys = NULL;
     int result = -1;
@@ -1431,6 +1453,8 @@ restore:
         }
         list_free_items(self, final_ob_item, final_allocated);
     }
+    /* Its references moved to the sorted copy. */
+    list_free_items(self, readers_array, saved_allocated);
     return result;
 }
 
