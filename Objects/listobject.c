@@ -4,11 +4,12 @@
  * ob_item == NULL iff allocated == 0 (allocated == -1 only while sorting, see listsort.c).
  *
  * Thread safety (free-threaded build): every mutation holds the list's critical section
- * (Py_BEGIN_CRITICAL_SECTION(self)).  Single-item reads (indexing, iteration) of a *shared*
- * list take no lock (list_get_item_ref): a list becomes shared (_PyObject_GC_SET_SHARED) the
- * first time a thread other than its owner reads it while several threads run, under its lock.
- * Until then reads take the critical section (a no-op while one thread runs).  For the
- * lock-free readers of a shared list, under its lock:
+ * (Py_BEGIN_CRITICAL_SECTION(self)).  Single-item reads (indexing, iteration) take no lock
+ * (list_get_item_ref) when the list is *shared* or the reader is its owner.  A list becomes
+ * shared (_PyObject_GC_SET_SHARED, list_ensure_shared) the first time a thread other than its
+ * owner reads or changes it while several threads run, under its lock: so a change that could
+ * free what the owner is reading lock-free always finds the list shared.  Other threads read an
+ * unshared list under its lock, and share it.  For the lock-free readers, under the lock:
  *   - the item array carries its capacity in a header (list_items_capacity), so a reader
  *     bounds-checks the array it loaded, whatever size it read;
  *   - slots at or beyond ob_size are NULL (list_resize clears what a shrink vacates, arrays
@@ -62,7 +63,37 @@ list_is_shared(PyListObject *self)
 {
     return _PyObject_GC_IS_SHARED((PyObject *)self);
 }
+
+/* From now on other threads read op lock-free: publish its items (their memory then waits
+ * for QSBR when they die, and readers may count them through the shared count), then mark
+ * op.  Caller holds op's critical section. */
+static void
+list_make_shared(PyListObject *op)
+{
+    for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
+        _PyObject_SetMaybeShared(op->ob_item[i], 0);
+    }
+    _PyObject_GC_SET_SHARED((PyObject *)op);   /* after the items' flags (atomic or) */
+}
+
+/* A thread other than op's owner is about to read or change op while others run: share op
+ * first, so that the owner's lock-free reads stay safe from what the change frees.  Caller
+ * holds op's critical section. */
+static inline void
+list_ensure_shared(PyListObject *op)
+{
+    if (!list_is_shared(op) && !_Py_IsOwnedByCurrentThread((PyObject *)op) &&
+        !_Py_IsSingleThreaded()) {
+        list_make_shared(op);
+    }
+}
 #else
+static inline void
+list_ensure_shared(PyListObject *op)
+{
+    (void)op;
+}
+
 static int
 list_is_shared(PyListObject *self)
 {
@@ -71,14 +102,16 @@ list_is_shared(PyListObject *self)
 }
 #endif
 
-/* A zeroed array for n > 0 items, or NULL (no exception set). */
+/* An array for n > 0 items, or NULL (no exception set).  Zeroed in the free-threaded build
+ * (slots beyond the size are NULL there), and in the GIL build if `zeroed`. */
 static PyObject **
-list_items_alloc(size_t n)
+list_items_alloc(size_t n, int zeroed)
 {
     if (n > ((size_t)PY_SSIZE_T_MAX - 64) / sizeof(PyObject *)) {
         return NULL;
     }
 #ifdef Py_GIL_DISABLED
+    (void)zeroed;
     list_array *array = PyMem_Calloc(1, sizeof(list_array) + n * sizeof(PyObject *));
     if (array == NULL) {
         return NULL;
@@ -86,7 +119,7 @@ list_items_alloc(size_t n)
     array->allocated = (Py_ssize_t)n;
     return array->ob_item;
 #else
-    return PyMem_Calloc(n, sizeof(PyObject *));
+    return zeroed ? PyMem_Calloc(n, sizeof(PyObject *)) : PyMem_Malloc(n * sizeof(PyObject *));
 #endif
 }
 
@@ -123,6 +156,7 @@ list_free_items(PyListObject *self, PyObject **items, Py_ssize_t allocated)
 static inline void
 list_item_store(PyListObject *self, PyObject **slot, PyObject *v)
 {
+    list_ensure_shared(self);
 #ifdef Py_GIL_DISABLED
     if (v != NULL && list_is_shared(self)) {
         _PyObject_SetMaybeShared(v, 0);     /* before readers can find it */
@@ -139,6 +173,7 @@ list_item_store(PyListObject *self, PyObject **slot, PyObject *v)
 static void
 list_items_move(PyListObject *self, PyObject **dst, PyObject **src, Py_ssize_t n)
 {
+    list_ensure_shared(self);
 #ifdef Py_GIL_DISABLED
     if (list_is_shared(self)) {
         if (dst < src) {
@@ -162,6 +197,7 @@ list_items_move(PyListObject *self, PyObject **dst, PyObject **src, Py_ssize_t n
 static void
 list_items_clear(PyListObject *self, PyObject **items, Py_ssize_t from, Py_ssize_t to)
 {
+    list_ensure_shared(self);
 #ifdef Py_GIL_DISABLED
     if (list_is_shared(self)) {
         for (Py_ssize_t i = from; i < to; i++) {
@@ -182,6 +218,7 @@ list_items_clear(PyListObject *self, PyObject **items, Py_ssize_t from, Py_ssize
 static int
 list_resize(PyListObject *self, Py_ssize_t newsize)
 {
+    list_ensure_shared(self);
     Py_ssize_t allocated = self->allocated;
     Py_ssize_t oldsize = Py_SIZE(self);
     if (newsize < oldsize) {
@@ -202,7 +239,7 @@ list_resize(PyListObject *self, Py_ssize_t newsize)
     }
     PyObject **items = NULL;
     if (new_allocated > 0) {
-        items = list_items_alloc(new_allocated);
+        items = list_items_alloc(new_allocated, 0);
         if (items == NULL) {
             PyErr_NoMemory();
             return -1;
@@ -229,7 +266,7 @@ static int
 list_preallocate_exact(PyListObject *self, Py_ssize_t size)
 {
     assert(self->ob_item == NULL);
-    PyObject **items = list_items_alloc((size_t)size);
+    PyObject **items = list_items_alloc((size_t)size, 0);
     if (items == NULL) {
         PyErr_NoMemory();
         return -1;
@@ -257,7 +294,7 @@ PyList_New(Py_ssize_t size)
         op->ob_item = NULL;
     }
     else {
-        op->ob_item = list_items_alloc((size_t)size);
+        op->ob_item = list_items_alloc((size_t)size, 1);
         if (op->ob_item == NULL) {
             op->allocated = 0;
             Py_SET_SIZE(op, 0);
@@ -388,23 +425,13 @@ list_get_item_lockfree(PyListObject *op, Py_ssize_t i, int *retry)
     return item;
 }
 
-/* A thread other than op's owner reads it while others run: from now on op's items are
- * published for lock-free readers.  Caller holds op's critical section. */
-static void
-list_make_shared(PyListObject *op)
-{
-    for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
-        _PyObject_SetMaybeShared(op->ob_item[i], 0);
-    }
-    _PyObject_GC_SET_SHARED((PyObject *)op);   /* after the items' flags (atomic or) */
-}
-
-/* Several threads run: op[i] without the lock if op is shared, else under it (sharing op if
- * we are not its owner).  New reference, or NULL if i is out of range. */
+/* Several threads run: op[i] without the lock if op is shared or ours, else under it
+ * (sharing op).  New reference, or NULL if i is out of range. */
 static Py_NO_INLINE PyObject *
 list_get_item_ref_threads(PyListObject *op, Py_ssize_t i)
 {
-    if (_Py_atomic_load_uint8(&op->ob_base.ob_base.ob_gc_bits) & _PyGC_BITS_SHARED) {
+    if ((_Py_atomic_load_uint8(&op->ob_base.ob_base.ob_gc_bits) & _PyGC_BITS_SHARED) ||
+        _Py_IsOwnedByCurrentThread((PyObject *)op)) {
         int retry;
         PyObject *item = list_get_item_lockfree(op, i, &retry);
         if (item != NULL || !retry) {
@@ -413,9 +440,7 @@ list_get_item_ref_threads(PyListObject *op, Py_ssize_t i)
     }
     PyObject *item = NULL;
     Py_BEGIN_CRITICAL_SECTION(op);
-    if (!list_is_shared(op) && !_Py_IsOwnedByCurrentThread((PyObject *)op)) {
-        list_make_shared(op);
-    }
+    list_ensure_shared(op);
     if (valid_index(i, Py_SIZE(op))) {
         item = Py_NewRef(op->ob_item[i]);
     }
@@ -604,6 +629,7 @@ PyList_GetSlice(PyObject *a, Py_ssize_t ilow, Py_ssize_t ihigh)
 static void
 list_clear_impl(PyListObject *a)
 {
+    list_ensure_shared(a);
     PyObject **items = a->ob_item;
     Py_ssize_t allocated = a->allocated;
     Py_ssize_t i = Py_SIZE(a);
@@ -1306,6 +1332,7 @@ list_reverse(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     Py_BEGIN_CRITICAL_SECTION(self);
     PyListObject *l = (PyListObject *)self;
+    list_ensure_shared(l);
     if (Py_SIZE(l) > 1 && list_is_shared(l)) {
         /* Swap with atomic stores, for lock-free readers. */
         for (Py_ssize_t lo = 0, hi = Py_SIZE(l) - 1; lo < hi; lo++, hi--) {
@@ -1365,12 +1392,13 @@ list_sort_impl(PyListObject *self, PyObject *keyfunc, int reverse)
     PyObject **readers_array = NULL;   /* a shared list's array, left as it is for readers */
     int copy_failed = 0;
     Py_BEGIN_CRITICAL_SECTION(self);
+    list_ensure_shared(self);
     saved_ob_size = Py_SIZE(self);
     saved_ob_item = self->ob_item;
     saved_allocated = self->allocated;
     if (list_is_shared(self) && saved_ob_item != NULL) {
         /* Lock-free readers may still be reading the array they loaded: sort a copy. */
-        PyObject **copy = list_items_alloc((size_t)saved_allocated);
+        PyObject **copy = list_items_alloc((size_t)saved_allocated, 0);
         if (copy == NULL) {
             copy_failed = 1;
         }
