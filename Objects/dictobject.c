@@ -29,6 +29,7 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_dict.h"
+#include "pycore_pystate.h"
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_tuple.h"
 #include "pycore_list.h"
@@ -319,6 +320,21 @@ dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_ad
 static int
 dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
 {
+    if (_Py_IsSingleThreaded()) {
+        /* Nobody else can change mp: the GIL build's first probe, without the re-checks.  An
+         * identical key or an empty slot decides; anything else goes on below. */
+        PyDictKeysObject *dk = mp->ma_keys;
+        Py_ssize_t ix = dk_get_index(dk, (size_t)hash & DK_MASK(dk));
+        if (ix == DKIX_EMPTY) {
+            *result = NULL;
+            return 0;
+        }
+        if (ix >= 0 && DK_ENTRIES(dk)[ix].me_key == key) {
+            PyObject *v = DK_ENTRIES(dk)[ix].me_value;
+            *result = Py_XNewRef(v);
+            return v != NULL;
+        }
+    }
     if (!PyUnicode_CheckExact(key)) {
         return -1;
     }

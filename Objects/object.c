@@ -79,6 +79,12 @@ _Py_Dealloc(PyObject *op)
 {
     destructor dealloc = Py_TYPE(op)->tp_dealloc;
 #ifdef Py_GIL_DISABLED
+    if (_Py_IsSingleThreaded()) {
+        /* No lock-free reader can be looking at op: its memory may be reused at once, even
+         * if a thread starts while it is finalized. */
+        dealloc(op);
+        return;
+    }
     PyObject *saved = _Py_dealloc_shared;
     _Py_dealloc_shared = _PyObject_GC_IS_SHARED(op) ? op : NULL;
     dealloc(op);
