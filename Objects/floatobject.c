@@ -76,6 +76,20 @@ float_dealloc(PyObject *op)
     Py_TYPE(op)->tp_free(op);
 }
 
+/* Release this thread's cached floats: the free list lives in the thread's storage, which
+ * goes away with the thread. */
+void
+_PyFloat_ClearFreeList(void)
+{
+    float_freelist_t *fl = &float_freelist;
+    while (fl->head != NULL) {
+        PyFloatObject *f = fl->head;
+        memcpy(&fl->head, &f->ob_fval, sizeof(PyFloatObject *));
+        PyObject_Free(f);
+    }
+    fl->count = 0;
+}
+
 double
 PyFloat_GetMax(void)
 {

@@ -16,6 +16,8 @@
 #include "pycore_qsbr.h"
 #include "pycore_gc.h"
 #include "pycore_typeobject.h"
+#include "pycore_floatobject.h"
+#include "pycore_tuple.h"
 
 _PyRuntimeState _PyRuntime;
 _Py_thread_local PyThreadState *_Py_tss_tstate = NULL;
@@ -246,6 +248,9 @@ void PyThreadState_Delete(PyThreadState *tstate)
 
 void _PyThreadState_DeleteCurrent(PyThreadState *tstate)
 {
+    /* The free lists live in this thread's storage, which goes away with it. */
+    _PyFloat_ClearFreeList();
+    _PyTuple_ClearFreeList();
 #ifdef Py_GIL_DISABLED
     /* Merge what other threads queued to us while we can still free objects (attached). */
     _Py_brc_remove_thread(tstate);

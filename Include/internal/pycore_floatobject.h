@@ -7,6 +7,9 @@
  * used for the NaN hash (identity-based, as CPython). */
 PyAPI_FUNC(Py_hash_t) _PyFloat_HashDouble(PyObject *inst, double v);
 
+/* Release this thread's cached float objects (thread exit). */
+PyAPI_FUNC(void) _PyFloat_ClearFreeList(void);
+
 /* repr(float) text for a C double, as a new str reference. */
 PyAPI_FUNC(PyObject *) _PyFloat_Repr(double v);
 
