@@ -173,19 +173,22 @@ def io_target(n):
     return got
 
 
+# Total units are chosen so that one thread runs for 0.1-0.3 s on the free-threaded build: with
+# shorter runs (20-40 ms at two threads) scheduling noise of a 2-core machine dominated the
+# two-thread times (up to 1.5x from one process to the next).
 CPU_WORKLOADS = {
     # name: (function of per-thread units, total units, per-thread expected result)
     "countdown": (countdown, 4_000_000, lambda share: 0),
-    "shared_function": (shared_function_target, 1_000_000,
+    "shared_function": (shared_function_target, 3_000_000,
                         lambda share: sum(i & 7 for i in range(share))),
-    "shared_method": (shared_method_target, 1_000_000, lambda share: share),
-    "object_creation": (object_creation_target, 300_000, lambda share: 2 * share),
+    "shared_method": (shared_method_target, 2_000_000, lambda share: share),
+    "object_creation": (object_creation_target, 600_000, lambda share: 2 * share),
     "globals_dict": (globals_dict_target, 1_000_000,
                      lambda share: 7 * share + sum(i & 63 for i in range(share))),
-    "thread_local": (thread_local_target, 1_000_000, lambda share: 2 * share),
-    "private_lock": (private_lock_target, 1_000_000, lambda share: share),
+    "thread_local": (thread_local_target, 2_000_000, lambda share: 2 * share),
+    "private_lock": (private_lock_target, 2_000_000, lambda share: share),
     "contended_lock": (contended_lock_target, 500_000, lambda share: share),
-    "generators": (generator_target, 1_000_000,
+    "generators": (generator_target, 4_000_000,
                    lambda share: sum(i & 3 for i in range(share))),
     "io_pipe": (io_target, 200, lambda share: share),
 }
