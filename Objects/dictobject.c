@@ -315,9 +315,12 @@ dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_ad
 }
 
 #ifdef Py_GIL_DISABLED
+static int dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                                        PyObject **result);
+
 /* Lock-free lookup of an exact str key (see the header comment).  1: found, *result is a new
  * reference; 0: missing; -1: not decided here, take the locked path. */
-static int
+static inline int
 dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
 {
     if (_Py_IsSingleThreaded()) {
@@ -335,6 +338,12 @@ dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
             return v != NULL;
         }
     }
+    return dict_lookup_lockfree_threads(mp, key, hash, result);
+}
+
+static Py_NO_INLINE int
+dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
+{
     if (!PyUnicode_CheckExact(key)) {
         return -1;
     }

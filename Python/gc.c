@@ -284,13 +284,12 @@ void _PyGC_InitState(struct _gc_runtime_state *gcstate)
 
 /* ---- allocation and tracking ---- */
 
-/* Add delta to the generation-0 count; returns the new count.  Free-threaded build: each
- * thread accumulates its share and publishes it every 32 allocations or frees, so that
- * threads do not write one shared counter on every allocation. */
-static int gen0_count_add(struct _gc_runtime_state *gcstate, int delta)
-{
-    struct _gc_generation *gen0 = &gcstate->generations[0];
+/* Add delta to the generation-0 count; returns the new count.  Free-threaded build, several
+ * threads running: each thread accumulates its share and publishes it every 32 allocations or
+ * frees, so that threads do not write one shared counter on every allocation. */
 #ifdef Py_GIL_DISABLED
+static Py_NO_INLINE int gen0_count_add_threads(struct _gc_generation *gen0, int delta)
+{
     PyThreadState *tstate = _PyThreadState_GET();
     if (tstate != NULL) {
         _PyThreadStateImpl *impl = (_PyThreadStateImpl *)tstate;
@@ -307,6 +306,22 @@ static int gen0_count_add(struct _gc_runtime_state *gcstate, int delta)
         _Py_atomic_store_int_relaxed(&gen0->count, 0);
         count = 0;
     }
+    return count;
+}
+#endif
+
+static inline int gen0_count_add(struct _gc_runtime_state *gcstate, int delta)
+{
+    struct _gc_generation *gen0 = &gcstate->generations[0];
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsSingleThreaded()) {
+        return gen0_count_add_threads(gen0, delta);
+    }
+    /* Alone: the count itself, as in the GIL build (relaxed: the collector of a later
+     * multi-threaded phase reads it atomically). */
+    int count = gen0->count + delta;
+    count = count < 0 ? 0 : count;
+    _Py_atomic_store_int_relaxed(&gen0->count, count);
     return count;
 #else
     gen0->count += delta;
@@ -457,25 +472,49 @@ void _PyGC_SET_FINALIZED(PyObject *op)
 }
 #endif
 
-void _PyObject_GC_TRACK(PyObject *op)
+#ifdef Py_GIL_DISABLED
+/* Several threads run: track op on this thread's stripe, under the stripe's lock. */
+static Py_NO_INLINE void gc_track_threads(PyObject *op)
 {
     struct _gc_runtime_state *gcstate = get_gc_state();
-    PyGC_Head *g = _Py_AS_GC(op);
-#ifdef Py_GIL_DISABLED
     PyThreadState *tstate = _PyThreadState_GET();
     int stripe = tstate != NULL ? ((_PyThreadStateImpl *)tstate)->gc_stripe : 0;
     struct _gc_stripe *young = &gcstate->young[stripe];
-    int alone = _Py_IsSingleThreaded();     /* see lock_location */
-    if (!alone) {
-        gc_spin_lock(&young->lock);
-    }
+    gc_spin_lock(&young->lock);
     set_location_bits(op, (uint8_t)stripe);
+    _Py_AS_GC(op)->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+    gc_list_append(_Py_AS_GC(op), &young->head);
+    gc_spin_unlock(&young->lock);
+}
+
+static Py_NO_INLINE void gc_untrack_threads(PyObject *op)
+{
+    PyGC_Head *g = _Py_AS_GC(op);
+    uint8_t *lock = lock_location(get_gc_state(), op);
+    if (FT_ATOMIC_LOAD_UINTPTR_RELAXED(g->_gc_next) != 0) {  /* else untracked meanwhile */
+        gc_list_remove(g);
+        g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+    }
+    unlock_location(lock);
+}
+#endif
+
+void _PyObject_GC_TRACK(PyObject *op)
+{
+    PyGC_Head *g = _Py_AS_GC(op);
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsSingleThreaded()) {
+        gc_track_threads(op);
+        return;
+    }
+    /* Alone (see lock_location): no lock, and stripe 0 of the only interpreter, without
+     * looking up the thread state. */
+    struct _gc_stripe *young = &_PyRuntime.main_interp->gc.young[0];
+    set_location_bits(op, 0);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     gc_list_append(g, &young->head);
-    if (!alone) {
-        gc_spin_unlock(&young->lock);
-    }
 #else
+    struct _gc_runtime_state *gcstate = get_gc_state();
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
     gc_list_append(g, &gcstate->generations[0].head);
 #endif
@@ -485,16 +524,13 @@ void _PyObject_GC_UNTRACK(PyObject *op)
 {
     PyGC_Head *g = _Py_AS_GC(op);
 #ifdef Py_GIL_DISABLED
-    uint8_t *lock = lock_location(get_gc_state(), op);
-    if (FT_ATOMIC_LOAD_UINTPTR_RELAXED(g->_gc_next) != 0) {  /* else untracked meanwhile */
-        gc_list_remove(g);
-        g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+    if (!_Py_IsSingleThreaded()) {
+        gc_untrack_threads(op);
+        return;
     }
-    unlock_location(lock);
-#else
+#endif
     gc_list_remove(g);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
-#endif
 }
 
 void PyObject_GC_Track(void *raw)
