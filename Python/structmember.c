@@ -15,16 +15,11 @@
 #include "pycore_gc.h"
 #include "pycore_pystate.h"
 
-/* Return a new reference to the object member at addr of obj, or NULL (no exception) when it
- * is empty. */
-static PyObject *
-member_object_load(PyObject *obj, PyObject **addr)
-{
 #ifdef Py_GIL_DISABLED
-    if (_Py_IsSingleThreaded()) {
-        /* No setter can run meanwhile (pycore_pystate.h). */
-        return Py_XNewRef(*addr);
-    }
+/* member_object_load while several threads run. */
+static Py_NO_INLINE PyObject *
+member_object_load_threads(PyObject *obj, PyObject **addr)
+{
     PyObject *v = _Py_atomic_load_ptr_acquire(addr);
     if (v == NULL) {
         return NULL;
@@ -39,10 +34,22 @@ member_object_load(PyObject *obj, PyObject **addr)
     v = Py_XNewRef((PyObject *)_Py_atomic_load_ptr_relaxed(addr));
     Py_END_CRITICAL_SECTION();
     return v;
-#else
+}
+#endif
+
+/* Return a new reference to the object member at addr of obj, or NULL (no exception) when it
+ * is empty. */
+static inline PyObject *
+member_object_load(PyObject *obj, PyObject **addr)
+{
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsSingleThreaded()) {
+        return member_object_load_threads(obj, addr);
+    }
+    /* Alone: no setter can run meanwhile (pycore_pystate.h). */
+#endif
     (void)obj;
     return Py_XNewRef(*addr);
-#endif
 }
 
 /* Store value (may be NULL; a new reference is taken) in the object member at addr of obj.
