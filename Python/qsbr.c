@@ -355,9 +355,9 @@ void _PyMem_FreeDelayed(void *ptr)
 
 int _Py_qsbr_single_thread(void)
 {
-    PyThreadState *tstate = _PyThreadState_GET();
-    return tstate == NULL ||
-           _Py_atomic_load_ssize_relaxed(&tstate->interp->threads.count) <= 1;
+    /* The runtime-wide test (one load), plus: a thread without a thread state has no
+     * reader to wait for. */
+    return _PyThreadState_GET() == NULL || _Py_IsSingleThreaded();
 }
 
 void _PyObject_XDecRefDelayed(PyObject *op)
