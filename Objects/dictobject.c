@@ -337,6 +337,14 @@ dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
             *result = Py_XNewRef(v);
             return v != NULL;
         }
+        if (dk->dk_kind == DICT_KEYS_UNICODE && PyUnicode_CheckExact(key)) {
+            /* The whole probe, as the GIL build does it: str keys compare without running
+             * Python code, so no second thread can appear meanwhile. */
+            PyObject *v;
+            (void)dict_lookup_slow(mp, key, hash, &v);
+            *result = Py_XNewRef(v);
+            return v != NULL;
+        }
     }
     return dict_lookup_lockfree_threads(mp, key, hash, result);
 }
@@ -542,6 +550,50 @@ _PyDict_NewPresized(Py_ssize_t minused)
 
 /* ---- public item API ----------------------------------------------------------------------- */
 
+#ifdef Py_GIL_DISABLED
+/* The locked lookup behind dict_get_item_ref, out of line so that the lock-free path stays a
+ * small function without the critical section's spills. */
+static Py_NO_INLINE int
+dict_get_item_ref_locked(PyDictObject *op, PyObject *key, Py_hash_t hash, PyObject **result)
+{
+    PyObject *value;
+    Py_ssize_t ix;
+    DICT_READ_BEGIN(op);
+    ix = dict_lookup(op, key, hash, &value);
+    if (value != NULL) {
+        Py_INCREF(value);
+    }
+    DICT_READ_END();
+    *result = value;
+    if (ix == DKIX_ERROR) {
+        return -1;
+    }
+    return value != NULL;
+}
+#endif
+
+/* 1 and a new reference in *result when found; 0 and NULL when missing; -1 and NULL with an
+ * exception set on error. */
+static inline int
+dict_get_item_ref(PyDictObject *op, PyObject *key, Py_hash_t hash, PyObject **result)
+{
+#ifdef Py_GIL_DISABLED
+    int found = dict_lookup_lockfree(op, key, hash, result);
+    if (found >= 0) {
+        return found;
+    }
+    return dict_get_item_ref_locked(op, key, hash, result);
+#else
+    PyObject *value;
+    Py_ssize_t ix = dict_lookup(op, key, hash, &value);
+    *result = Py_XNewRef(value);
+    if (ix == DKIX_ERROR) {
+        return -1;
+    }
+    return value != NULL;
+#endif
+}
+
 /* Borrowed reference or NULL; errors are suppressed (legacy API). */
 PyObject *
 PyDict_GetItem(PyObject *op, PyObject *key)
@@ -588,14 +640,12 @@ _PyDict_GetItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
     }
     PyObject *value;
 #ifdef Py_GIL_DISABLED
-    if (dict_lookup_lockfree((PyDictObject *)op, key, hash, &value) >= 0) {
+    if (dict_get_item_ref((PyDictObject *)op, key, hash, &value) >= 0) {
         Py_XDECREF(value);   /* borrowed: see PyDict_GetItem */
-        return value;
     }
-#endif
-    DICT_READ_BEGIN(op);
+#else
     (void)dict_lookup((PyDictObject *)op, key, hash, &value);
-    DICT_READ_END();
+#endif
     return value;
 }
 
@@ -624,26 +674,7 @@ int
 _PyDict_GetItemRef_KnownHash(PyDictObject *op, PyObject *key, Py_hash_t hash,
                              PyObject **result)
 {
-    PyObject *value;
-    Py_ssize_t ix;
-#ifdef Py_GIL_DISABLED
-    int found = dict_lookup_lockfree(op, key, hash, &value);
-    if (found >= 0) {
-        *result = value;
-        return found;
-    }
-#endif
-    DICT_READ_BEGIN(op);
-    ix = dict_lookup(op, key, hash, &value);
-    if (value != NULL) {
-        Py_INCREF(value);
-    }
-    DICT_READ_END();
-    *result = value;
-    if (ix == DKIX_ERROR) {
-        return -1;
-    }
-    return value != NULL;
+    return dict_get_item_ref(op, key, hash, result);
 }
 
 int
@@ -659,7 +690,7 @@ PyDict_GetItemRef(PyObject *op, PyObject *key, PyObject **result)
         *result = NULL;
         return -1;
     }
-    return _PyDict_GetItemRef_KnownHash((PyDictObject *)op, key, hash, result);
+    return dict_get_item_ref((PyDictObject *)op, key, hash, result);
 }
 
 int
@@ -1767,7 +1798,7 @@ dict_equal(PyDictObject *a, PyDictObject *b)
     }
     for (Py_ssize_t i = 0;; i++) {
         PyObject *key = NULL, *aval = NULL;
-        Py_hash_t hash;
+        Py_hash_t hash = -1;   /* set with key; initialised for the compiler's sake */
         int found;
         Py_BEGIN_CRITICAL_SECTION(a);
         PyDictKeysObject *dk = a->ma_keys;

@@ -656,5 +656,45 @@ class AbstractTests(unittest.TestCase):
         A()
 
 
+class AttributeCacheTests(unittest.TestCase):
+    """Class attribute lookups go through a cache keyed by (type version, name); these
+    check that it never answers with another class's, or an older, value."""
+
+    def test_many_classes_and_names_keep_their_own_values(self):
+        # Far more (class, name) pairs than one set of the cache holds: they must evict
+        # each other without mixing values up.
+        names = ["attr%d" % i for i in range(40)]
+        classes = [type("C%d" % c, (), {n: (c, n) for n in names}) for c in range(60)]
+        for _ in range(3):
+            for c, cls in enumerate(classes):
+                for n in names:
+                    self.assertEqual(getattr(cls(), n), (c, n))
+
+    def test_changes_are_seen_after_caching(self):
+        classes = [type("D%d" % c, (), {"x": c, "y": -c}) for c in range(200)]
+        for cls in classes:
+            cls().x, cls().y
+        for c, cls in enumerate(classes):
+            if c % 2:
+                cls.x = c * 10
+            else:
+                del cls.y
+        for c, cls in enumerate(classes):
+            self.assertEqual(cls().x, c * 10 if c % 2 else c)
+            if c % 2:
+                self.assertEqual(cls().y, -c)
+            else:
+                self.assertFalse(hasattr(cls(), "y"))
+
+    def test_base_class_change_reaches_subclasses(self):
+        class Base:
+            def f(self):
+                return "old"
+        subs = [type("S%d" % i, (Base,), {}) for i in range(50)]
+        self.assertEqual({s().f() for s in subs}, {"old"})
+        Base.f = lambda self: "new"
+        self.assertEqual({s().f() for s in subs}, {"new"})
+
+
 if __name__ == "__main__":
     unittest.main()
