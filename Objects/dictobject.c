@@ -478,11 +478,15 @@ insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *valu
 }
 
 /* Insert or replace; steals references to key and value (also on failure).  Caller holds the
- * critical section.  0 or -1. */
+ * critical section.  *replaced receives the reference to the value replaced, or NULL, for the
+ * caller to release: its destructor may run any code.  Nothing else here runs Python code
+ * when key is an exact str and the table's keys are all exact strs.  0 or -1. */
 static int
-insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+insertdict_replacing(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value,
+                     PyObject **replaced)
 {
     PyObject *old_value;
+    *replaced = NULL;
     Py_ssize_t ix = dict_lookup(mp, key, hash, &old_value);
     if (ix == DKIX_ERROR) {
         Py_DECREF(key);
@@ -498,13 +502,23 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
         _PyObject_SetMaybeShared(value, 0);
 #endif
         FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
-        Py_DECREF(old_value);
+        *replaced = old_value;
     }
     else {
-        Py_DECREF(value);
+        Py_DECREF(value);    /* the dict still holds it */
     }
-    Py_DECREF(key);
+    Py_DECREF(key);          /* the entry keeps its own key */
     return 0;
+}
+
+/* insertdict_replacing, releasing the replaced value at once (inside the caller's section). */
+static int
+insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    PyObject *replaced;
+    int rc = insertdict_replacing(mp, key, hash, value, &replaced);
+    Py_XDECREF(replaced);
+    return rc;
 }
 
 /* ---- construction -------------------------------------------------------------------------- */
@@ -761,9 +775,22 @@ _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value)
         return -1;
     }
     int rc;
+    PyObject *replaced;
+#ifdef Py_GIL_DISABLED
+    if (_Py_IsSingleThreaded() && PyUnicode_CheckExact(key) &&
+        mp->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
+        /* Attribute and globals stores: no code runs until the replaced value is released
+         * below, so no second thread can appear meanwhile and no section is needed (the
+         * rule of Py_BEGIN_CRITICAL_SECTION_SHORT). */
+        rc = insertdict_replacing(mp, key, hash, value, &replaced);
+        Py_XDECREF(replaced);
+        return rc;
+    }
+#endif
     Py_BEGIN_CRITICAL_SECTION(mp);
-    rc = insertdict(mp, key, hash, value);
+    rc = insertdict_replacing(mp, key, hash, value, &replaced);
     Py_END_CRITICAL_SECTION();
+    Py_XDECREF(replaced);
     return rc;
 }
 
@@ -2420,8 +2447,8 @@ static PyObject *
 dictiter_item_result(dictiterobject *di, PyObject *key, PyObject *value)
 {
     PyObject *result = di->di_result;
-    /* Free-threaded build: two threads sharing the iterator could both find it unshared
-     * and write into it at once; always build a new tuple there. */
+    /* Free-threaded build: only the tuple's owner may find it unshared (see
+     * _PyObject_ResultTupleReusable). */
     if (_PyObject_ResultTupleReusable(result)) {
         PyObject *oldkey = PyTuple_GET_ITEM(result, 0);
         PyObject *oldvalue = PyTuple_GET_ITEM(result, 1);

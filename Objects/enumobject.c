@@ -175,8 +175,8 @@ static PyObject *
 enum_make_result(enumobject *en, PyObject *index, PyObject *item)
 {
     PyObject *result = en->en_result;
-    /* Free-threaded build: two threads sharing the iterator could both find it unshared
-     * and write into it at once; always build a new tuple there. */
+    /* Free-threaded build: only the tuple's owner may find it unshared (see
+     * _PyObject_ResultTupleReusable). */
     if (_PyObject_ResultTupleReusable(result)) {
         Py_INCREF(result);
         PyObject *old_index = PyTuple_GET_ITEM(result, 0);

@@ -19,16 +19,15 @@ PyTupleObject _Py_EmptyTupleStruct = {
 /* ---- allocation ---------------------------------------------------------------------------- */
 
 /* Free lists of dead exact tuples by size (1..TUPLE_FREELIST_MAXSIZE), chained through
- * ob_item[0].  They are thread-local, so no lock is needed, and a cached tuple keeps its GC
- * header; it is untracked and holds no references.  GIL build only: the free-threaded
- * collector may walk the allocator's heaps and must not meet half-dead objects there (comment
- * to revisit with the free-threaded GC). */
-#ifndef Py_GIL_DISABLED
-#  define TUPLE_FREELIST_MAXSIZE 20
-#  define TUPLE_FREELIST_DEPTH 2000
+ * ob_item[0].  They are thread-local, so no lock is needed in either build, and a cached tuple
+ * keeps its GC header; it is untracked and holds no references.  The collector only walks its
+ * own lists (Python/gc.c), so it never meets a cached tuple.  A tuple that lock-free readers
+ * may still look at (shared, free-threaded build) goes back to the allocator through QSBR
+ * instead; a thread's cached tuples are freed when it exits (_PyTuple_ClearFreeList). */
+#define TUPLE_FREELIST_MAXSIZE 20
+#define TUPLE_FREELIST_DEPTH 2000
 static _Thread_local PyTupleObject *tuple_freelist[TUPLE_FREELIST_MAXSIZE + 1];
 static _Thread_local int tuple_freelist_count[TUPLE_FREELIST_MAXSIZE + 1];
-#endif
 
 /* Return a new, untracked tuple of size > 0 with NULL items. */
 static PyTupleObject *
@@ -38,18 +37,19 @@ tuple_alloc(Py_ssize_t size)
         PyErr_BadInternalCall();
         return NULL;
     }
-#ifdef TUPLE_FREELIST_MAXSIZE
     if (size <= TUPLE_FREELIST_MAXSIZE) {
         PyTupleObject *op = tuple_freelist[size];
         if (op != NULL) {
             tuple_freelist[size] = (PyTupleObject *)op->ob_item[0];
             tuple_freelist_count[size]--;
             _Py_NewReference((PyObject *)op);
+#ifdef Py_GIL_DISABLED
+            op->ob_base.ob_base.ob_gc_bits = 0;     /* as the allocator's zeroed memory */
+#endif
             memset(op->ob_item, 0, (size_t)size * sizeof(PyObject *));
             return op;
         }
     }
-#endif
     if ((size_t)size > ((size_t)PY_SSIZE_T_MAX - sizeof(PyTupleObject)) / sizeof(PyObject *)) {
         return (PyTupleObject *)PyErr_NoMemory();
     }
@@ -117,7 +117,6 @@ _PyTuple_FromArraySteal(PyObject *const *src, Py_ssize_t n)
 void
 _PyTuple_ClearFreeList(void)
 {
-#ifdef TUPLE_FREELIST_MAXSIZE
     for (Py_ssize_t size = 1; size <= TUPLE_FREELIST_MAXSIZE; size++) {
         PyTupleObject *op = tuple_freelist[size];
         while (op != NULL) {
@@ -128,7 +127,6 @@ _PyTuple_ClearFreeList(void)
         tuple_freelist[size] = NULL;
         tuple_freelist_count[size] = 0;
     }
-#endif
 }
 
 Py_ssize_t
@@ -254,7 +252,6 @@ tuple_dealloc(PyObject *self)
     while (--i >= 0) {
         Py_XDECREF(op->ob_item[i]);
     }
-#ifdef TUPLE_FREELIST_MAXSIZE
     /* Reused at once: not if lock-free readers may still look at it (QSBR, obmalloc.c). */
     if (len <= TUPLE_FREELIST_MAXSIZE && Py_IS_TYPE(op, &PyTuple_Type) &&
         tuple_freelist_count[len] < TUPLE_FREELIST_DEPTH &&
@@ -264,11 +261,8 @@ tuple_dealloc(PyObject *self)
         tuple_freelist_count[len]++;
         goto done;
     }
-#endif
     Py_TYPE(op)->tp_free((PyObject *)op);
-#ifdef TUPLE_FREELIST_MAXSIZE
 done:
-#endif
     Py_TRASHCAN_END
 }
 

@@ -164,13 +164,19 @@ PyAPI_FUNC(void) _PyTrash_End(void);
 PyAPI_FUNC(void) _PyObject_SetDeferredRefcount(PyObject *op);
 
 /* May an iterator write its next result into the tuple it returned last time (nobody else
- * holds it)?  Never in the free-threaded build, where another thread sharing the iterator may
- * be doing the same. */
+ * holds it)?  Free-threaded build: only when this thread owns the tuple and its one
+ * reference is counted in the owner's count, the shared word still zero.  Then no other
+ * thread holds a reference, and none can take one: a tuple ever published to lock-free
+ * readers, or referenced from another thread, has a non-zero shared word (a weak-reference
+ * flag, a count, a queued or merged state), and a lock-free reader's _Py_TryIncRef fails on
+ * a zero one.  So at most one thread, the owner, ever reuses a given tuple, even when threads
+ * share the iterator. */
 static inline int _PyObject_ResultTupleReusable(PyObject *result)
 {
 #ifdef Py_GIL_DISABLED
-    (void)result;
-    return 0;
+    return _Py_IsOwnedByCurrentThread(result) &&
+           _Py_atomic_load_uint32_relaxed(&result->ob_ref_local) == 1 &&
+           _Py_atomic_load_ssize_relaxed(&result->ob_ref_shared) == 0;
 #else
     return Py_REFCNT(result) == 1;
 #endif

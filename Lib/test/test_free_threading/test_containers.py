@@ -417,6 +417,38 @@ class DictTests(unittest.TestCase):
         run_concurrently(worker)
         self.assertEqual(shared, values)
 
+    def test_replaced_value_destructor_starts_writers(self):
+        # A lone thread stores str keys without taking the dict's lock, releasing the value
+        # it replaced only afterwards; that value's __del__ starts threads that write the
+        # same dict at once.  Every store must land, and nothing may crash.
+        import threading
+        shared = {}
+        started = []
+
+        class Starter:
+            def __init__(self, n):
+                self.n = n
+
+            def __del__(self):
+                def write(n=self.n):
+                    for i in range(200):
+                        shared['w%d_%d' % (n, i)] = i
+                t = threading.Thread(target=write)
+                t.start()
+                started.append(t)
+
+        for n in range(20):
+            shared['slot'] = Starter(n)      # replaces (and frees) the previous Starter
+            for i in range(200):
+                shared['m%d_%d' % (n, i)] = i
+        shared['slot'] = None
+        for t in started:
+            t.join()
+        self.assertEqual(len(started), 20)
+        self.assertEqual(len(shared), 1 + 20 * 200 + 20 * 200)
+        self.assertTrue(all(shared['w%d_%d' % (n, i)] == i and shared['m%d_%d' % (n, i)] == i
+                            for n in range(20) for i in range(200)))
+
     def test_mixed_operations_do_not_corrupt(self):
         shared = {}
 

@@ -24,8 +24,9 @@ DICT_ERRORS = ('dictionary changed size during iteration',
 SET_ERRORS = ('Set changed size during iteration',)
 DEQUE_ERRORS = ('deque mutated during iteration',)
 
-# enumerate and dict-items iterators reuse their result tuple only in the GIL build (two
-# threads sharing one could both write into it).
+# enumerate and dict-items iterators reuse their result tuple when nobody else holds it; in the
+# free-threaded build only the thread that owns the tuple may find that (two threads sharing
+# the iterator must never both write into one).
 SHARED_RESULT_TUPLES_BROKEN = False
 
 
@@ -353,6 +354,30 @@ class SharedIteratorTests(unittest.TestCase):
         self.drain(zip(data, reversed(data)), check_pair)
         self.drain(map(lambda x: (x, x), data), check_pair)
         self.drain(filter(lambda p: True, zip(data, data)), check_pair)
+
+    def test_reused_result_tuples_never_change_under_a_holder(self):
+        # Threads share an enumerate and a dict-items iterator, keeping some results and
+        # dropping the rest (so each iterator's tuple is often free for reuse).  A tuple a
+        # thread still holds must keep the items it had when next() returned it.
+        data = list(range(N * 2))
+        mapping = {i: -i for i in range(N * 2)}
+        for make in (lambda: enumerate(data), lambda: iter(mapping.items())):
+            iterator = make()
+
+            def worker(index):
+                kept = []
+                while True:
+                    try:
+                        item = next(iterator)
+                    except StopIteration:
+                        break
+                    if len(kept) < 2000 and item[0] % 3 == index % 3:
+                        kept.append((item, item[0], item[1]))
+                for item, first, second in kept:
+                    self.assertEqual((item[0], item[1]), (first, second))
+                return len(kept)
+
+            self.assertGreater(sum(run_concurrently(worker)), 0)
 
     def test_itertools_iterators(self):
         data = list(range(N))
