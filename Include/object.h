@@ -236,7 +236,9 @@ static inline void Py_INCREF(PyObject *op)
     if (new_local == 0) {
         return; /* immortal */
     }
-    if (_Py_IsOwnedByCurrentThread(op)) {
+    /* The owner's path is the common one (every object of a one-thread program): laid out
+     * straight, without the two jumps GCC otherwise places around it. */
+    if (Py_LIKELY(_Py_IsOwnedByCurrentThread(op))) {
         /* Only the owner writes ob_ref_local; relaxed is enough for the GC's snapshot, which
          * reads it with the world stopped. */
         _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, new_local);
@@ -256,7 +258,7 @@ static inline void _Py_DECREF_impl(const char *filename, int lineno, PyObject *o
         return;
     }
     _Py_DEC_REFTOTAL();
-    if (_Py_IsOwnedByCurrentThread(op)) {
+    if (Py_LIKELY(_Py_IsOwnedByCurrentThread(op))) {   /* see Py_INCREF */
         local--;
         _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local);
         if (local == 0) {

@@ -756,11 +756,10 @@ _PyDict_LoadGlobal(PyDictObject *globals, PyDictObject *builtins, PyObject *key)
         return NULL;
     }
     PyObject *value;
-    int rc = _PyDict_GetItemRef_KnownHash(globals, key, hash, &value);
-    if (rc != 0) {
+    if (dict_get_item_ref(globals, key, hash, &value) != 0) {
         return value; /* found, or error */
     }
-    rc = _PyDict_GetItemRef_KnownHash(builtins, key, hash, &value);
+    (void)dict_get_item_ref(builtins, key, hash, &value);
     return value;
 }
 
