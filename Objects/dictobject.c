@@ -323,7 +323,7 @@ static int dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash
 static inline int
 dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
 {
-    if (_Py_IsSingleThreaded()) {
+    if (Py_LIKELY(_Py_IsSingleThreaded())) {
         /* Nobody else can change mp: the GIL build's first probe, without the re-checks.  An
          * identical key or an empty slot decides; anything else goes on below. */
         PyDictKeysObject *dk = mp->ma_keys;
@@ -776,7 +776,7 @@ _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value)
     int rc;
     PyObject *replaced;
 #ifdef Py_GIL_DISABLED
-    if (_Py_IsSingleThreaded() && PyUnicode_CheckExact(key) &&
+    if (Py_LIKELY(_Py_IsSingleThreaded()) && PyUnicode_CheckExact(key) &&
         mp->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
         /* Attribute and globals stores: no code runs until the replaced value is released
          * below, so no second thread can appear meanwhile and no section is needed (the

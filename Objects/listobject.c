@@ -82,8 +82,8 @@ list_make_shared(PyListObject *op)
 static inline void
 list_ensure_shared(PyListObject *op)
 {
-    if (!list_is_shared(op) && !_Py_IsOwnedByCurrentThread((PyObject *)op) &&
-        !_Py_IsSingleThreaded()) {
+    if (Py_UNLIKELY(!list_is_shared(op) && !_Py_IsOwnedByCurrentThread((PyObject *)op) &&
+                    !_Py_IsSingleThreaded())) {
         list_make_shared(op);
     }
 }
@@ -152,8 +152,9 @@ list_free_items(PyListObject *self, PyObject **items, Py_ssize_t allocated)
     _PyList_FreeItemArray(items, allocated);
 }
 
-/* Store v (a reference the list now holds, or NULL) in slot i of self's array. */
-static inline void
+/* Store v (a reference the list now holds, or NULL) in slot i of self's array.  Always
+ * inlined: a call per item store cost fannkuch 2.6% more instructions. */
+static inline Py_ALWAYS_INLINE void
 list_item_store(PyListObject *self, PyObject **slot, PyObject *v)
 {
     list_ensure_shared(self);
@@ -454,7 +455,7 @@ static inline PyObject *
 list_get_item_ref(PyListObject *op, Py_ssize_t i)
 {
 #ifdef Py_GIL_DISABLED
-    if (!_Py_IsSingleThreaded()) {
+    if (Py_UNLIKELY(!_Py_IsSingleThreaded())) {
         return list_get_item_ref_threads(op, i);
     }
 #endif

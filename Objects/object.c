@@ -79,7 +79,7 @@ _Py_Dealloc(PyObject *op)
 {
     destructor dealloc = Py_TYPE(op)->tp_dealloc;
 #ifdef Py_GIL_DISABLED
-    if (_Py_IsSingleThreaded()) {
+    if (Py_LIKELY(_Py_IsSingleThreaded())) {
         /* No lock-free reader can be looking at op: its memory may be reused at once, even
          * if a thread starts while it is finalized. */
         dealloc(op);

@@ -314,7 +314,7 @@ static inline int gen0_count_add(struct _gc_runtime_state *gcstate, int delta)
 {
     struct _gc_generation *gen0 = &gcstate->generations[0];
 #ifdef Py_GIL_DISABLED
-    if (!_Py_IsSingleThreaded()) {
+    if (Py_UNLIKELY(!_Py_IsSingleThreaded())) {
         return gen0_count_add_threads(gen0, delta);
     }
     /* Alone: the count itself, as in the GIL build (relaxed: the collector of a later
@@ -499,11 +499,12 @@ static Py_NO_INLINE void gc_untrack_threads(PyObject *op)
 }
 #endif
 
-void _PyObject_GC_TRACK(PyObject *op)
+/* Inlined in PyObject_GC_Track and the other entry points below. */
+static inline Py_ALWAYS_INLINE void gc_track(PyObject *op)
 {
     PyGC_Head *g = _Py_AS_GC(op);
 #ifdef Py_GIL_DISABLED
-    if (!_Py_IsSingleThreaded()) {
+    if (Py_UNLIKELY(!_Py_IsSingleThreaded())) {
         gc_track_threads(op);
         return;
     }
@@ -520,17 +521,27 @@ void _PyObject_GC_TRACK(PyObject *op)
 #endif
 }
 
-void _PyObject_GC_UNTRACK(PyObject *op)
+static inline Py_ALWAYS_INLINE void gc_untrack(PyObject *op)
 {
     PyGC_Head *g = _Py_AS_GC(op);
 #ifdef Py_GIL_DISABLED
-    if (!_Py_IsSingleThreaded()) {
+    if (Py_UNLIKELY(!_Py_IsSingleThreaded())) {
         gc_untrack_threads(op);
         return;
     }
 #endif
     gc_list_remove(g);
     g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+}
+
+void _PyObject_GC_TRACK(PyObject *op)
+{
+    gc_track(op);
+}
+
+void _PyObject_GC_UNTRACK(PyObject *op)
+{
+    gc_untrack(op);
 }
 
 void PyObject_GC_Track(void *raw)
@@ -540,14 +551,14 @@ void PyObject_GC_Track(void *raw)
         _Py_FatalErrorFunc("PyObject_GC_Track", "object already tracked by the garbage "
                            "collector");
     }
-    _PyObject_GC_TRACK(op);
+    gc_track(op);
 }
 
 void PyObject_GC_UnTrack(void *raw)
 {
     PyObject *op = (PyObject *)raw;
     if (_PyObject_GC_IS_TRACKED(op)) {
-        _PyObject_GC_UNTRACK(op);
+        gc_untrack(op);
     }
 }
 

@@ -43,7 +43,7 @@ static inline PyObject *
 member_object_load(PyObject *obj, PyObject **addr)
 {
 #ifdef Py_GIL_DISABLED
-    if (!_Py_IsSingleThreaded()) {
+    if (Py_UNLIKELY(!_Py_IsSingleThreaded())) {
         return member_object_load_threads(obj, addr);
     }
     /* Alone: no setter can run meanwhile (pycore_pystate.h). */
@@ -59,7 +59,7 @@ member_object_swap(PyObject *obj, PyObject **addr, PyObject *value)
 {
 #ifdef Py_GIL_DISABLED
     PyObject *old;
-    if (_Py_IsSingleThreaded()) {
+    if (Py_LIKELY(_Py_IsSingleThreaded())) {
         /* Nobody else can read or write the member meanwhile (pycore_pystate.h). */
         old = *addr;
         *addr = Py_XNewRef(value);

@@ -28,11 +28,11 @@ PyAPI_FUNC(int) _PyCriticalSection_IsHeld(PyObject *op);
     {                                                                                         \
         PyCriticalSection _py_cs;                                                             \
         int _py_cs_alone = _Py_IsSingleThreaded();                                            \
-        if (!_py_cs_alone) {                                                                  \
+        if (Py_UNLIKELY(!_py_cs_alone)) {                                                     \
             _PyCriticalSection_BeginFast(&_py_cs, _PyObject_CAST(op));                        \
         }
 #  define Py_END_CRITICAL_SECTION_SHORT()                                                     \
-        if (!_py_cs_alone) {                                                                  \
+        if (Py_UNLIKELY(!_py_cs_alone)) {                                                     \
             _PyCriticalSection_EndFast(&_py_cs);                                              \
         }                                                                                     \
     }
