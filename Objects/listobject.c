@@ -102,23 +102,28 @@ list_is_shared(PyListObject *self)
 }
 #endif
 
-/* An array for n > 0 items, or NULL (no exception set).  Zeroed in the free-threaded build
- * (slots beyond the size are NULL there), and in the GIL build if `zeroed`. */
+/* An array for n > 0 items, or NULL (no exception set).  GIL build: zeroed if `zeroed`.
+ * Free-threaded build: slots from `filled` on are zeroed (slots beyond the size are NULL
+ * there); the caller writes slots 0 .. filled-1 before any other thread can see the array. */
 static PyObject **
-list_items_alloc(size_t n, int zeroed)
+list_items_alloc(size_t n, int zeroed, size_t filled)
 {
     if (n > ((size_t)PY_SSIZE_T_MAX - 64) / sizeof(PyObject *)) {
         return NULL;
     }
 #ifdef Py_GIL_DISABLED
     (void)zeroed;
-    list_array *array = PyMem_Calloc(1, sizeof(list_array) + n * sizeof(PyObject *));
+    list_array *array = PyMem_Malloc(sizeof(list_array) + n * sizeof(PyObject *));
     if (array == NULL) {
         return NULL;
     }
     array->allocated = (Py_ssize_t)n;
+    if (filled < n) {
+        memset(array->ob_item + filled, 0, (n - filled) * sizeof(PyObject *));
+    }
     return array->ob_item;
 #else
+    (void)filled;
     return zeroed ? PyMem_Calloc(n, sizeof(PyObject *)) : PyMem_Malloc(n * sizeof(PyObject *));
 #endif
 }
@@ -240,12 +245,12 @@ list_resize(PyListObject *self, Py_ssize_t newsize)
     }
     PyObject **items = NULL;
     if (new_allocated > 0) {
-        items = list_items_alloc(new_allocated, 0);
+        Py_ssize_t keep = Py_MIN(oldsize, newsize);
+        items = list_items_alloc(new_allocated, 0, (size_t)keep);
         if (items == NULL) {
             PyErr_NoMemory();
             return -1;
         }
-        Py_ssize_t keep = Py_MIN(oldsize, newsize);
         if (keep > 0) {
             memcpy(items, self->ob_item, (size_t)keep * sizeof(PyObject *));
         }
@@ -262,12 +267,12 @@ list_resize(PyListObject *self, Py_ssize_t newsize)
 }
 
 /* Allocate an array for exactly size items (no over-allocation).  Caller holds the lock or
- * owns the list exclusively. */
+ * owns the list exclusively; `filled`: see list_items_alloc. */
 static int
-list_preallocate_exact(PyListObject *self, Py_ssize_t size)
+list_preallocate_exact(PyListObject *self, Py_ssize_t size, Py_ssize_t filled)
 {
     assert(self->ob_item == NULL);
-    PyObject **items = list_items_alloc((size_t)size, 0);
+    PyObject **items = list_items_alloc((size_t)size, 0, (size_t)filled);
     if (items == NULL) {
         PyErr_NoMemory();
         return -1;
@@ -295,7 +300,7 @@ PyList_New(Py_ssize_t size)
         op->ob_item = NULL;
     }
     else {
-        op->ob_item = list_items_alloc((size_t)size, 1);
+        op->ob_item = list_items_alloc((size_t)size, 1, 0);
         if (op->ob_item == NULL) {
             op->allocated = 0;
             Py_SET_SIZE(op, 0);
@@ -309,7 +314,8 @@ PyList_New(Py_ssize_t size)
     return (PyObject *)op;
 }
 
-/* Return a new list of n uninitialised slots (size n); NULL on error. */
+/* Return a new list of n uninitialised slots (size 0, capacity n); NULL on error.  The
+ * caller fills all n slots before the list can reach another thread. */
 static PyListObject *
 list_new_prealloc(Py_ssize_t n)
 {
@@ -317,7 +323,7 @@ list_new_prealloc(Py_ssize_t n)
     if (op == NULL) {
         return NULL;
     }
-    if (n > 0 && list_preallocate_exact(op, n) < 0) {
+    if (n > 0 && list_preallocate_exact(op, n, n) < 0) {
         Py_DECREF(op);
         return NULL;
     }
@@ -939,7 +945,7 @@ list_extend_lock_held(PyListObject *self, PyObject *iterable)
         /* Overflow: ignore the hint. */
     }
     else if (self->ob_item == NULL) {
-        if (n && list_preallocate_exact(self, n) < 0) {
+        if (n && list_preallocate_exact(self, n, 0) < 0) {
             goto error;
         }
     }
@@ -1399,7 +1405,7 @@ list_sort_impl(PyListObject *self, PyObject *keyfunc, int reverse)
     saved_allocated = self->allocated;
     if (list_is_shared(self) && saved_ob_item != NULL) {
         /* Lock-free readers may still be reading the array they loaded: sort a copy. */
-        PyObject **copy = list_items_alloc((size_t)saved_allocated, 0);
+        PyObject **copy = list_items_alloc((size_t)saved_allocated, 0, (size_t)saved_ob_size);
         if (copy == NULL) {
             copy_failed = 1;
         }
