@@ -95,12 +95,51 @@ static inline void _PyCriticalSection_EndFast(PyCriticalSection *c)
 #  define Py_END_CRITICAL_SECTION()                                                           \
         _PyCriticalSection_EndFast(&_py_cs);                                                  \
     }
+#define _Py_CS_TWO ((uintptr_t)2)      /* Python/critical_section.c's CS_TWO tag */
+
+/* The two-object section's lone-thread case inline, as _PyCriticalSection_BeginFast's: a
+ * re-entry section holding both mutexes (in address order, as Begin sorts them) for
+ * _PyCriticalSection_Resume to lock should a second thread appear. */
+static inline void _PyCriticalSection2_BeginFast(PyCriticalSection2 *c, PyObject *a,
+                                                 PyObject *b)
+{
+    PyThreadState *tstate = _Py_tss_tstate;
+    if (tstate != NULL && _Py_atomic_load_ssize_acquire(tstate->threads_count) <= 1) {
+        PyMutex *m1 = &a->ob_mutex, *m2 = &b->ob_mutex;
+        if (m1 == m2) {
+            m2 = NULL;
+        }
+        else if ((uintptr_t)m2 < (uintptr_t)m1) {
+            PyMutex *t = m1;
+            m1 = m2;
+            m2 = t;
+        }
+        c->_cs_base._cs_mutex = m1;
+        c->_cs_mutex2 = m2;
+        c->_cs_base._cs_prev = tstate->critical_section;
+        tstate->critical_section = (uintptr_t)c | _Py_CS_TWO | _Py_CS_REENTRY;
+        return;
+    }
+    PyCriticalSection2_Begin(c, a, b);
+}
+
+static inline void _PyCriticalSection2_EndFast(PyCriticalSection2 *c)
+{
+    PyThreadState *tstate = _Py_tss_tstate;
+    if (tstate != NULL && !(c->_cs_base._cs_prev & 1) &&
+        tstate->critical_section == ((uintptr_t)c | _Py_CS_TWO | _Py_CS_REENTRY)) {
+        tstate->critical_section = c->_cs_base._cs_prev;
+        return;
+    }
+    PyCriticalSection2_End(c);
+}
+
 #  define Py_BEGIN_CRITICAL_SECTION2(a, b)                                                    \
     {                                                                                         \
         PyCriticalSection2 _py_cs2;                                                           \
-        PyCriticalSection2_Begin(&_py_cs2, _PyObject_CAST(a), _PyObject_CAST(b))
+        _PyCriticalSection2_BeginFast(&_py_cs2, _PyObject_CAST(a), _PyObject_CAST(b))
 #  define Py_END_CRITICAL_SECTION2()                                                          \
-        PyCriticalSection2_End(&_py_cs2);                                                     \
+        _PyCriticalSection2_EndFast(&_py_cs2);                                                \
     }
 #else
 #  define Py_BEGIN_CRITICAL_SECTION(op)                                                       \

@@ -1776,7 +1776,8 @@ list_subscript(PyObject *self, PyObject *item)
             return NULL;
         }
         PyObject *result = NULL;
-        Py_BEGIN_CRITICAL_SECTION(self);
+        /* Copying references into a new list passes no safe point. */
+        Py_BEGIN_CRITICAL_SECTION_SHORT(self);
         Py_ssize_t slicelength = PySlice_AdjustIndices(Py_SIZE(l), &start, &stop, step);
         if (step == 1) {
             result = list_slice_lock_held(l, start, stop);
@@ -1794,7 +1795,7 @@ list_subscript(PyObject *self, PyObject *item)
             }
             result = (PyObject *)np;
         }
-        Py_END_CRITICAL_SECTION();
+        Py_END_CRITICAL_SECTION_SHORT();
         return result;
     }
     PyErr_Format(PyExc_TypeError, "list indices must be integers or slices, not %.200s",

@@ -495,6 +495,52 @@ TEST_F(FTCriticalSectionAlone, AloneTakesNoLockUntilASecondThreadRuns)
     Py_DECREF(x);
 }
 
+// The same for a two-object section (inline in the header since the lone case became a
+// fast path): no lock while alone, both locks held for real once a second thread has run.
+TEST_F(FTCriticalSectionAlone, AloneTwoObjectSectionLocksBothWhenASecondThreadRuns)
+{
+    PyObject *x = PyList_New(0);
+    PyObject *y = PyList_New(0);
+    ASSERT_NE(x, nullptr);
+    ASSERT_NE(y, nullptr);
+    bool locked_alone = true, locked_after = false;
+    std::atomic<bool> other_attached{false};
+    std::atomic<bool> release_other{false};
+    std::thread other;
+    Py_BEGIN_CRITICAL_SECTION2(x, y);
+    locked_alone = object_locked(x) || object_locked(y);
+    Py_BEGIN_ALLOW_THREADS
+    other = std::thread([&]() {
+        PyGILState_STATE st = PyGILState_Ensure();
+        other_attached = true;
+        PyThreadState *ts = PyEval_SaveThread();
+        while (!release_other.load()) {
+            std::this_thread::yield();
+        }
+        PyEval_RestoreThread(ts);
+        PyGILState_Release(st);
+    });
+    auto deadline = Clock::now() + kSafetyLimit;
+    while (!other_attached.load() && Clock::now() < deadline) {
+        std::this_thread::yield();
+    }
+    Py_END_ALLOW_THREADS
+    locked_after = object_locked(x) && object_locked(y);
+    Py_END_CRITICAL_SECTION2();
+    release_other = true;
+    Py_BEGIN_ALLOW_THREADS
+    other.join();
+    Py_END_ALLOW_THREADS
+    EXPECT_FALSE(locked_alone);
+    EXPECT_TRUE(other_attached.load());
+    EXPECT_TRUE(locked_after);
+    EXPECT_FALSE(object_locked(x));
+    EXPECT_FALSE(object_locked(y));
+    EXPECT_EQ(PyThreadState_Get()->critical_section, (uintptr_t)0);
+    Py_DECREF(x);
+    Py_DECREF(y);
+}
+
 #endif  // Py_GIL_DISABLED
 
 // Re-entering a section on an object this thread already holds, and the two-object form on one
