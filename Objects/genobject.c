@@ -42,6 +42,15 @@ gen_try_set_executing(PyGenObject *gen, int8_t expected)
         return 0;
     }
 #ifdef Py_GIL_DISABLED
+    if (Py_LIKELY(_Py_IsSingleThreaded())) {
+        /* No other thread can resume it meanwhile (one can only appear after this thread
+         * passes a safe point): a plain check and store, without the locked instruction. */
+        if (gen->gi_frame_state != expected) {
+            return 0;
+        }
+        _Py_atomic_store_int8_relaxed(&gen->gi_frame_state, FRAME_EXECUTING);
+        return 1;
+    }
     return _Py_atomic_compare_exchange_int8(&gen->gi_frame_state, &expected, FRAME_EXECUTING);
 #else
     if (gen->gi_frame_state == expected) {
