@@ -28,6 +28,20 @@ PyAPI_FUNC(void) PyCriticalSection_End(PyCriticalSection *c);
 PyAPI_FUNC(void) PyCriticalSection2_Begin(PyCriticalSection2 *c, PyObject *a, PyObject *b);
 PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
 
+/* The two mutexes of a two-object section in locking order (address order); one (*m2 NULL)
+ * when both objects are the same. */
+static inline void _PyCriticalSection2_Order(PyMutex **m1, PyMutex **m2)
+{
+    if (*m1 == *m2) {
+        *m2 = NULL;
+    }
+    else if ((uintptr_t)*m2 < (uintptr_t)*m1) {
+        PyMutex *t = *m1;
+        *m1 = *m2;
+        *m2 = t;
+    }
+}
+
 #ifndef Py_GIL_DISABLED
 #  define Py_BEGIN_CRITICAL_SECTION(op) {
 #  define Py_END_CRITICAL_SECTION() }
@@ -106,14 +120,7 @@ static inline void _PyCriticalSection2_BeginFast(PyCriticalSection2 *c, PyObject
     PyThreadState *tstate = _Py_tss_tstate;
     if (tstate != NULL && _Py_atomic_load_ssize_acquire(tstate->threads_count) <= 1) {
         PyMutex *m1 = &a->ob_mutex, *m2 = &b->ob_mutex;
-        if (m1 == m2) {
-            m2 = NULL;
-        }
-        else if ((uintptr_t)m2 < (uintptr_t)m1) {
-            PyMutex *t = m1;
-            m1 = m2;
-            m2 = t;
-        }
+        _PyCriticalSection2_Order(&m1, &m2);
         c->_cs_base._cs_mutex = m1;
         c->_cs_mutex2 = m2;
         c->_cs_base._cs_prev = tstate->critical_section;

@@ -246,14 +246,7 @@ void PyCriticalSection2_Begin(PyCriticalSection2 *c, PyObject *a, PyObject *b)
         c->_cs_mutex2 = NULL;
         return;
     }
-    if (m1 == m2) {
-        m2 = NULL;
-    }
-    else if ((uintptr_t)m2 < (uintptr_t)m1) {
-        PyMutex *t = m1;
-        m1 = m2;
-        m2 = t;
-    }
+    _PyCriticalSection2_Order(&m1, &m2);
     begin(tstate, &c->_cs_base, CS_TWO, m1, m2);
 }
 

@@ -101,6 +101,31 @@ static bool object_locked(PyObject *op)
 {
     return PyMutex_IsLocked(&op->ob_mutex);
 }
+
+// Called by a thread alone in the interpreter, inside a section: start a second thread that
+// attaches (the interpreter then runs two threads), detaches and waits for `release`, and
+// wait, detached, until it has attached.  Returns the thread; *attached tells whether it did.
+static std::thread start_second_thread(std::atomic<bool> *attached, std::atomic<bool> *release)
+{
+    std::thread other;
+    Py_BEGIN_ALLOW_THREADS
+    other = std::thread([attached, release]() {
+        PyGILState_STATE st = PyGILState_Ensure();    // two threads from here on
+        *attached = true;
+        PyThreadState *ts = PyEval_SaveThread();
+        while (!release->load()) {
+            std::this_thread::yield();
+        }
+        PyEval_RestoreThread(ts);
+        PyGILState_Release(st);
+    });
+    auto deadline = Clock::now() + kSafetyLimit;
+    while (!attached->load() && Clock::now() < deadline) {
+        std::this_thread::yield();
+    }
+    Py_END_ALLOW_THREADS
+    return other;
+}
 #endif
 
 // Run body(index) in n threads, each attached for the whole body, while the calling thread is
@@ -459,22 +484,7 @@ TEST_F(FTCriticalSectionAlone, AloneTakesNoLockUntilASecondThreadRuns)
     Py_BEGIN_CRITICAL_SECTION(x);
     locked_alone = object_locked(x);
     held_alone = _PyCriticalSection_IsHeld(x);
-    Py_BEGIN_ALLOW_THREADS
-    other = std::thread([&]() {
-        PyGILState_STATE st = PyGILState_Ensure();    // two threads from here on
-        other_attached = true;
-        PyThreadState *ts = PyEval_SaveThread();
-        while (!release_other.load()) {
-            std::this_thread::yield();
-        }
-        PyEval_RestoreThread(ts);
-        PyGILState_Release(st);
-    });
-    auto deadline = Clock::now() + kSafetyLimit;
-    while (!other_attached.load() && Clock::now() < deadline) {
-        std::this_thread::yield();
-    }
-    Py_END_ALLOW_THREADS
+    other = start_second_thread(&other_attached, &release_other);
     locked_after = object_locked(x) && _PyCriticalSection_IsHeld(x);
     other_locked = _PyMutex_TryLock(&x->ob_mutex);   // held by this thread: must fail
     if (other_locked) {
@@ -509,22 +519,7 @@ TEST_F(FTCriticalSectionAlone, AloneTwoObjectSectionLocksBothWhenASecondThreadRu
     std::thread other;
     Py_BEGIN_CRITICAL_SECTION2(x, y);
     locked_alone = object_locked(x) || object_locked(y);
-    Py_BEGIN_ALLOW_THREADS
-    other = std::thread([&]() {
-        PyGILState_STATE st = PyGILState_Ensure();
-        other_attached = true;
-        PyThreadState *ts = PyEval_SaveThread();
-        while (!release_other.load()) {
-            std::this_thread::yield();
-        }
-        PyEval_RestoreThread(ts);
-        PyGILState_Release(st);
-    });
-    auto deadline = Clock::now() + kSafetyLimit;
-    while (!other_attached.load() && Clock::now() < deadline) {
-        std::this_thread::yield();
-    }
-    Py_END_ALLOW_THREADS
+    other = start_second_thread(&other_attached, &release_other);
     locked_after = object_locked(x) && object_locked(y);
     Py_END_CRITICAL_SECTION2();
     release_other = true;
