@@ -84,13 +84,24 @@ static inline void _PyObject_SetMaybeShared(PyObject *op, int always)
     if (_Py_IsImmortal(op)) {
         return;
     }
-    if (!_PyObject_GC_IS_SHARED(op)) {
+    uint8_t bits = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
+    if (bits & _PyGC_BITS_SHARED) {
+        if (always) {
+            _PyObject_SetMaybeWeakref(op);
+        }
+        return;       /* else published before: flagged then if it needed to be */
+    }
+    /* The caller is attached, so this is the runtime-wide "one thread" test: then nobody
+     * else can write the bits, and a plain store does without the locked instruction (one
+     * per dict insertion otherwise). */
+    int alone = _Py_qsbr_single_thread();
+    if (alone) {
+        _Py_atomic_store_uint8_relaxed(&op->ob_gc_bits, bits | _PyGC_BITS_SHARED);
+    }
+    else {
         _PyObject_GC_SET_SHARED(op);
     }
-    else if (!always) {
-        return;       /* published before: flagged then if it needed to be */
-    }
-    if (always || !_Py_qsbr_single_thread()) {
+    if (always || !alone) {
         _PyObject_SetMaybeWeakref(op);
     }
 }
