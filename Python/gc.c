@@ -247,20 +247,22 @@ static inline void gc_clear_collecting(PyGC_Head *g)
 
 #ifdef Py_GIL_DISABLED
 /* Move every young stripe into generation 0 and mark those objects OLD.  The world is
- * stopped: no stripe lock is held by anyone. */
-static void merge_stripes(struct _gc_runtime_state *gcstate)
+ * stopped: no stripe lock is held by anyone.  A collection passes mark_old 0: its first
+ * update_refs marks them, before the world starts again (every collection includes
+ * generation 0), in the pass that reads their counts anyway. */
+static void merge_stripes(struct _gc_runtime_state *gcstate, int mark_old)
 {
     PyGC_Head *gen0 = &gcstate->generations[0].head;
     for (int i = 0; i < _PyGC_NUM_STRIPES; i++) {
         PyGC_Head *list = &gcstate->young[i].head;
-        for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
+        for (PyGC_Head *g = gc_next(list); mark_old && g != list; g = gc_next(g)) {
             set_location_bits(_Py_FROM_GC(g), _PyGC_BITS_OLD);
         }
         gc_list_merge(list, gen0);
     }
 }
 #else
-#  define merge_stripes(gcstate) ((void)0)
+#  define merge_stripes(gcstate, mark_old) ((void)0)
 #endif
 
 /* ---- state ---- */
@@ -613,7 +615,14 @@ int PyObject_IS_GC(PyObject *op)
 static void update_refs(PyGC_Head *young, Py_ssize_t held)
 {
     for (PyGC_Head *g = gc_next(young); g != young; g = gc_next(g)) {
-        gc_set_refs(g, Py_REFCNT(_Py_FROM_GC(g)) - held);
+        PyObject *op = _Py_FROM_GC(g);
+#ifdef Py_GIL_DISABLED
+        /* Objects merge_stripes just moved here (same cache line as the counts read below). */
+        if (location_bits(op) != _PyGC_BITS_OLD) {
+            set_location_bits(op, _PyGC_BITS_OLD);
+        }
+#endif
+        gc_set_refs(g, Py_REFCNT(op) - held);
     }
 }
 
@@ -947,7 +956,7 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
 
     /* Steps 1-4 read the counts and links of every object: no other thread may run. */
     _PyEval_StopTheWorld(interp);
-    merge_stripes(gcstate);
+    merge_stripes(gcstate, 0);     /* update_refs below marks them OLD */
     if (generation + 1 < _PyGC_NUM_GENERATIONS) {
         gcstate->generations[generation + 1].count += 1;
     }
@@ -1219,7 +1228,7 @@ PyObject *_PyGC_GetObjects(PyInterpreterState *interp, int generation)
     }
     /* The lists change under concurrent allocation: read them with the world stopped. */
     _PyEval_StopTheWorld(interp);
-    merge_stripes(gcstate);
+    merge_stripes(gcstate, 1);
     int lo = generation < 0 ? 0 : generation;
     int hi = generation < 0 ? _PyGC_NUM_GENERATIONS - 1 : generation;
     for (int i = lo; i <= hi; i++) {
@@ -1268,7 +1277,7 @@ PyObject *_PyGC_GetReferrers(PyInterpreterState *interp, PyObject *objs)
         return NULL;
     }
     _PyEval_StopTheWorld(interp);
-    merge_stripes(gcstate);
+    merge_stripes(gcstate, 1);
     for (int i = 0; i <= _PyGC_NUM_GENERATIONS; i++) {
         PyGC_Head *list = i == _PyGC_NUM_GENERATIONS ? &gcstate->permanent_generation.head
                                                      : &gcstate->generations[i].head;
@@ -1327,7 +1336,7 @@ void _PyGC_Freeze(PyInterpreterState *interp)
 {
     struct _gc_runtime_state *gcstate = &interp->gc;
     _PyEval_StopTheWorld(interp);
-    merge_stripes(gcstate);
+    merge_stripes(gcstate, 1);
     for (int i = 0; i < _PyGC_NUM_GENERATIONS; i++) {
         gc_list_merge(&gcstate->generations[i].head, &gcstate->permanent_generation.head);
         gcstate->generations[i].count = 0;
