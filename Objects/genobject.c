@@ -34,36 +34,9 @@ typedef struct {
     PyObject *agw_val;
 } _PyAsyncGenWrappedValue;
 
-/* Try to move the generator from `expected` to FRAME_EXECUTING.  1 on success. */
-static inline int
-gen_try_set_executing(PyGenObject *gen, int8_t expected)
-{
-    if (expected != FRAME_CREATED && expected != FRAME_SUSPENDED) {
-        return 0;
-    }
-#ifdef Py_GIL_DISABLED
-    if (Py_LIKELY(_Py_IsSingleThreaded())) {
-        /* No other thread can resume it meanwhile (one can only appear after this thread
-         * passes a safe point): a plain check and store, without the locked instruction. */
-        if (gen->gi_frame_state != expected) {
-            return 0;
-        }
-        _Py_atomic_store_int8_relaxed(&gen->gi_frame_state, FRAME_EXECUTING);
-        return 1;
-    }
-    return _Py_atomic_compare_exchange_int8(&gen->gi_frame_state, &expected, FRAME_EXECUTING);
-#else
-    if (gen->gi_frame_state == expected) {
-        gen->gi_frame_state = FRAME_EXECUTING;
-        return 1;
-    }
-    return 0;
-#endif
-}
-
 /* gi_frame_state as seen by a thread that has not claimed the frame, or that is running it
  * while others may try to claim it: a relaxed atomic load in the free-threaded build, since
- * another thread's gen_try_set_executing CAS (even a failing one) may overlap the read.  A
+ * another thread's _PyGen_TrySetExecuting CAS (even a failing one) may overlap the read.  A
  * non-owner's decision taken on the value is re-checked by its own CAS. */
 static inline int8_t
 gen_frame_state_relaxed(PyGenObject *gen)
@@ -278,7 +251,7 @@ gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int c
         }
         return PYGEN_ERROR;
     }
-    if (!gen_try_set_executing(gen, state)) {
+    if (!_PyGen_TrySetExecuting(gen, state)) {
         PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind(gen));
         return PYGEN_ERROR;
     }
@@ -416,7 +389,7 @@ static PyObject *
 gen_close(PyObject *self, PyObject *args)
 {
     PyGenObject *gen = (PyGenObject *)self;
-    if (gen->gi_frame_state == FRAME_CREATED && gen_try_set_executing(gen, FRAME_CREATED)) {
+    if (gen->gi_frame_state == FRAME_CREATED && _PyGen_TrySetExecuting(gen, FRAME_CREATED)) {
         /* Claimed (another thread may be trying to start it): never started, so finish it. */
         _PyFrame_ClearExceptCode(_PyGen_GetFrame(gen));
         FT_ATOMIC_STORE_INT8_RELEASE(gen->gi_frame_state, FRAME_COMPLETED);
@@ -429,7 +402,7 @@ gen_close(PyObject *self, PyObject *args)
     int err = 0;
     if (yf != NULL) {
         int8_t state = gen->gi_frame_state;
-        if (!gen_try_set_executing(gen, state)) {
+        if (!_PyGen_TrySetExecuting(gen, state)) {
             Py_DECREF(yf);
             PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind(gen));
             return NULL;
@@ -473,7 +446,7 @@ _gen_throw(PyGenObject *gen, int close_on_genexit, PyObject *typ, PyObject *val,
             /* Asynchronous generators *should not* be closed right away: some awaits may
              * have to work it through, hence close_on_genexit. */
             int8_t state = gen->gi_frame_state;
-            if (!gen_try_set_executing(gen, state)) {
+            if (!_PyGen_TrySetExecuting(gen, state)) {
                 Py_DECREF(yf);
                 PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind(gen));
                 return NULL;
@@ -492,7 +465,7 @@ _gen_throw(PyGenObject *gen, int close_on_genexit, PyObject *typ, PyObject *val,
             frame->previous = prev;
             tstate->current_frame = frame;
             int8_t state = gen->gi_frame_state;
-            if (!gen_try_set_executing(gen, state)) {
+            if (!_PyGen_TrySetExecuting(gen, state)) {
                 tstate->current_frame = prev;
                 frame->previous = NULL;
                 Py_DECREF(yf);
@@ -516,7 +489,7 @@ _gen_throw(PyGenObject *gen, int close_on_genexit, PyObject *typ, PyObject *val,
                 goto throw_here;
             }
             int8_t state = gen->gi_frame_state;
-            if (!gen_try_set_executing(gen, state)) {
+            if (!_PyGen_TrySetExecuting(gen, state)) {
                 Py_DECREF(meth);
                 Py_DECREF(yf);
                 PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind(gen));

@@ -2169,23 +2169,7 @@ profiled_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *calla
 static inline int
 gen_try_enter_inline(PyGenObject *gen)
 {
-    int8_t expected = FT_ATOMIC_LOAD_INT8_RELAXED(gen->gi_frame_state);
-    if (expected != FRAME_SUSPENDED && expected != FRAME_CREATED) {
-        return 0;
-    }
-#ifdef Py_GIL_DISABLED
-    if (Py_LIKELY(_Py_IsSingleThreaded())) {
-        /* No other thread can resume it meanwhile (one can only appear after this thread
-         * passes a safe point): the store without the locked instruction, which was 28% of
-         * the generators benchmark's time in this loop. */
-        _Py_atomic_store_int8_relaxed(&gen->gi_frame_state, FRAME_EXECUTING);
-        return 1;
-    }
-    return _Py_atomic_compare_exchange_int8(&gen->gi_frame_state, &expected, FRAME_EXECUTING);
-#else
-    gen->gi_frame_state = FRAME_EXECUTING;
-    return 1;
-#endif
+    return _PyGen_TrySetExecuting(gen, FT_ATOMIC_LOAD_INT8_RELAXED(gen->gi_frame_state));
 }
 
 /* A generator frame run inline stops (yield, return or exception): pop its level of the
