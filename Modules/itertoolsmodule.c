@@ -1363,11 +1363,22 @@ static PyObject *grouper_next(PyObject *self)
 
 #define TEE_LINKCELLS 57
 
+/* Locking (free-threaded build).  The blocks are shared by every tee of a group, and the
+ * tees of one group are often advanced by different threads, so each lock covers one object:
+ *   a teedata's critical section protects its numread, values, running and nextlink;
+ *   a tee's critical section protects its dataobj and index.
+ * tee_next holds its tee's section and takes the block's inside it.  Both can be suspended
+ * (reading the source runs arbitrary code; a thread waiting for the block's lock suspends its
+ * own), so tee_next works on its own reference to the block and moves the tee on only if no
+ * other thread moved it meanwhile -- a tee shared between threads may then repeat an item,
+ * never lose memory or mix blocks.  `running` is CPython's guard: a read of the source that
+ * finds another read in progress (re-entry, or another thread whose read blocked) raises
+ * RuntimeError. */
 typedef struct teedataobject {
     PyObject_HEAD
     PyObject *it;        /* the shared source */
     int numread;         /* items stored in values */
-    int running;         /* guards against re-entrant reads of the source */
+    int running;         /* a read of the source is in progress */
     PyObject *nextlink;  /* the next block, created when this one fills */
     PyObject *values[TEE_LINKCELLS];
 } teedataobject;
@@ -1391,6 +1402,23 @@ static int teedata_traverse(PyObject *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* Detach and return the block after `link` if the caller's reference to `link` is the only
+ * one (so the chain can be released iteratively); otherwise NULL. */
+static PyObject *teedata_take_next_if_last(PyObject *link)
+{
+    PyObject *after = NULL;
+    Py_BEGIN_CRITICAL_SECTION(link);
+    if (Py_REFCNT(link) == 1) {
+        teedataobject *nd = (teedataobject *)link;
+        after = nd->nextlink;
+        nd->nextlink = NULL;
+    }
+    Py_END_CRITICAL_SECTION();
+    return after;
+}
+
+/* Called by the collector (world stopped) or from dealloc (no other reference): the block's
+ * own fields need no lock; the next blocks may still be held by other tees. */
 static int teedata_clear(PyObject *self)
 {
     teedataobject *td = (teedataobject *)self;
@@ -1403,12 +1431,7 @@ static int teedata_clear(PyObject *self)
     PyObject *next = td->nextlink;
     td->nextlink = NULL;
     while (next != NULL) {
-        teedataobject *nd = (teedataobject *)next;
-        PyObject *after = NULL;
-        if (Py_REFCNT(next) == 1) {
-            after = nd->nextlink;
-            nd->nextlink = NULL;
-        }
+        PyObject *after = teedata_take_next_if_last(next);
         Py_DECREF(next);
         next = after;
     }
@@ -1433,32 +1456,38 @@ static PyObject *teedata_create(itertools_state *st, PyObject *it)
 /* Return a new reference to the next block, creating it if needed. */
 static PyObject *teedata_jumplink(itertools_state *st, teedataobject *td)
 {
+    PyObject *link;
+    Py_BEGIN_CRITICAL_SECTION(td);
     if (td->nextlink == NULL) {
         td->nextlink = teedata_create(st, td->it);
-        if (td->nextlink == NULL) {
-            return NULL;
-        }
     }
-    return Py_NewRef(td->nextlink);
+    link = Py_XNewRef(td->nextlink);
+    Py_END_CRITICAL_SECTION();
+    return link;
 }
 
-/* Return a new reference to item i of the block, reading the source if needed. */
+/* Return a new reference to item i of the block, reading the source if needed.  A tee at
+ * index i has seen items 0..i-1, so i <= numread. */
 static PyObject *teedata_getitem(teedataobject *td, int i)
 {
+    PyObject *value = NULL;
+    Py_BEGIN_CRITICAL_SECTION(td);
     if (i < td->numread) {
-        return Py_NewRef(td->values[i]);
+        value = Py_NewRef(td->values[i]);
     }
-    if (td->running) {
+    else if (td->running) {
         PyErr_SetString(PyExc_RuntimeError, "cannot re-enter the tee iterator");
-        return NULL;
     }
-    td->running = 1;
-    PyObject *value = PyIter_Next(td->it);
-    td->running = 0;
-    if (value == NULL) {
-        return NULL;
+    else {
+        assert(i == td->numread && i < TEE_LINKCELLS);
+        td->running = 1;
+        value = PyIter_Next(td->it);
+        td->running = 0;
+        if (value != NULL) {
+            td->values[td->numread++] = Py_NewRef(value);
+        }
     }
-    td->values[td->numread++] = Py_NewRef(value);
+    Py_END_CRITICAL_SECTION();
     return value;
 }
 
@@ -1484,21 +1513,24 @@ static PyObject *tee_next(PyObject *self)
     teeobject *t = (teeobject *)self;
     PyObject *value = NULL;
     Py_BEGIN_CRITICAL_SECTION(self);
-    if (t->dataobj != NULL) {
-        if (t->index >= TEE_LINKCELLS) {
-            itertools_state *st = find_state_by_type(Py_TYPE(self));
-            PyObject *link = st ? teedata_jumplink(st, t->dataobj) : NULL;
-            if (link != NULL) {
-                Py_SETREF(t->dataobj, (teedataobject *)link);
-                t->index = 0;
-            }
+    teedataobject *td = (teedataobject *)Py_XNewRef(t->dataobj);
+    int index = t->index;
+    if (td != NULL && index >= TEE_LINKCELLS) {
+        itertools_state *st = find_state_by_type(Py_TYPE(self));
+        PyObject *link = st ? teedata_jumplink(st, td) : NULL;
+        if (link != NULL && t->dataobj == td) {
+            Py_SETREF(t->dataobj, (teedataobject *)Py_NewRef(link));
+            t->index = 0;
         }
-        if (t->index < TEE_LINKCELLS) {
-            value = teedata_getitem(t->dataobj, t->index);
-            if (value != NULL) {
-                t->index++;
-            }
+        Py_SETREF(td, (teedataobject *)link);
+        index = 0;
+    }
+    if (td != NULL) {
+        value = teedata_getitem(td, index);
+        if (value != NULL && t->dataobj == td && t->index == index) {
+            t->index = index + 1;
         }
+        Py_DECREF(td);
     }
     Py_END_CRITICAL_SECTION();
     return value;
@@ -1516,8 +1548,10 @@ static PyObject *tee_fromiterable(itertools_state *st, PyObject *iterable)
         teeobject *src = (teeobject *)it;
         teeobject *t = PyObject_GC_New(teeobject, st->tee_type);
         if (t != NULL) {
-            t->dataobj = (teedataobject *)Py_NewRef(src->dataobj);
+            Py_BEGIN_CRITICAL_SECTION(src);
+            t->dataobj = (teedataobject *)Py_XNewRef(src->dataobj);
             t->index = src->index;
+            Py_END_CRITICAL_SECTION();
             t->weakreflist = NULL;
             PyObject_GC_Track(t);
         }
