@@ -361,9 +361,10 @@ class _ScandirIterator:
         return self
 
     def __next__(self):
-        if self._names is None:
+        names = self._names     # read once: another thread may close() meanwhile
+        if names is None:
             raise StopIteration
-        name = next(self._names)
+        name = next(names)
         return DirEntry(self._directory, name)
 
     def close(self):
