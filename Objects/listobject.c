@@ -6,10 +6,12 @@
  * Thread safety (free-threaded build): every mutation holds the list's critical section
  * (Py_BEGIN_CRITICAL_SECTION(self)).  Single-item reads (indexing, iteration) take no lock
  * (list_get_item_ref) when the list is *shared* or the reader is its owner.  A list becomes
- * shared (_PyObject_GC_SET_SHARED, list_ensure_shared) the first time a thread other than its
- * owner reads or changes it while several threads run, under its lock: so a change that could
- * free what the owner is reading lock-free always finds the list shared.  Other threads read an
- * unshared list under its lock, and share it.  For the lock-free readers, under the lock:
+ * shared (_PyGC_BITS_LIST_ITEMS_SHARED, list_ensure_shared) the first time a thread other than
+ * its owner reads or changes it while several threads run, under its lock: so a change that
+ * could free what the owner is reading lock-free always finds the list shared.  Other threads
+ * read an unshared list under its lock, and share it.  (The generic _PyGC_BITS_SHARED, which
+ * storing the list in a dict sets, is not enough: the items stored before were not published.)
+ * For the lock-free readers, under the lock:
  *   - the item array carries its capacity in a header (list_items_capacity), so a reader
  *     bounds-checks the array it loaded, whatever size it read;
  *   - slots at or beyond ob_size are NULL (list_resize clears what a shrink vacates, arrays
@@ -58,10 +60,13 @@ list_items_capacity(PyObject **items)
     return array_of(items)->allocated;
 }
 
-static int
+/* Are self's items published, so that other threads read its slots lock-free?  (Not
+ * _PyObject_GC_IS_SHARED: that bit only says that self's own memory waits for QSBR.) */
+static inline int
 list_is_shared(PyListObject *self)
 {
-    return _PyObject_GC_IS_SHARED((PyObject *)self);
+    return (_Py_atomic_load_uint8_relaxed(&self->ob_base.ob_base.ob_gc_bits) &
+            _PyGC_BITS_LIST_ITEMS_SHARED) != 0;
 }
 
 /* From now on other threads read op lock-free: publish its items (their memory then waits
@@ -73,7 +78,9 @@ list_make_shared(PyListObject *op)
     for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
         _PyObject_SetMaybeShared(op->ob_item[i], 0);
     }
-    _PyObject_GC_SET_SHARED((PyObject *)op);   /* after the items' flags (atomic or) */
+    /* After the items' flags (atomic or; release: a reader that sees the bit sees them). */
+    (void)_Py_atomic_or_uint8(&op->ob_base.ob_base.ob_gc_bits,
+                              _PyGC_BITS_SHARED | _PyGC_BITS_LIST_ITEMS_SHARED);
 }
 
 /* A thread other than op's owner is about to read or change op while others run: share op
@@ -437,7 +444,8 @@ list_get_item_lockfree(PyListObject *op, Py_ssize_t i, int *retry)
 static Py_NO_INLINE PyObject *
 list_get_item_ref_threads(PyListObject *op, Py_ssize_t i)
 {
-    if ((_Py_atomic_load_uint8(&op->ob_base.ob_base.ob_gc_bits) & _PyGC_BITS_SHARED) ||
+    if ((_Py_atomic_load_uint8(&op->ob_base.ob_base.ob_gc_bits) &
+         _PyGC_BITS_LIST_ITEMS_SHARED) ||
         _Py_IsOwnedByCurrentThread((PyObject *)op)) {
         int retry;
         PyObject *item = list_get_item_lockfree(op, i, &retry);

@@ -37,8 +37,14 @@ typedef struct {
 /* Bits of ob_gc_bits in the free-threaded object header.  The pre-header above holds the
  * collector's lists; ob_gc_bits holds _PyGC_BITS_SHARED (a dict or list that threads other
  * than its owner may read lock-free: what it unlinks waits for QSBR, Objects/dictobject.c) and
- * the collector's per-object bits of the free-threaded build (Python/gc.c). */
+ * _PyGC_BITS_LIST_ITEMS_SHARED.  The collector's own per-object bits are in ob_flags
+ * (Python/gc.c, location_byte). */
 #define _PyGC_BITS_SHARED 0x80        /* read lock-free by other threads (dict, list) */
+/* A list whose items were published (Objects/listobject.c, list_make_shared): other threads
+ * read its slots lock-free.  Apart from _PyGC_BITS_SHARED, which other code also sets on a
+ * list (storing it in a dict, an iterator giving it up) without publishing its items: a
+ * reader that trusted that bit could take a reference to an item being freed at once. */
+#define _PyGC_BITS_LIST_ITEMS_SHARED 0x40
 /* The collector's location of a tracked object, in the high byte of ob_flags (Python/gc.c,
  * location_byte): */
 #define _PyGC_BITS_OLD 0x40           /* tracked, not on a young stripe */

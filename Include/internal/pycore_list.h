@@ -24,7 +24,9 @@ static inline int _PyList_AppendTakeRef(PyListObject *self, PyObject *newitem)
     Py_ssize_t allocated = self->allocated;
 #ifdef Py_GIL_DISABLED
     /* A list read lock-free by other threads publishes its items: the out-of-line path does. */
-    if (allocated > len && !_PyObject_GC_IS_SHARED((PyObject *)self)) {
+    if (allocated > len &&
+        !(_Py_atomic_load_uint8_relaxed(&self->ob_base.ob_base.ob_gc_bits) &
+          _PyGC_BITS_LIST_ITEMS_SHARED)) {
 #else
     if (allocated > len) {
 #endif

@@ -209,6 +209,33 @@ class ListTests(unittest.TestCase):
         run_concurrently(worker)
         self.assertEqual(sorted(x.v for x in shared if x.v < 1000), list(range(50)))
 
+    def test_list_published_through_a_dict_then_changed(self):
+        # A list filled by one thread, then stored in a dict that other threads read: they
+        # index it while its owner replaces the items it was filled with.  The items the
+        # readers get must be alive (under AddressSanitizer a freed one is reported; without
+        # it the reader may crash or find a foreign object).
+        rounds = 2000
+        box = {}
+        done = []
+
+        def worker(index):
+            if index == 0:
+                for r in range(rounds):
+                    items = [object() for _ in range(40)]
+                    box['list'] = items
+                    for i in range(40):
+                        items[i] = r
+                done.append(True)
+                return
+            while not done:
+                items = box.get('list')
+                if items is None:
+                    continue
+                for i in range(40):
+                    item = items[i]
+                    self.assertTrue(type(item) is object or type(item) is int)
+        run_concurrently(worker)
+
 
 class DictTests(unittest.TestCase):
 
