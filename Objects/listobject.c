@@ -14,8 +14,9 @@
  * For the lock-free readers, under the lock:
  *   - the item array carries its capacity in a header (list_items_capacity), so a reader
  *     bounds-checks the array it loaded, whatever size it read;
- *   - slots at or beyond ob_size are NULL (list_resize clears what a shrink vacates, arrays
- *     start zeroed), so a reader never finds a stale pointer there, only NULL (retry locked);
+ *   - slots at or beyond ob_size are NULL (sharing clears them, list_publish_items; then
+ *     list_resize clears what a shrink vacates and new arrays start zeroed), so a reader never
+ *     finds a stale pointer there, only NULL (retry locked);
  *   - items are published with _PyObject_SetMaybeShared (their memory then waits for QSBR
  *     when they die, and readers may count them through the shared count), slots are written
  *     and moved one pointer at a time with atomic stores (list_item_store, list_items_move);
@@ -69,15 +70,30 @@ list_is_shared(PyListObject *self)
             _PyGC_BITS_LIST_ITEMS_SHARED) != 0;
 }
 
-/* From now on other threads read op lock-free: publish its items (their memory then waits
- * for QSBR when they die, and readers may count them through the shared count), then mark
- * op.  Caller holds op's critical section. */
+/* Make items[0..size) an array that other threads may read lock-free: publish the items
+ * (their memory then waits for QSBR when they die, and readers may count them through the
+ * shared count) and clear the slots beyond size, which an unshared list leaves as they were. */
+static void
+list_publish_items(PyObject **items, Py_ssize_t size)
+{
+    if (items == NULL) {
+        return;
+    }
+    for (Py_ssize_t i = 0; i < size; i++) {
+        _PyObject_SetMaybeShared(items[i], 0);
+    }
+    Py_ssize_t capacity = list_items_capacity(items);
+    if (capacity > size) {
+        memset(&items[size], 0, (size_t)(capacity - size) * sizeof(PyObject *));
+    }
+}
+
+/* From now on other threads read op lock-free: publish its array, then mark op.  Caller
+ * holds op's critical section. */
 static void
 list_make_shared(PyListObject *op)
 {
-    for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
-        _PyObject_SetMaybeShared(op->ob_item[i], 0);
-    }
+    list_publish_items(op->ob_item, Py_SIZE(op));
     /* After the items' flags (atomic or; release: a reader that sees the bit sees them). */
     (void)_Py_atomic_or_uint8(&op->ob_base.ob_base.ob_gc_bits,
                               _PyGC_BITS_SHARED | _PyGC_BITS_LIST_ITEMS_SHARED);
@@ -110,8 +126,10 @@ list_is_shared(PyListObject *self)
 #endif
 
 /* An array for n > 0 items, or NULL (no exception set).  GIL build: zeroed if `zeroed`.
- * Free-threaded build: slots from `filled` on are zeroed (slots beyond the size are NULL
- * there); the caller writes slots 0 .. filled-1 before any other thread can see the array. */
+ * Free-threaded build: slots from `filled` on are zeroed (a shared list's slots beyond its
+ * size are NULL); the caller writes slots 0 .. filled-1 before any other thread can see the
+ * array.  For an unshared list, callers pass filled == n: its slots beyond the size are left
+ * as they are until list_make_shared clears them. */
 static PyObject **
 list_items_alloc(size_t n, int zeroed, size_t filled)
 {
@@ -206,7 +224,8 @@ list_items_move(PyListObject *self, PyObject **dst, PyObject **src, Py_ssize_t n
     memmove(dst, src, (size_t)n * sizeof(PyObject *));
 }
 
-/* Clear slots [from, to) of self's array (vacated by a shrink). */
+/* Clear slots [from, to) of self's array (vacated by a shrink).  Free-threaded build: only a
+ * shared list's (an unshared one's are cleared when it is shared, list_publish_items). */
 static void
 list_items_clear(PyListObject *self, PyObject **items, Py_ssize_t from, Py_ssize_t to)
 {
@@ -216,8 +235,8 @@ list_items_clear(PyListObject *self, PyObject **items, Py_ssize_t from, Py_ssize
         for (Py_ssize_t i = from; i < to; i++) {
             _Py_atomic_store_ptr_relaxed(&items[i], NULL);
         }
-        return;
     }
+    return;
 #endif
     (void)self;
     if (to > from) {
@@ -253,7 +272,8 @@ list_resize(PyListObject *self, Py_ssize_t newsize)
     PyObject **items = NULL;
     if (new_allocated > 0) {
         Py_ssize_t keep = Py_MIN(oldsize, newsize);
-        items = list_items_alloc(new_allocated, 0, (size_t)keep);
+        items = list_items_alloc(new_allocated, 0,
+                                 list_is_shared(self) ? (size_t)keep : new_allocated);
         if (items == NULL) {
             PyErr_NoMemory();
             return -1;
@@ -279,6 +299,9 @@ static int
 list_preallocate_exact(PyListObject *self, Py_ssize_t size, Py_ssize_t filled)
 {
     assert(self->ob_item == NULL);
+    if (!list_is_shared(self)) {
+        filled = size;      /* see list_items_alloc */
+    }
     PyObject **items = list_items_alloc((size_t)size, 0, (size_t)filled);
     if (items == NULL) {
         PyErr_NoMemory();
@@ -1485,6 +1508,13 @@ restore:
     final_ob_item = self->ob_item;
     final_allocated = self->allocated;
     i = Py_SIZE(self);
+#ifdef Py_GIL_DISABLED
+    if (readers_array == NULL && list_is_shared(self)) {
+        /* Another thread shared the list (empty then) during the sort: the array sorted in
+         * place was never published. */
+        list_publish_items(saved_ob_item, saved_ob_size);
+    }
+#endif
     FT_ATOMIC_STORE_PTR_RELEASE(self->ob_item, saved_ob_item);
     self->allocated = saved_allocated;
     FT_ATOMIC_STORE_SSIZE_RELAXED(self->ob_base.ob_size, saved_ob_size);

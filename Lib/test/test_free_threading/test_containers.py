@@ -9,6 +9,7 @@ or raises the exception it documents, and that the object stays usable."""
 import array
 import collections
 import random
+import time
 import unittest
 
 from test.test_free_threading import NTHREADS, run_concurrently
@@ -208,6 +209,40 @@ class ListTests(unittest.TestCase):
 
         run_concurrently(worker)
         self.assertEqual(sorted(x.v for x in shared if x.v < 1000), list(range(50)))
+
+    def test_list_shared_while_sorting_then_changed(self):
+        # A list sorted by its owner with a key that lets other threads run: a reader finds
+        # it empty meanwhile (which shares it), then reads the sorted items lock-free while
+        # the owner replaces them.  The items must have been published when the sort put
+        # them back (under AddressSanitizer a freed one is reported).
+        box = {}
+        done = []
+
+        def key(item):
+            time.sleep(0)
+            return id(item)
+
+        def worker(index):
+            if index == 0:
+                for r in range(600):
+                    items = [object() for _ in range(50)]
+                    box['list'] = items
+                    items.sort(key=key)
+                    for i in range(50):
+                        items[i] = r
+                done.append(True)
+                return
+            while not done:
+                items = box.get('list')
+                if items is None:
+                    continue
+                for i in range(50):
+                    try:
+                        item = items[i]
+                    except IndexError:
+                        continue     # empty while sorting
+                    self.assertTrue(type(item) is object or type(item) is int)
+        run_concurrently(worker, nthreads=3)
 
     def test_list_published_through_a_dict_then_changed(self):
         # A list filled by one thread, then stored in a dict that other threads read: they
