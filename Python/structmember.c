@@ -7,7 +7,9 @@
  * (_Py_TryIncRef, then re-checks that the member still holds that object), else under the
  * owner's critical section, where no setter can release the value between load and incref.
  * Stored values are marked maybe-shared (pycore_gc.h): their memory then waits for QSBR, so a
- * lock-free reader that lost the race still touches valid memory.  While the interpreter runs
+ * lock-free reader that lost the race still touches valid memory.  So are replaced values
+ * before they are released: one stored while the interpreter ran one thread, or by the type's
+ * C code, was not marked when stored.  While the interpreter runs
  * one thread (_Py_IsSingleThreaded) loads and stores are plain, as in the GIL build, which
  * keeps plain loads and stores (member_object_load/member_object_swap). */
 #include "Python.h"
@@ -71,6 +73,11 @@ member_object_swap(PyObject *obj, PyObject **addr, PyObject *value)
     Py_BEGIN_CRITICAL_SECTION(obj);
     old = _Py_atomic_exchange_ptr(addr, Py_XNewRef(value));
     Py_END_CRITICAL_SECTION();
+    if (old != NULL) {
+        /* old may have been stored while this thread ran alone, or by C code, unmarked: a
+         * reader that loaded it just before the exchange is taking its reference now. */
+        _PyObject_SetMaybeShared(old, 1);
+    }
     return old;
 #else
     (void)obj;

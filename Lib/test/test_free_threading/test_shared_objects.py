@@ -97,6 +97,38 @@ class InstanceDictTests(unittest.TestCase):
         run_concurrently(worker)
         self.assertEqual(obj.x, -obj.y)
 
+    def test_values_stored_alone_then_replaced_while_read(self):
+        # Attribute values stored while the program ran one thread were stored without the
+        # free-threaded build's publishing; once a reader thread runs, the main thread
+        # replaces them, releasing the old values while the reader takes references to them
+        # (under AddressSanitizer a freed one is reported; without it the reader may crash).
+        class Slotted:
+            __slots__ = ('a',)
+
+        for cls in (Slotted, types.SimpleNamespace):
+            for trial in range(30):
+                objs = [cls() for _ in range(3000)]
+                for o in objs:
+                    o.a = object()
+                reading = threading.Event()
+                done = []
+
+                def reader():
+                    reading.set()
+                    while not done:
+                        for o in objs:
+                            o.a
+
+                thread = threading.Thread(target=reader)
+                thread.start()
+                try:
+                    reading.wait()
+                    for o in objs:
+                        o.a = 1
+                finally:
+                    done.append(True)
+                    thread.join()
+                self.assertEqual({o.a for o in objs}, {1})
 
 def monotonic_reads(testcase, read, write, rounds):
     """One writer stores increasing numbers through write(); the other threads read()
