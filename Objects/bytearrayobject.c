@@ -6,9 +6,11 @@
  * the allocation must not move, so every resize fails with BufferError.
  *
  * Locking (free-threaded build): every mutation runs in Py_BEGIN_CRITICAL_SECTION(self),
- * which protects ob_bytes/ob_start/ob_alloc/ob_size and the contents.  The read-only methods
- * shared with bytes (stringlib/bytes_methods.h) read without the lock, as CPython's do;
- * len() reads ob_size without it (Py_SIZE/Py_SET_SIZE are relaxed atomics in that build). */
+ * which protects ob_bytes/ob_start/ob_alloc/ob_size/ob_exports and the contents; so does
+ * every read of the contents.  Readers that may run Python code meanwhile (the methods shared
+ * with bytes, stringlib/bytes_methods.h; %-formatting) also pin the buffer (ba_pin): the
+ * section is no protection against the reader's own thread, nor while it is suspended.
+ * len() reads ob_size without the lock (Py_SIZE/Py_SET_SIZE are relaxed atomics there). */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_bytesobject.h"
@@ -31,6 +33,21 @@ check_exports(PyByteArrayObject *self)
         return -1;
     }
     return 0;
+}
+
+/* Pin self's buffer as an export does, for code that reads it while it may run Python code
+ * (see "the read-only methods shared with bytes" below).  Caller holds self's critical
+ * section, as for every ob_exports change. */
+static inline void
+ba_pin(PyObject *self)
+{
+    BA(self)->ob_exports++;     /* under self's critical section, as every ob_exports change */
+}
+
+static inline void
+ba_unpin(PyObject *self)
+{
+    BA(self)->ob_exports--;
 }
 
 /* Resize to requested bytes (caller holds the critical section).  0 or -1. */
@@ -363,7 +380,10 @@ bytearray_dealloc(PyObject *op)
 static PyObject *
 bytearray_repr(PyObject *op)
 {
-    PyObject *inner = _PyBytes_ReprBuffer(PyByteArray_AS_STRING(op), Py_SIZE(op), 1);
+    PyObject *inner;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    inner = _PyBytes_ReprBuffer(PyByteArray_AS_STRING(op), Py_SIZE(op), 1);
+    Py_END_CRITICAL_SECTION();
     if (inner == NULL) {
         return NULL;
     }
@@ -414,11 +434,17 @@ bytearray_length(PyObject *op)
 static PyObject *
 bytearray_item(PyObject *op, Py_ssize_t i)
 {
-    if (i < 0 || i >= Py_SIZE(op)) {
+    int value = -1;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    if (i >= 0 && i < Py_SIZE(op)) {
+        value = (unsigned char)BA(op)->ob_start[i];
+    }
+    Py_END_CRITICAL_SECTION();
+    if (value < 0) {
         PyErr_SetString(PyExc_IndexError, "bytearray index out of range");
         return NULL;
     }
-    return PyLong_FromLong((unsigned char)BA(op)->ob_start[i]);
+    return PyLong_FromLong(value);
 }
 
 static PyObject *
@@ -686,20 +712,22 @@ bytearray_iconcat(PyObject *op, PyObject *other)
 static PyObject *
 bytearray_repeat(PyObject *op, Py_ssize_t n)
 {
-    Py_ssize_t len = Py_SIZE(op);
+    PyObject *res = NULL;
     if (n < 0) {
         n = 0;
     }
+    Py_BEGIN_CRITICAL_SECTION(op);
+    Py_ssize_t len = Py_SIZE(op);
     if (len && n > PY_SSIZE_T_MAX / len) {
-        return PyErr_NoMemory();
+        PyErr_NoMemory();
     }
-    PyObject *res = PyByteArray_FromStringAndSize(NULL, len * n);
-    if (res == NULL) {
-        return NULL;
+    else {
+        res = PyByteArray_FromStringAndSize(NULL, len * n);
+        for (Py_ssize_t i = 0; res != NULL && i < n; i++) {
+            memcpy(BA(res)->ob_bytes + i * len, PyByteArray_AS_STRING(op), (size_t)len);
+        }
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        memcpy(BA(res)->ob_bytes + i * len, PyByteArray_AS_STRING(op), (size_t)len);
-    }
+    Py_END_CRITICAL_SECTION();
     return res;
 }
 
@@ -738,7 +766,14 @@ bytearray_mod(PyObject *self, PyObject *args)
     if (!PyByteArray_Check(self)) {
         Py_RETURN_NOTIMPLEMENTED;
     }
-    return _PyBytes_FormatEx(PyByteArray_AS_STRING(self), Py_SIZE(self), args, 1);
+    /* Formatting runs the arguments' __str__ and friends: pinned (ba_pin). */
+    PyObject *res;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    ba_pin(self);
+    res = _PyBytes_FormatEx(PyByteArray_AS_STRING(self), Py_SIZE(self), args, 1);
+    ba_unpin(self);
+    Py_END_CRITICAL_SECTION();
+    return res;
 }
 
 /* ---- mutating methods ---------------------------------------------------------------------- */
@@ -944,7 +979,10 @@ bytearray_sizeof(PyObject *op, PyObject *Py_UNUSED(a))
 static PyObject *
 bytearray_reduce_ex(PyObject *op, PyObject *Py_UNUSED(proto))
 {
-    PyObject *latin1 = PyUnicode_DecodeLatin1(PyByteArray_AS_STRING(op), Py_SIZE(op), NULL);
+    PyObject *latin1;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    latin1 = PyUnicode_DecodeLatin1(PyByteArray_AS_STRING(op), Py_SIZE(op), NULL);
+    Py_END_CRITICAL_SECTION();
     if (latin1 == NULL) {
         return NULL;
     }
@@ -954,6 +992,90 @@ bytearray_reduce_ex(PyObject *op, PyObject *Py_UNUSED(proto))
         dict = Py_NewRef(Py_None);
     }
     PyObject *res = Py_BuildValue("(O(Ns)N)", Py_TYPE(op), latin1, "latin-1", dict);
+    return res;
+}
+
+/* ---- the read-only methods shared with bytes ------------------------------------------------ */
+
+/* The methods of stringlib/bytes_methods.h take self's buffer pointer when they start and may
+ * then run Python code (an argument's __index__ or __buffer__, join's items).  For a bytearray
+ * each runs inside self's critical section, so other threads' changes wait, and with the
+ * buffer pinned as by an export (ob_exports), so that a resize by the code it runs (or by
+ * another thread while the section is suspended) fails with BufferError instead of freeing
+ * the buffer under it. */
+#define BA_PINNED_ARG(name)                                                                   \
+    static PyObject *ba_##name(PyObject *self, PyObject *arg)                                 \
+    {                                                                                         \
+        PyObject *res;                                                                        \
+        Py_BEGIN_CRITICAL_SECTION(self);                                                      \
+        ba_pin(self);                                                                         \
+        res = bm_##name(self, arg);                                                           \
+        ba_unpin(self);                                                                       \
+        Py_END_CRITICAL_SECTION();                                                            \
+        return res;                                                                           \
+    }
+#define BA_PINNED_KW(name)                                                                    \
+    static PyObject *ba_##name(PyObject *self, PyObject *args, PyObject *kwds)                \
+    {                                                                                         \
+        PyObject *res;                                                                        \
+        Py_BEGIN_CRITICAL_SECTION(self);                                                      \
+        ba_pin(self);                                                                         \
+        res = bm_##name(self, args, kwds);                                                    \
+        ba_unpin(self);                                                                       \
+        Py_END_CRITICAL_SECTION();                                                            \
+        return res;                                                                           \
+    }
+
+BA_PINNED_ARG(capitalize)
+BA_PINNED_ARG(center)
+BA_PINNED_ARG(count)
+BA_PINNED_KW(decode)
+BA_PINNED_ARG(endswith)
+BA_PINNED_KW(expandtabs)
+BA_PINNED_ARG(find)
+BA_PINNED_KW(hex)
+BA_PINNED_ARG(index)
+BA_PINNED_ARG(isalnum_m)
+BA_PINNED_ARG(isalpha_m)
+BA_PINNED_ARG(isascii)
+BA_PINNED_ARG(isdigit_m)
+BA_PINNED_ARG(islower_m)
+BA_PINNED_ARG(isspace_m)
+BA_PINNED_ARG(istitle)
+BA_PINNED_ARG(isupper_m)
+BA_PINNED_ARG(join)
+BA_PINNED_ARG(ljust)
+BA_PINNED_ARG(lower)
+BA_PINNED_ARG(lstrip)
+BA_PINNED_ARG(partition)
+BA_PINNED_ARG(removeprefix)
+BA_PINNED_ARG(removesuffix)
+BA_PINNED_ARG(replace)
+BA_PINNED_ARG(rfind)
+BA_PINNED_ARG(rindex)
+BA_PINNED_ARG(rjust)
+BA_PINNED_ARG(rpartition)
+BA_PINNED_KW(rsplit)
+BA_PINNED_ARG(rstrip)
+BA_PINNED_KW(split)
+BA_PINNED_KW(splitlines)
+BA_PINNED_ARG(startswith)
+BA_PINNED_ARG(strip)
+BA_PINNED_ARG(swapcase)
+BA_PINNED_ARG(title)
+BA_PINNED_KW(translate)
+BA_PINNED_ARG(upper)
+BA_PINNED_ARG(zfill)
+
+static int
+ba_contains(PyObject *self, PyObject *arg)
+{
+    int res;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    ba_pin(self);
+    res = bm_contains(self, arg);
+    ba_unpin(self);
+    Py_END_CRITICAL_SECTION();
     return res;
 }
 
@@ -970,7 +1092,7 @@ static PyMethodDef bytearray_methods[] = {
     {"pop", bytearray_pop, METH_VARARGS, NULL},
     {"remove", bytearray_remove, METH_O, NULL},
     {"reverse", bytearray_reverse, METH_NOARGS, NULL},
-    BYTES_SHARED_METHODS,
+    BYTES_SHARED_METHODS(ba_),
     {NULL, NULL, 0, NULL},
 };
 
@@ -1087,7 +1209,7 @@ static PySequenceMethods bytearray_as_sequence = {
     .sq_repeat = bytearray_repeat,
     .sq_item = bytearray_item,
     .sq_ass_item = bytearray_ass_item,
-    .sq_contains = bm_contains,
+    .sq_contains = ba_contains,
     .sq_inplace_concat = bytearray_iconcat,
     .sq_inplace_repeat = bytearray_irepeat,
 };

@@ -1281,7 +1281,7 @@ bytes_bytes(PyObject *self, PyObject *Py_UNUSED(ignored))
 static PyMethodDef bytes_methods[] = {
     {"__getnewargs__", bytes_getnewargs, METH_NOARGS, NULL},
     {"__bytes__", bytes_bytes, METH_NOARGS, NULL},
-    BYTES_SHARED_METHODS,
+    BYTES_SHARED_METHODS(bm_),
     {NULL, NULL, 0, NULL},
 };
 

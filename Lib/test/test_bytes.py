@@ -221,6 +221,34 @@ class ByteArrayTests(unittest.TestCase):
         b.append(100)
         self.assertEqual(b, b'Abcd')
 
+    def test_resized_by_an_argument_of_its_own_method(self):
+        # A method reads the buffer while converting its arguments runs Python code that
+        # resizes the bytearray.  Braid pins the buffer for the method's duration, so the
+        # resize fails with BufferError (CPython 3.13 converts the argument first and then
+        # reads the new contents; either way nothing reads freed memory).
+        b = bytearray(b'x' * 1000)
+
+        class Index:
+            def __index__(self):
+                b.clear()
+                return 120
+
+        class Buffer:
+            def __buffer__(self, flags):
+                b.extend(b'y' * 5000)
+                return memoryview(b'x')
+
+        with self.assertRaises(BufferError):
+            Index() in b
+        with self.assertRaises(BufferError):
+            b.split(Buffer())
+        with self.assertRaises(BufferError):
+            b.count(Index())
+        self.assertEqual(b, b'x' * 1000)
+        self.assertEqual(b.count(120), 1000)      # unpinned again afterwards
+        b.clear()
+        self.assertEqual(b, b'')
+
     def test_constructor(self):
         self.assertEqual(bytearray(3), b'\x00\x00\x00')
         self.assertEqual(bytearray('ab', 'ascii'), b'ab')

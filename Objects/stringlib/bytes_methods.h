@@ -3,9 +3,10 @@
  * own copy).  A method reads its receiver's bytes through BM_BUF/BM_LEN and builds results of
  * the receiver's kind with bm_new: bytes methods return bytes, bytearray methods bytearray.
  *
- * Concurrency: a bytearray may be resized by another thread while these run in the
- * free-threaded build; like CPython, the read-only methods copy what they need first or read
- * under the caller's guarantees.  Owner: strings room. */
+ * A method takes its receiver's buffer pointer when it starts and may then run Python code (an
+ * argument's __index__ or __buffer__); for a bytearray receiver that code, or another thread,
+ * could resize the buffer: Objects/bytearrayobject.c calls these methods through wrappers that
+ * lock and pin it (ba_*).  Owner: strings room. */
 #ifndef BRAID_STRINGLIB_BYTES_METHODS_H
 #define BRAID_STRINGLIB_BYTES_METHODS_H
 
@@ -47,16 +48,12 @@ bm_self_or_copy(PyObject *self)
     return bm_new(self, BM_BUF(self), BM_LEN(self));
 }
 
-/* Get a simple buffer or raise "a bytes-like object is required, not 'T'". */
+/* Get a simple buffer or raise "a bytes-like object is required, not 'T'" (PyObject_GetBuffer's
+ * error; one raised by the object's own __buffer__ is kept). */
 static int
 bm_getbuf(PyObject *o, Py_buffer *view)
 {
-    if (PyObject_GetBuffer(o, view, PyBUF_SIMPLE) != 0) {
-        PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
-                     Py_TYPE(o)->tp_name);
-        return -1;
-    }
-    return 0;
+    return PyObject_GetBuffer(o, view, PyBUF_SIMPLE) != 0 ? -1 : 0;
 }
 
 static inline int bm_isspace(unsigned char c)
@@ -160,9 +157,11 @@ bm_parse_sub_args(const char *name, PyObject *args, Py_buffer *view, int *byte,
     if (PyIndex_Check(sub)) {
         Py_ssize_t v = PyNumber_AsSsize_t(sub, NULL);
         if (v == -1 && PyErr_Occurred()) {
-            PyErr_Clear();
-            PyErr_SetString(PyExc_ValueError, "byte must be in range(0, 256)");
-            return -1;
+            if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ValueError, "byte must be in range(0, 256)");
+            }
+            return -1;      /* else what __index__ raised */
         }
         if (v < 0 || v > 255) {
             PyErr_SetString(PyExc_ValueError, "byte must be in range(0, 256)");
@@ -171,12 +170,12 @@ bm_parse_sub_args(const char *name, PyObject *args, Py_buffer *view, int *byte,
         *byte = (int)v;
         return 0;
     }
-    if (PyObject_GetBuffer(sub, view, PyBUF_SIMPLE) != 0) {
+    if (!PyObject_CheckBuffer(sub)) {
         PyErr_Format(PyExc_TypeError, "argument should be integer or bytes-like object, "
                      "not '%.200s'", Py_TYPE(sub)->tp_name);
         return -1;
     }
-    return 0;
+    return PyObject_GetBuffer(sub, view, PyBUF_SIMPLE) != 0 ? -1 : 0;   /* __buffer__'s error */
 }
 
 /* kind: 0 find, 1 rfind, 2 index, 3 rindex, 4 count */
@@ -280,8 +279,10 @@ bm_contains(PyObject *self, PyObject *arg)
     if (PyIndex_Check(arg)) {
         Py_ssize_t v = PyNumber_AsSsize_t(arg, NULL);
         if (v == -1 && PyErr_Occurred()) {
-            PyErr_Clear();
-            PyErr_SetString(PyExc_ValueError, "byte must be in range(0, 256)");
+            if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ValueError, "byte must be in range(0, 256)");
+            }
             return -1;
         }
         if (v < 0 || v > 255) {
@@ -1346,48 +1347,50 @@ bm_fromhex(PyObject *cls, PyObject *arg)
     return res;
 }
 
-#define BYTES_SHARED_METHODS                                                                  \
-    {"capitalize", bm_capitalize, METH_NOARGS, NULL},                                         \
-    {"center", bm_center, METH_VARARGS, NULL},                                                \
-    {"count", bm_count, METH_VARARGS, NULL},                                                  \
-    {"decode", _PyCFunction_CAST(bm_decode), METH_VARARGS | METH_KEYWORDS, NULL},             \
-    {"endswith", bm_endswith, METH_VARARGS, NULL},                                            \
-    {"expandtabs", _PyCFunction_CAST(bm_expandtabs), METH_VARARGS | METH_KEYWORDS, NULL},     \
-    {"find", bm_find, METH_VARARGS, NULL},                                                    \
+/* The method table entries; P is the prefix of the instance methods' functions: bm_ for
+ * bytes, the wrappers of Objects/bytearrayobject.c (ba_) for bytearray. */
+#define BYTES_SHARED_METHODS(P)                                                                 \
+    {"capitalize", P##capitalize, METH_NOARGS, NULL},                                         \
+    {"center", P##center, METH_VARARGS, NULL},                                                \
+    {"count", P##count, METH_VARARGS, NULL},                                                  \
+    {"decode", _PyCFunction_CAST(P##decode), METH_VARARGS | METH_KEYWORDS, NULL},             \
+    {"endswith", P##endswith, METH_VARARGS, NULL},                                            \
+    {"expandtabs", _PyCFunction_CAST(P##expandtabs), METH_VARARGS | METH_KEYWORDS, NULL},     \
+    {"find", P##find, METH_VARARGS, NULL},                                                    \
     {"fromhex", bm_fromhex, METH_O | METH_CLASS, NULL},                                       \
-    {"hex", _PyCFunction_CAST(bm_hex), METH_VARARGS | METH_KEYWORDS, NULL},                   \
-    {"index", bm_index, METH_VARARGS, NULL},                                                  \
-    {"isalnum", bm_isalnum_m, METH_NOARGS, NULL},                                             \
-    {"isalpha", bm_isalpha_m, METH_NOARGS, NULL},                                             \
-    {"isascii", bm_isascii, METH_NOARGS, NULL},                                               \
-    {"isdigit", bm_isdigit_m, METH_NOARGS, NULL},                                             \
-    {"islower", bm_islower_m, METH_NOARGS, NULL},                                             \
-    {"isspace", bm_isspace_m, METH_NOARGS, NULL},                                             \
-    {"istitle", bm_istitle, METH_NOARGS, NULL},                                               \
-    {"isupper", bm_isupper_m, METH_NOARGS, NULL},                                             \
-    {"join", bm_join, METH_O, NULL},                                                          \
-    {"ljust", bm_ljust, METH_VARARGS, NULL},                                                  \
-    {"lower", bm_lower, METH_NOARGS, NULL},                                                   \
-    {"lstrip", bm_lstrip, METH_VARARGS, NULL},                                                \
+    {"hex", _PyCFunction_CAST(P##hex), METH_VARARGS | METH_KEYWORDS, NULL},                   \
+    {"index", P##index, METH_VARARGS, NULL},                                                  \
+    {"isalnum", P##isalnum_m, METH_NOARGS, NULL},                                             \
+    {"isalpha", P##isalpha_m, METH_NOARGS, NULL},                                             \
+    {"isascii", P##isascii, METH_NOARGS, NULL},                                               \
+    {"isdigit", P##isdigit_m, METH_NOARGS, NULL},                                             \
+    {"islower", P##islower_m, METH_NOARGS, NULL},                                             \
+    {"isspace", P##isspace_m, METH_NOARGS, NULL},                                             \
+    {"istitle", P##istitle, METH_NOARGS, NULL},                                               \
+    {"isupper", P##isupper_m, METH_NOARGS, NULL},                                             \
+    {"join", P##join, METH_O, NULL},                                                          \
+    {"ljust", P##ljust, METH_VARARGS, NULL},                                                  \
+    {"lower", P##lower, METH_NOARGS, NULL},                                                   \
+    {"lstrip", P##lstrip, METH_VARARGS, NULL},                                                \
     {"maketrans", bm_maketrans, METH_VARARGS | METH_STATIC, NULL},                            \
-    {"partition", bm_partition, METH_O, NULL},                                                \
-    {"removeprefix", bm_removeprefix, METH_O, NULL},                                          \
-    {"removesuffix", bm_removesuffix, METH_O, NULL},                                          \
-    {"replace", bm_replace, METH_VARARGS, NULL},                                              \
-    {"rfind", bm_rfind, METH_VARARGS, NULL},                                                  \
-    {"rindex", bm_rindex, METH_VARARGS, NULL},                                                \
-    {"rjust", bm_rjust, METH_VARARGS, NULL},                                                  \
-    {"rpartition", bm_rpartition, METH_O, NULL},                                              \
-    {"rsplit", _PyCFunction_CAST(bm_rsplit), METH_VARARGS | METH_KEYWORDS, NULL},             \
-    {"rstrip", bm_rstrip, METH_VARARGS, NULL},                                                \
-    {"split", _PyCFunction_CAST(bm_split), METH_VARARGS | METH_KEYWORDS, NULL},               \
-    {"splitlines", _PyCFunction_CAST(bm_splitlines), METH_VARARGS | METH_KEYWORDS, NULL},     \
-    {"startswith", bm_startswith, METH_VARARGS, NULL},                                        \
-    {"strip", bm_strip, METH_VARARGS, NULL},                                                  \
-    {"swapcase", bm_swapcase, METH_NOARGS, NULL},                                             \
-    {"title", bm_title, METH_NOARGS, NULL},                                                   \
-    {"translate", _PyCFunction_CAST(bm_translate), METH_VARARGS | METH_KEYWORDS, NULL},       \
-    {"upper", bm_upper, METH_NOARGS, NULL},                                                   \
-    {"zfill", bm_zfill, METH_O, NULL}
+    {"partition", P##partition, METH_O, NULL},                                                \
+    {"removeprefix", P##removeprefix, METH_O, NULL},                                          \
+    {"removesuffix", P##removesuffix, METH_O, NULL},                                          \
+    {"replace", P##replace, METH_VARARGS, NULL},                                              \
+    {"rfind", P##rfind, METH_VARARGS, NULL},                                                  \
+    {"rindex", P##rindex, METH_VARARGS, NULL},                                                \
+    {"rjust", P##rjust, METH_VARARGS, NULL},                                                  \
+    {"rpartition", P##rpartition, METH_O, NULL},                                              \
+    {"rsplit", _PyCFunction_CAST(P##rsplit), METH_VARARGS | METH_KEYWORDS, NULL},             \
+    {"rstrip", P##rstrip, METH_VARARGS, NULL},                                                \
+    {"split", _PyCFunction_CAST(P##split), METH_VARARGS | METH_KEYWORDS, NULL},               \
+    {"splitlines", _PyCFunction_CAST(P##splitlines), METH_VARARGS | METH_KEYWORDS, NULL},     \
+    {"startswith", P##startswith, METH_VARARGS, NULL},                                        \
+    {"strip", P##strip, METH_VARARGS, NULL},                                                  \
+    {"swapcase", P##swapcase, METH_NOARGS, NULL},                                             \
+    {"title", P##title, METH_NOARGS, NULL},                                                   \
+    {"translate", _PyCFunction_CAST(P##translate), METH_VARARGS | METH_KEYWORDS, NULL},       \
+    {"upper", P##upper, METH_NOARGS, NULL},                                                   \
+    {"zfill", P##zfill, METH_O, NULL}
 
 #endif

@@ -741,6 +741,44 @@ class BytearrayTests(unittest.TestCase):
         run_concurrently(worker)
         self.assertTrue(set(shared) <= set(b'xyz' + bytes(range(97, 97 + NTHREADS))))
 
+    def test_read_only_methods_while_resized(self):
+        # The methods shared with bytes read the buffer while another thread resizes it:
+        # every result is one of the values the bytearray held, never freed memory.
+        shared = bytearray(b'ab' * 50)
+        alphabet = set(b'abAB')
+        done = []
+
+        def worker(index):
+            if index == 0:
+                try:
+                    for i in range(N):
+                        try:
+                            shared.extend(b'ab' * 20)
+                            del shared[:40 if len(shared) > 200 else 0]
+                            if i % 100 == 0:
+                                shared.clear()
+                        except BufferError:
+                            pass     # while b'%b' % shared holds an export
+                finally:
+                    done.append(True)
+                return
+            while not done:
+                for part in shared.split(b'b'):
+                    self.assertLessEqual(set(part), {ord('a')})
+                self.assertLessEqual(set(shared.upper()), alphabet)
+                self.assertLessEqual(set(shared.replace(b'a', b'A')), alphabet)
+                self.assertGreaterEqual(shared.find(b'ba'), -1)
+                self.assertGreaterEqual(shared.count(b'a'), 0)
+                self.assertIn(b'a' in shared, (True, False))
+                self.assertTrue(repr(shared).startswith("bytearray(b'"))
+                self.assertLessEqual(set(b'%b' % shared), alphabet)
+                self.assertLessEqual(set(shared * 2), alphabet)
+                try:
+                    self.assertIn(shared[len(shared) // 2], b'ab')
+                except IndexError:
+                    pass       # emptied between len() and the index
+        run_concurrently(worker, nthreads=4)
+
 
 class ArrayTests(unittest.TestCase):
 
