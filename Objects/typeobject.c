@@ -61,8 +61,7 @@ struct method_cache_entry {
  * cache per thread (thread-local storage), so lookups need no lock and entries cannot tear;
  * an entry is valid while its version equals the type's tag, and a type's tag is cleared
  * (PyType_Modified) before a value it cached is released, which goes through QSBR
- * (_PyObject_XDecRefDelayed in type_setattro) so that a thread that has just matched a tag
- * never reads freed memory.  The names held by a thread's cache are released when the thread
+ * (type_dict_set) so that a thread that has just matched a tag never reads freed memory.  The names held by a thread's cache are released when the thread
  * exits (_PyType_ClearThreadCache). */
 #ifdef Py_GIL_DISABLED
 static _Thread_local struct method_cache_entry method_cache[MCACHE_SIZE];
@@ -201,18 +200,21 @@ PyType_Modified(PyTypeObject *type)
     type_modified_recursive(type, 0);
 }
 
-/* Borrowed reference or NULL (no exception) when name is not in any dict of the MRO. */
+/* New reference, or NULL (no exception) when name is not in any dict of the MRO.  The MRO is
+ * held by a reference of its own: another thread may replace it (__bases__ assignment) while
+ * a dict lookup here blocks. */
 static PyObject *
 find_name_in_mro(PyTypeObject *type, PyObject *name, int *error)
 {
-    PyObject *mro = type->tp_mro;
+    PyObject *mro = FT_ATOMIC_LOAD_PTR_ACQUIRE(type->tp_mro);
     *error = 0;
     if (mro == NULL) {
         /* Not ready yet: look at the type's own dict and then its bases. */
         if (type->tp_dict != NULL) {
-            PyObject *res = PyDict_GetItemWithError(type->tp_dict, name);
-            if (res != NULL || PyErr_Occurred()) {
-                *error = res == NULL;
+            PyObject *res;
+            int r = PyDict_GetItemRef(type->tp_dict, name, &res);
+            if (r != 0) {
+                *error = r < 0;
                 return res;
             }
         }
@@ -221,6 +223,10 @@ find_name_in_mro(PyTypeObject *type, PyObject *name, int *error)
         }
         return NULL;
     }
+    /* Alive: a replaced MRO is released through QSBR (mro_internal), and this thread has not
+     * passed a quiescent state since loading it. */
+    Py_INCREF(mro);
+    PyObject *res = NULL;
     Py_ssize_t n = PyTuple_GET_SIZE(mro);
     for (Py_ssize_t i = 0; i < n; i++) {
         PyTypeObject *base = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
@@ -228,33 +234,48 @@ find_name_in_mro(PyTypeObject *type, PyObject *name, int *error)
         if (dict == NULL) {
             continue;
         }
-        PyObject *res = PyDict_GetItemWithError(dict, name);
-        if (res != NULL) {
-            return res;
-        }
-        if (PyErr_Occurred()) {
-            *error = 1;
-            return NULL;
+        int r = PyDict_GetItemRef(dict, name, &res);
+        if (r != 0) {
+            *error = r < 0;
+            break;
         }
     }
-    return NULL;
+    Py_DECREF(mro);
+    return res;
 }
 
-/* Borrowed reference, or NULL without an exception set (errors in lookup are cleared, as in
- * CPython: attribute lookup treats them as "not found"). */
-PyObject *
-_PyType_Lookup(PyTypeObject *type, PyObject *name)
+/* The cached value for (type, name) in *value (borrowed, may be NULL: "not found"); 0 on a
+ * miss. */
+static inline int
+type_cache_probe(PyTypeObject *type, PyObject *name, PyObject **value)
 {
     unsigned int version = FT_ATOMIC_LOAD_UINT_RELAXED(type->tp_version_tag);
-    unsigned int h = MCACHE_HASH(version, name);
-    struct method_cache_entry *entry = &method_cache[h];
     if (version != 0 && PyType_HasFeature(type, Py_TPFLAGS_VALID_VERSION_TAG)) {
+        struct method_cache_entry *entry = &method_cache[MCACHE_HASH(version, name)];
         for (int way = 0; way < MCACHE_WAYS; way++) {
             if (entry[way].version == version && entry[way].name == name) {
-                return entry[way].value;
+                *value = entry[way].value;
+                return 1;
             }
         }
     }
+    return 0;
+}
+
+/* A cache miss: walk the MRO and cache the result.  New reference, or NULL without an
+ * exception set (errors in lookup are cleared, as in CPython: attribute lookup treats them as
+ * "not found").
+ *
+ * Free-threaded build: the tag is assigned before the walk and the entry stored only if the
+ * tag is still the type's afterwards: a change made meanwhile (the walk may block) cleared
+ * it, so a value it replaced is never cached under a tag that stays valid.  (A cache hit's
+ * value is alive while its entry's tag matches, until this thread passes a quiescent state:
+ * see the method cache above; _PyType_LookupRef takes its reference at once.) */
+static Py_NO_INLINE PyObject *
+type_lookup_miss(PyTypeObject *type, PyObject *name)
+{
+    int cacheable = PyUnicode_CheckExact(name) && _PyType_AssignVersionTag(type);
+    unsigned int version = cacheable ? FT_ATOMIC_LOAD_UINT_RELAXED(type->tp_version_tag) : 0;
     int error;
     PyObject *exc = PyErr_GetRaisedException();
     PyObject *res = find_name_in_mro(type, name, &error);
@@ -264,10 +285,9 @@ _PyType_Lookup(PyTypeObject *type, PyObject *name)
         return NULL;
     }
     PyErr_SetRaisedException(exc);
-    if (PyUnicode_CheckExact(name) && _PyType_AssignVersionTag(type)) {
-        version = FT_ATOMIC_LOAD_UINT_RELAXED(type->tp_version_tag);
-        h = MCACHE_HASH(version, name);
-        entry = &method_cache[h];
+    if (version != 0 && FT_ATOMIC_LOAD_UINT_RELAXED(type->tp_version_tag) == version &&
+            PyType_HasFeature(type, Py_TPFLAGS_VALID_VERSION_TAG)) {
+        struct method_cache_entry *entry = &method_cache[MCACHE_HASH(version, name)];
         /* The newest pair goes first; the others move one way down (their names'
          * references with them) and the last one leaves. */
         PyObject *evicted = entry[MCACHE_WAYS - 1].name;
@@ -280,10 +300,29 @@ _PyType_Lookup(PyTypeObject *type, PyObject *name)
     return res;
 }
 
+/* Borrowed reference, or NULL without an exception set.  Free-threaded build: valid while
+ * no other thread replaces the attribute (callers that may race with one use
+ * _PyType_LookupRef). */
+PyObject *
+_PyType_Lookup(PyTypeObject *type, PyObject *name)
+{
+    PyObject *res;
+    if (type_cache_probe(type, name, &res)) {
+        return res;
+    }
+    res = type_lookup_miss(type, name);
+    Py_XDECREF(res);     /* the type's dict holds another */
+    return res;
+}
+
 PyObject *
 _PyType_LookupRef(PyTypeObject *type, PyObject *name)
 {
-    return Py_XNewRef(_PyType_Lookup(type, name));
+    PyObject *res;
+    if (type_cache_probe(type, name, &res)) {
+        return Py_XNewRef(res);
+    }
+    return type_lookup_miss(type, name);
 }
 
 /* New reference to the special method bound to self, or NULL (no exception if missing). */
@@ -394,7 +433,7 @@ PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b)
     if (a == b) {
         return 1;
     }
-    PyObject *mro = a->tp_mro;
+    PyObject *mro = FT_ATOMIC_LOAD_PTR_ACQUIRE(a->tp_mro);   /* alive: see mro_internal */
     if (mro != NULL && PyTuple_Check(mro)) {
         Py_ssize_t n = PyTuple_GET_SIZE(mro);
         for (Py_ssize_t i = 0; i < n; i++) {
@@ -634,8 +673,12 @@ mro_internal(PyTypeObject *type)
             return -1;
         }
     }
-    Py_XSETREF(type->tp_mro, new_mro);
+    PyObject *old_mro = type->tp_mro;
+    FT_ATOMIC_STORE_PTR_RELEASE(type->tp_mro, new_mro);
     PyType_Modified(type);
+    /* Other threads may be walking the old MRO (find_name_in_mro) or taking a reference to
+     * it (__mro__): it stays alive until they have all passed a quiescent state. */
+    _PyObject_XDecRefDelayed(old_mro);
     return 0;
 }
 
@@ -3931,6 +3974,24 @@ is_dunder_name(PyObject *name)
            PyUnicode_READ_CHAR(name, n - 1) == '_' && PyUnicode_READ_CHAR(name, n - 2) == '_';
 }
 
+/* Set (value != NULL) or delete name in the dict of a live type, then clear its tag.  The
+ * value replaced may sit in other threads' method caches or be in the middle of a lookup: it
+ * is released through QSBR (see the method cache above).  0, or -1 with an exception (KeyError
+ * when deleting a missing name). */
+static int
+type_dict_set(PyTypeObject *type, PyObject *name, PyObject *value)
+{
+    PyObject *old;
+    if (PyDict_GetItemRef(type->tp_dict, name, &old) < 0) {
+        return -1;
+    }
+    int res = value != NULL ? PyDict_SetItem(type->tp_dict, name, value)
+                            : PyDict_DelItem(type->tp_dict, name);
+    PyType_Modified(type);
+    _PyObject_XDecRefDelayed(old);
+    return res;
+}
+
 int
 _Py_type_setattro(PyObject *self, PyObject *name, PyObject *value)
 {
@@ -3948,24 +4009,13 @@ _Py_type_setattro(PyObject *self, PyObject *name, PyObject *value)
     Py_INCREF(name);
     PyUnicode_InternInPlace(&name);
     int res;
-    /* The value being replaced may sit in other threads' method caches: keep it alive until
-     * they have all passed a quiescent state (see the method cache above). */
-    PyObject *old_value = type->tp_dict != NULL ? PyDict_GetItemWithError(type->tp_dict, name)
-                                                : NULL;
-    if (old_value == NULL && PyErr_Occurred()) {
-        Py_DECREF(name);
-        return -1;
-    }
-    Py_XINCREF(old_value);
     /* A data descriptor on the metatype (e.g. __name__) handles its own attribute. */
-    PyObject *meta_attr = _PyType_Lookup(Py_TYPE(type), name);
+    PyObject *meta_attr = _PyType_LookupRef(Py_TYPE(type), name);
     if (meta_attr != NULL && Py_TYPE(meta_attr)->tp_descr_set != NULL) {
-        Py_INCREF(meta_attr);
         res = Py_TYPE(meta_attr)->tp_descr_set(meta_attr, self, value);
-        Py_DECREF(meta_attr);
     }
     else if (value == NULL) {
-        res = PyDict_DelItem(type->tp_dict, name);
+        res = type_dict_set(type, name, NULL);
         if (res < 0 && PyErr_ExceptionMatches(PyExc_KeyError)) {
             PyErr_Clear();
             PyErr_Format(PyExc_AttributeError, "type object '%.100s' has no attribute '%U'",
@@ -3974,15 +4024,17 @@ _Py_type_setattro(PyObject *self, PyObject *name, PyObject *value)
         }
     }
     else {
-        res = PyDict_SetItem(type->tp_dict, name, value);
+        res = type_dict_set(type, name, value);
     }
-    if (res == 0) {
-        PyType_Modified(type);
-        if (is_dunder_name(name)) {
-            res = update_slot(type, name);
-        }
+    Py_XDECREF(meta_attr);
+    if (res == 0 && is_dunder_name(name)) {
+        /* Other threads read the type's slots without a lock: they are all parked while
+         * the slots change (free-threaded build; no Python code runs in update_slot). */
+        PyInterpreterState *interp = _PyInterpreterState_GET();
+        _PyEval_StopTheWorld(interp);
+        res = update_slot(type, name);
+        _PyEval_StartTheWorld(interp);
     }
-    _PyObject_XDecRefDelayed(old_value);
     Py_DECREF(name);
     return res;
 }
@@ -4145,7 +4197,7 @@ type_set_qualname(PyObject *self, PyObject *value, void *context)
 static PyObject *
 type_get_bases(PyObject *type, void *context)
 {
-    return Py_NewRef(((PyTypeObject *)type)->tp_bases);
+    return Py_NewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(((PyTypeObject *)type)->tp_bases));
 }
 
 static int
@@ -4186,13 +4238,17 @@ type_set_bases(PyObject *self, PyObject *new_bases, void *context)
                      new_base->tp_name, type->tp_base->tp_name);
         return -1;
     }
+    /* Other threads may read the old bases meanwhile (__bases__, lookups): they are released
+     * through QSBR, as the old MRO is (mro_internal). */
     PyObject *old_bases = type->tp_bases;
     PyTypeObject *old_base = type->tp_base;
-    type->tp_bases = Py_NewRef(new_bases);
-    type->tp_base = (PyTypeObject *)Py_NewRef(new_base);
+    FT_ATOMIC_STORE_PTR_RELEASE(type->tp_bases, Py_NewRef(new_bases));
+    FT_ATOMIC_STORE_PTR_RELEASE(type->tp_base, (PyTypeObject *)Py_NewRef(new_base));
     if (mro_internal(type) < 0) {
-        Py_SETREF(type->tp_bases, old_bases);
-        Py_SETREF(type->tp_base, old_base);
+        FT_ATOMIC_STORE_PTR_RELEASE(type->tp_bases, old_bases);
+        FT_ATOMIC_STORE_PTR_RELEASE(type->tp_base, old_base);
+        _PyObject_XDecRefDelayed(new_bases);
+        _PyObject_XDecRefDelayed((PyObject *)new_base);
         return -1;
     }
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(old_bases); i++) {
@@ -4201,9 +4257,13 @@ type_set_bases(PyObject *self, PyObject *new_bases, void *context)
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(new_bases); i++) {
         add_subclass((PyTypeObject *)PyTuple_GET_ITEM(new_bases, i), type);
     }
-    Py_DECREF(old_bases);
-    Py_DECREF(old_base);
+    _PyObject_XDecRefDelayed(old_bases);
+    _PyObject_XDecRefDelayed((PyObject *)old_base);
+    /* The slots change with every other thread parked (see _Py_type_setattro). */
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    _PyEval_StopTheWorld(interp);
     fixup_slot_dispatchers(type);
+    _PyEval_StartTheWorld(interp);
     PyType_Modified(type);
     return 0;
 }
@@ -4211,11 +4271,11 @@ type_set_bases(PyObject *self, PyObject *new_bases, void *context)
 static PyObject *
 type_get_mro(PyObject *type, void *context)
 {
-    PyObject *mro = ((PyTypeObject *)type)->tp_mro;
+    PyObject *mro = FT_ATOMIC_LOAD_PTR_ACQUIRE(((PyTypeObject *)type)->tp_mro);
     if (mro == NULL) {
         Py_RETURN_NONE;
     }
-    return Py_NewRef(mro);
+    return Py_NewRef(mro);     /* alive: see mro_internal */
 }
 
 static PyObject *
@@ -4231,8 +4291,7 @@ type_set_module(PyObject *self, PyObject *value, void *context)
     if (!check_set_special_type_attr(type, value, "__module__")) {
         return -1;
     }
-    PyType_Modified(type);
-    return PyDict_SetItem(type->tp_dict, _Py_ID(__module__), value);
+    return type_dict_set(type, _Py_ID(__module__), value);
 }
 
 static PyObject *
@@ -4240,16 +4299,14 @@ type_get_abstractmethods(PyObject *self, void *context)
 {
     PyTypeObject *type = (PyTypeObject *)self;
     PyObject *mod = NULL;
-    if (type != &PyType_Type) {
-        mod = PyDict_GetItemWithError(type->tp_dict, _Py_ID(__abstractmethods__));
-    }
-    if (mod == NULL) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetObject(PyExc_AttributeError, _Py_ID(__abstractmethods__));
-        }
+    if (type != &PyType_Type &&
+            PyDict_GetItemRef(type->tp_dict, _Py_ID(__abstractmethods__), &mod) < 0) {
         return NULL;
     }
-    return Py_NewRef(mod);
+    if (mod == NULL) {
+        PyErr_SetObject(PyExc_AttributeError, _Py_ID(__abstractmethods__));
+    }
+    return mod;
 }
 
 static int
@@ -4262,11 +4319,11 @@ type_set_abstractmethods(PyObject *self, PyObject *value, void *context)
         if (abstract < 0) {
             return -1;
         }
-        res = PyDict_SetItem(type->tp_dict, _Py_ID(__abstractmethods__), value);
+        res = type_dict_set(type, _Py_ID(__abstractmethods__), value);
     }
     else {
         abstract = 0;
-        res = PyDict_DelItem(type->tp_dict, _Py_ID(__abstractmethods__));
+        res = type_dict_set(type, _Py_ID(__abstractmethods__), NULL);
         if (res < 0 && PyErr_ExceptionMatches(PyExc_KeyError)) {
             PyErr_Clear();
             PyErr_SetObject(PyExc_AttributeError, _Py_ID(__abstractmethods__));
@@ -4274,7 +4331,6 @@ type_set_abstractmethods(PyObject *self, PyObject *value, void *context)
         }
     }
     if (res == 0) {
-        PyType_Modified(type);
         type_set_flags(type, abstract ? Py_TPFLAGS_IS_ABSTRACT : 0,
                        abstract ? 0 : Py_TPFLAGS_IS_ABSTRACT);
     }
@@ -4298,17 +4354,17 @@ type_get_doc(PyObject *self, void *context)
     if (!(PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) && type->tp_doc != NULL) {
         return _PyType_GetDocFromInternalDoc(type->tp_name, type->tp_doc);
     }
-    PyObject *result = PyDict_GetItemWithError(type->tp_dict, _Py_ID(__doc__));
-    if (result == NULL) {
+    PyObject *result;
+    if (PyDict_GetItemRef(type->tp_dict, _Py_ID(__doc__), &result) <= 0) {
         if (PyErr_Occurred()) {
             return NULL;
         }
         Py_RETURN_NONE;
     }
     if (Py_TYPE(result)->tp_descr_get) {
-        return Py_TYPE(result)->tp_descr_get(result, NULL, self);
+        Py_SETREF(result, Py_TYPE(result)->tp_descr_get(result, NULL, self));
     }
-    return Py_NewRef(result);
+    return result;
 }
 
 static int
@@ -4318,8 +4374,7 @@ type_set_doc(PyObject *self, PyObject *value, void *context)
     if (!check_set_special_type_attr(type, value, "__doc__")) {
         return -1;
     }
-    PyType_Modified(type);
-    return PyDict_SetItem(type->tp_dict, _Py_ID(__doc__), value);
+    return type_dict_set(type, _Py_ID(__doc__), value);
 }
 
 static PyObject *
@@ -4338,16 +4393,16 @@ type_get_annotations(PyObject *self, void *context)
                      type->tp_name);
         return NULL;
     }
-    PyObject *annotations = PyDict_GetItemWithError(type->tp_dict, _Py_ID(__annotations__));
+    PyObject *annotations;
+    if (PyDict_GetItemRef(type->tp_dict, _Py_ID(__annotations__), &annotations) < 0) {
+        return NULL;
+    }
     if (annotations != NULL) {
         descrgetfunc get = Py_TYPE(annotations)->tp_descr_get;
         if (get) {
-            return get(annotations, NULL, self);
+            Py_SETREF(annotations, get(annotations, NULL, self));
         }
-        return Py_NewRef(annotations);
-    }
-    if (PyErr_Occurred()) {
-        return NULL;
+        return annotations;
     }
     annotations = PyDict_New();
     if (annotations == NULL) {
@@ -4370,18 +4425,11 @@ type_set_annotations(PyObject *self, PyObject *value, void *context)
                      "'%s'", type->tp_name);
         return -1;
     }
-    int res;
-    if (value != NULL) {
-        res = PyDict_SetItem(type->tp_dict, _Py_ID(__annotations__), value);
+    int res = type_dict_set(type, _Py_ID(__annotations__), value);
+    if (res < 0 && value == NULL && PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        PyErr_SetObject(PyExc_AttributeError, _Py_ID(__annotations__));
     }
-    else {
-        res = PyDict_DelItem(type->tp_dict, _Py_ID(__annotations__));
-        if (res < 0 && PyErr_ExceptionMatches(PyExc_KeyError)) {
-            PyErr_Clear();
-            PyErr_SetObject(PyExc_AttributeError, _Py_ID(__annotations__));
-        }
-    }
-    PyType_Modified(type);
     return res;
 }
 
@@ -4870,9 +4918,14 @@ object_set_class(PyObject *self, PyObject *value, void *closure)
     if (PyType_HasFeature(newto, Py_TPFLAGS_HEAPTYPE)) {
         Py_INCREF(newto);
     }
+    /* Other threads read ob_type without a lock (free-threaded build): they are parked while
+     * it changes, and the old type, which they may still be using, is released through QSBR. */
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    _PyEval_StopTheWorld(interp);
     Py_SET_TYPE(self, newto);
+    _PyEval_StartTheWorld(interp);
     if (PyType_HasFeature(oldto, Py_TPFLAGS_HEAPTYPE)) {
-        Py_DECREF(oldto);
+        _PyObject_XDecRefDelayed((PyObject *)oldto);
     }
     return 0;
 }

@@ -1594,8 +1594,11 @@ load_method(PyObject *obj, PyObject *name, PyObject **method)
         }
     }
     PyObject **dictptr = _PyObject_GetDictPtr(obj);
-    if (dictptr != NULL && *dictptr != NULL) {
-        PyObject *dict = Py_NewRef(*dictptr);
+    /* One load (another thread may assign __dict__: the old dict is released through QSBR,
+     * PyObject_GenericSetDict). */
+    PyObject *dict = dictptr != NULL ? FT_ATOMIC_LOAD_PTR_ACQUIRE(*dictptr) : NULL;
+    if (dict != NULL) {
+        Py_INCREF(dict);
         PyObject *attr;
         int r = PyDict_GetItemRef(dict, name, &attr);
         Py_DECREF(dict);

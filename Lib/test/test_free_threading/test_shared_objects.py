@@ -227,6 +227,68 @@ class ClassAttributeTests(unittest.TestCase):
         run_concurrently(worker)
         self.assertIn(Shared().value(), range(NTHREADS))
 
+    def test_bases_methods_and_class_change_while_looked_up(self):
+        # The main thread reassigns a class's __bases__, replaces a base's method, and moves
+        # instances between classes; three threads call methods and read attributes,
+        # __mro__, vars() and weak references.  The old MROs, bases and methods must stay
+        # alive while the readers may use them (under AddressSanitizer a freed one is
+        # reported; without it a reader may crash or call a cleared function).
+        class A:
+            x = 1
+
+            def m(self):
+                return 1
+
+        class B:
+            x = 2
+
+            def m(self):
+                return 2
+
+        class C(A):
+            pass
+
+        objs = [C() for _ in range(50)]
+        done = []
+        failures = []
+
+        def reader():
+            while not done:
+                for o in objs:
+                    try:
+                        if not isinstance(o.m(), int):
+                            failures.append(o)
+                        o.x
+                        o.attr
+                        vars(o)
+                        type(o).__mro__
+                        weakref.ref(o)()
+                    except (AttributeError, TypeError):
+                        pass    # attr deleted; a descriptor of the class o just left
+
+        threads = [threading.Thread(target=reader) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        try:
+            for r in range(20000):
+                o = objs[r % 50]
+                o.__class__ = B if o.__class__ is not B else C
+                o.attr = [r]
+                if r % 3 == 0:
+                    del o.attr
+                if r % 7 == 0:
+                    o.__dict__ = {'attr': r}
+                if r % 11 == 0:
+                    C.x = r
+                if r % 13 == 0:
+                    C.__bases__ = (B,) if C.__bases__ == (A,) else (A,)
+                A.m = (lambda self, r=r: r) if r % 2 else (lambda self: 1)
+        finally:
+            done.append(True)
+            for thread in threads:
+                thread.join()
+        self.assertEqual(failures, [])
+
     def test_subclass_creation_and_mro_lookup(self):
         class Base:
             def who(self):
