@@ -210,66 +210,51 @@ class ListTests(unittest.TestCase):
         run_concurrently(worker)
         self.assertEqual(sorted(x.v for x in shared if x.v < 1000), list(range(50)))
 
-    def test_list_shared_while_sorting_then_changed(self):
-        # A list sorted by its owner with a key that lets other threads run: a reader finds
-        # it empty meanwhile (which shares it), then reads the sorted items lock-free while
-        # the owner replaces them.  The items must have been published when the sort put
-        # them back (under AddressSanitizer a freed one is reported).
+    def read_while_owner_replaces(self, rounds, size, after_publish=None, nthreads=NTHREADS):
+        """Thread 0 fills a list, publishes it through a dict, calls after_publish(list) if
+        given, then replaces every item; the other threads index the published list
+        meanwhile.  The items they get must be alive (under AddressSanitizer a freed one is
+        reported; without it a reader may crash or find a foreign object)."""
         box = {}
         done = []
 
-        def key(item):
-            time.sleep(0)
-            return id(item)
-
         def worker(index):
             if index == 0:
-                for r in range(600):
-                    items = [object() for _ in range(50)]
-                    box['list'] = items
-                    items.sort(key=key)
-                    for i in range(50):
-                        items[i] = r
-                done.append(True)
+                try:
+                    for r in range(rounds):
+                        items = [object() for _ in range(size)]
+                        box['list'] = items
+                        if after_publish is not None:
+                            after_publish(items)
+                        for i in range(size):
+                            items[i] = r
+                finally:
+                    done.append(True)
                 return
             while not done:
                 items = box.get('list')
                 if items is None:
                     continue
-                for i in range(50):
+                for i in range(size):
                     try:
                         item = items[i]
                     except IndexError:
                         continue     # empty while sorting
                     self.assertTrue(type(item) is object or type(item) is int)
-        run_concurrently(worker, nthreads=3)
+        run_concurrently(worker, nthreads=nthreads)
+
+    def test_list_shared_while_sorting_then_changed(self):
+        # The owner sorts the list with a key that lets other threads run: a reader finds it
+        # empty meanwhile (which shares it), then reads the sorted items lock-free while the
+        # owner replaces them; the sort must have published them when it put them back.
+        def key(item):
+            time.sleep(0)
+            return id(item)
+        self.read_while_owner_replaces(600, 50, lambda items: items.sort(key=key), nthreads=3)
 
     def test_list_published_through_a_dict_then_changed(self):
-        # A list filled by one thread, then stored in a dict that other threads read: they
-        # index it while its owner replaces the items it was filled with.  The items the
-        # readers get must be alive (under AddressSanitizer a freed one is reported; without
-        # it the reader may crash or find a foreign object).
-        rounds = 2000
-        box = {}
-        done = []
-
-        def worker(index):
-            if index == 0:
-                for r in range(rounds):
-                    items = [object() for _ in range(40)]
-                    box['list'] = items
-                    for i in range(40):
-                        items[i] = r
-                done.append(True)
-                return
-            while not done:
-                items = box.get('list')
-                if items is None:
-                    continue
-                for i in range(40):
-                    item = items[i]
-                    self.assertTrue(type(item) is object or type(item) is int)
-        run_concurrently(worker)
+        # Storing the list in a dict marks it shared, but its items were not published then.
+        self.read_while_owner_replaces(2000, 40)
 
 
 class DictTests(unittest.TestCase):
