@@ -61,8 +61,9 @@ struct method_cache_entry {
  * cache per thread (thread-local storage), so lookups need no lock and entries cannot tear;
  * an entry is valid while its version equals the type's tag, and a type's tag is cleared
  * (PyType_Modified) before a value it cached is released, which goes through QSBR
- * (type_dict_set) so that a thread that has just matched a tag never reads freed memory.  The names held by a thread's cache are released when the thread
- * exits (_PyType_ClearThreadCache). */
+ * (type_dict_set) so that a thread that has just matched a tag never reads freed memory.
+ * The names held by a thread's cache are released when the thread exits
+ * (_PyType_ClearThreadCache). */
 #ifdef Py_GIL_DISABLED
 static _Thread_local struct method_cache_entry method_cache[MCACHE_SIZE];
 #else
