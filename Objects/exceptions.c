@@ -5,14 +5,44 @@
  * (SyntaxError, ImportError, OSError, UnicodeError, StopIteration, SystemExit, NameError,
  * AttributeError, BaseExceptionGroup).
  *
- * Thread safety: an exception's fields are plain references updated by whoever holds the
- * exception (like CPython, no per-object lock); the type objects are immutable after start-up.
- * The errno -> OSError subclass table is a constant array. */
+ * Thread safety (free-threaded build): BaseException's args, __traceback__, __context__ and
+ * __cause__ are read and replaced under the exception's critical section (exc_field_get,
+ * exc_field_set), and a replaced value is released after the section: a thread reading
+ * repr(e) or e.args while another assigns e.args never sees the old tuple freed under it.
+ * The fields subclasses add are member descriptors (Python/structmember.c) written by their
+ * __init__ without that lock, as in CPython 3.13 (re-running __init__ on an exception other
+ * threads read is not protected).  The type objects are immutable after start-up; the errno
+ * -> OSError subclass table is a constant array. */
 #include "Python.h"
 #include "pycore_exceptions.h"
 #include "pycore_tuple.h"
+#include "pycore_critical_section.h"
 
 #define EXC(op) ((PyBaseExceptionObject *)(op))
+
+/* New reference to *field of exception self (NULL if empty). */
+static PyObject *
+exc_field_get(PyObject *self, PyObject **field)
+{
+    PyObject *value;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    value = Py_XNewRef(*field);
+    Py_END_CRITICAL_SECTION();
+    return value;
+}
+
+/* Store value (a reference this steals, or NULL) in *field of exception self; the old value
+ * is released after the section. */
+static void
+exc_field_set(PyObject *self, PyObject **field, PyObject *value)
+{
+    PyObject *old;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    old = *field;
+    *field = value;
+    Py_END_CRITICAL_SECTION();
+    Py_XDECREF(old);
+}
 
 /* ---- BaseException ------------------------------------------------------------------------- */
 
@@ -57,7 +87,7 @@ BaseException_init(PyObject *self, PyObject *args, PyObject *kwds)
     if (!no_keywords(self, kwds)) {
         return -1;
     }
-    Py_XSETREF(EXC(self)->args, Py_NewRef(args));
+    exc_field_set(self, &EXC(self)->args, Py_NewRef(args));
     return 0;
 }
 
@@ -118,15 +148,19 @@ BaseException_traverse(PyObject *op, visitproc visit, void *arg)
 static PyObject *
 BaseException_str(PyObject *op)
 {
-    PyBaseExceptionObject *self = EXC(op);
-    switch (PyTuple_GET_SIZE(self->args)) {
-    case 0:
-        return PyUnicode_FromString("");
-    case 1:
-        return PyObject_Str(PyTuple_GET_ITEM(self->args, 0));
-    default:
-        return PyObject_Str(self->args);
+    PyObject *args = exc_field_get(op, &EXC(op)->args);
+    PyObject *res;
+    if (args == NULL || PyTuple_GET_SIZE(args) == 0) {
+        res = PyUnicode_FromString("");
     }
+    else if (PyTuple_GET_SIZE(args) == 1) {
+        res = PyObject_Str(PyTuple_GET_ITEM(args, 0));
+    }
+    else {
+        res = PyObject_Str(args);
+    }
+    Py_XDECREF(args);
+    return res;
 }
 
 /* The type's name without its module: "ValueError", "MyError". */
@@ -141,22 +175,36 @@ exc_type_name(PyObject *self)
 static PyObject *
 BaseException_repr(PyObject *op)
 {
-    PyBaseExceptionObject *self = EXC(op);
     const char *name = exc_type_name(op);
-    if (PyTuple_GET_SIZE(self->args) == 1) {
-        return PyUnicode_FromFormat("%s(%R)", name, PyTuple_GET_ITEM(self->args, 0));
+    PyObject *args = exc_field_get(op, &EXC(op)->args);
+    if (args == NULL) {
+        return PyUnicode_FromFormat("%s()", name);
     }
-    return PyUnicode_FromFormat("%s%R", name, self->args);
+    PyObject *res;
+    if (PyTuple_GET_SIZE(args) == 1) {
+        res = PyUnicode_FromFormat("%s(%R)", name, PyTuple_GET_ITEM(args, 0));
+    }
+    else {
+        res = PyUnicode_FromFormat("%s%R", name, args);
+    }
+    Py_DECREF(args);
+    return res;
 }
 
 static PyObject *
 BaseException_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PyBaseExceptionObject *self = EXC(op);
-    if (self->args != NULL && self->dict != NULL) {
-        return PyTuple_Pack(3, Py_TYPE(self), self->args, self->dict);
+    PyObject *args = exc_field_get(op, &self->args);
+    PyObject *res;
+    if (args != NULL && self->dict != NULL) {
+        res = PyTuple_Pack(3, Py_TYPE(self), args, self->dict);
     }
-    return PyTuple_Pack(2, Py_TYPE(self), self->args);
+    else {
+        res = PyTuple_Pack(2, Py_TYPE(self), args != NULL ? args : Py_None);
+    }
+    Py_XDECREF(args);
+    return res;
 }
 
 static PyObject *
@@ -200,7 +248,7 @@ set_traceback(PyBaseExceptionObject *self, PyObject *tb)
         PyErr_SetString(PyExc_TypeError, "__traceback__ must be a traceback or None");
         return -1;
     }
-    Py_XSETREF(self->traceback, Py_XNewRef(tb));
+    exc_field_set((PyObject *)self, &self->traceback, Py_XNewRef(tb));
     return 0;
 }
 
@@ -271,10 +319,11 @@ static PyMethodDef BaseException_methods[] = {
 static PyObject *
 BaseException_get_args(PyObject *self, void *Py_UNUSED(ignored))
 {
-    if (EXC(self)->args == NULL) {
+    PyObject *args = exc_field_get(self, &EXC(self)->args);
+    if (args == NULL) {
         Py_RETURN_NONE;
     }
-    return Py_NewRef(EXC(self)->args);
+    return args;
 }
 
 static int
@@ -288,17 +337,18 @@ BaseException_set_args(PyObject *self, PyObject *val, void *Py_UNUSED(ignored))
     if (seq == NULL) {
         return -1;
     }
-    Py_XSETREF(EXC(self)->args, seq);
+    exc_field_set(self, &EXC(self)->args, seq);
     return 0;
 }
 
 static PyObject *
 BaseException_get_tb(PyObject *self, void *Py_UNUSED(ignored))
 {
-    if (EXC(self)->traceback == NULL) {
+    PyObject *tb = exc_field_get(self, &EXC(self)->traceback);
+    if (tb == NULL) {
         Py_RETURN_NONE;
     }
-    return Py_NewRef(EXC(self)->traceback);
+    return tb;
 }
 
 static int
@@ -392,7 +442,7 @@ static PyMemberDef BaseException_members[] = {
 PyObject *
 PyException_GetTraceback(PyObject *self)
 {
-    return Py_XNewRef(EXC(self)->traceback);
+    return exc_field_get(self, &EXC(self)->traceback);
 }
 
 int
@@ -404,7 +454,7 @@ PyException_SetTraceback(PyObject *self, PyObject *tb)
 PyObject *
 PyException_GetCause(PyObject *self)
 {
-    return Py_XNewRef(EXC(self)->cause);
+    return exc_field_get(self, &EXC(self)->cause);
 }
 
 /* Steals a reference to cause. */
@@ -412,32 +462,33 @@ void
 PyException_SetCause(PyObject *self, PyObject *cause)
 {
     EXC(self)->suppress_context = 1;
-    Py_XSETREF(EXC(self)->cause, cause);
+    exc_field_set(self, &EXC(self)->cause, cause);
 }
 
 PyObject *
 PyException_GetContext(PyObject *self)
 {
-    return Py_XNewRef(EXC(self)->context);
+    return exc_field_get(self, &EXC(self)->context);
 }
 
 /* Steals a reference to context. */
 void
 PyException_SetContext(PyObject *self, PyObject *context)
 {
-    Py_XSETREF(EXC(self)->context, context);
+    exc_field_set(self, &EXC(self)->context, context);
 }
 
 PyObject *
 PyException_GetArgs(PyObject *self)
 {
-    return Py_NewRef(EXC(self)->args);
+    PyObject *args = exc_field_get(self, &EXC(self)->args);
+    return args != NULL ? args : PyTuple_New(0);
 }
 
 void
 PyException_SetArgs(PyObject *self, PyObject *args)
 {
-    Py_XSETREF(EXC(self)->args, Py_NewRef(args));
+    exc_field_set(self, &EXC(self)->args, Py_NewRef(args));
 }
 
 const char *

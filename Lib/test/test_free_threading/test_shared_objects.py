@@ -289,6 +289,45 @@ class ClassAttributeTests(unittest.TestCase):
                 thread.join()
         self.assertEqual(failures, [])
 
+    def test_exception_fields_replaced_while_read(self):
+        # One thread replaces an exception's args, __cause__, __context__ and __traceback__;
+        # the others format and read them.  What they read is always a value that was
+        # assigned, never one freed under them (under AddressSanitizer a freed one is
+        # reported).
+        try:
+            raise KeyError('tb')
+        except KeyError as caught:
+            tb = caught.__traceback__
+        exc = ValueError('start')
+        done = []
+
+        failures = []
+
+        def reader():
+            while not done:
+                str(exc)
+                exc.__traceback__
+                exc.__reduce__()
+                if not (repr(exc).startswith('ValueError(') and type(exc.args) is tuple and
+                        type(exc.__cause__) in (KeyError, type(None)) and
+                        type(exc.__context__) in (TypeError, type(None))):
+                    failures.append(exc)
+
+        threads = [threading.Thread(target=reader) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        try:
+            for r in range(20000):
+                exc.args = (str(r) * 3, [r])
+                exc.__cause__ = KeyError(r)
+                exc.__context__ = TypeError(r) if r % 2 else None
+                exc.__traceback__ = tb if r % 3 else None
+        finally:
+            done.append(True)
+            for thread in threads:
+                thread.join()
+        self.assertEqual(failures, [])
+
     def test_subclass_creation_and_mro_lookup(self):
         class Base:
             def who(self):
