@@ -9,14 +9,17 @@
  * __cause__ are read and replaced under the exception's critical section (exc_field_get,
  * exc_field_set), and a replaced value is released after the section: a thread reading
  * repr(e) or e.args while another assigns e.args never sees the old tuple freed under it.
- * The fields subclasses add are member descriptors (Python/structmember.c) written by their
- * __init__ without that lock, as in CPython 3.13 (re-running __init__ on an exception other
- * threads read is not protected).  The type objects are immutable after start-up; the errno
- * -> OSError subclass table is a constant array. */
+ * The fields subclasses add are member descriptors (Python/structmember.c); their __init__
+ * replaces them the same way (EXC_SETREF), but their __str__/__reduce__ read them without
+ * the lock (re-running __init__ on an exception other threads format is not protected).
+ * The type objects are immutable after start-up; the errno -> OSError subclass table is a
+ * constant array. */
 #include "Python.h"
 #include "pycore_exceptions.h"
 #include "pycore_tuple.h"
 #include "pycore_critical_section.h"
+#include "pycore_gc.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 
 #define EXC(op) ((PyBaseExceptionObject *)(op))
 
@@ -32,17 +35,26 @@ exc_field_get(PyObject *self, PyObject **field)
 }
 
 /* Store value (a reference this steals, or NULL) in *field of exception self; the old value
- * is released after the section. */
+ * is released after the section.  The fields subclasses expose as member descriptors are
+ * read lock-free (Python/structmember.c): the old value is marked maybe-shared first, as a
+ * member setter does, so that such a reader never touches freed memory. */
 static void
 exc_field_set(PyObject *self, PyObject **field, PyObject *value)
 {
     PyObject *old;
     Py_BEGIN_CRITICAL_SECTION(self);
     old = *field;
-    *field = value;
+    FT_ATOMIC_STORE_PTR_RELEASE(*field, value);
     Py_END_CRITICAL_SECTION();
-    Py_XDECREF(old);
+    if (old != NULL) {
+        _PyObject_SetMaybeShared(old, 1);
+        Py_DECREF(old);
+    }
 }
+
+/* self->field = value (a reference this steals), for the fields subclasses' __init__ set. */
+#define EXC_SETREF(self, field, value) \
+    exc_field_set((PyObject *)(self), (PyObject **)&(self)->field, (value))
 
 /* ---- BaseException ------------------------------------------------------------------------- */
 
@@ -599,7 +611,7 @@ StopIteration_init(PyObject *op, PyObject *args, PyObject *kwds)
         return -1;
     }
     PyObject *value = PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : Py_None;
-    Py_XSETREF(self->value, Py_NewRef(value));
+    EXC_SETREF(self, value, Py_NewRef(value));
     return 0;
 }
 
@@ -651,10 +663,10 @@ SystemExit_init(PyObject *op, PyObject *args, PyObject *kwds)
         return 0;
     }
     if (size == 1) {
-        Py_XSETREF(self->code, Py_NewRef(PyTuple_GET_ITEM(args, 0)));
+        EXC_SETREF(self, code, Py_NewRef(PyTuple_GET_ITEM(args, 0)));
     }
     else {
-        Py_XSETREF(self->code, Py_NewRef(args));
+        EXC_SETREF(self, code, Py_NewRef(args));
     }
     return 0;
 }
@@ -1399,11 +1411,11 @@ ImportError_init(PyObject *op, PyObject *args, PyObject *kwds)
     if (BaseException_init(op, args, NULL) == -1) {
         return -1;
     }
-    Py_XSETREF(self->name, Py_XNewRef(name));
-    Py_XSETREF(self->path, Py_XNewRef(path));
-    Py_XSETREF(self->name_from, Py_XNewRef(name_from));
+    EXC_SETREF(self, name, Py_XNewRef(name));
+    EXC_SETREF(self, path, Py_XNewRef(path));
+    EXC_SETREF(self, name_from, Py_XNewRef(name_from));
     if (PyTuple_GET_SIZE(args) == 1) {
-        Py_XSETREF(self->msg, Py_NewRef(PyTuple_GET_ITEM(args, 0)));
+        EXC_SETREF(self, msg, Py_NewRef(PyTuple_GET_ITEM(args, 0)));
     }
     return 0;
 }
@@ -1442,9 +1454,11 @@ static PyObject *
 ImportError_str(PyObject *op)
 {
     PyImportErrorObject *self = (PyImportErrorObject *)op;
-    if (self->msg != NULL && PyUnicode_CheckExact(self->msg)) {
-        return Py_NewRef(self->msg);
+    PyObject *msg = exc_field_get(op, &self->msg);
+    if (msg != NULL && PyUnicode_CheckExact(msg)) {
+        return msg;
     }
+    Py_XDECREF(msg);
     return BaseException_str(op);
 }
 
@@ -1614,9 +1628,9 @@ oserror_init(PyOSErrorObject *self, PyObject **p_args, PyObject *myerrno, PyObje
             }
         }
         else {
-            Py_XSETREF(self->filename, Py_NewRef(filename));
+            EXC_SETREF(self, filename, Py_NewRef(filename));
             if (filename2 && filename2 != Py_None) {
-                Py_XSETREF(self->filename2, Py_NewRef(filename2));
+                EXC_SETREF(self, filename2, Py_NewRef(filename2));
             }
             if (nargs >= 2 && nargs <= 5) {
                 PyObject *subslice = PyTuple_GetSlice(args, 0, 2);
@@ -1628,9 +1642,9 @@ oserror_init(PyOSErrorObject *self, PyObject **p_args, PyObject *myerrno, PyObje
             }
         }
     }
-    Py_XSETREF(self->myerrno, Py_XNewRef(myerrno));
-    Py_XSETREF(self->strerror, Py_XNewRef(strerror));
-    Py_XSETREF(self->args, args);
+    EXC_SETREF(self, myerrno, Py_XNewRef(myerrno));
+    EXC_SETREF(self, strerror, Py_XNewRef(strerror));
+    EXC_SETREF(self, args, args);
     *p_args = args = NULL;
     return 0;
 }
@@ -1916,7 +1930,7 @@ NameError_init(PyObject *op, PyObject *args, PyObject *kwds)
     if (BaseException_init(op, args, NULL) == -1) {
         return -1;
     }
-    Py_XSETREF(self->name, Py_XNewRef(name));
+    EXC_SETREF(self, name, Py_XNewRef(name));
     return 0;
 }
 
@@ -1982,8 +1996,8 @@ AttributeError_init(PyObject *op, PyObject *args, PyObject *kwds)
     if (BaseException_init(op, args, NULL) == -1) {
         return -1;
     }
-    Py_XSETREF(self->name, Py_XNewRef(name));
-    Py_XSETREF(self->obj, Py_XNewRef(obj));
+    EXC_SETREF(self, name, Py_XNewRef(name));
+    EXC_SETREF(self, obj, Py_XNewRef(obj));
     return 0;
 }
 
@@ -2082,7 +2096,7 @@ SyntaxError_init(PyObject *op, PyObject *args, PyObject *kwds)
         return -1;
     }
     if (lenargs >= 1) {
-        Py_XSETREF(self->msg, Py_NewRef(PyTuple_GET_ITEM(args, 0)));
+        EXC_SETREF(self, msg, Py_NewRef(PyTuple_GET_ITEM(args, 0)));
     }
     if (lenargs == 2) {
         info = PySequence_Tuple(PyTuple_GET_ITEM(args, 1));
@@ -2095,12 +2109,12 @@ SyntaxError_init(PyObject *op, PyObject *args, PyObject *kwds)
             Py_DECREF(info);
             return -1;
         }
-        Py_XSETREF(self->filename, Py_NewRef(PyTuple_GET_ITEM(info, 0)));
-        Py_XSETREF(self->lineno, Py_NewRef(PyTuple_GET_ITEM(info, 1)));
-        Py_XSETREF(self->offset, Py_NewRef(PyTuple_GET_ITEM(info, 2)));
-        Py_XSETREF(self->text, Py_NewRef(PyTuple_GET_ITEM(info, 3)));
-        Py_XSETREF(self->end_lineno, n >= 5 ? Py_NewRef(PyTuple_GET_ITEM(info, 4)) : NULL);
-        Py_XSETREF(self->end_offset, n >= 6 ? Py_NewRef(PyTuple_GET_ITEM(info, 5)) : NULL);
+        EXC_SETREF(self, filename, Py_NewRef(PyTuple_GET_ITEM(info, 0)));
+        EXC_SETREF(self, lineno, Py_NewRef(PyTuple_GET_ITEM(info, 1)));
+        EXC_SETREF(self, offset, Py_NewRef(PyTuple_GET_ITEM(info, 2)));
+        EXC_SETREF(self, text, Py_NewRef(PyTuple_GET_ITEM(info, 3)));
+        EXC_SETREF(self, end_lineno, n >= 5 ? Py_NewRef(PyTuple_GET_ITEM(info, 4)) : NULL);
+        EXC_SETREF(self, end_offset, n >= 6 ? Py_NewRef(PyTuple_GET_ITEM(info, 5)) : NULL);
         Py_DECREF(info);
         if (self->end_lineno != NULL && self->end_offset == NULL) {
             PyErr_SetString(PyExc_TypeError,
@@ -2601,11 +2615,11 @@ unicode_error_init_fields(PyObject *op, PyObject *args, int has_encoding, int ob
                      Py_TYPE(reason)->tp_name);
         return -1;
     }
-    Py_XSETREF(self->encoding, Py_XNewRef(encoding));
-    Py_XSETREF(self->object, object);
+    EXC_SETREF(self, encoding, Py_XNewRef(encoding));
+    EXC_SETREF(self, object, object);
     self->start = start;
     self->end = end;
-    Py_XSETREF(self->reason, Py_NewRef(reason));
+    EXC_SETREF(self, reason, Py_NewRef(reason));
     return 0;
 }
 

@@ -328,6 +328,32 @@ class ClassAttributeTests(unittest.TestCase):
                 thread.join()
         self.assertEqual(failures, [])
 
+    def test_import_error_reinitialised_while_read(self):
+        # ImportError's own fields (member descriptors) replaced by __init__ and by setters
+        # while other threads format the exception and read them.
+        exc = ImportError('start', name='n', path='p')
+        done = []
+        failures = []
+
+        def reader():
+            while not done:
+                if not (type(str(exc)) is str and type(exc.msg) is str and
+                        type(exc.name) is str and type(exc.path) is str):
+                    failures.append(exc)
+
+        threads = [threading.Thread(target=reader) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        try:
+            for r in range(20000):
+                exc.__init__(str(r) * 3, name=str(r) * 2, path=str(r))
+                exc.msg = str(r) * 4
+        finally:
+            done.append(True)
+            for thread in threads:
+                thread.join()
+        self.assertEqual(failures, [])
+
     def test_subclass_creation_and_mro_lookup(self):
         class Base:
             def who(self):
