@@ -3,6 +3,9 @@ bytearray while three threads read them through their methods and through C modu
 (zlib, hashlib, re, struct, heapq, bisect, itertools).
 
 Run it under the AddressSanitizer build; it prints "ok" when it finishes."""
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _harness
 import threading, array, io, collections, heapq, bisect, struct, zlib, hashlib, re, itertools, operator, functools
 a = array.array('i', range(100))
 bio = io.BytesIO(b'x' * 100)
@@ -37,7 +40,6 @@ def mutator():
             if len(ba) > 400: del ba[:300]
         except BufferError:
             pass
-    done.append(1)
 ops = [
     lambda: a.tolist(), lambda: a.tobytes(), lambda: list(a), lambda: sum(a), lambda: a.count(5), lambda: a.index(a[0]) if a else 0,
     lambda: a[::2], lambda: a[::-1], lambda: a * 2, lambda: a + a, lambda: repr(a), lambda: 5 in a, lambda: a == array.array('i', a),
@@ -53,18 +55,6 @@ ops = [
 ]
 def copy_a():
     import copy; return copy.copy(a)
-def reader(k):
-    while not done:
-        for op in ops[k::3]:
-            try:
-                op()
-            except (ValueError, IndexError, RuntimeError, StopIteration, KeyError, BufferError):
-                pass
-ts = [threading.Thread(target=reader, args=(k,)) for k in range(3)]
-for t in ts: t.start()
-try:
-    mutator()
-finally:
-    done.append(1)
-    for t in ts: t.join()
-print('ok')
+reader = _harness.ops_reader(
+    ops, (ValueError, IndexError, RuntimeError, StopIteration, KeyError, BufferError), done)
+_harness.run(mutator, reader, done)

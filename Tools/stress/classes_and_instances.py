@@ -3,6 +3,9 @@ instance dicts and collects garbage while three threads call methods and read at
 __mro__, vars() and weak references.  (Found: freed MROs, methods and cached values.)
 
 Run it under the AddressSanitizer build; it prints "ok" when it finishes."""
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _harness
 import threading, gc, weakref, sys
 class A:
     x = 1
@@ -28,7 +31,6 @@ def mutator():
             C.__bases__ = (B,) if C.__bases__ == (A,) else (A,)
         if r % 500 == 0: gc.collect()
         A.m = (lambda self, r=r: r) if r % 2 else (lambda self: 1)
-    done.append(1)
 def reader(k):
     while not done:
         for o in objs:
@@ -39,10 +41,4 @@ def reader(k):
             except (AttributeError, TypeError):
                 pass
         if k == 0: gc.collect(0)
-ts = [threading.Thread(target=reader, args=(k,)) for k in range(3)]
-for t in ts: t.start()
-try: mutator()
-finally:
-    done.append(1)
-    for t in ts: t.join()
-print('ok')
+_harness.run(mutator, reader, done)

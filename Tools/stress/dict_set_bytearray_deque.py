@@ -2,6 +2,9 @@
 format, compare and search them.  (Found: bytearray methods reading a freed buffer.)
 
 Run it under the AddressSanitizer build; it prints "ok" when it finishes."""
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _harness
 import threading, json, copy, collections, pickle
 d = {str(i): str(i) * 2 for i in range(100)}
 s = set(range(100))
@@ -25,7 +28,6 @@ def mutator():
         dq.append(r)
         if len(dq) > 200: dq.popleft()
         if r % 83 == 0: dq.clear()
-    done.append(1)
 ops = [
     lambda: dict(d), lambda: d.copy(), lambda: list(d.items()), lambda: json.dumps(d),
     lambda: repr(d), lambda: sorted(d), lambda: {**d}, lambda: (lambda **k: len(k))(**d),
@@ -44,15 +46,6 @@ ops = [
     lambda: 5 in dq, lambda: copy.copy(dq), lambda: sum(dq), lambda: dq == collections.deque(dq),
     lambda: reversed(dq).__next__(), lambda: dq.index(dq[0]) if dq else 0, lambda: dq[len(dq)//2] if dq else 0,
 ]
-def reader(k):
-    while not done:
-        for op in ops[k::3]:
-            try:
-                op()
-            except (ValueError, IndexError, RuntimeError, StopIteration, KeyError):
-                pass
-ts = [threading.Thread(target=reader, args=(k,)) for k in range(3)]
-for t in ts: t.start()
-mutator()
-for t in ts: t.join()
-print('ok')
+reader = _harness.ops_reader(
+    ops, (ValueError, IndexError, RuntimeError, StopIteration, KeyError), done)
+_harness.run(mutator, reader, done)

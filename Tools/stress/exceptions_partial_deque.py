@@ -3,6 +3,9 @@ changes a partial and a property while three threads format and read them.
 (Found: repr(e) reading a freed args tuple.)
 
 Run it under the AddressSanitizer build; it prints "ok" when it finishes."""
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _harness
 import threading, functools, collections, weakref, sys
 exc = ImportError('m', name='n', path='p')
 se = StopIteration(1)
@@ -26,8 +29,7 @@ def mutator():
         exc.__cause__ = ValueError(r)
         exc.__context__ = KeyError(r)
         exc.args = (r, str(r))
-    done.append(1)
-def reader():
+def reader(k):
     while not done:
         exc.msg; exc.name; exc.path; str(exc); repr(exc); exc.args; exc.__cause__; exc.__context__
         se.value; part.args; part.func; part.__dict__.get('x')
@@ -37,10 +39,4 @@ def reader():
         except IndexError: pass
         getattr(k, 'a', None); vars(k)
         prop.__doc__
-ts = [threading.Thread(target=reader) for _ in range(3)]
-for t in ts: t.start()
-try: mutator()
-finally:
-    done.append(1)
-    for t in ts: t.join()
-print('ok')
+_harness.run(mutator, reader, done)

@@ -2,6 +2,9 @@
 function that reads a sequence (str.join, tuple, set, sorted, *args, json, pickle, ...).
 
 Run it under the AddressSanitizer build; it prints "ok" when it finishes."""
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _harness
 import threading, sys
 shared = [str(i) * 3 for i in range(200)]
 done = []
@@ -13,7 +16,6 @@ def mutator():
         if r % 50 == 0:
             shared.clear(); shared.extend(str(i) * 3 for i in range(100))
         shared[r % 10:r % 10 + 5] = [str(r)] * 3
-    done.append(1)
 ops = [
     lambda: ''.join(shared),
     lambda: ','.join(shared),
@@ -63,16 +65,5 @@ ops = [
     lambda: '%s' % (shared,),
     lambda: f'{shared}',
 ]
-def reader(k):
-    errs = 0
-    while not done:
-        for op in ops[k::3]:
-            try:
-                op()
-            except (ValueError, IndexError, RuntimeError, StopIteration):
-                pass
-ts = [threading.Thread(target=reader, args=(k,)) for k in range(3)]
-for t in ts: t.start()
-mutator()
-for t in ts: t.join()
-print('ok')
+reader = _harness.ops_reader(ops, (ValueError, IndexError, RuntimeError, StopIteration), done)
+_harness.run(mutator, reader, done)
