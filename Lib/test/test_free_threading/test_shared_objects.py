@@ -130,6 +130,30 @@ class InstanceDictTests(unittest.TestCase):
                     thread.join()
                 self.assertEqual({o.a for o in objs}, {1})
 
+def mutate_while_reading(testcase, mutate, read, rounds=20000, nreaders=3):
+    """This thread calls mutate(r) for r in range(rounds) while nreaders threads call read()
+    until it is done; read() returns False when it saw something no mutation stored.  Under
+    AddressSanitizer, a value freed while a reader still used it is reported."""
+    done = []
+    failures = []
+
+    def reader():
+        while not done:
+            if not read():
+                failures.append(True)
+
+    threads = [threading.Thread(target=reader) for _ in range(nreaders)]
+    for thread in threads:
+        thread.start()
+    try:
+        for r in range(rounds):
+            mutate(r)
+    finally:
+        done.append(True)
+        for thread in threads:
+            thread.join()
+    testcase.assertEqual(failures, [])
+
 def monotonic_reads(testcase, read, write, rounds):
     """One writer stores increasing numbers through write(); the other threads read()
     repeatedly: each reader's sequence of values must never go backwards (a stale cache entry
@@ -249,45 +273,36 @@ class ClassAttributeTests(unittest.TestCase):
             pass
 
         objs = [C() for _ in range(50)]
-        done = []
-        failures = []
 
-        def reader():
-            while not done:
-                for o in objs:
-                    try:
-                        if not isinstance(o.m(), int):
-                            failures.append(o)
-                        o.x
-                        o.attr
-                        vars(o)
-                        type(o).__mro__
-                        weakref.ref(o)()
-                    except (AttributeError, TypeError):
-                        pass    # attr deleted; a descriptor of the class o just left
+        def read():
+            for o in objs:
+                try:
+                    if not isinstance(o.m(), int):
+                        return False
+                    o.x
+                    o.attr
+                    vars(o)
+                    type(o).__mro__
+                    weakref.ref(o)()
+                except (AttributeError, TypeError):
+                    pass    # attr deleted; a descriptor of the class o just left
+            return True
 
-        threads = [threading.Thread(target=reader) for _ in range(3)]
-        for thread in threads:
-            thread.start()
-        try:
-            for r in range(20000):
-                o = objs[r % 50]
-                o.__class__ = B if o.__class__ is not B else C
-                o.attr = [r]
-                if r % 3 == 0:
-                    del o.attr
-                if r % 7 == 0:
-                    o.__dict__ = {'attr': r}
-                if r % 11 == 0:
-                    C.x = r
-                if r % 13 == 0:
-                    C.__bases__ = (B,) if C.__bases__ == (A,) else (A,)
-                A.m = (lambda self, r=r: r) if r % 2 else (lambda self: 1)
-        finally:
-            done.append(True)
-            for thread in threads:
-                thread.join()
-        self.assertEqual(failures, [])
+        def mutate(r):
+            o = objs[r % 50]
+            o.__class__ = B if o.__class__ is not B else C
+            o.attr = [r]
+            if r % 3 == 0:
+                del o.attr
+            if r % 7 == 0:
+                o.__dict__ = {'attr': r}
+            if r % 11 == 0:
+                C.x = r
+            if r % 13 == 0:
+                C.__bases__ = (B,) if C.__bases__ == (A,) else (A,)
+            A.m = (lambda self, r=r: r) if r % 2 else (lambda self: 1)
+
+        mutate_while_reading(self, mutate, read)
 
     def test_exception_fields_replaced_while_read(self):
         # One thread replaces an exception's args, __cause__, __context__ and __traceback__;
@@ -299,60 +314,37 @@ class ClassAttributeTests(unittest.TestCase):
         except KeyError as caught:
             tb = caught.__traceback__
         exc = ValueError('start')
-        done = []
 
-        failures = []
+        def read():
+            str(exc)
+            exc.__traceback__
+            exc.__reduce__()
+            return (repr(exc).startswith('ValueError(') and type(exc.args) is tuple and
+                    type(exc.__cause__) in (KeyError, type(None)) and
+                    type(exc.__context__) in (TypeError, type(None)))
 
-        def reader():
-            while not done:
-                str(exc)
-                exc.__traceback__
-                exc.__reduce__()
-                if not (repr(exc).startswith('ValueError(') and type(exc.args) is tuple and
-                        type(exc.__cause__) in (KeyError, type(None)) and
-                        type(exc.__context__) in (TypeError, type(None))):
-                    failures.append(exc)
+        def mutate(r):
+            exc.args = (str(r) * 3, [r])
+            exc.__cause__ = KeyError(r)
+            exc.__context__ = TypeError(r) if r % 2 else None
+            exc.__traceback__ = tb if r % 3 else None
 
-        threads = [threading.Thread(target=reader) for _ in range(3)]
-        for thread in threads:
-            thread.start()
-        try:
-            for r in range(20000):
-                exc.args = (str(r) * 3, [r])
-                exc.__cause__ = KeyError(r)
-                exc.__context__ = TypeError(r) if r % 2 else None
-                exc.__traceback__ = tb if r % 3 else None
-        finally:
-            done.append(True)
-            for thread in threads:
-                thread.join()
-        self.assertEqual(failures, [])
+        mutate_while_reading(self, mutate, read)
 
     def test_import_error_reinitialised_while_read(self):
         # ImportError's own fields (member descriptors) replaced by __init__ and by setters
         # while other threads format the exception and read them.
         exc = ImportError('start', name='n', path='p')
-        done = []
-        failures = []
 
-        def reader():
-            while not done:
-                if not (type(str(exc)) is str and type(exc.msg) is str and
-                        type(exc.name) is str and type(exc.path) is str):
-                    failures.append(exc)
+        def read():
+            return (type(str(exc)) is str and type(exc.msg) is str and
+                    type(exc.name) is str and type(exc.path) is str)
 
-        threads = [threading.Thread(target=reader) for _ in range(3)]
-        for thread in threads:
-            thread.start()
-        try:
-            for r in range(20000):
-                exc.__init__(str(r) * 3, name=str(r) * 2, path=str(r))
-                exc.msg = str(r) * 4
-        finally:
-            done.append(True)
-            for thread in threads:
-                thread.join()
-        self.assertEqual(failures, [])
+        def mutate(r):
+            exc.__init__(str(r) * 3, name=str(r) * 2, path=str(r))
+            exc.msg = str(r) * 4
+
+        mutate_while_reading(self, mutate, read)
 
     def test_subclass_creation_and_mro_lookup(self):
         class Base:
