@@ -10,8 +10,9 @@
  * exc_field_set), and a replaced value is released after the section: a thread reading
  * repr(e) or e.args while another assigns e.args never sees the old tuple freed under it.
  * The fields subclasses add are member descriptors (Python/structmember.c); their __init__
- * replaces them the same way (EXC_SETREF), but their __str__/__reduce__ read them without
- * the lock (re-running __init__ on an exception other threads format is not protected).
+ * replaces them the same way (EXC_SETREF), and their __str__, __reduce__ and __getstate__ take
+ * new references to the fields they use under the section first, and work from those: formatting may run Python code, which can suspend
+ * the section, and a borrowed field could then be replaced and freed under them.
  * The type objects are immutable after start-up; the errno -> OSError subclass table is a
  * constant array. */
 #include "Python.h"
@@ -1462,51 +1463,57 @@ ImportError_str(PyObject *op)
     return BaseException_str(op);
 }
 
+/* Copy of the instance dict (or a new one) with the set ones of names[i] = values[i] added;
+ * a new reference to the dict itself (or None) when no value is set. */
 static PyObject *
-ImportError_getstate(PyImportErrorObject *self)
+exc_state_with(PyObject *self, int n, const char *const names[], PyObject *const values[])
 {
-    PyObject *dict = self->dict;
-    if (self->name || self->path || self->name_from) {
-        dict = dict ? PyDict_Copy(dict) : PyDict_New();
-        if (dict == NULL) {
-            return NULL;
-        }
-        if (self->name && PyDict_SetItemString(dict, "name", self->name) < 0) {
-            Py_DECREF(dict);
-            return NULL;
-        }
-        if (self->path && PyDict_SetItemString(dict, "path", self->path) < 0) {
-            Py_DECREF(dict);
-            return NULL;
-        }
-        if (self->name_from && PyDict_SetItemString(dict, "name_from", self->name_from) < 0) {
-            Py_DECREF(dict);
-            return NULL;
-        }
-        return dict;
+    PyObject *dict = FT_ATOMIC_LOAD_PTR_ACQUIRE(EXC(self)->dict);
+    int any = 0;
+    for (int i = 0; i < n; i++) {
+        any |= values[i] != NULL;
     }
-    if (dict) {
-        return Py_NewRef(dict);
+    if (!any) {
+        return Py_NewRef(dict != NULL ? dict : Py_None);
     }
-    Py_RETURN_NONE;
+    dict = dict != NULL ? PyDict_Copy(dict) : PyDict_New();
+    if (dict == NULL) {
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        if (values[i] != NULL && PyDict_SetItemString(dict, names[i], values[i]) < 0) {
+            Py_DECREF(dict);
+            return NULL;
+        }
+    }
+    return dict;
 }
 
 static PyObject *
 ImportError_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PyImportErrorObject *self = (PyImportErrorObject *)op;
-    PyObject *state = ImportError_getstate(self);
-    if (state == NULL) {
-        return NULL;
-    }
-    PyObject *res;
+    static const char *const names[] = {"name", "path", "name_from"};
+    PyObject *values[3], *args;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    values[0] = Py_XNewRef(self->name);
+    values[1] = Py_XNewRef(self->path);
+    values[2] = Py_XNewRef(self->name_from);
+    args = Py_NewRef(self->args);
+    Py_END_CRITICAL_SECTION();
+    PyObject *res = NULL;
+    PyObject *state = exc_state_with(op, 3, names, values);
     if (state == Py_None) {
-        res = PyTuple_Pack(2, Py_TYPE(self), self->args);
+        res = PyTuple_Pack(2, Py_TYPE(self), args);
     }
-    else {
-        res = PyTuple_Pack(3, Py_TYPE(self), self->args, state);
+    else if (state != NULL) {
+        res = PyTuple_Pack(3, Py_TYPE(self), args, state);
     }
-    Py_DECREF(state);
+    Py_XDECREF(state);
+    Py_DECREF(args);
+    for (int i = 0; i < 3; i++) {
+        Py_XDECREF(values[i]);
+    }
     return res;
 }
 
@@ -1764,54 +1771,74 @@ static PyObject *
 OSError_str(PyObject *op)
 {
     PyOSErrorObject *self = (PyOSErrorObject *)op;
+    PyObject *myerrno, *strerror, *filename, *filename2, *res;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    myerrno = Py_XNewRef(self->myerrno);
+    strerror = Py_XNewRef(self->strerror);
+    filename = Py_XNewRef(self->filename);
+    filename2 = Py_XNewRef(self->filename2);
+    Py_END_CRITICAL_SECTION();
 #define OR_NONE(x) ((x) ? (x) : Py_None)
-    if (self->filename) {
-        if (self->filename2) {
-            return PyUnicode_FromFormat("[Errno %S] %S: %R -> %R", OR_NONE(self->myerrno),
-                                        OR_NONE(self->strerror), self->filename,
-                                        self->filename2);
-        }
-        return PyUnicode_FromFormat("[Errno %S] %S: %R", OR_NONE(self->myerrno),
-                                    OR_NONE(self->strerror), self->filename);
+    if (filename != NULL && filename2 != NULL) {
+        res = PyUnicode_FromFormat("[Errno %S] %S: %R -> %R", OR_NONE(myerrno),
+                                   OR_NONE(strerror), filename, filename2);
     }
-    if (self->myerrno && self->strerror) {
-        return PyUnicode_FromFormat("[Errno %S] %S", self->myerrno, self->strerror);
+    else if (filename != NULL) {
+        res = PyUnicode_FromFormat("[Errno %S] %S: %R", OR_NONE(myerrno), OR_NONE(strerror),
+                                   filename);
+    }
+    else if (myerrno != NULL && strerror != NULL) {
+        res = PyUnicode_FromFormat("[Errno %S] %S", myerrno, strerror);
+    }
+    else {
+        res = BaseException_str(op);
     }
 #undef OR_NONE
-    return BaseException_str(op);
+    Py_XDECREF(myerrno);
+    Py_XDECREF(strerror);
+    Py_XDECREF(filename);
+    Py_XDECREF(filename2);
+    return res;
 }
 
 static PyObject *
 OSError_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PyOSErrorObject *self = (PyOSErrorObject *)op;
-    PyObject *args = self->args;
+    PyObject *args, *filename, *filename2;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    args = Py_NewRef(self->args);
+    filename = Py_XNewRef(self->filename);
+    filename2 = Py_XNewRef(self->filename2);
+    Py_END_CRITICAL_SECTION();
     PyObject *res = NULL;
     /* Put the filename(s) back into args. */
-    if (PyTuple_GET_SIZE(args) == 2 && self->filename) {
-        Py_ssize_t size = self->filename2 ? 5 : 3;
-        args = PyTuple_New(size);
-        if (!args) {
-            return NULL;
+    if (PyTuple_GET_SIZE(args) == 2 && filename != NULL) {
+        PyObject *full = PyTuple_New(filename2 != NULL ? 5 : 3);
+        if (full == NULL) {
+            goto done;
         }
-        PyTuple_SET_ITEM(args, 0, Py_NewRef(PyTuple_GET_ITEM(self->args, 0)));
-        PyTuple_SET_ITEM(args, 1, Py_NewRef(PyTuple_GET_ITEM(self->args, 1)));
-        PyTuple_SET_ITEM(args, 2, Py_NewRef(self->filename));
-        if (self->filename2) {
-            PyTuple_SET_ITEM(args, 3, Py_NewRef(Py_None)); /* winerror */
-            PyTuple_SET_ITEM(args, 4, Py_NewRef(self->filename2));
+        PyTuple_SET_ITEM(full, 0, Py_NewRef(PyTuple_GET_ITEM(args, 0)));
+        PyTuple_SET_ITEM(full, 1, Py_NewRef(PyTuple_GET_ITEM(args, 1)));
+        PyTuple_SET_ITEM(full, 2, Py_NewRef(filename));
+        if (filename2 != NULL) {
+            PyTuple_SET_ITEM(full, 3, Py_NewRef(Py_None)); /* winerror */
+            PyTuple_SET_ITEM(full, 4, Py_NewRef(filename2));
         }
+        Py_SETREF(args, full);
     }
-    else {
-        Py_INCREF(args);
-    }
-    if (self->dict) {
-        res = PyTuple_Pack(3, Py_TYPE(self), args, self->dict);
+    /* The dict pointer is replaced with a delayed release (PyObject_GenericSetDict). */
+    PyObject *dict = FT_ATOMIC_LOAD_PTR_ACQUIRE(self->dict);
+    if (dict != NULL) {
+        res = PyTuple_Pack(3, Py_TYPE(self), args, dict);
     }
     else {
         res = PyTuple_Pack(2, Py_TYPE(self), args);
     }
+done:
     Py_DECREF(args);
+    Py_XDECREF(filename);
+    Py_XDECREF(filename2);
     return res;
 }
 
@@ -2028,44 +2055,47 @@ AttributeError_traverse(PyObject *op, visitproc visit, void *arg)
 }
 
 /* __getstate__/__reduce__: the name travels in the state dict (obj does not). */
+/* Sets *args (new reference) when args is not NULL. */
+static PyObject *
+attribute_error_state(PyObject *op, PyObject **args)
+{
+    PyAttributeErrorObject *self = (PyAttributeErrorObject *)op;
+    /* Keep args in the state too, for pickles that only restore state. */
+    static const char *const names[] = {"name", "args"};
+    PyObject *values[2];
+    Py_BEGIN_CRITICAL_SECTION(op);
+    values[0] = Py_XNewRef(self->name);
+    values[1] = Py_XNewRef(self->args);
+    Py_END_CRITICAL_SECTION();
+    PyObject *state = exc_state_with(op, 2, names, values);
+    Py_XDECREF(values[0]);
+    if (args != NULL) {
+        *args = values[1];
+    }
+    else {
+        Py_XDECREF(values[1]);
+    }
+    return state;
+}
+
 static PyObject *
 AttributeError_getstate(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
-    PyAttributeErrorObject *self = (PyAttributeErrorObject *)op;
-    PyObject *dict = self->dict;
-    if (self->name || self->args) {
-        dict = dict ? PyDict_Copy(dict) : PyDict_New();
-        if (dict == NULL) {
-            return NULL;
-        }
-        if (self->name && PyDict_SetItemString(dict, "name", self->name) < 0) {
-            Py_DECREF(dict);
-            return NULL;
-        }
-        /* Keep args here too, for pickles that only restore state. */
-        if (self->args && PyDict_SetItemString(dict, "args", self->args) < 0) {
-            Py_DECREF(dict);
-            return NULL;
-        }
-        return dict;
-    }
-    if (dict) {
-        return Py_NewRef(dict);
-    }
-    Py_RETURN_NONE;
+    return attribute_error_state(op, NULL);
 }
 
 static PyObject *
 AttributeError_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
-    PyAttributeErrorObject *self = (PyAttributeErrorObject *)op;
-    PyObject *state = AttributeError_getstate(op, NULL);
-    if (state == NULL) {
-        return NULL;
+    PyObject *args;
+    PyObject *state = attribute_error_state(op, &args);
+    PyObject *res = NULL;
+    if (state != NULL) {
+        res = PyTuple_Pack(3, Py_TYPE(op), args, state);
+        Py_DECREF(state);
     }
-    PyObject *return_value = PyTuple_Pack(3, Py_TYPE(self), self->args, state);
-    Py_DECREF(state);
-    return return_value;
+    Py_XDECREF(args);
+    return res;
 }
 
 static PyMemberDef AttributeError_members[] = {
@@ -2184,19 +2214,25 @@ static PyObject *
 SyntaxError_str(PyObject *op)
 {
     PySyntaxErrorObject *self = (PySyntaxErrorObject *)op;
+    PyObject *msg, *path, *lineno_obj;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    msg = Py_NewRef(self->msg != NULL ? self->msg : Py_None);
+    path = Py_XNewRef(self->filename);
+    lineno_obj = Py_XNewRef(self->lineno);
+    Py_END_CRITICAL_SECTION();
     PyObject *filename = NULL;
-    PyObject *result;
+    PyObject *result = NULL;
     int overflow;
     long lineno = 0;
     int have_lineno = 0;
-    if (self->filename && PyUnicode_Check(self->filename)) {
-        filename = my_basename(self->filename);
+    if (path != NULL && PyUnicode_Check(path)) {
+        filename = my_basename(path);
         if (filename == NULL) {
-            return NULL;
+            goto done;
         }
     }
-    if (self->lineno != NULL && PyLong_CheckExact(self->lineno)) {
-        lineno = PyLong_AsLongAndOverflow(self->lineno, &overflow);
+    if (lineno_obj != NULL && PyLong_CheckExact(lineno_obj)) {
+        lineno = PyLong_AsLongAndOverflow(lineno_obj, &overflow);
         if (lineno == -1 && PyErr_Occurred()) {
             PyErr_Clear();
         }
@@ -2204,7 +2240,6 @@ SyntaxError_str(PyObject *op)
             have_lineno = !overflow;
         }
     }
-    PyObject *msg = self->msg ? self->msg : Py_None;
     if (filename && have_lineno) {
         result = PyUnicode_FromFormat("%S (%U, line %ld)", msg, filename, lineno);
     }
@@ -2218,6 +2253,10 @@ SyntaxError_str(PyObject *op)
         result = PyObject_Str(msg);
     }
     Py_XDECREF(filename);
+done:
+    Py_DECREF(msg);
+    Py_XDECREF(path);
+    Py_XDECREF(lineno_obj);
     return result;
 }
 
@@ -2294,29 +2333,32 @@ SimpleExtendsException(Exception, ValueError, "Inappropriate argument value (of 
 
 SimpleExtendsException(ValueError, UnicodeError, "Unicode related error.");
 
+/* New reference to the str (or, with bytes, bytes) in field *attr of exception exc. */
 static PyObject *
-get_string_attr(PyObject *attr, const char *name, int bytes)
+get_string_attr(PyObject *exc, PyObject **attr, const char *name, int bytes)
 {
-    if (!attr) {
+    PyObject *value = exc_field_get(exc, attr);
+    if (value == NULL) {
         PyErr_Format(PyExc_TypeError, "%s attribute not set", name);
         return NULL;
     }
-    if (bytes ? !PyBytes_Check(attr) : !PyUnicode_Check(attr)) {
+    if (bytes ? !PyBytes_Check(value) : !PyUnicode_Check(value)) {
         PyErr_Format(PyExc_TypeError, "%s attribute must be %s", name,
                      bytes ? "bytes" : "unicode");
+        Py_DECREF(value);
         return NULL;
     }
-    return Py_NewRef(attr);
+    return value;
 }
 
 static int
-set_unicodefromstring(PyObject **attr, const char *value)
+set_unicodefromstring(PyObject *exc, PyObject **attr, const char *value)
 {
     PyObject *obj = PyUnicode_FromString(value);
     if (!obj) {
         return -1;
     }
-    Py_XSETREF(*attr, obj);
+    exc_field_set(exc, attr, obj);
     return 0;
 }
 
@@ -2325,7 +2367,7 @@ set_unicodefromstring(PyObject **attr, const char *value)
 static Py_ssize_t
 unicode_error_object_len(PyObject *exc, int bytes)
 {
-    PyObject *obj = get_string_attr(UERR(exc)->object, "object", bytes);
+    PyObject *obj = get_string_attr(exc, &UERR(exc)->object, "object", bytes);
     if (!obj) {
         return -1;
     }
@@ -2371,31 +2413,31 @@ unicode_error_get_end(PyObject *exc, Py_ssize_t *end, int bytes)
 PyObject *
 PyUnicodeEncodeError_GetEncoding(PyObject *exc)
 {
-    return get_string_attr(UERR(exc)->encoding, "encoding", 0);
+    return get_string_attr(exc, &UERR(exc)->encoding, "encoding", 0);
 }
 
 PyObject *
 PyUnicodeDecodeError_GetEncoding(PyObject *exc)
 {
-    return get_string_attr(UERR(exc)->encoding, "encoding", 0);
+    return get_string_attr(exc, &UERR(exc)->encoding, "encoding", 0);
 }
 
 PyObject *
 PyUnicodeEncodeError_GetObject(PyObject *exc)
 {
-    return get_string_attr(UERR(exc)->object, "object", 0);
+    return get_string_attr(exc, &UERR(exc)->object, "object", 0);
 }
 
 PyObject *
 PyUnicodeDecodeError_GetObject(PyObject *exc)
 {
-    return get_string_attr(UERR(exc)->object, "object", 1);
+    return get_string_attr(exc, &UERR(exc)->object, "object", 1);
 }
 
 PyObject *
 PyUnicodeTranslateError_GetObject(PyObject *exc)
 {
-    return get_string_attr(UERR(exc)->object, "object", 0);
+    return get_string_attr(exc, &UERR(exc)->object, "object", 0);
 }
 
 int
@@ -2479,37 +2521,37 @@ PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end)
 PyObject *
 PyUnicodeEncodeError_GetReason(PyObject *exc)
 {
-    return get_string_attr(UERR(exc)->reason, "reason", 0);
+    return get_string_attr(exc, &UERR(exc)->reason, "reason", 0);
 }
 
 PyObject *
 PyUnicodeDecodeError_GetReason(PyObject *exc)
 {
-    return get_string_attr(UERR(exc)->reason, "reason", 0);
+    return get_string_attr(exc, &UERR(exc)->reason, "reason", 0);
 }
 
 PyObject *
 PyUnicodeTranslateError_GetReason(PyObject *exc)
 {
-    return get_string_attr(UERR(exc)->reason, "reason", 0);
+    return get_string_attr(exc, &UERR(exc)->reason, "reason", 0);
 }
 
 int
 PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason)
 {
-    return set_unicodefromstring(&UERR(exc)->reason, reason);
+    return set_unicodefromstring(exc, &UERR(exc)->reason, reason);
 }
 
 int
 PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason)
 {
-    return set_unicodefromstring(&UERR(exc)->reason, reason);
+    return set_unicodefromstring(exc, &UERR(exc)->reason, reason);
 }
 
 int
 PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason)
 {
-    return set_unicodefromstring(&UERR(exc)->reason, reason);
+    return set_unicodefromstring(exc, &UERR(exc)->reason, reason);
 }
 
 static int
@@ -2665,34 +2707,68 @@ format_char_escape(char *buf, size_t size, Py_UCS4 c)
     }
 }
 
+/* What UnicodeError's __str__ formats: new references to the object and to str() of the
+ * reason and (when encoding_str is not NULL) of the encoding, with start and end, all read
+ * under the exception's section.  Returns 0, with *object NULL (and nothing else set) when the
+ * exception has no object, or -1 with an exception. */
+static int
+unicode_error_str_parts(PyObject *op, PyObject **object, PyObject **reason_str,
+                        PyObject **encoding_str, Py_ssize_t *start, Py_ssize_t *end)
+{
+    PyUnicodeErrorObject *exc = UERR(op);
+    PyObject *reason, *encoding;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    *object = Py_XNewRef(exc->object);
+    reason = Py_NewRef(exc->reason != NULL ? exc->reason : Py_None);
+    encoding = Py_NewRef(exc->encoding != NULL ? exc->encoding : Py_None);
+    *start = exc->start;
+    *end = exc->end;
+    Py_END_CRITICAL_SECTION();
+    int status = 0;
+    if (*object != NULL) {
+        *reason_str = PyObject_Str(reason);
+        if (*reason_str == NULL) {
+            status = -1;
+        }
+        else if (encoding_str != NULL) {
+            *encoding_str = PyObject_Str(encoding);
+            if (*encoding_str == NULL) {
+                Py_CLEAR(*reason_str);
+                status = -1;
+            }
+        }
+        if (status < 0) {
+            Py_CLEAR(*object);
+        }
+    }
+    Py_DECREF(reason);
+    Py_DECREF(encoding);
+    return status;
+}
+
 static PyObject *
 UnicodeEncodeError_str(PyObject *op)
 {
-    PyUnicodeErrorObject *exc = UERR(op);
-    if (exc->object == NULL) {
+    PyObject *object, *reason_str, *encoding_str, *result;
+    Py_ssize_t start, end;
+    if (unicode_error_str_parts(op, &object, &reason_str, &encoding_str, &start, &end) < 0) {
+        return NULL;
+    }
+    if (object == NULL) {
         return PyUnicode_FromString("");
     }
-    PyObject *result = NULL;
-    PyObject *reason_str = PyObject_Str(exc->reason ? exc->reason : Py_None);
-    if (reason_str == NULL) {
-        return NULL;
-    }
-    PyObject *encoding_str = PyObject_Str(exc->encoding ? exc->encoding : Py_None);
-    if (encoding_str == NULL) {
-        Py_DECREF(reason_str);
-        return NULL;
-    }
-    Py_ssize_t len = PyUnicode_Check(exc->object) ? PyUnicode_GET_LENGTH(exc->object) : 0;
-    if (exc->start < len && exc->end == exc->start + 1) {
+    Py_ssize_t len = PyUnicode_Check(object) ? PyUnicode_GET_LENGTH(object) : 0;
+    if (start < len && end == start + 1) {
         char buf[16];
-        format_char_escape(buf, sizeof(buf), PyUnicode_ReadChar(exc->object, exc->start));
+        format_char_escape(buf, sizeof(buf), PyUnicode_ReadChar(object, start));
         result = PyUnicode_FromFormat("'%U' codec can't encode character '%s' in position %zd: %U",
-                                      encoding_str, buf, exc->start, reason_str);
+                                      encoding_str, buf, start, reason_str);
     }
     else {
         result = PyUnicode_FromFormat("'%U' codec can't encode characters in position %zd-%zd: %U",
-                                      encoding_str, exc->start, exc->end - 1, reason_str);
+                                      encoding_str, start, end - 1, reason_str);
     }
+    Py_DECREF(object);
     Py_DECREF(reason_str);
     Py_DECREF(encoding_str);
     return result;
@@ -2701,30 +2777,25 @@ UnicodeEncodeError_str(PyObject *op)
 static PyObject *
 UnicodeDecodeError_str(PyObject *op)
 {
-    PyUnicodeErrorObject *exc = UERR(op);
-    if (exc->object == NULL) {
+    PyObject *object, *reason_str, *encoding_str, *result;
+    Py_ssize_t start, end;
+    if (unicode_error_str_parts(op, &object, &reason_str, &encoding_str, &start, &end) < 0) {
+        return NULL;
+    }
+    if (object == NULL) {
         return PyUnicode_FromString("");
     }
-    PyObject *result = NULL;
-    PyObject *reason_str = PyObject_Str(exc->reason ? exc->reason : Py_None);
-    if (reason_str == NULL) {
-        return NULL;
-    }
-    PyObject *encoding_str = PyObject_Str(exc->encoding ? exc->encoding : Py_None);
-    if (encoding_str == NULL) {
-        Py_DECREF(reason_str);
-        return NULL;
-    }
-    Py_ssize_t len = PyBytes_Check(exc->object) ? PyBytes_GET_SIZE(exc->object) : 0;
-    if (exc->start < len && exc->end == exc->start + 1) {
-        int byte = ((unsigned char *)PyBytes_AS_STRING(exc->object))[exc->start];
+    Py_ssize_t len = PyBytes_Check(object) ? PyBytes_GET_SIZE(object) : 0;
+    if (start < len && end == start + 1) {
+        int byte = ((unsigned char *)PyBytes_AS_STRING(object))[start];
         result = PyUnicode_FromFormat("'%U' codec can't decode byte 0x%02x in position %zd: %U",
-                                      encoding_str, byte, exc->start, reason_str);
+                                      encoding_str, byte, start, reason_str);
     }
     else {
         result = PyUnicode_FromFormat("'%U' codec can't decode bytes in position %zd-%zd: %U",
-                                      encoding_str, exc->start, exc->end - 1, reason_str);
+                                      encoding_str, start, end - 1, reason_str);
     }
+    Py_DECREF(object);
     Py_DECREF(reason_str);
     Py_DECREF(encoding_str);
     return result;
@@ -2733,26 +2804,26 @@ UnicodeDecodeError_str(PyObject *op)
 static PyObject *
 UnicodeTranslateError_str(PyObject *op)
 {
-    PyUnicodeErrorObject *exc = UERR(op);
-    if (exc->object == NULL) {
-        return PyUnicode_FromString("");
-    }
-    PyObject *result = NULL;
-    PyObject *reason_str = PyObject_Str(exc->reason ? exc->reason : Py_None);
-    if (reason_str == NULL) {
+    PyObject *object, *reason_str, *result;
+    Py_ssize_t start, end;
+    if (unicode_error_str_parts(op, &object, &reason_str, NULL, &start, &end) < 0) {
         return NULL;
     }
-    Py_ssize_t len = PyUnicode_Check(exc->object) ? PyUnicode_GET_LENGTH(exc->object) : 0;
-    if (exc->start < len && exc->end == exc->start + 1) {
+    if (object == NULL) {
+        return PyUnicode_FromString("");
+    }
+    Py_ssize_t len = PyUnicode_Check(object) ? PyUnicode_GET_LENGTH(object) : 0;
+    if (start < len && end == start + 1) {
         char buf[16];
-        format_char_escape(buf, sizeof(buf), PyUnicode_ReadChar(exc->object, exc->start));
+        format_char_escape(buf, sizeof(buf), PyUnicode_ReadChar(object, start));
         result = PyUnicode_FromFormat("can't translate character '%s' in position %zd: %U", buf,
-                                      exc->start, reason_str);
+                                      start, reason_str);
     }
     else {
         result = PyUnicode_FromFormat("can't translate characters in position %zd-%zd: %U",
-                                      exc->start, exc->end - 1, reason_str);
+                                      start, end - 1, reason_str);
     }
+    Py_DECREF(object);
     Py_DECREF(reason_str);
     return result;
 }

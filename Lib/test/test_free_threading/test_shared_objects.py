@@ -346,6 +346,42 @@ class ClassAttributeTests(unittest.TestCase):
 
         mutate_while_reading(self, mutate, read)
 
+    def test_exception_subclasses_reinitialised_while_formatted(self):
+        # The fields OSError, SyntaxError, the UnicodeErrors, AttributeError and ImportError
+        # add are replaced by __init__ while other threads format and pickle the exceptions:
+        # __str__ and __reduce__ must work from references they own, not from fields freed
+        # under them.
+        def text(r, n):
+            return ''.join(chr(65 + (r + i) % 26) for i in range(n))
+
+        excs = [OSError(1, 'start', 'f'), SyntaxError('start', ('f', 1, 2, 't')),
+                UnicodeEncodeError('ascii', 'abc', 0, 1, 'start'),
+                UnicodeDecodeError('ascii', b'abc', 0, 1, 'start'),
+                UnicodeTranslateError('abc', 0, 1, 'start'),
+                AttributeError('start', name='n', obj=None),
+                ImportError('start', name='n', path='p')]
+
+        def read():
+            for exc in excs:
+                if type(str(exc)) is not str:
+                    return False
+                reduced = exc.__reduce__()
+                if reduced[0] is not type(exc) or type(reduced[1]) is not tuple:
+                    return False
+            return True
+
+        def mutate(r):
+            a, b = text(r, 3), text(r, 5)
+            excs[0].__init__(r, a, b, None, a)
+            excs[1].__init__(a, (b, r, r, a))
+            excs[2].__init__(a, b, 1, 2, a)
+            excs[3].__init__(a, b.encode(), 1, 2, a)
+            excs[4].__init__(b, 1, 2, a)
+            excs[5].__init__(a, name=b, obj=r)
+            excs[6].__init__(a, name=b, path=a)
+
+        mutate_while_reading(self, mutate, read, rounds=5000)
+
     def test_subclass_creation_and_mro_lookup(self):
         class Base:
             def who(self):
