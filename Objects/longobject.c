@@ -1306,14 +1306,14 @@ long_from_object(PyObject *x)
         Py_SETREF(res, _PyLong_Copy((PyLongObject *)res));
         return res;
     }
-    PyObject *trunc = _PyType_Lookup(Py_TYPE(x), _Py_ID(__trunc__));
+    PyObject *trunc = _PyType_LookupRef(Py_TYPE(x), _Py_ID(__trunc__));
     if (trunc != NULL) {
         if (PyErr_WarnEx(PyExc_DeprecationWarning,
                          "The delegation of int() to __trunc__ is deprecated.", 1) < 0) {
+            Py_DECREF(trunc);
             return NULL;
         }
         /* bind through the descriptor's __get__, as a special method lookup does */
-        Py_INCREF(trunc);
         descrgetfunc get = Py_TYPE(trunc)->tp_descr_get;
         if (get != NULL) {
             Py_SETREF(trunc, get(trunc, x, (PyObject *)Py_TYPE(x)));

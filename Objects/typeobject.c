@@ -301,9 +301,12 @@ type_lookup_miss(PyTypeObject *type, PyObject *name)
     return res;
 }
 
-/* Borrowed reference, or NULL without an exception set.  Free-threaded build: valid while
- * no other thread replaces the attribute (callers that may race with one use
- * _PyType_LookupRef). */
+/* Borrowed reference, or NULL without an exception set.  Free-threaded build: a value a live
+ * type's dict loses is released through QSBR (type_dict_set), so the result stays valid until
+ * the calling thread next reaches a quiescent state, that is until it runs Python code
+ * (the eval breaker), blocks or detaches.  Callers take a reference before doing any of these
+ * (allocating counts: it may collect, and finalizers run Python code), or use
+ * _PyType_LookupRef. */
 PyObject *
 _PyType_Lookup(PyTypeObject *type, PyObject *name)
 {
@@ -330,15 +333,16 @@ _PyType_LookupRef(PyTypeObject *type, PyObject *name)
 PyObject *
 _PyObject_LookupSpecial(PyObject *self, PyObject *attr)
 {
-    PyObject *res = _PyType_Lookup(Py_TYPE(self), attr);
+    PyObject *res = _PyType_LookupRef(Py_TYPE(self), attr);
     if (res == NULL) {
         return NULL;
     }
     descrgetfunc f = Py_TYPE(res)->tp_descr_get;
-    if (f == NULL) {
-        return Py_NewRef(res);
+    if (f != NULL) {
+        /* f may run Python code (a __get__ defined in Python). */
+        Py_SETREF(res, f(res, self, (PyObject *)Py_TYPE(self)));
     }
-    return f(res, self, (PyObject *)Py_TYPE(self));
+    return res;
 }
 
 int
@@ -3783,15 +3787,16 @@ heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
         (PyType_HasFeature(type, Py_TPFLAGS_IS_ABSTRACT))) {
         return _PyObject_MakeTpCall(tstate, callable, args, nargs, kwnames);
     }
-    PyObject *init = _PyType_Lookup(type, _Py_ID(__init__));
+    PyObject *init = _PyType_LookupRef(type, _Py_ID(__init__));
     if (init == NULL || !PyFunction_Check(init)) {
+        Py_XDECREF(init);
         return _PyObject_MakeTpCall(tstate, callable, args, nargs, kwnames);
     }
     PyObject *self = type->tp_alloc(type, 0);
     if (self == NULL) {
+        Py_DECREF(init);
         return NULL;
     }
-    Py_INCREF(init);
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     Py_ssize_t total = nargs + nkw;
     PyObject *res;
@@ -4463,8 +4468,7 @@ type_set_type_params(PyObject *self, PyObject *value, void *context)
                      Py_TYPE(value)->tp_name);
         return -1;
     }
-    PyType_Modified(type);
-    return PyDict_SetItem(type->tp_dict, _Py_ID(__type_params__), value);
+    return type_dict_set(type, _Py_ID(__type_params__), value);
 }
 
 static PyGetSetDef type_getsets[] = {

@@ -226,13 +226,15 @@ PyObject *PyOS_FSPath(PyObject *path)
     if (PyUnicode_Check(path) || PyBytes_Check(path)) {
         return Py_NewRef(path);
     }
-    PyObject *func = _PyType_Lookup(Py_TYPE(path), _Py_ID(__fspath__));
+    PyObject *func = _PyType_LookupRef(Py_TYPE(path), _Py_ID(__fspath__));
     if (func == NULL || func == Py_None) {
+        Py_XDECREF(func);
         return PyErr_Format(PyExc_TypeError,
                             "expected str, bytes or os.PathLike object, not %.200s",
                             Py_TYPE(path)->tp_name);
     }
     PyObject *res = PyObject_CallOneArg(func, path);
+    Py_DECREF(func);
     if (res == NULL) {
         return NULL;
     }

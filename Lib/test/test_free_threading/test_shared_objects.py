@@ -4,6 +4,8 @@ updates without a lock (in the free-threaded build, and in principle in the GIL 
 must be exact with one; money moved between accounts under a lock keeps the total."""
 
 import gc
+import math
+import os
 import random
 import sys
 import threading
@@ -303,6 +305,44 @@ class ClassAttributeTests(unittest.TestCase):
             A.m = (lambda self, r=r: r) if r % 2 else (lambda self: 1)
 
         mutate_while_reading(self, mutate, read)
+
+    def test_special_methods_replaced_while_called(self):
+        # C code that looks a special method up on the type and then calls it (os.fspath,
+        # the instantiation fast path for a Python __init__, math.ceil, complex(),
+        # with-statements) while the main thread replaces those methods and __type_params__:
+        # the method found must stay alive while it is called.
+        class P:
+            def __init__(self, v):
+                self.v = v
+
+            def __fspath__(self):
+                return 'p'
+
+            def __ceil__(self):
+                return 1
+
+            def __complex__(self):
+                return 1j
+
+        obj = P(0)
+
+        def read():
+            return (os.fspath(obj) in ('p', 'q') and math.ceil(obj) in (1, 2) and
+                    complex(obj) in (1j, 2j) and P(1).v == 1 and
+                    type(P.__type_params__) is tuple)
+
+        def mutate(r):
+            k = r % 2
+            P.__fspath__ = (lambda self, s='pq'[k]: s)
+            P.__ceil__ = (lambda self, c=k + 1: c)
+            P.__complex__ = (lambda self, c=(k + 1) * 1j: c)
+
+            def init(self, v, r=r):
+                self.v = v
+            P.__init__ = init
+            P.__type_params__ = (r,) if k else ()
+
+        mutate_while_reading(self, mutate, read, rounds=5000)
 
     def test_exception_fields_replaced_while_read(self):
         # One thread replaces an exception's args, __cause__, __context__ and __traceback__;
