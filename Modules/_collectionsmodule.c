@@ -1069,15 +1069,24 @@ static PyType_Spec deque_spec = {
 
 typedef struct {
     PyDictObject dict;
-    PyObject *default_factory; /* callable or None; NULL only during construction */
+    /* callable or None; NULL only during construction.  A member any thread may replace:
+     * read with defdict_factory, stored with _PyMember_StoreObject. */
+    PyObject *default_factory;
 } defdictobject;
+
+/* New reference to the factory, None if unset. */
+static PyObject *defdict_factory(PyObject *self)
+{
+    PyObject *factory = _PyMember_LoadObject(self, &((defdictobject *)self)->default_factory);
+    return factory != NULL ? factory : Py_None;
+}
 
 /* d[key] for a missing key: default_factory() stored under key (KeyError without a
  * factory).  setdefault makes the store atomic with respect to other threads. */
 static PyObject *defdict_missing(PyObject *self, PyObject *key)
 {
-    PyObject *factory = ((defdictobject *)self)->default_factory;
-    if (factory == NULL || factory == Py_None) {
+    PyObject *factory = defdict_factory(self);
+    if (factory == Py_None) {
         PyObject *tup = PyTuple_Pack(1, key);
         if (tup != NULL) {
             PyErr_SetObject(PyExc_KeyError, tup);
@@ -1086,6 +1095,7 @@ static PyObject *defdict_missing(PyObject *self, PyObject *key)
         return NULL;
     }
     PyObject *value = PyObject_CallNoArgs(factory);
+    Py_DECREF(factory);
     if (value == NULL) {
         return NULL;
     }
@@ -1100,16 +1110,17 @@ static PyObject *defdict_missing(PyObject *self, PyObject *key)
 
 static PyObject *defdict_copy(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
-    PyObject *factory = ((defdictobject *)self)->default_factory;
-    return PyObject_CallFunctionObjArgs((PyObject *)Py_TYPE(self),
-                                        factory ? factory : Py_None, self, NULL);
+    PyObject *factory = defdict_factory(self);
+    PyObject *res = PyObject_CallFunctionObjArgs((PyObject *)Py_TYPE(self), factory, self, NULL);
+    Py_DECREF(factory);
+    return res;
 }
 
 static PyObject *defdict_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
-    PyObject *factory = ((defdictobject *)self)->default_factory;
-    PyObject *args = (factory == NULL || factory == Py_None) ? PyTuple_New(0)
-                                                             : PyTuple_Pack(1, factory);
+    PyObject *factory = defdict_factory(self);
+    PyObject *args = factory == Py_None ? PyTuple_New(0) : PyTuple_Pack(1, factory);
+    Py_DECREF(factory);
     if (args == NULL) {
         return NULL;
     }
@@ -1129,9 +1140,9 @@ static PyObject *defdict_repr(PyObject *self)
     if (baserepr == NULL) {
         return NULL;
     }
-    PyObject *factory = ((defdictobject *)self)->default_factory;
+    PyObject *factory = defdict_factory(self);
     PyObject *factory_repr;
-    if (factory == NULL || factory == Py_None) {
+    if (factory == Py_None) {
         factory_repr = PyUnicode_FromString("None");
     }
     else {
@@ -1144,6 +1155,7 @@ static PyObject *defdict_repr(PyObject *self)
             Py_ReprLeave(factory);
         }
     }
+    Py_DECREF(factory);
     if (factory_repr == NULL) {
         Py_DECREF(baserepr);
         return NULL;
@@ -1177,9 +1189,9 @@ static PyObject *defdict_or(PyObject *left, PyObject *right)
     if (!PyDict_Check(other)) {
         Py_RETURN_NOTIMPLEMENTED;
     }
-    PyObject *factory = ((defdictobject *)self)->default_factory;
-    PyObject *new = PyObject_CallFunctionObjArgs((PyObject *)Py_TYPE(self),
-                                                 factory ? factory : Py_None, left, NULL);
+    PyObject *factory = defdict_factory(self);
+    PyObject *new = PyObject_CallFunctionObjArgs((PyObject *)Py_TYPE(self), factory, left, NULL);
+    Py_DECREF(factory);
     if (new == NULL) {
         return NULL;
     }
@@ -1210,7 +1222,7 @@ static int defdict_init(PyObject *self, PyObject *args, PyObject *kwargs)
     if (rest == NULL) {
         return -1;
     }
-    Py_XSETREF(dd->default_factory, Py_NewRef(factory));
+    _PyMember_StoreObject(self, &dd->default_factory, factory);
     int rc = PyDict_Type.tp_init(self, rest, kwargs);
     Py_DECREF(rest);
     return rc;

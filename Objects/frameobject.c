@@ -8,15 +8,67 @@
  *
  * f_locals of an optimized frame is a FrameLocalsProxy (PEP 667): a mapping that reads and
  * writes the frame's fast locals and cells directly; names that are not variables of the
- * code go to a per-frame dict (f_extra_locals).  Other frames return their locals mapping. */
+ * code go to a per-frame dict (f_extra_locals).  Other frames return their locals mapping.
+ *
+ * Free-threaded build: a frame object may describe a frame that another thread is running
+ * (sys._current_frames(), f_back of such a frame, a generator's frame).  That thread changes
+ * the frame as it runs, moves its data into the frame object when it finishes (f_frame then
+ * points into the object for good) and reuses the memory.  So a read of a frame that does not
+ * own its data and is not one the calling thread is running happens with the world stopped
+ * (FRAME_READ_BEGIN/END), as the GIL makes it happen in the GIL build.  Inside, accessors only
+ * take references and allocate; references they drop are released after the world restarts
+ * (no Python code runs while it is stopped).  Reads of the calling thread's own frames, the
+ * common case (tracebacks, logging's sys._getframe()), stop nothing. */
 
 #include "Python.h"
 #include "pycore_code.h"
+#include "pycore_ceval.h"
 #include "pycore_frame.h"
 #include "pycore_genobject.h"
 #include "pycore_pystate.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 
 #include <stddef.h>
+
+static int
+frame_owns_data(PyFrameObject *f)
+{
+    return FT_ATOMIC_LOAD_PTR_ACQUIRE(f->f_frame) == (_PyInterpreterFrame *)f->_f_frame_data;
+}
+
+/* Stop the world if reading f's frame needs it; returns what frame_read_end takes. */
+static int
+frame_read_begin(PyFrameObject *f)
+{
+#ifdef Py_GIL_DISABLED
+    if (_Py_IsSingleThreaded() || frame_owns_data(f)) {
+        return 0;
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    _PyInterpreterFrame *frame = _Py_atomic_load_ptr_acquire(&f->f_frame);
+    for (_PyInterpreterFrame *p = tstate->current_frame; p != NULL; p = p->previous) {
+        if (p == frame) {
+            return 0;
+        }
+    }
+    _PyEval_StopTheWorld(tstate->interp);
+    return 1;
+#else
+    (void)f;
+    return 0;
+#endif
+}
+
+static void
+frame_read_end(int stopped)
+{
+    if (stopped) {
+        _PyEval_StartTheWorld(_PyInterpreterState_GET());
+    }
+}
+
+#define FRAME_READ_BEGIN(f) { int frame_stopped_ = frame_read_begin(f);
+#define FRAME_READ_END() frame_read_end(frame_stopped_); }
 
 PyFrameObject *
 _PyFrame_MakeAndSetFrameObject(_PyInterpreterFrame *frame)
@@ -53,50 +105,83 @@ PyFrame_GetLineNumber(PyFrameObject *f)
     if (f->f_lineno != 0) {
         return f->f_lineno;
     }
-    return _PyFrame_GetLineNumber(f->f_frame);
+    int lineno;
+    FRAME_READ_BEGIN(f);
+    lineno = _PyFrame_GetLineNumber(f->f_frame);
+    FRAME_READ_END();
+    return lineno;
 }
 
 PyCodeObject *
 PyFrame_GetCode(PyFrameObject *frame)
 {
-    return (PyCodeObject *)Py_NewRef(_PyFrame_GetCode(frame->f_frame));
+    PyCodeObject *code;
+    FRAME_READ_BEGIN(frame);
+    code = (PyCodeObject *)Py_NewRef(_PyFrame_GetCode(frame->f_frame));
+    FRAME_READ_END();
+    return code;
 }
 
 PyFrameObject *
 PyFrame_GetBack(PyFrameObject *frame)
 {
-    PyFrameObject *back = frame->f_back;
+    PyFrameObject *back;
+    FRAME_READ_BEGIN(frame);
+    back = frame->f_back;
     if (back == NULL) {
         _PyInterpreterFrame *prev = _PyFrame_GetFirstComplete(frame->f_frame->previous);
         if (prev != NULL) {
             back = _PyFrame_GetFrameObject(prev);
         }
     }
-    return (PyFrameObject *)Py_XNewRef(back);
+    Py_XINCREF(back);
+    FRAME_READ_END();
+    return back;
+}
+
+static PyObject *
+frame_locals_mapping(PyFrameObject *frame)
+{
+    PyObject *locals;
+    FRAME_READ_BEGIN(frame);
+    locals = _PyFrame_GetLocals(frame->f_frame);
+    FRAME_READ_END();
+    return locals;
 }
 
 PyObject *
 PyFrame_GetLocals(PyFrameObject *frame)
 {
-    return _PyFrame_GetLocals(frame->f_frame);
+    return frame_locals_mapping(frame);
 }
 
 PyObject *
 PyFrame_GetGlobals(PyFrameObject *frame)
 {
-    return Py_NewRef(frame->f_frame->f_globals);
+    PyObject *globals;
+    FRAME_READ_BEGIN(frame);
+    globals = Py_NewRef(frame->f_frame->f_globals);
+    FRAME_READ_END();
+    return globals;
 }
 
 PyObject *
 PyFrame_GetBuiltins(PyFrameObject *frame)
 {
-    return Py_NewRef(frame->f_frame->f_builtins);
+    PyObject *builtins;
+    FRAME_READ_BEGIN(frame);
+    builtins = Py_NewRef(frame->f_frame->f_builtins);
+    FRAME_READ_END();
+    return builtins;
 }
 
 int
 PyFrame_GetLasti(PyFrameObject *frame)
 {
-    int lasti = _PyInterpreterFrame_LASTI(frame->f_frame);
+    int lasti;
+    FRAME_READ_BEGIN(frame);
+    lasti = _PyInterpreterFrame_LASTI(frame->f_frame);
+    FRAME_READ_END();
     if (lasti < 0) {
         return -1;
     }
@@ -106,16 +191,19 @@ PyFrame_GetLasti(PyFrameObject *frame)
 PyObject *
 PyFrame_GetGenerator(PyFrameObject *frame)
 {
-    if (frame->f_frame->owner != FRAME_OWNED_BY_GENERATOR) {
-        return NULL;
+    PyObject *gen = NULL;
+    FRAME_READ_BEGIN(frame);
+    if (frame->f_frame->owner == FRAME_OWNED_BY_GENERATOR) {
+        gen = Py_NewRef((PyObject *)_PyGen_GetGeneratorFromFrame(frame->f_frame));
     }
-    return Py_NewRef((PyObject *)_PyGen_GetGeneratorFromFrame(frame->f_frame));
+    FRAME_READ_END();
+    return gen;
 }
 
 PyObject *
 PyFrame_GetVar(PyFrameObject *frame, PyObject *name)
 {
-    PyObject *locals = _PyFrame_GetLocals(frame->f_frame);
+    PyObject *locals = frame_locals_mapping(frame);
     if (locals == NULL) {
         return NULL;
     }
@@ -164,11 +252,15 @@ static PyObject *
 frame_getlocals(PyObject *self, void *closure)
 {
     PyFrameObject *f = (PyFrameObject *)self;
-    if (f->f_frame->f_locals == NULL &&
-        (_PyFrame_GetCode(f->f_frame)->co_flags & CO_OPTIMIZED)) {
+    int proxy;
+    FRAME_READ_BEGIN(f);
+    proxy = f->f_frame->f_locals == NULL &&
+            (_PyFrame_GetCode(f->f_frame)->co_flags & CO_OPTIMIZED);
+    FRAME_READ_END();
+    if (proxy) {
         return framelocalsproxy_new_for(f);
     }
-    return _PyFrame_GetLocals(f->f_frame);
+    return frame_locals_mapping(f);
 }
 
 static PyObject *
@@ -296,26 +388,37 @@ static PyObject *
 frame_clear(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     PyFrameObject *f = (PyFrameObject *)self;
-    _PyInterpreterFrame *frame = f->f_frame;
-    if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
-        PyGenObject *gen = _PyGen_GetGeneratorFromFrame(frame);
-        if (gen->gi_frame_state == FRAME_EXECUTING) {
+    PyObject *gen = PyFrame_GetGenerator(f);
+    int thread_owned = 0;
+    if (gen == NULL) {
+        FRAME_READ_BEGIN(f);
+        thread_owned = f->f_frame->owner == FRAME_OWNED_BY_THREAD;
+        FRAME_READ_END();
+    }
+    if (gen != NULL) {
+        int state = FT_ATOMIC_LOAD_INT8_RELAXED(((PyGenObject *)gen)->gi_frame_state);
+        if (state == FRAME_EXECUTING) {
+            Py_DECREF(gen);
             goto running;
         }
-        if (gen->gi_frame_state == FRAME_SUSPENDED) {
+        if (state == FRAME_SUSPENDED) {
+            Py_DECREF(gen);
             PyErr_SetString(PyExc_RuntimeError, "cannot clear a suspended frame");
             return NULL;
         }
-        PyObject *res = PyObject_CallMethod((PyObject *)gen, "close", NULL);
+        PyObject *res = PyObject_CallMethod(gen, "close", NULL);
+        Py_DECREF(gen);
         if (res == NULL) {
             return NULL;
         }
         Py_DECREF(res);
     }
-    else if (frame->owner == FRAME_OWNED_BY_THREAD) {
+    else if (thread_owned) {
         goto running;
     }
     else {
+        /* The frame finished, and its data is ours for good. */
+        _PyInterpreterFrame *frame = f->f_frame;
         /* Our own copy: drop the locals. */
         for (int i = 0; i < frame->stacktop; i++) {
             Py_CLEAR(frame->localsplus[i]);
@@ -335,10 +438,10 @@ running:
 static PyObject *
 frame_sizeof(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
-    PyFrameObject *f = (PyFrameObject *)self;
+    PyCodeObject *code = PyFrame_GetCode((PyFrameObject *)self);
     Py_ssize_t res = offsetof(PyFrameObject, _f_frame_data) +
-                     (Py_ssize_t)_PyFrame_NumSlotsForCodeObject(_PyFrame_GetCode(f->f_frame)) *
-                         sizeof(PyObject *);
+                     (Py_ssize_t)_PyFrame_NumSlotsForCodeObject(code) * sizeof(PyObject *);
+    Py_DECREF(code);
     return PyLong_FromSsize_t(res);
 }
 
@@ -349,12 +452,6 @@ static PyMethodDef frame_methods[] = {
 };
 
 /* ---- the type ------------------------------------------------------------------------- */
-
-static int
-frame_owns_data(PyFrameObject *f)
-{
-    return f->f_frame == (_PyInterpreterFrame *)f->_f_frame_data;
-}
 
 static void
 frame_dealloc(PyObject *self)
@@ -418,10 +515,12 @@ static PyObject *
 frame_repr(PyObject *self)
 {
     PyFrameObject *f = (PyFrameObject *)self;
-    PyCodeObject *code = _PyFrame_GetCode(f->f_frame);
+    PyCodeObject *code = PyFrame_GetCode(f);
     int lineno = PyFrame_GetLineNumber(f);
-    return PyUnicode_FromFormat("<frame at %p, file %R, line %d, code %S>", f, code->co_filename,
-                                lineno, code->co_name);
+    PyObject *res = PyUnicode_FromFormat("<frame at %p, file %R, line %d, code %S>", f,
+                                         code->co_filename, lineno, code->co_name);
+    Py_DECREF(code);
+    return res;
 }
 
 PyTypeObject PyFrame_Type = {
@@ -515,14 +614,18 @@ static PyObject *
 framelocalsproxy_getitem(PyObject *self, PyObject *key)
 {
     PyFrameObject *f = ((PyFrameLocalsProxyObject *)self)->frame;
-    int i = proxy_slot_index(f->f_frame, key);
+    int i;
+    PyObject *value = NULL;
+    FRAME_READ_BEGIN(f);
+    i = proxy_slot_index(f->f_frame, key);
     if (i >= 0) {
-        PyObject *value = proxy_slot_value(f->f_frame, i);
-        if (value != NULL) {
-            return Py_NewRef(value);
-        }
+        value = Py_XNewRef(proxy_slot_value(f->f_frame, i));
     }
-    else if (f->f_extra_locals != NULL) {
+    FRAME_READ_END();
+    if (value != NULL) {
+        return value;
+    }
+    if (i < 0 && f->f_extra_locals != NULL) {
         PyObject *value;
         int r = PyDict_GetItemRef(f->f_extra_locals, key, &value);
         if (r != 0) {
@@ -537,17 +640,32 @@ static int
 framelocalsproxy_setitem(PyObject *self, PyObject *key, PyObject *value)
 {
     PyFrameObject *f = ((PyFrameLocalsProxyObject *)self)->frame;
+    int i;
+    PyObject *cell = NULL, *old = NULL;
+    FRAME_READ_BEGIN(f);
     _PyInterpreterFrame *frame = f->f_frame;
-    int i = proxy_slot_index(frame, key);
+    i = proxy_slot_index(frame, key);
+    if (i >= 0 && value != NULL) {
+        if (proxy_slot_is_cell(frame, i)) {
+            cell = Py_NewRef(frame->localsplus[i]);
+        }
+        else {
+            old = frame->localsplus[i];
+            frame->localsplus[i] = Py_NewRef(value);
+        }
+    }
+    FRAME_READ_END();
     if (i >= 0) {
         if (value == NULL) {
             PyErr_SetString(PyExc_TypeError, "cannot remove variables from FrameLocalsProxy");
             return -1;
         }
-        if (proxy_slot_is_cell(frame, i)) {
-            return PyCell_Set(frame->localsplus[i], value);
+        Py_XDECREF(old);    /* may run a finalizer: not while the world is stopped */
+        if (cell != NULL) {
+            int r = PyCell_Set(cell, value);
+            Py_DECREF(cell);
+            return r;
         }
-        Py_XSETREF(frame->localsplus[i], Py_NewRef(value));
         return 0;
     }
     if (value == NULL) {
@@ -570,8 +688,7 @@ framelocalsproxy_setitem(PyObject *self, PyObject *key, PyObject *value)
 static PyObject *
 framelocalsproxy_to_dict(PyObject *self)
 {
-    PyFrameObject *f = ((PyFrameLocalsProxyObject *)self)->frame;
-    return _PyFrame_GetLocals(f->f_frame);
+    return frame_locals_mapping(((PyFrameLocalsProxyObject *)self)->frame);
 }
 
 static Py_ssize_t

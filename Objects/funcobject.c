@@ -1,10 +1,13 @@
 /* Function objects, classmethod and staticmethod.
  *
  * A function is immutable from the eval loop's point of view except through attribute
- * assignment (__code__, __defaults__, ...).  In the free-threaded build those setters swap
- * one pointer and release the old value; readers (a call binding arguments) take their own
- * references first, so a concurrent reassignment is as racy as in CPython but never frees
- * an object a reader is still using while it holds a reference. */
+ * assignment (__code__, __defaults__, ...).  Free-threaded build: readers load those fields
+ * without a lock and may use them borrowed for a while (a call binds its arguments from
+ * __defaults__ and __kwdefaults__), so every setter swaps the pointer atomically and releases
+ * the old value after a grace period (func_field_set: QSBR).  A borrowed field therefore stays
+ * valid until the reader's next quiescent state; a reassignment racing a call is as racy as
+ * in CPython (the call sees the old or the new value) but frees nothing under it.  The lazily
+ * created __dict__ and __annotations__ are installed with a compare-and-swap. */
 
 #include "Python.h"
 #include "pycore_object.h"
@@ -12,10 +15,56 @@
 #include "pycore_function.h"
 #include "pycore_opcode.h"
 #include "pycore_pystate.h"
+#include "pycore_pyatomic_ft_wrappers.h"
+#include "pycore_qsbr.h"
 #include "pycore_tuple.h"
 #include "pycore_unicodeobject.h"
 
 #include <stddef.h>
+
+/* *field = value (a new reference, or NULL); the old value is released after a grace period
+ * (at once in the GIL build). */
+static void
+func_field_set(PyObject **field, PyObject *value)
+{
+#ifdef Py_GIL_DISABLED
+    _PyObject_XDecRefDelayed(_Py_atomic_exchange_ptr(field, value));
+#else
+    Py_XSETREF(*field, value);
+#endif
+}
+
+/* New reference to *field (NULL if empty). */
+static inline PyObject *
+func_field_get(PyObject **field)
+{
+    return Py_XNewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(*field));
+}
+
+/* New reference to *field, first installing a new dict there if it is empty (a thread that
+ * loses the race uses the winner's). */
+static PyObject *
+func_field_ensure_dict(PyObject **field)
+{
+    PyObject *d = func_field_get(field);
+    if (d != NULL) {
+        return d;
+    }
+    d = PyDict_New();
+    if (d == NULL) {
+        return NULL;
+    }
+#ifdef Py_GIL_DISABLED
+    PyObject *expected = NULL;
+    if (!_Py_atomic_compare_exchange_ptr(field, &expected, d)) {
+        Py_DECREF(d);
+        return Py_NewRef(expected);
+    }
+#else
+    *field = d;
+#endif
+    return Py_NewRef(d);
+}
 
 /* ---- construction ---------------------------------------------------------------------- */
 
@@ -194,7 +243,7 @@ PyFunction_SetDefaults(PyObject *op, PyObject *defaults)
         PyErr_SetString(PyExc_SystemError, "non-tuple default args");
         return -1;
     }
-    Py_XSETREF(((PyFunctionObject *)op)->func_defaults, defaults);
+    func_field_set(&((PyFunctionObject *)op)->func_defaults, defaults);
     ((PyFunctionObject *)op)->func_version = 0;
     return 0;
 }
@@ -227,7 +276,7 @@ PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults)
         PyErr_SetString(PyExc_SystemError, "non-dict keyword only default args");
         return -1;
     }
-    Py_XSETREF(((PyFunctionObject *)op)->func_kwdefaults, defaults);
+    func_field_set(&((PyFunctionObject *)op)->func_kwdefaults, defaults);
     ((PyFunctionObject *)op)->func_version = 0;
     return 0;
 }
@@ -254,42 +303,59 @@ PyFunction_SetClosure(PyObject *op, PyObject *closure)
                      Py_TYPE(closure)->tp_name);
         return -1;
     }
-    Py_XSETREF(((PyFunctionObject *)op)->func_closure, closure);
+    func_field_set(&((PyFunctionObject *)op)->func_closure, closure);
     ((PyFunctionObject *)op)->func_version = 0;
     return 0;
 }
 
-/* func_annotations may hold the compiler's tuple of alternating names and values: turn it
- * into the dict users see.  Borrowed reference (NULL with an exception on error). */
+/* New reference to the function's annotations dict; NULL without an exception when it has
+ * none, with one on error.  func_annotations may hold the compiler's tuple of alternating
+ * names and values: the first reader turns it into the dict users see (compare-and-swap, so
+ * that concurrent readers all get the same dict). */
 static PyObject *
 func_get_annotation_dict(PyFunctionObject *op)
 {
-    if (op->func_annotations == NULL) {
+    PyObject *ann = func_field_get(&op->func_annotations);
+    if (ann == NULL || !PyTuple_CheckExact(ann)) {
+        return ann;
+    }
+    PyObject *ann_dict = PyDict_New();
+    if (ann_dict == NULL) {
+        Py_DECREF(ann);
         return NULL;
     }
-    if (PyTuple_CheckExact(op->func_annotations)) {
-        PyObject *ann_tuple = op->func_annotations;
-        PyObject *ann_dict = PyDict_New();
-        if (ann_dict == NULL) {
+    for (Py_ssize_t i = 0; i + 1 < PyTuple_GET_SIZE(ann); i += 2) {
+        if (PyDict_SetItem(ann_dict, PyTuple_GET_ITEM(ann, i), PyTuple_GET_ITEM(ann, i + 1)) < 0) {
+            Py_DECREF(ann_dict);
+            Py_DECREF(ann);
             return NULL;
         }
-        for (Py_ssize_t i = 0; i + 1 < PyTuple_GET_SIZE(ann_tuple); i += 2) {
-            if (PyDict_SetItem(ann_dict, PyTuple_GET_ITEM(ann_tuple, i),
-                               PyTuple_GET_ITEM(ann_tuple, i + 1)) < 0) {
-                Py_DECREF(ann_dict);
-                return NULL;
-            }
-        }
-        Py_SETREF(op->func_annotations, ann_dict);
     }
-    return op->func_annotations;
+#ifdef Py_GIL_DISABLED
+    PyObject *expected = ann;
+    if (!_Py_atomic_compare_exchange_ptr(&op->func_annotations, &expected, ann_dict)) {
+        /* Another thread converted or replaced it first: use what is there now. */
+        Py_DECREF(ann_dict);
+        Py_DECREF(ann);
+        return func_get_annotation_dict(op);
+    }
+    _PyObject_XDecRefDelayed(ann);      /* the field's reference */
+#else
+    Py_SETREF(op->func_annotations, ann_dict);
+#endif
+    Py_DECREF(ann);
+    return Py_NewRef(ann_dict);
 }
 
 PyObject *
 PyFunction_GetAnnotations(PyObject *op)
 {
     CHECK_FUNCTION(op, NULL);
-    return func_get_annotation_dict((PyFunctionObject *)op);
+    /* Borrowed, as in CPython: the function keeps it (until the caller's next quiescent
+     * state in the free-threaded build, see the top of this file). */
+    PyObject *ann = func_get_annotation_dict((PyFunctionObject *)op);
+    Py_XDECREF(ann);
+    return ann;
 }
 
 int
@@ -306,7 +372,7 @@ PyFunction_SetAnnotations(PyObject *op, PyObject *annotations)
         PyErr_SetString(PyExc_SystemError, "non-dict annotations");
         return -1;
     }
-    Py_XSETREF(((PyFunctionObject *)op)->func_annotations, annotations);
+    func_field_set(&((PyFunctionObject *)op)->func_annotations, annotations);
     ((PyFunctionObject *)op)->func_version = 0;
     return 0;
 }
@@ -326,7 +392,7 @@ static PyMemberDef func_memberlist[] = {
 static PyObject *
 func_get_code(PyObject *self, void *closure)
 {
-    return Py_NewRef(((PyFunctionObject *)self)->func_code);
+    return func_field_get(&((PyFunctionObject *)self)->func_code);
 }
 
 static int
@@ -345,14 +411,14 @@ func_set_code(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     op->func_version = 0;
-    Py_XSETREF(op->func_code, Py_NewRef(value));
+    func_field_set(&op->func_code, Py_NewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_name(PyObject *self, void *closure)
 {
-    return Py_NewRef(((PyFunctionObject *)self)->func_name);
+    return func_field_get(&((PyFunctionObject *)self)->func_name);
 }
 
 static int
@@ -362,14 +428,14 @@ func_set_name(PyObject *self, PyObject *value, void *closure)
         PyErr_SetString(PyExc_TypeError, "__name__ must be set to a string object");
         return -1;
     }
-    Py_XSETREF(((PyFunctionObject *)self)->func_name, Py_NewRef(value));
+    func_field_set(&((PyFunctionObject *)self)->func_name, Py_NewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_qualname(PyObject *self, void *closure)
 {
-    return Py_NewRef(((PyFunctionObject *)self)->func_qualname);
+    return func_field_get(&((PyFunctionObject *)self)->func_qualname);
 }
 
 static int
@@ -379,15 +445,15 @@ func_set_qualname(PyObject *self, PyObject *value, void *closure)
         PyErr_SetString(PyExc_TypeError, "__qualname__ must be set to a string object");
         return -1;
     }
-    Py_XSETREF(((PyFunctionObject *)self)->func_qualname, Py_NewRef(value));
+    func_field_set(&((PyFunctionObject *)self)->func_qualname, Py_NewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_defaults(PyObject *self, void *closure)
 {
-    PyObject *d = ((PyFunctionObject *)self)->func_defaults;
-    return Py_NewRef(d == NULL ? Py_None : d);
+    PyObject *d = func_field_get(&((PyFunctionObject *)self)->func_defaults);
+    return d == NULL ? Py_None : d;
 }
 
 static int
@@ -402,15 +468,15 @@ func_set_defaults(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     ((PyFunctionObject *)self)->func_version = 0;
-    Py_XSETREF(((PyFunctionObject *)self)->func_defaults, Py_XNewRef(value));
+    func_field_set(&((PyFunctionObject *)self)->func_defaults, Py_XNewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_kwdefaults(PyObject *self, void *closure)
 {
-    PyObject *d = ((PyFunctionObject *)self)->func_kwdefaults;
-    return Py_NewRef(d == NULL ? Py_None : d);
+    PyObject *d = func_field_get(&((PyFunctionObject *)self)->func_kwdefaults);
+    return d == NULL ? Py_None : d;
 }
 
 static int
@@ -425,7 +491,7 @@ func_set_kwdefaults(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     ((PyFunctionObject *)self)->func_version = 0;
-    Py_XSETREF(((PyFunctionObject *)self)->func_kwdefaults, Py_XNewRef(value));
+    func_field_set(&((PyFunctionObject *)self)->func_kwdefaults, Py_XNewRef(value));
     return 0;
 }
 
@@ -433,14 +499,17 @@ static PyObject *
 func_get_annotations(PyObject *self, void *closure)
 {
     PyFunctionObject *op = (PyFunctionObject *)self;
-    if (op->func_annotations == NULL) {
-        op->func_annotations = PyDict_New();
-        if (op->func_annotations == NULL) {
+    PyObject *d;
+    do {
+        /* An empty dict if there is nothing yet (again if another thread deleted it). */
+        d = func_field_ensure_dict(&op->func_annotations);
+        if (d == NULL) {
             return NULL;
         }
-    }
-    PyObject *d = func_get_annotation_dict(op);
-    return Py_XNewRef(d);
+        Py_DECREF(d);
+        d = func_get_annotation_dict(op);
+    } while (d == NULL && !PyErr_Occurred());
+    return d;
 }
 
 static int
@@ -456,18 +525,18 @@ func_set_annotations(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     ((PyFunctionObject *)self)->func_version = 0;
-    Py_XSETREF(((PyFunctionObject *)self)->func_annotations, Py_XNewRef(value));
+    func_field_set(&((PyFunctionObject *)self)->func_annotations, Py_XNewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_type_params(PyObject *self, void *closure)
 {
-    PyObject *tp = ((PyFunctionObject *)self)->func_typeparams;
+    PyObject *tp = func_field_get(&((PyFunctionObject *)self)->func_typeparams);
     if (tp == NULL) {
         return PyTuple_New(0);
     }
-    return Py_NewRef(tp);
+    return tp;
 }
 
 static int
@@ -478,21 +547,14 @@ func_set_type_params(PyObject *self, PyObject *value, void *closure)
         PyErr_SetString(PyExc_TypeError, "__type_params__ must be set to a tuple");
         return -1;
     }
-    Py_XSETREF(((PyFunctionObject *)self)->func_typeparams, Py_NewRef(value));
+    func_field_set(&((PyFunctionObject *)self)->func_typeparams, Py_NewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_dict(PyObject *self, void *closure)
 {
-    PyFunctionObject *op = (PyFunctionObject *)self;
-    if (op->func_dict == NULL) {
-        op->func_dict = PyDict_New();
-        if (op->func_dict == NULL) {
-            return NULL;
-        }
-    }
-    return Py_NewRef(op->func_dict);
+    return func_field_ensure_dict(&((PyFunctionObject *)self)->func_dict);
 }
 
 static int
@@ -506,7 +568,7 @@ func_set_dict(PyObject *self, PyObject *value, void *closure)
         PyErr_SetString(PyExc_TypeError, "__dict__ must be set to a dictionary");
         return -1;
     }
-    Py_XSETREF(((PyFunctionObject *)self)->func_dict, Py_NewRef(value));
+    func_field_set(&((PyFunctionObject *)self)->func_dict, Py_NewRef(value));
     return 0;
 }
 

@@ -212,10 +212,9 @@ format_name_list(PyObject *names)
 
 /* "f() missing 2 required positional arguments: 'a' and 'b'" */
 static void
-missing_arguments(PyFunctionObject *func, Py_ssize_t start, Py_ssize_t end, int positional,
-                  PyObject **localsplus, PyObject *defaults_source)
+missing_arguments(PyFunctionObject *func, PyCodeObject *co, Py_ssize_t start, Py_ssize_t end,
+                  int positional, PyObject **localsplus, PyObject *defaults_source)
 {
-    PyCodeObject *co = (PyCodeObject *)func->func_code;
     PyObject *names = PyList_New(0);
     if (names == NULL) {
         return;
@@ -254,11 +253,10 @@ missing_arguments(PyFunctionObject *func, Py_ssize_t start, Py_ssize_t end, int 
 
 /* "f() takes 2 positional arguments but 3 were given" */
 static void
-too_many_positional(PyFunctionObject *func, Py_ssize_t given, PyObject **localsplus)
+too_many_positional(PyFunctionObject *func, PyCodeObject *co, Py_ssize_t defcount,
+                    Py_ssize_t given, PyObject **localsplus)
 {
-    PyCodeObject *co = (PyCodeObject *)func->func_code;
     Py_ssize_t co_argcount = co->co_argcount;
-    Py_ssize_t defcount = func->func_defaults == NULL ? 0 : PyTuple_GET_SIZE(func->func_defaults);
     Py_ssize_t kwonly_given = 0;
     for (Py_ssize_t i = co_argcount; i < co_argcount + co->co_kwonlyargcount; i++) {
         if (localsplus[i] != NULL) {
@@ -301,9 +299,8 @@ too_many_positional(PyFunctionObject *func, Py_ssize_t given, PyObject **localsp
 /* Positional-only parameters passed by keyword (no **kwargs to absorb them): raise and
  * return 1; return 0 if none was; -1 on another error. */
 static int
-positional_only_passed_as_keyword(PyFunctionObject *func, PyObject *kwnames)
+positional_only_passed_as_keyword(PyFunctionObject *func, PyCodeObject *co, PyObject *kwnames)
 {
-    PyCodeObject *co = (PyCodeObject *)func->func_code;
     PyObject *names = PyList_New(0);
     if (names == NULL) {
         return -1;
@@ -344,15 +341,18 @@ positional_only_passed_as_keyword(PyFunctionObject *func, PyObject *kwnames)
     return 1;
 }
 
-/* Bind arguments to the parameters of func in localsplus (all NULL on entry).
- * Steals the references to args[0 .. argcount + len(kwnames)), also on failure; values
- * already stored in localsplus are released by the caller clearing the frame. */
+/* Bind arguments to the parameters of func, whose code was co when the frame was sized, in
+ * localsplus (all NULL on entry).  Steals the references to args[0 .. argcount +
+ * len(kwnames)), also on failure; values already stored in localsplus are released by the
+ * caller clearing the frame.  Free-threaded build: another thread may reassign __code__,
+ * __defaults__ or __kwdefaults__ meanwhile; each is read once here, and a replaced one is
+ * released only after this thread's next quiescent state (Objects/funcobject.c). */
 static int
-initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyObject **localsplus,
-                  PyObject *const *args, Py_ssize_t argcount, PyObject *kwnames)
+initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyCodeObject *co,
+                  PyObject **localsplus, PyObject *const *args, Py_ssize_t argcount,
+                  PyObject *kwnames)
 {
     (void)tstate;
-    PyCodeObject *co = (PyCodeObject *)func->func_code;
     const Py_ssize_t total_args = co->co_argcount + co->co_kwonlyargcount;
     Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
     PyObject *kwdict = NULL;
@@ -426,7 +426,7 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyObject **loca
         }
         if (kwdict == NULL) {
             if (co->co_posonlyargcount &&
-                positional_only_passed_as_keyword(func, kwnames) != 0) {
+                positional_only_passed_as_keyword(func, co, kwnames) != 0) {
                 goto kw_fail;
             }
             PyErr_Format(PyExc_TypeError, "%U() got an unexpected keyword argument '%S'",
@@ -453,15 +453,19 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyObject **loca
         return -1;
     }
 
+    /* Borrowed from here on; loaded after the keyword loop, which may run Python code (a str
+     * subclass's __eq__ or __hash__), and nothing below does. */
+    PyObject *defaults = FT_ATOMIC_LOAD_PTR_ACQUIRE(func->func_defaults);
+    PyObject *kwdefaults = FT_ATOMIC_LOAD_PTR_ACQUIRE(func->func_kwdefaults);
+    Py_ssize_t defcount = defaults == NULL ? 0 : PyTuple_GET_SIZE(defaults);
+
     if (argcount > co->co_argcount && !(co->co_flags & CO_VARARGS)) {
-        too_many_positional(func, argcount, localsplus);
+        too_many_positional(func, co, defcount, argcount, localsplus);
         return -1;
     }
 
     /* Defaults of positional parameters. */
     if (argcount < co->co_argcount) {
-        Py_ssize_t defcount = func->func_defaults == NULL ? 0
-                                                          : PyTuple_GET_SIZE(func->func_defaults);
         Py_ssize_t m = co->co_argcount - defcount;
         Py_ssize_t missing = 0;
         for (i = argcount; i < m; i++) {
@@ -470,13 +474,13 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyObject **loca
             }
         }
         if (missing) {
-            missing_arguments(func, argcount, m, 1, localsplus, NULL);
+            missing_arguments(func, co, argcount, m, 1, localsplus, NULL);
             return -1;
         }
         i = n > m ? n - m : 0;
         for (; i < defcount; i++) {
             if (localsplus[m + i] == NULL) {
-                localsplus[m + i] = Py_NewRef(PyTuple_GET_ITEM(func->func_defaults, i));
+                localsplus[m + i] = Py_NewRef(PyTuple_GET_ITEM(defaults, i));
             }
         }
     }
@@ -489,9 +493,9 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyObject **loca
                 continue;
             }
             PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
-            if (func->func_kwdefaults != NULL) {
+            if (kwdefaults != NULL) {
                 PyObject *def;
-                int r = PyDict_GetItemRef(func->func_kwdefaults, name, &def);
+                int r = PyDict_GetItemRef(kwdefaults, name, &def);
                 if (r < 0) {
                     return -1;
                 }
@@ -503,7 +507,7 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyObject **loca
             missing++;
         }
         if (missing) {
-            missing_arguments(func, co->co_argcount, total_args, 0, localsplus, NULL);
+            missing_arguments(func, co, co->co_argcount, total_args, 0, localsplus, NULL);
             return -1;
         }
     }
@@ -549,7 +553,7 @@ push_frame_and_init(PyThreadState *tstate, PyFunctionObject *func, PyObject *loc
         return frame;
     }
     _PyFrame_Initialize(frame, func, locals, code, 0);
-    if (initialize_locals(tstate, func, frame->localsplus, args, argcount, kwnames) < 0) {
+    if (initialize_locals(tstate, func, code, frame->localsplus, args, argcount, kwnames) < 0) {
         clear_thread_frame(tstate, frame);
         return NULL;
     }

@@ -11,6 +11,7 @@
 #include "pycore_frame.h"
 #include "pycore_genobject.h"
 #include "pycore_pystate.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 
 #include <stddef.h>
 
@@ -134,7 +135,8 @@ take_ownership(PyFrameObject *f, _PyInterpreterFrame *frame)
     copy->frame_obj = f;   /* borrowed: the object owns the frame, not the reverse */
     copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
     copy->previous = NULL;
-    f->f_frame = copy;
+    /* Release: a thread reading f (Objects/frameobject.c) that sees the copy sees it whole. */
+    FT_ATOMIC_STORE_PTR_RELEASE(f->f_frame, copy);
     if (f->f_back == NULL) {
         _PyInterpreterFrame *prev = _PyFrame_GetFirstComplete(frame->previous);
         if (prev != NULL) {

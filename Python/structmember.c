@@ -87,6 +87,19 @@ member_object_swap(PyObject *obj, PyObject **addr, PyObject *value)
 #endif
 }
 
+/* For C code that reads or replaces an object member itself (pycore_object.h). */
+PyObject *
+_PyMember_LoadObject(PyObject *obj, PyObject **addr)
+{
+    return member_object_load(obj, addr);
+}
+
+void
+_PyMember_StoreObject(PyObject *obj, PyObject **addr, PyObject *value)
+{
+    Py_XDECREF(member_object_swap(obj, addr, value));
+}
+
 PyObject *
 PyMember_GetOne(const char *obj_addr, PyMemberDef *l)
 {

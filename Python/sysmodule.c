@@ -884,7 +884,7 @@ static PyObject *sys_breakpointhook(PyObject *module, PyObject *args, PyObject *
 }
 
 /* {thread id: innermost frame} (frames=1) or {thread id: handled exception} for every
- * thread state of the interpreter.  Callers hold the GIL, so no thread runs meanwhile. */
+ * thread state of the interpreter. */
 static PyObject *current_thread_map(int frames)
 {
     PyInterpreterState *interp = _PyInterpreterState_GET();
@@ -892,8 +892,13 @@ static PyObject *current_thread_map(int frames)
     if (result == NULL) {
         return NULL;
     }
-    pthread_mutex_lock(&interp->threads.mutex);
     PyObject *items = PyList_New(0);
+    /* The other threads' frames and exceptions change as they run, and making a frame object
+     * writes into a thread's frame: read them with the world stopped (free-threaded build;
+     * the GIL does it in the other).  Only references are taken and objects allocated until
+     * it restarts. */
+    _PyEval_StopTheWorld(interp);
+    pthread_mutex_lock(&interp->threads.mutex);
     for (PyThreadState *t = interp->threads.head; t != NULL && items != NULL; t = t->next) {
         PyObject *value;
         if (frames) {
@@ -916,6 +921,7 @@ static PyObject *current_thread_map(int frames)
         Py_XDECREF(pair);
     }
     pthread_mutex_unlock(&interp->threads.mutex);
+    _PyEval_StartTheWorld(interp);
     if (items == NULL) {
         Py_DECREF(result);
         return NULL;

@@ -73,10 +73,11 @@ static int
 tb_get_lineno(PyTracebackObject *tb)
 {
     if (tb->tb_lineno == -1) {
-        PyCodeObject *code = _PyFrame_GetCode(tb->tb_frame->f_frame);
+        PyCodeObject *code = PyFrame_GetCode(tb->tb_frame);
         if (tb->tb_lasti >= 0) {
             tb->tb_lineno = PyCode_Addr2Line(code, tb->tb_lasti);
         }
+        Py_DECREF(code);
         if (tb->tb_lineno == -1) {
             return -1;
         }
@@ -421,7 +422,9 @@ tb_printinternal(PyTracebackObject *tb, PyObject *f, long limit)
         tb = tb->tb_next;
     }
     while (tb != NULL && err == 0) {
-        PyCodeObject *code = _PyFrame_GetCode(tb->tb_frame->f_frame);
+        /* Borrowed below: tb's frame keeps its code alive. */
+        PyCodeObject *code = PyFrame_GetCode(tb->tb_frame);
+        Py_DECREF(code);
         int tb_lineno = tb_get_lineno(tb);
         if (last_file == NULL || code->co_filename != last_file || last_line != tb_lineno ||
             last_name == NULL || code->co_name != last_name) {

@@ -212,4 +212,12 @@ static inline void _Py_ForgetReference(PyObject *op)
 /* Deallocation of objects whose type is the sole owner (tp_dealloc of heap types). */
 PyAPI_FUNC(void) _PyObject_ClearInstanceDict(PyObject *obj);
 
+/* An object field that a member descriptor (_Py_T_OBJECT) exposes, read or replaced by C
+ * code as the descriptor does (Python/structmember.c): _PyMember_LoadObject returns a new
+ * reference (NULL if empty) that a concurrent store cannot free under the caller;
+ * _PyMember_StoreObject stores value (a new reference is taken; may be NULL) and releases
+ * the old one so that such a reader never sees it freed. */
+PyAPI_FUNC(PyObject *) _PyMember_LoadObject(PyObject *obj, PyObject **addr);
+PyAPI_FUNC(void) _PyMember_StoreObject(PyObject *obj, PyObject **addr, PyObject *value);
+
 #endif /* Py_INTERNAL_OBJECT_H */

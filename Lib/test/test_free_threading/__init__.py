@@ -88,6 +88,31 @@ def run_with_background(worker, background, nthreads=NTHREADS):
     return results
 
 
+def mutate_while_reading(testcase, mutate, read, rounds=20000, nreaders=3):
+    """This thread calls mutate(r) for r in range(rounds) while nreaders threads call read()
+    until it is done; read() returns False when it saw something no mutation stored.  Under
+    AddressSanitizer, a value freed while a reader still used it is reported."""
+    done = []
+    failures = []
+
+    def reader():
+        while not done:
+            if not read():
+                failures.append(True)
+
+    threads = [threading.Thread(target=reader) for _ in range(nreaders)]
+    for thread in threads:
+        thread.start()
+    try:
+        for r in range(rounds):
+            mutate(r)
+    finally:
+        done.append(True)
+        for thread in threads:
+            thread.join()
+    testcase.assertEqual(failures, [])
+
+
 def load_tests(loader, tests, pattern):
     """Collect the tests of every test_*.py module of this package."""
     here = os.path.dirname(os.path.abspath(__file__))

@@ -12,7 +12,7 @@ import random
 import time
 import unittest
 
-from test.test_free_threading import NTHREADS, run_concurrently
+from test.test_free_threading import NTHREADS, mutate_while_reading, run_concurrently
 
 N = 4000    # operations per thread
 
@@ -531,6 +531,29 @@ class DictTests(unittest.TestCase):
         run_concurrently(worker)
         self.assertEqual(len(shared), len(list(shared)))
         self.assertTrue(all(0 <= k <= 50 for k in shared))
+
+
+class DefaultdictTests(unittest.TestCase):
+
+    def test_default_factory_replaced_while_used(self):
+        # default_factory reassigned (and __init__ re-run) while other threads index missing
+        # keys, copy, pickle and repr the defaultdict: the factory they use stays alive.
+        dd = collections.defaultdict(list)
+
+        def read():
+            value = dd[len(dd) % 7]
+            return (type(value) is list and type(dd.copy()) is collections.defaultdict and
+                    repr(dd).startswith('defaultdict(') and len(dd.__reduce__()) == 5)
+
+        def mutate(r):
+            if r % 3 == 0:
+                dd.__init__(lambda r=r: [r])
+            else:
+                dd.default_factory = (lambda r=r: [r]) if r % 2 else list
+            if r % 5 == 0:
+                dd.clear()
+
+        mutate_while_reading(self, mutate, read, rounds=5000)
 
 
 class SetTests(unittest.TestCase):

@@ -13,7 +13,8 @@ import types
 import unittest
 import weakref
 
-from test.test_free_threading import FREE_THREADED, NTHREADS, run_concurrently
+from test.test_free_threading import (FREE_THREADED, NTHREADS, mutate_while_reading,
+                                     run_concurrently)
 
 N = 1000
 
@@ -131,30 +132,6 @@ class InstanceDictTests(unittest.TestCase):
                     done.append(True)
                     thread.join()
                 self.assertEqual({o.a for o in objs}, {1})
-
-def mutate_while_reading(testcase, mutate, read, rounds=20000, nreaders=3):
-    """This thread calls mutate(r) for r in range(rounds) while nreaders threads call read()
-    until it is done; read() returns False when it saw something no mutation stored.  Under
-    AddressSanitizer, a value freed while a reader still used it is reported."""
-    done = []
-    failures = []
-
-    def reader():
-        while not done:
-            if not read():
-                failures.append(True)
-
-    threads = [threading.Thread(target=reader) for _ in range(nreaders)]
-    for thread in threads:
-        thread.start()
-    try:
-        for r in range(rounds):
-            mutate(r)
-    finally:
-        done.append(True)
-        for thread in threads:
-            thread.join()
-    testcase.assertEqual(failures, [])
 
 def monotonic_reads(testcase, read, write, rounds):
     """One writer stores increasing numbers through write(); the other threads read()

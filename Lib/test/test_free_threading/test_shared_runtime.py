@@ -10,7 +10,8 @@ import tempfile
 import threading
 import unittest
 
-from test.test_free_threading import NTHREADS, run_concurrently
+from test.test_free_threading import (NTHREADS, mutate_while_reading, run_concurrently,
+                                     run_with_background)
 
 N = 1000
 
@@ -136,6 +137,64 @@ class SharedCodeTests(unittest.TestCase):
             return [depth(50 + index) for _ in range(N // 20)][-1]
 
         self.assertEqual(run_concurrently(worker), [50 + t for t in range(NTHREADS)])
+
+
+    def test_function_attributes_replaced_while_called(self):
+        # __defaults__, __kwdefaults__, __code__, __dict__, __annotations__ and __qualname__
+        # reassigned while other threads call the function and read them: a call binds its
+        # arguments from one consistent set of defaults and code, and nothing is freed under it.
+        def f(a, b=1, *, c=2):
+            return a + b + c
+
+        def g(a, b=10, *, c=20):
+            return a + b + c
+
+        codes = (f.__code__, g.__code__)
+
+        def read():
+            return (f(0) >= 0 and f(0, 1) >= 1 and f(0, c=0) >= 0 and
+                    type(f.__defaults__) is tuple and type(f.__kwdefaults__) is dict and
+                    f.__annotations__.get('r', 0) >= 0 and 'f' in repr(f) + f.__qualname__)
+
+        def mutate(r):
+            f.__defaults__ = (r,)
+            f.__kwdefaults__ = {'c': r}
+            f.__code__ = codes[r % 2]
+            f.__dict__ = {'r': [r]}
+            f.__annotations__ = {'r': r}
+            f.__qualname__ = 'f%d' % r
+
+        mutate_while_reading(self, mutate, read, rounds=5000)
+
+    def test_other_threads_frames_walked_while_they_run(self):
+        # sys._current_frames() and the frames' f_back chains, line numbers, code, globals
+        # and locals, read while the threads they belong to call, return and finish.
+        def recurse(n):
+            if n == 0:
+                return sum(range(10))
+            local = [n]
+            return recurse(n - 1) + len(local)
+
+        def worker(index):
+            for i in range(300):
+                self.assertEqual(recurse(5 + i % 10), 45 + 5 + i % 10)
+
+        def walk(stop):
+            me = threading.get_ident()
+            while not stop.is_set():
+                for ident, frame in sys._current_frames().items():
+                    depth = 0
+                    while frame is not None and depth < 100:
+                        self.assertIsInstance(frame.f_lineno, (int, type(None)))
+                        self.assertIsInstance(frame.f_code.co_name, str)
+                        self.assertIsInstance(frame.f_globals, dict)
+                        if ident != me:
+                            self.assertIsNotNone(frame.f_locals)
+                        repr(frame)
+                        frame = frame.f_back
+                        depth += 1
+
+        run_with_background(worker, walk, nthreads=4)
 
 
 class InternTests(unittest.TestCase):
