@@ -2659,8 +2659,10 @@ unicode_error_init_fields(PyObject *op, PyObject *args, int has_encoding, int ob
     }
     EXC_SETREF(self, encoding, Py_XNewRef(encoding));
     EXC_SETREF(self, object, object);
+    Py_BEGIN_CRITICAL_SECTION(op);    /* __str__ reads them under it */
     self->start = start;
     self->end = end;
+    Py_END_CRITICAL_SECTION();
     EXC_SETREF(self, reason, Py_NewRef(reason));
     return 0;
 }

@@ -205,7 +205,7 @@ PyObject *
 PyFunction_GetCode(PyObject *op)
 {
     CHECK_FUNCTION(op, NULL);
-    return ((PyFunctionObject *)op)->func_code;
+    return FT_ATOMIC_LOAD_PTR_ACQUIRE(((PyFunctionObject *)op)->func_code);
 }
 
 PyObject *
@@ -226,7 +226,7 @@ PyObject *
 PyFunction_GetDefaults(PyObject *op)
 {
     CHECK_FUNCTION(op, NULL);
-    return ((PyFunctionObject *)op)->func_defaults;
+    return FT_ATOMIC_LOAD_PTR_ACQUIRE(((PyFunctionObject *)op)->func_defaults);
 }
 
 int
@@ -259,7 +259,7 @@ PyObject *
 PyFunction_GetKwDefaults(PyObject *op)
 {
     CHECK_FUNCTION(op, NULL);
-    return ((PyFunctionObject *)op)->func_kwdefaults;
+    return FT_ATOMIC_LOAD_PTR_ACQUIRE(((PyFunctionObject *)op)->func_kwdefaults);
 }
 
 int
@@ -285,7 +285,7 @@ PyObject *
 PyFunction_GetClosure(PyObject *op)
 {
     CHECK_FUNCTION(op, NULL);
-    return ((PyFunctionObject *)op)->func_closure;
+    return FT_ATOMIC_LOAD_PTR_ACQUIRE(((PyFunctionObject *)op)->func_closure);
 }
 
 int
@@ -692,8 +692,10 @@ func_dealloc(PyObject *self)
 static PyObject *
 func_repr(PyObject *self)
 {
-    return PyUnicode_FromFormat("<function %U at %p>", ((PyFunctionObject *)self)->func_qualname,
-                                self);
+    PyObject *qualname = func_field_get(&((PyFunctionObject *)self)->func_qualname);
+    PyObject *res = PyUnicode_FromFormat("<function %U at %p>", qualname, self);
+    Py_DECREF(qualname);
+    return res;
 }
 
 static int

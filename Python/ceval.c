@@ -531,7 +531,7 @@ static _PyInterpreterFrame *
 push_frame_and_init(PyThreadState *tstate, PyFunctionObject *func, PyObject *locals,
                     PyObject *const *args, Py_ssize_t argcount, PyObject *kwnames)
 {
-    PyCodeObject *code = (PyCodeObject *)func->func_code;
+    PyCodeObject *code = _PyFunction_GetCode(func);
     size_t size = (size_t)_PyFrame_NumSlotsForCodeObject(code);
     _PyInterpreterFrame *frame = _PyThreadState_PushFrame(tstate, size);
     if (frame == NULL) {
@@ -636,7 +636,7 @@ _PyFunction_Vectorcall(PyObject *func, PyObject *const *stack, size_t nargsf,
     PyFunctionObject *f = (PyFunctionObject *)func;
     PyThreadState *tstate = _PyThreadState_GET();
     size_t nargs = PyVectorcall_NARGS(nargsf);
-    PyCodeObject *co = (PyCodeObject *)f->func_code;
+    PyCodeObject *co = _PyFunction_GetCode(f);
     if (co->co_flags & CO_OPTIMIZED) {
         return _PyEval_Vector(tstate, f, NULL, stack, nargs, kwnames);
     }
@@ -3672,8 +3672,7 @@ dispatch_real:
             }
             if (Py_TYPE(callable) == &PyFunction_Type &&
                 ((PyFunctionObject *)callable)->vectorcall == _PyFunction_Vectorcall &&
-                (((PyCodeObject *)((PyFunctionObject *)callable)->func_code)->co_flags &
-                 CO_OPTIMIZED)) {
+                (_PyFunction_GetCode((PyFunctionObject *)callable)->co_flags & CO_OPTIMIZED)) {
                 /* A Python function: run it in this loop. */
                 STACK_SHRINK(oparg + 2);
                 SAVE_SP();
@@ -3771,8 +3770,7 @@ dispatch_real:
             }
             if (Py_TYPE(func) == &PyFunction_Type &&
                 ((PyFunctionObject *)func)->vectorcall == _PyFunction_Vectorcall &&
-                (((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_flags &
-                 CO_OPTIMIZED)) {
+                (_PyFunction_GetCode((PyFunctionObject *)func)->co_flags & CO_OPTIMIZED)) {
                 STACK_SHRINK(1);
                 SAVE_SP();
                 _PyInterpreterFrame *new_frame = push_frame_from_tuple_dict(

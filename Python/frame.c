@@ -135,8 +135,6 @@ take_ownership(PyFrameObject *f, _PyInterpreterFrame *frame)
     copy->frame_obj = f;   /* borrowed: the object owns the frame, not the reverse */
     copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
     copy->previous = NULL;
-    /* Release: a thread reading f (Objects/frameobject.c) that sees the copy sees it whole. */
-    FT_ATOMIC_STORE_PTR_RELEASE(f->f_frame, copy);
     if (f->f_back == NULL) {
         _PyInterpreterFrame *prev = _PyFrame_GetFirstComplete(frame->previous);
         if (prev != NULL) {
@@ -149,6 +147,9 @@ take_ownership(PyFrameObject *f, _PyInterpreterFrame *frame)
             }
         }
     }
+    /* Last, with release: a thread that sees f own its data (Objects/frameobject.c) reads
+     * the copy and f_back without stopping the world, and must see them whole. */
+    FT_ATOMIC_STORE_PTR_RELEASE(f->f_frame, copy);
     frame->stacktop = 0;
     frame->f_locals = NULL;
     frame->f_funcobj = NULL;

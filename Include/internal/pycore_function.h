@@ -16,6 +16,17 @@ PyAPI_FUNC(PyFunctionObject *) _PyFunction_ForEval(PyThreadState *tstate, PyObje
 /* Set by SET_FUNCTION_ATTRIBUTE: steals a reference to value. */
 PyAPI_FUNC(void) _PyFunction_SetAttribute(PyFunctionObject *func, int which, PyObject *value);
 
+/* The function's code, borrowed.  Free-threaded build: another thread may reassign __code__;
+ * the code replaced stays valid until the caller's next quiescent state (funcobject.c). */
+static inline PyCodeObject *_PyFunction_GetCode(PyFunctionObject *func)
+{
+#ifdef Py_GIL_DISABLED
+    return (PyCodeObject *)_Py_atomic_load_ptr_acquire(&func->func_code);
+#else
+    return (PyCodeObject *)func->func_code;
+#endif
+}
+
 /* staticmethod/classmethod wrapped callables (borrowed). */
 PyAPI_FUNC(PyObject *) _PyStaticMethod_GetFunc(PyObject *);
 PyAPI_FUNC(PyObject *) _PyClassMethod_GetFunc(PyObject *);
