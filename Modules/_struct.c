@@ -3,11 +3,21 @@
  * A format string is compiled once into an array of `formatcode` (one per non-pad code,
  * with its offset), stored in a Struct object.  The module-level functions keep compiled
  * Structs in a per-module cache dict keyed by format (dict operations are atomic, so the
- * cache is safe to share between threads); Struct objects are immutable after __init__. */
+ * cache is safe to share between threads).
+ *
+ * A Struct changes only when __init__ runs again on it (CPython allows that).  Every
+ * operation pins the Struct for its duration (struct_pin: an atomic count of users), and a
+ * re-initialisation sets an atomic flag, then refuses with RuntimeError while users exist, as
+ * CPython refuses a Struct modified during its own pack (an __index__ calling __init__).
+ * Operations that find a re-initialisation in progress wait for it (it runs no Python code).
+ * The count and the flag are sequentially consistent: a pin and a re-initialisation that
+ * race always see each other. */
 #include "Python.h"
 #include "pycore_modsupport.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 
 #include <limits.h>
+#include <sched.h>
 #include <string.h>
 #include <stdbool.h>
 
@@ -48,7 +58,39 @@ typedef struct {
     bool native;         /* native sizes and alignment */
     PyObject *format;    /* str */
     PyObject *weakreflist;
+    Py_ssize_t users;    /* atomic: operations in progress (struct_pin) */
+    int reinit;          /* atomic: 1 while __init__ replaces the fields above */
 } PyStructObject;
+
+/* Keep so's format from changing while the caller uses it; pair with struct_unpin. */
+static void struct_pin(PyStructObject *so)
+{
+    for (;;) {
+        _Py_atomic_add_ssize(&so->users, 1);
+        if (!_Py_atomic_load_int(&so->reinit)) {
+            return;
+        }
+        _Py_atomic_add_ssize(&so->users, -1);
+        while (_Py_atomic_load_int(&so->reinit)) {
+            sched_yield();
+        }
+    }
+}
+
+static void struct_unpin(PyStructObject *so)
+{
+    _Py_atomic_add_ssize(&so->users, -1);
+}
+
+/* name(params) runs name_pinned(args) with the Struct op pinned. */
+#define STRUCT_PINNED(name, type, params, args)                                               \
+    static type name params                                                                   \
+    {                                                                                         \
+        struct_pin((PyStructObject *)op);                                                     \
+        type res = name##_pinned args;                                                        \
+        struct_unpin((PyStructObject *)op);                                                   \
+        return res;                                                                           \
+    }
 
 static int is_little_endian(void)
 {
@@ -530,6 +572,8 @@ static PyObject *Struct_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     self->byteorder = '<';
     self->native = true;
     self->weakreflist = NULL;
+    self->users = 0;
+    self->reinit = 0;
     if (self->format == NULL) {
         Py_DECREF(self);
         return NULL;
@@ -561,12 +605,27 @@ static int Struct_init(PyObject *op, PyObject *args, PyObject *kwds)
         return -1;
     }
     PyStructObject *self = (PyStructObject *)op;
-    Py_XSETREF(self->format, format);
     struct_module_state *st = find_state_by_type(Py_TYPE(op));
     if (st == NULL) {
+        Py_DECREF(format);
         return -1;
     }
-    return struct_compile(self, st);
+    int expected = 0;
+    if (!_Py_atomic_compare_exchange_int(&self->reinit, &expected, 1)) {
+        Py_DECREF(format);
+        PyErr_SetString(PyExc_RuntimeError, "Struct is being initialized by another thread");
+        return -1;
+    }
+    if (_Py_atomic_load_ssize(&self->users) > 0) {
+        _Py_atomic_store_int(&self->reinit, 0);
+        Py_DECREF(format);
+        PyErr_SetString(PyExc_RuntimeError, "cannot re-initialize a Struct while it is in use");
+        return -1;
+    }
+    Py_XSETREF(self->format, format);
+    int res = struct_compile(self, st);
+    _Py_atomic_store_int(&self->reinit, 0);
+    return res;
 }
 
 static int Struct_traverse(PyObject *op, visitproc visit, void *arg)
@@ -589,7 +648,7 @@ static void Struct_dealloc(PyObject *op)
     Py_DECREF(tp);
 }
 
-static PyObject *Struct_pack(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *Struct_pack_pinned(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
 {
     PyStructObject *so = (PyStructObject *)op;
     struct_module_state *st = find_state_by_type(Py_TYPE(op));
@@ -610,7 +669,11 @@ static PyObject *Struct_pack(PyObject *op, PyObject *const *args, Py_ssize_t nar
     return result;
 }
 
-static PyObject *Struct_pack_into(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
+STRUCT_PINNED(Struct_pack, PyObject *,
+              (PyObject *op, PyObject *const *args, Py_ssize_t nargs),
+              (op, args, nargs))
+
+static PyObject *Struct_pack_into_pinned(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
 {
     PyStructObject *so = (PyStructObject *)op;
     struct_module_state *st = find_state_by_type(Py_TYPE(op));
@@ -683,7 +746,11 @@ static PyObject *Struct_pack_into(PyObject *op, PyObject *const *args, Py_ssize_
     Py_RETURN_NONE;
 }
 
-static PyObject *Struct_unpack(PyObject *op, PyObject *buffer)
+STRUCT_PINNED(Struct_pack_into, PyObject *,
+              (PyObject *op, PyObject *const *args, Py_ssize_t nargs),
+              (op, args, nargs))
+
+static PyObject *Struct_unpack_pinned(PyObject *op, PyObject *buffer)
 {
     PyStructObject *so = (PyStructObject *)op;
     struct_module_state *st = find_state_by_type(Py_TYPE(op));
@@ -704,7 +771,9 @@ static PyObject *Struct_unpack(PyObject *op, PyObject *buffer)
     return result;
 }
 
-static PyObject *Struct_unpack_from(PyObject *op, PyObject *args, PyObject *kwds)
+STRUCT_PINNED(Struct_unpack, PyObject *, (PyObject *op, PyObject *buffer), (op, buffer))
+
+static PyObject *Struct_unpack_from_pinned(PyObject *op, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"buffer", "offset", NULL};
     PyObject *buffer;
@@ -744,6 +813,10 @@ static PyObject *Struct_unpack_from(PyObject *op, PyObject *args, PyObject *kwds
     return result;
 }
 
+STRUCT_PINNED(Struct_unpack_from, PyObject *,
+              (PyObject *op, PyObject *args, PyObject *kwds),
+              (op, args, kwds))
+
 /* iter_unpack: an iterator over consecutive structs in a buffer. */
 typedef struct {
     PyObject_HEAD
@@ -780,8 +853,13 @@ static PyObject *unpackiter_next(PyObject *op)
     PyObject *result = NULL;
     Py_BEGIN_CRITICAL_SECTION(op);
     if (it->so != NULL && it->buf.obj != NULL && it->index < it->buf.len) {
-        result = unpack_buffer(it->so, (unsigned char *)it->buf.buf + it->index);
-        it->index += it->so->size;
+        struct_pin(it->so);
+        /* A re-initialisation may have changed the size: never read past the buffer. */
+        if (it->buf.len - it->index >= it->so->size && it->so->size > 0) {
+            result = unpack_buffer(it->so, (unsigned char *)it->buf.buf + it->index);
+            it->index += it->so->size;
+        }
+        struct_unpin(it->so);
     }
     Py_END_CRITICAL_SECTION();
     return result;
@@ -791,9 +869,15 @@ static PyObject *unpackiter_length_hint(PyObject *op, PyObject *Py_UNUSED(ignore
 {
     unpackiterobject *it = (unpackiterobject *)op;
     Py_ssize_t n = 0;
-    if (it->so != NULL && it->so->size > 0) {
-        n = (it->buf.len - it->index) / it->so->size;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    if (it->so != NULL) {
+        struct_pin(it->so);
+        if (it->so->size > 0) {
+            n = (it->buf.len - it->index) / it->so->size;
+        }
+        struct_unpin(it->so);
     }
+    Py_END_CRITICAL_SECTION();
     return PyLong_FromSsize_t(n);
 }
 
@@ -820,7 +904,7 @@ static PyType_Spec unpackiter_spec = {
     .slots = unpackiter_slots,
 };
 
-static PyObject *Struct_iter_unpack(PyObject *op, PyObject *buffer)
+static PyObject *Struct_iter_unpack_pinned(PyObject *op, PyObject *buffer)
 {
     PyStructObject *so = (PyStructObject *)op;
     struct_module_state *st = find_state_by_type(Py_TYPE(op));
@@ -855,24 +939,32 @@ static PyObject *Struct_iter_unpack(PyObject *op, PyObject *buffer)
     return (PyObject *)it;
 }
 
-static PyObject *Struct_sizeof(PyObject *op, PyObject *Py_UNUSED(ignored))
+STRUCT_PINNED(Struct_iter_unpack, PyObject *, (PyObject *op, PyObject *buffer), (op, buffer))
+
+static PyObject *Struct_sizeof_pinned(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PyStructObject *so = (PyStructObject *)op;
     size_t size = (size_t)Py_TYPE(op)->tp_basicsize + sizeof(formatcode) * (size_t)(so->len + 1);
     return PyLong_FromSize_t(size);
 }
 
-static PyObject *Struct_get_format(PyObject *op, void *Py_UNUSED(closure))
+STRUCT_PINNED(Struct_sizeof, PyObject *, (PyObject *op, PyObject *ignored), (op, ignored))
+
+static PyObject *Struct_get_format_pinned(PyObject *op, void *Py_UNUSED(closure))
 {
     return Py_NewRef(((PyStructObject *)op)->format);
 }
 
-static PyObject *Struct_get_size(PyObject *op, void *Py_UNUSED(closure))
+STRUCT_PINNED(Struct_get_format, PyObject *, (PyObject *op, void *closure), (op, closure))
+
+static PyObject *Struct_get_size_pinned(PyObject *op, void *Py_UNUSED(closure))
 {
     return PyLong_FromSsize_t(((PyStructObject *)op)->size);
 }
 
-static PyObject *Struct_repr(PyObject *op)
+STRUCT_PINNED(Struct_get_size, PyObject *, (PyObject *op, void *closure), (op, closure))
+
+static PyObject *Struct_repr_pinned(PyObject *op)
 {
     /* The type's short name, so that subclasses show their own. */
     const char *name = Py_TYPE(op)->tp_name;
@@ -880,6 +972,8 @@ static PyObject *Struct_repr(PyObject *op)
     return PyUnicode_FromFormat("%s(%R)", dot != NULL ? dot + 1 : name,
                                 ((PyStructObject *)op)->format);
 }
+
+STRUCT_PINNED(Struct_repr, PyObject *, (PyObject *op), (op))
 
 /* A compiled Struct has C-level state that object.__reduce_ex__ cannot save: refuse to
  * pickle or copy it, as CPython does (instead of producing an empty Struct). */

@@ -1002,6 +1002,14 @@ property_error(propertyobject *gs, PyObject *obj, const char *what)
     Py_DECREF(qualname);
 }
 
+/* New reference to a field of property self, or NULL: __init__ may run again on a property
+ * other threads use, and replaces the fields as their member descriptors would. */
+static PyObject *
+property_field(PyObject *self, PyObject **field)
+{
+    return _PyMember_LoadObject(self, field);
+}
+
 static PyObject *
 property_descr_get(PyObject *self, PyObject *obj, PyObject *type)
 {
@@ -1009,18 +1017,22 @@ property_descr_get(PyObject *self, PyObject *obj, PyObject *type)
         return Py_NewRef(self);
     }
     propertyobject *gs = (propertyobject *)self;
-    if (gs->prop_get == NULL) {
+    /* A reference: __init__ may replace the getter while it runs (property_field). */
+    PyObject *get = property_field(self, &gs->prop_get);
+    if (get == NULL) {
         property_error(gs, obj, "getter");
         return NULL;
     }
-    return PyObject_CallOneArg(gs->prop_get, obj);
+    PyObject *res = PyObject_CallOneArg(get, obj);
+    Py_DECREF(get);
+    return res;
 }
 
 static int
 property_descr_set(PyObject *self, PyObject *obj, PyObject *value)
 {
     propertyobject *gs = (propertyobject *)self;
-    PyObject *func = value == NULL ? gs->prop_del : gs->prop_set;
+    PyObject *func = property_field(self, value == NULL ? &gs->prop_del : &gs->prop_set);
     if (func == NULL) {
         property_error(gs, obj, value == NULL ? "deleter" : "setter");
         return -1;
@@ -1033,6 +1045,7 @@ property_descr_set(PyObject *self, PyObject *obj, PyObject *value)
         PyObject *args[] = {obj, value};
         res = PyObject_Vectorcall(func, args, 2, NULL);
     }
+    Py_DECREF(func);
     if (res == NULL) {
         return -1;
     }
@@ -1046,22 +1059,24 @@ property_copy(PyObject *old, PyObject *get, PyObject *set, PyObject *del)
     propertyobject *pold = (propertyobject *)old;
     PyObject *new, *type, *doc;
     type = (PyObject *)Py_TYPE(old);
-    if (get == NULL || get == Py_None) {
-        get = pold->prop_get ? pold->prop_get : Py_None;
-    }
-    if (set == NULL || set == Py_None) {
-        set = pold->prop_set ? pold->prop_set : Py_None;
-    }
-    if (del == NULL || del == Py_None) {
-        del = pold->prop_del ? pold->prop_del : Py_None;
-    }
-    if (pold->getter_doc && get != Py_None) {
-        doc = Py_None; /* take the doc from the new getter */
+    /* References to the old property's fields: the call below runs Python code. */
+    get = get == NULL || get == Py_None ? property_field(old, &pold->prop_get) : Py_NewRef(get);
+    set = set == NULL || set == Py_None ? property_field(old, &pold->prop_set) : Py_NewRef(set);
+    del = del == NULL || del == Py_None ? property_field(old, &pold->prop_del) : Py_NewRef(del);
+    if (pold->getter_doc && get != NULL) {
+        doc = Py_NewRef(Py_None); /* take the doc from the new getter */
     }
     else {
-        doc = pold->prop_doc ? pold->prop_doc : Py_None;
+        doc = property_field(old, &pold->prop_doc);
     }
-    new = PyObject_CallFunctionObjArgs(type, get, set, del, doc, NULL);
+#define OR_NONE(x) ((x) != NULL ? (x) : Py_None)
+    new = PyObject_CallFunctionObjArgs(type, OR_NONE(get), OR_NONE(set), OR_NONE(del),
+                                       OR_NONE(doc), NULL);
+#undef OR_NONE
+    Py_XDECREF(get);
+    Py_XDECREF(set);
+    Py_XDECREF(del);
+    Py_XDECREF(doc);
     if (new == NULL) {
         return NULL;
     }
@@ -1090,10 +1105,10 @@ property_init(PyObject *self, PyObject *args, PyObject *kwds)
     if (fdel == Py_None) {
         fdel = NULL;
     }
-    Py_XSETREF(prop->prop_get, Py_XNewRef(fget));
-    Py_XSETREF(prop->prop_set, Py_XNewRef(fset));
-    Py_XSETREF(prop->prop_del, Py_XNewRef(fdel));
-    Py_XSETREF(prop->prop_doc, NULL);
+    _PyMember_StoreObject(self, &prop->prop_get, fget);
+    _PyMember_StoreObject(self, &prop->prop_set, fset);
+    _PyMember_StoreObject(self, &prop->prop_del, fdel);
+    _PyMember_StoreObject(self, &prop->prop_doc, NULL);
     Py_XSETREF(prop->prop_name, NULL);
     prop->getter_doc = 0;
     PyObject *prop_doc = NULL;

@@ -11,8 +11,9 @@
  * repr(e) or e.args while another assigns e.args never sees the old tuple freed under it.
  * The fields subclasses add are member descriptors (Python/structmember.c); their __init__
  * replaces them the same way (EXC_SETREF), and their __str__, __reduce__ and __getstate__ take
- * new references to the fields they use under the section first, and work from those: formatting may run Python code, which can suspend
- * the section, and a borrowed field could then be replaced and freed under them.
+ * new references to the fields they use under the section first, and work from those:
+ * formatting may run Python code, which can suspend the section, and a borrowed field could
+ * then be replaced and freed under them.
  * The type objects are immutable after start-up; the errno -> OSError subclass table is a
  * constant array. */
 #include "Python.h"

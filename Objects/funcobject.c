@@ -823,14 +823,18 @@ static PyObject *
 cm_descr_get(PyObject *self, PyObject *obj, PyObject *type)
 {
     classmethod *cm = (classmethod *)self;
-    if (cm->cm_callable == NULL) {
+    /* A reference: __init__ may run again meanwhile (it stores as a member setter does). */
+    PyObject *callable = _PyMember_LoadObject(self, &cm->cm_callable);
+    if (callable == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "uninitialized classmethod object");
         return NULL;
     }
     if (type == NULL) {
         type = (PyObject *)(Py_TYPE(obj));
     }
-    return PyMethod_New(cm->cm_callable, type);
+    PyObject *res = PyMethod_New(callable, type);
+    Py_DECREF(callable);
+    return res;
 }
 
 static int
@@ -845,7 +849,7 @@ cm_init(PyObject *self, PyObject *args, PyObject *kwds)
     if (!PyArg_UnpackTuple(args, "classmethod", 1, 1, &callable)) {
         return -1;
     }
-    Py_XSETREF(cm->cm_callable, Py_NewRef(callable));
+    _PyMember_StoreObject(self, &cm->cm_callable, callable);
     return copy_wrapper_attrs(self, callable);
 }
 
@@ -956,11 +960,11 @@ static PyObject *
 sm_descr_get(PyObject *self, PyObject *obj, PyObject *type)
 {
     staticmethod *sm = (staticmethod *)self;
-    if (sm->cm_callable == NULL) {
+    PyObject *callable = _PyMember_LoadObject(self, &sm->cm_callable);
+    if (callable == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "uninitialized staticmethod object");
-        return NULL;
     }
-    return Py_NewRef(sm->cm_callable);
+    return callable;
 }
 
 static int
@@ -975,7 +979,7 @@ sm_init(PyObject *self, PyObject *args, PyObject *kwds)
     if (!PyArg_UnpackTuple(args, "staticmethod", 1, 1, &callable)) {
         return -1;
     }
-    Py_XSETREF(sm->cm_callable, Py_NewRef(callable));
+    _PyMember_StoreObject(self, &sm->cm_callable, callable);
     return copy_wrapper_attrs(self, callable);
 }
 
@@ -983,7 +987,14 @@ static PyObject *
 sm_call(PyObject *callable, PyObject *args, PyObject *kwargs)
 {
     staticmethod *sm = (staticmethod *)callable;
-    return PyObject_Call(sm->cm_callable, args, kwargs);
+    PyObject *func = _PyMember_LoadObject(callable, &sm->cm_callable);
+    if (func == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "uninitialized staticmethod object");
+        return NULL;
+    }
+    PyObject *res = PyObject_Call(func, args, kwargs);
+    Py_DECREF(func);
+    return res;
 }
 
 static PyObject *

@@ -6,11 +6,20 @@
  * dimensional (or zero-dimensional after a cast to shape []); multi-dimensional exporters can
  * be viewed, but indexing them raises NotImplementedError as in CPython for ndim > 1.
  *
- * Concurrency: a memoryview is not locked; like CPython we rely on the exporter's data
- * staying put while exports exist (bytearray refuses to resize), and release() is the
- * caller's responsibility. */
+ * Threads: the exporter's data stays put while the managed buffer holds its export
+ * (bytearray refuses to resize).  A view changes only when it is released and when buffers
+ * are exported from it.  Every operation that reads the view pins it first (mv_pin, under the
+ * view's critical section): it checks that the view is not released and counts itself as an
+ * export; release() takes the same section and refuses to run while exports exist
+ * (BufferError, as when any consumer holds a buffer).  So a release racing an operation either
+ * comes first (the operation raises ValueError) or fails, and the buffer stays valid while the
+ * operation runs Python code (an __index__) or blocks.  The same holds in one thread: an
+ * __index__ that releases the view it indexes gets BufferError.  The managed buffer's count of
+ * views is atomic, as views sharing it are pinned separately. */
 #include "Python.h"
 #include "pycore_bytesobject.h"
+#include "pycore_critical_section.h"
+#include "pycore_pyatomic_ft_wrappers.h"
 
 /* ---- the generic buffer API ---------------------------------------------------------------- */
 
@@ -320,6 +329,31 @@ PyTypeObject _PyManagedBuffer_Type = {
 };
 _Py_REGISTER_STATIC_TYPE(_PyManagedBuffer_Type);
 
+/* One more view uses mbuf. */
+static void
+mbuf_add_view(_PyManagedBufferObject *mbuf)
+{
+#ifdef Py_GIL_DISABLED
+    _Py_atomic_add_ssize(&mbuf->exports, 1);
+#else
+    mbuf->exports++;
+#endif
+}
+
+/* A view stops using mbuf: the last one gives the buffer back to the exporter. */
+static void
+mbuf_drop_view(_PyManagedBufferObject *mbuf)
+{
+#ifdef Py_GIL_DISABLED
+    int last = _Py_atomic_add_ssize(&mbuf->exports, -1) == 1;
+#else
+    int last = --mbuf->exports == 0;
+#endif
+    if (last) {
+        mbuf_release(mbuf);
+    }
+}
+
 static _PyManagedBufferObject *
 mbuf_alloc(void)
 {
@@ -337,15 +371,69 @@ mbuf_alloc(void)
 
 #define MV(op) ((PyMemoryViewObject *)(op))
 
+/* The view's flags; release() sets _Py_MEMORYVIEW_RELEASED while other threads may look. */
+static inline int
+mv_flags(PyMemoryViewObject *mv)
+{
+    return FT_ATOMIC_LOAD_INT_RELAXED(mv->flags);
+}
+
+static inline int
+mv_released(PyMemoryViewObject *mv)
+{
+    return (mv_flags(mv) & _Py_MEMORYVIEW_RELEASED) ||
+           (mv->mbuf->flags & _Py_MANAGED_BUFFER_RELEASED);
+}
+
+static int
+released_error(void)
+{
+    PyErr_SetString(PyExc_ValueError, "operation forbidden on released memoryview object");
+    return -1;
+}
+
 #define CHECK_RELEASED(mv, ret)                                                               \
     do {                                                                                      \
-        if ((mv)->flags & _Py_MEMORYVIEW_RELEASED ||                                          \
-            (mv)->mbuf->flags & _Py_MANAGED_BUFFER_RELEASED) {                                \
-            PyErr_SetString(PyExc_ValueError,                                                 \
-                            "operation forbidden on released memoryview object");             \
+        if (mv_released(mv)) {                                                                \
+            released_error();                                                                 \
             return ret;                                                                       \
         }                                                                                     \
     } while (0)
+
+/* Pin mv for an operation (see the top of this file): 0, or -1 with ValueError if it was
+ * released.  Every mv_pin is paired with an mv_unpin, or kept as a buffer export. */
+static int
+mv_pin(PyMemoryViewObject *mv)
+{
+    int released;
+    Py_BEGIN_CRITICAL_SECTION(mv);
+    released = mv_released(mv);
+    if (!released) {
+        mv->exports++;
+    }
+    Py_END_CRITICAL_SECTION();
+    return released ? released_error() : 0;
+}
+
+static void
+mv_unpin(PyMemoryViewObject *mv)
+{
+    Py_BEGIN_CRITICAL_SECTION(mv);
+    mv->exports--;
+    Py_END_CRITICAL_SECTION();
+}
+
+/* name(params) runs name_pinned(args) with the view op pinned; err if op is released. */
+#define MV_PINNED(name, type, err, params, args)                                              \
+    static type name params                                                                   \
+    {                                                                                         \
+        if (mv_pin(MV(op)) < 0) {                                                             \
+            return err;                                                                       \
+        }                                                                                     \
+        type res = name##_pinned args;                                                        \
+        mv_unpin(MV(op));                                                                     \
+        return res;                                                                           \
+    }
 
 /* A new view of mbuf with room for ndim dimensions; its Py_buffer is a copy of src. */
 static PyMemoryViewObject *
@@ -438,7 +526,7 @@ memory_from_mbuf(_PyManagedBufferObject *mbuf, const Py_buffer *src)
         }
     }
     mv->mbuf = (_PyManagedBufferObject *)Py_NewRef(mbuf);
-    mbuf->exports++;
+    mbuf_add_view(mbuf);
     init_flags(mv);
     PyObject_GC_Track(mv);
     return (PyObject *)mv;
@@ -449,8 +537,12 @@ PyMemoryView_FromObject(PyObject *v)
 {
     if (PyMemoryView_Check(v)) {
         PyMemoryViewObject *mv = MV(v);
-        CHECK_RELEASED(mv, NULL);
-        return memory_from_mbuf(mv->mbuf, &mv->view);
+        if (mv_pin(mv) < 0) {
+            return NULL;
+        }
+        PyObject *res = memory_from_mbuf(mv->mbuf, &mv->view);
+        mv_unpin(mv);
+        return res;
     }
     if (!PyObject_CheckBuffer(v)) {
         PyErr_Format(PyExc_TypeError, "memoryview: a bytes-like object is required, not "
@@ -532,17 +624,23 @@ PyMemoryView_GetContiguous(PyObject *obj, int buffertype, char order)
 static int
 memory_release_impl(PyMemoryViewObject *self)
 {
-    if (self->flags & _Py_MEMORYVIEW_RELEASED) {
-        return 0;
+    Py_ssize_t exports;
+    int release = 0;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    exports = self->exports;
+    if (exports == 0 && !(self->flags & _Py_MEMORYVIEW_RELEASED)) {
+        FT_ATOMIC_STORE_INT_RELAXED(self->flags, self->flags | _Py_MEMORYVIEW_RELEASED);
+        release = 1;
     }
-    if (self->exports > 0) {
-        PyErr_Format(PyExc_BufferError, "memoryview has %zd exported buffer%s", self->exports,
-                     self->exports == 1 ? "" : "s");
+    Py_END_CRITICAL_SECTION();
+    if (exports > 0) {
+        PyErr_Format(PyExc_BufferError, "memoryview has %zd exported buffer%s", exports,
+                     exports == 1 ? "" : "s");
         return -1;
     }
-    self->flags |= _Py_MEMORYVIEW_RELEASED;
-    if (self->mbuf != NULL && --self->mbuf->exports == 0) {
-        mbuf_release(self->mbuf);
+    if (release && self->mbuf != NULL) {
+        /* Outside the section: the exporter's release may run Python code. */
+        mbuf_drop_view(self->mbuf);
     }
     return 0;
 }
@@ -588,7 +686,10 @@ memory_release(PyObject *op, PyObject *Py_UNUSED(a))
 static PyObject *
 memory_enter(PyObject *op, PyObject *Py_UNUSED(a))
 {
-    CHECK_RELEASED(MV(op), NULL);
+    if (mv_released(MV(op))) {
+        released_error();
+        return NULL;
+    }
     return Py_NewRef(op);
 }
 
@@ -604,9 +705,13 @@ static int
 memory_getbuf(PyObject *op, Py_buffer *view, int flags)
 {
     PyMemoryViewObject *self = MV(op);
-    CHECK_RELEASED(self, -1);
+    /* The pin is the export: memory_releasebuf drops it. */
+    if (mv_pin(self) < 0) {
+        return -1;
+    }
     Py_buffer *base = &self->view;
     if ((flags & PyBUF_WRITABLE) == PyBUF_WRITABLE && base->readonly) {
+        mv_unpin(self);
         PyErr_SetString(PyExc_BufferError, "memoryview: underlying buffer is not writable");
         return -1;
     }
@@ -614,7 +719,8 @@ memory_getbuf(PyObject *op, Py_buffer *view, int flags)
         (flags & PyBUF_ND) == 0) {
         /* simple consumers expect bytes; the data is still usable as raw bytes */
     }
-    if ((flags & PyBUF_ND) == 0 && !(self->flags & _Py_MEMORYVIEW_C)) {
+    if ((flags & PyBUF_ND) == 0 && !(mv_flags(self) & _Py_MEMORYVIEW_C)) {
+        mv_unpin(self);
         PyErr_SetString(PyExc_BufferError, "memoryview: underlying buffer is not C-contiguous");
         return -1;
     }
@@ -629,14 +735,13 @@ memory_getbuf(PyObject *op, Py_buffer *view, int flags)
     if ((flags & PyBUF_ND) != PyBUF_ND) {
         view->shape = NULL;
     }
-    self->exports++;
     return 0;
 }
 
 static void
 memory_releasebuf(PyObject *op, Py_buffer *view)
 {
-    MV(op)->exports--;
+    mv_unpin(MV(op));
 }
 
 static PyBufferProcs memory_as_buffer = {
@@ -809,12 +914,14 @@ pack_item(char *p, PyObject *item, const char *format)
 }
 
 static Py_ssize_t
-memory_length(PyObject *op)
+memory_length_pinned(PyObject *op)
 {
     PyMemoryViewObject *self = MV(op);
     CHECK_RELEASED(self, -1);
     return self->view.ndim == 0 ? 1 : self->view.shape[0];
 }
+
+MV_PINNED(memory_length, Py_ssize_t, -1, (PyObject *op), (op))
 
 static char *
 item_pointer(PyMemoryViewObject *self, Py_ssize_t index)
@@ -836,7 +943,7 @@ item_pointer(PyMemoryViewObject *self, Py_ssize_t index)
 }
 
 static PyObject *
-memory_item(PyObject *op, Py_ssize_t index)
+memory_item_pinned(PyObject *op, Py_ssize_t index)
 {
     PyMemoryViewObject *self = MV(op);
     CHECK_RELEASED(self, NULL);
@@ -856,8 +963,10 @@ memory_item(PyObject *op, Py_ssize_t index)
     return unpack_item(p, self->view.format);
 }
 
+MV_PINNED(memory_item, PyObject *, NULL, (PyObject *op, Py_ssize_t index), (op, index))
+
 static PyObject *
-memory_subscript(PyObject *op, PyObject *key)
+memory_subscript_pinned(PyObject *op, PyObject *key)
 {
     PyMemoryViewObject *self = MV(op);
     CHECK_RELEASED(self, NULL);
@@ -912,8 +1021,10 @@ memory_subscript(PyObject *op, PyObject *key)
     return NULL;
 }
 
+MV_PINNED(memory_subscript, PyObject *, NULL, (PyObject *op, PyObject *key), (op, key))
+
 static int
-memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
+memory_ass_sub_pinned(PyObject *op, PyObject *key, PyObject *value)
 {
     PyMemoryViewObject *self = MV(op);
     CHECK_RELEASED(self, -1);
@@ -994,6 +1105,8 @@ memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
     return -1;
 }
 
+MV_PINNED(memory_ass_sub, int, -1, (PyObject *op, PyObject *key, PyObject *value), (op, key, value))
+
 /* ---- conversions --------------------------------------------------------------------------- */
 
 /* The view's bytes in C order.  New bytes. */
@@ -1013,7 +1126,7 @@ memory_to_bytes_obj(PyMemoryViewObject *self)
 }
 
 static PyObject *
-memory_tobytes(PyObject *op, PyObject *args, PyObject *kwds)
+memory_tobytes_pinned(PyObject *op, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"order", NULL};
     const char *order = NULL;
@@ -1024,8 +1137,12 @@ memory_tobytes(PyObject *op, PyObject *args, PyObject *kwds)
     return memory_to_bytes_obj(MV(op));
 }
 
+MV_PINNED(memory_tobytes, PyObject *, NULL,
+          (PyObject *op, PyObject *args, PyObject *kwds),
+          (op, args, kwds))
+
 static PyObject *
-memory_hex(PyObject *op, PyObject *args, PyObject *kwds)
+memory_hex_pinned(PyObject *op, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"sep", "bytes_per_sep", NULL};
     PyObject *sep = NULL;
@@ -1044,8 +1161,12 @@ memory_hex(PyObject *op, PyObject *args, PyObject *kwds)
     return res;
 }
 
+MV_PINNED(memory_hex, PyObject *, NULL,
+          (PyObject *op, PyObject *args, PyObject *kwds),
+          (op, args, kwds))
+
 static PyObject *
-memory_tolist(PyObject *op, PyObject *Py_UNUSED(a))
+memory_tolist_pinned(PyObject *op, PyObject *Py_UNUSED(a))
 {
     PyMemoryViewObject *self = MV(op);
     CHECK_RELEASED(self, NULL);
@@ -1074,8 +1195,10 @@ memory_tolist(PyObject *op, PyObject *Py_UNUSED(a))
     return list;
 }
 
+MV_PINNED(memory_tolist, PyObject *, NULL, (PyObject *op, PyObject *a), (op, a))
+
 static PyObject *
-memory_toreadonly(PyObject *op, PyObject *Py_UNUSED(a))
+memory_toreadonly_pinned(PyObject *op, PyObject *Py_UNUSED(a))
 {
     PyMemoryViewObject *self = MV(op);
     CHECK_RELEASED(self, NULL);
@@ -1086,8 +1209,10 @@ memory_toreadonly(PyObject *op, PyObject *Py_UNUSED(a))
     return (PyObject *)mv;
 }
 
+MV_PINNED(memory_toreadonly, PyObject *, NULL, (PyObject *op, PyObject *a), (op, a))
+
 static PyObject *
-memory_cast(PyObject *op, PyObject *args, PyObject *kwds)
+memory_cast_pinned(PyObject *op, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"format", "shape", NULL};
     PyObject *format, *shape = NULL;
@@ -1186,11 +1311,15 @@ memory_cast(PyObject *op, PyObject *args, PyObject *kwds)
     }
     PyBuffer_FillContiguousStrides((int)ndim, dst->shape, dst->strides, (int)itemsize, 'C');
     mv->mbuf = (_PyManagedBufferObject *)Py_NewRef(self->mbuf);
-    self->mbuf->exports++;
+    mbuf_add_view(self->mbuf);
     init_flags(mv);
     PyObject_GC_Track(mv);
     return (PyObject *)mv;
 }
+
+MV_PINNED(memory_cast, PyObject *, NULL,
+          (PyObject *op, PyObject *args, PyObject *kwds),
+          (op, args, kwds))
 
 /* ---- comparison and hashing ---------------------------------------------------------------- */
 
@@ -1205,11 +1334,11 @@ memory_richcompare(PyObject *v, PyObject *w, int op)
         equal = 1;
         goto done;
     }
-    if (PyMemoryView_Check(v) && (MV(v)->flags & _Py_MEMORYVIEW_RELEASED)) {
+    if (PyMemoryView_Check(v) && (mv_flags(MV(v)) & _Py_MEMORYVIEW_RELEASED)) {
         equal = 0;
         goto done;
     }
-    if (PyMemoryView_Check(w) && (MV(w)->flags & _Py_MEMORYVIEW_RELEASED)) {
+    if (PyMemoryView_Check(w) && (mv_flags(MV(w)) & _Py_MEMORYVIEW_RELEASED)) {
         equal = 0;
         goto done;
     }
@@ -1293,11 +1422,12 @@ done:
 }
 
 static Py_hash_t
-memory_hash(PyObject *op)
+memory_hash_pinned(PyObject *op)
 {
     PyMemoryViewObject *self = MV(op);
-    if (self->hash != -1) {
-        return self->hash;
+    Py_hash_t cached = FT_ATOMIC_LOAD_SSIZE_RELAXED(self->hash);
+    if (cached != -1) {
+        return cached;
     }
     CHECK_RELEASED(self, -1);
     if (!self->view.readonly) {
@@ -1317,15 +1447,18 @@ memory_hash(PyObject *op)
     if (b == NULL) {
         return -1;
     }
-    self->hash = _Py_HashBytes(PyBytes_AS_STRING(b), PyBytes_GET_SIZE(b));
+    Py_hash_t hash = _Py_HashBytes(PyBytes_AS_STRING(b), PyBytes_GET_SIZE(b));
     Py_DECREF(b);
-    return self->hash;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(self->hash, hash);
+    return hash;
 }
+
+MV_PINNED(memory_hash, Py_hash_t, -1, (PyObject *op), (op))
 
 static PyObject *
 memory_repr(PyObject *op)
 {
-    if (MV(op)->flags & _Py_MEMORYVIEW_RELEASED) {
+    if (mv_flags(MV(op)) & _Py_MEMORYVIEW_RELEASED) {
         return PyUnicode_FromFormat("<released memory at %p>", op);
     }
     return PyUnicode_FromFormat("<memory at %p>", op);
@@ -1355,7 +1488,7 @@ tuple_of(const Py_ssize_t *a, int n)
 }
 
 static PyObject *
-memory_obj_get(PyObject *op, void *c)
+memory_obj_get_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     if (MV(op)->view.obj == NULL) {
@@ -1364,82 +1497,106 @@ memory_obj_get(PyObject *op, void *c)
     return Py_NewRef(MV(op)->view.obj);
 }
 
+MV_PINNED(memory_obj_get, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_nbytes_get(PyObject *op, void *c)
+memory_nbytes_get_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return PyLong_FromSsize_t(MV(op)->view.len);
 }
 
+MV_PINNED(memory_nbytes_get, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_readonly_get(PyObject *op, void *c)
+memory_readonly_get_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return PyBool_FromLong(MV(op)->view.readonly);
 }
 
+MV_PINNED(memory_readonly_get, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_itemsize_get(PyObject *op, void *c)
+memory_itemsize_get_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return PyLong_FromSsize_t(MV(op)->view.itemsize);
 }
 
+MV_PINNED(memory_itemsize_get, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_format_get(PyObject *op, void *c)
+memory_format_get_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return PyUnicode_FromString(MV(op)->view.format);
 }
 
+MV_PINNED(memory_format_get, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_ndim_get(PyObject *op, void *c)
+memory_ndim_get_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return PyLong_FromLong(MV(op)->view.ndim);
 }
 
+MV_PINNED(memory_ndim_get, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_shape_get(PyObject *op, void *c)
+memory_shape_get_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return tuple_of(MV(op)->view.shape, MV(op)->view.ndim);
 }
 
+MV_PINNED(memory_shape_get, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_strides_get(PyObject *op, void *c)
+memory_strides_get_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return tuple_of(MV(op)->view.strides, MV(op)->view.ndim);
 }
 
+MV_PINNED(memory_strides_get, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_suboffsets_get(PyObject *op, void *c)
+memory_suboffsets_get_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return tuple_of(MV(op)->view.suboffsets, MV(op)->view.ndim);
 }
 
+MV_PINNED(memory_suboffsets_get, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_c_contiguous(PyObject *op, void *c)
+memory_c_contiguous_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return PyBool_FromLong((MV(op)->flags & _Py_MEMORYVIEW_C) != 0);
 }
 
+MV_PINNED(memory_c_contiguous, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_f_contiguous(PyObject *op, void *c)
+memory_f_contiguous_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return PyBool_FromLong((MV(op)->flags & _Py_MEMORYVIEW_FORTRAN) != 0);
 }
 
+MV_PINNED(memory_f_contiguous, PyObject *, NULL, (PyObject *op, void *c), (op, c))
+
 static PyObject *
-memory_contiguous(PyObject *op, void *c)
+memory_contiguous_pinned(PyObject *op, void *c)
 {
     CHECK_RELEASED(MV(op), NULL);
     return PyBool_FromLong((MV(op)->flags & (_Py_MEMORYVIEW_C | _Py_MEMORYVIEW_FORTRAN)) != 0);
 }
+
+MV_PINNED(memory_contiguous, PyObject *, NULL, (PyObject *op, void *c), (op, c))
 
 static PyGetSetDef memory_getsetlist[] = {
     {"obj", memory_obj_get, NULL, NULL, NULL},
@@ -1481,7 +1638,7 @@ memory_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 }
 
 static PyObject *
-memory_iter(PyObject *op)
+memory_iter_pinned(PyObject *op)
 {
     PyMemoryViewObject *self = MV(op);
     CHECK_RELEASED(self, NULL);
@@ -1503,6 +1660,8 @@ memory_iter(PyObject *op)
     Py_DECREF(list);
     return it;
 }
+
+MV_PINNED(memory_iter, PyObject *, NULL, (PyObject *op), (op))
 
 static PySequenceMethods memory_as_sequence = {
     .sq_length = memory_length,

@@ -25,6 +25,26 @@ class MemoryviewTests(unittest.TestCase):
         self.assertTrue(m.contiguous)
         self.assertEqual(list(m), [97, 98, 99])
 
+    def test_release_during_use_is_refused(self):
+        # An __index__ that releases the view being indexed: the view is in use, so
+        # release() raises BufferError and the operation finishes on valid memory.
+        view = memoryview(bytearray(b'abcdef'))
+        outcome = []
+
+        class Index:
+            def __index__(self):
+                try:
+                    view.release()
+                except BufferError as exc:
+                    outcome.append(exc)
+                return 1
+
+        self.assertEqual(view[Index()], ord('b'))
+        self.assertEqual(len(outcome), 1)
+        view.release()
+        with self.assertRaises(ValueError):
+            view[0]
+
     def test_obj(self):
         b = b'xyz'
         self.assertIs(memoryview(b).obj, b)

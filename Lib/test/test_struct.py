@@ -7,6 +7,26 @@ import sys
 
 class StructTests(unittest.TestCase):
 
+    def test_reinit_during_pack_is_refused(self):
+        # __init__ run again by an argument's __index__ while the Struct packs: refused with
+        # RuntimeError (CPython refuses a Struct modified during pack), the format unchanged.
+        s = struct.Struct('i')
+        errors = []
+
+        class Index:
+            def __index__(self):
+                try:
+                    s.__init__('q')
+                except RuntimeError as exc:
+                    errors.append(exc)
+                return 5
+
+        self.assertEqual(s.pack(Index()), struct.pack('i', 5))
+        self.assertEqual(len(errors), 1)
+        self.assertEqual(s.format, 'i')
+        s.__init__('q')
+        self.assertEqual(s.size, 8)
+
     def test_standard_sizes(self):
         self.assertEqual(struct.calcsize('<bhilqfd'), 1 + 2 + 4 + 4 + 8 + 4 + 8)
         self.assertEqual(struct.calcsize('>3s2x?'), 6)

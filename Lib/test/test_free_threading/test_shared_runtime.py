@@ -5,6 +5,7 @@ locks of the threading module."""
 import os
 import queue
 import shutil
+import struct
 import sys
 import tempfile
 import threading
@@ -195,6 +196,81 @@ class SharedCodeTests(unittest.TestCase):
                         depth += 1
 
         run_with_background(worker, walk, nthreads=4)
+
+
+class ReinitialisedObjectTests(unittest.TestCase):
+    """Objects whose state changes only through __init__ or release(), changed while other
+    threads use them: the users never see freed memory."""
+
+    def test_memoryview_released_while_read(self):
+        # A reader pins the view: release() then refuses with BufferError (as with any
+        # exported buffer); a reader that comes after the release gets ValueError.
+        views = [memoryview(bytearray(range(100)))]
+
+        def read():
+            view = views[0]
+            try:
+                return (view[3] == 3 and bytes(view[:4]) == bytes(range(4)) and
+                        view.tolist()[99] == 99 and view.hex()[:2] == '00' and
+                        len(view) == 100 and bytes(view) == bytes(range(100)))
+            except ValueError:
+                return True
+
+        def mutate(r):
+            old = views[0]
+            views[0] = memoryview(bytearray(range(100)))
+            try:
+                old.release()
+            except BufferError:
+                pass
+
+        mutate_while_reading(self, mutate, read, rounds=5000)
+
+    def test_struct_reinitialised_while_used(self):
+        # Struct.__init__ run again while other threads pack and unpack: it refuses
+        # (RuntimeError) while they use the Struct; each use sees one whole format.
+        packer = struct.Struct('i')
+
+        def read():
+            try:
+                data = packer.pack(*[7] * (packer.size // 4))
+                zeros = packer.unpack(b'\0' * packer.size)
+            except struct.error:
+                return True     # the format changed between two calls
+            return len(data) in (4, 8) and set(zeros) == {0}
+
+        def mutate(r):
+            try:
+                packer.__init__('ii' if r % 2 else 'i')
+            except RuntimeError:
+                pass
+
+        mutate_while_reading(self, mutate, read, rounds=5000)
+
+    def test_property_and_classmethod_reinitialised_while_used(self):
+        class Holder:
+            prop = property(lambda self: 1)
+
+            @classmethod
+            def cm(cls):
+                return 1
+
+            @staticmethod
+            def sm():
+                return 1
+
+        holder = Holder()
+        prop, cm, sm = (Holder.__dict__[name] for name in ('prop', 'cm', 'sm'))
+
+        def read():
+            return holder.prop >= 0 and Holder.cm() >= 0 and Holder.sm() >= 0
+
+        def mutate(r):
+            prop.__init__(lambda self, r=r: r)
+            cm.__init__(lambda cls, r=r: r)
+            sm.__init__(lambda r=r: r)
+
+        mutate_while_reading(self, mutate, read, rounds=5000)
 
 
 class InternTests(unittest.TestCase):
