@@ -47,7 +47,7 @@ def setprofile_all_threads(func):
     """Set a profile function for all threads started from the threading module and all
     Python threads that are currently executing."""
     setprofile(func)
-    _sys.setprofile(func)
+    _sys._setprofileallthreads(func)
 
 
 def getprofile():
@@ -65,7 +65,7 @@ def settrace_all_threads(func):
     """Set a trace function for all threads started from the threading module and all
     Python threads that are currently executing."""
     settrace(func)
-    _sys.settrace(func)
+    _sys._settraceallthreads(func)
 
 
 def gettrace():

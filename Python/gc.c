@@ -1308,26 +1308,33 @@ static int visit_append(PyObject *op, void *list)
     return 0;
 }
 
-/* New list of the objects directly referred to by objs (a tuple). */
+/* New list of the objects directly referred to by objs (a tuple).  Traversal reads the
+ * objects' fields without their locks (a list's items, say), and the collector's own
+ * traversals run with the world stopped: so does this one, or another thread could free an
+ * item between the read and the list's new reference to it. */
 PyObject *_PyGC_GetReferents(PyObject *objs)
 {
     PyObject *result = PyList_New(0);
     if (result == NULL) {
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(objs); i++) {
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    int failed = 0;
+    _PyEval_StopTheWorld(interp);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(objs) && !failed; i++) {
         PyObject *op = PyTuple_GET_ITEM(objs, i);
         if (!object_is_gc(op)) {
             continue;
         }
         traverseproc traverse = Py_TYPE(op)->tp_traverse;
-        if (traverse == NULL) {
-            continue;
+        if (traverse != NULL && traverse(op, visit_append, result) != 0) {
+            failed = 1;
         }
-        if (traverse(op, visit_append, result) != 0) {
-            Py_DECREF(result);
-            return NULL;
-        }
+    }
+    _PyEval_StartTheWorld(interp);
+    if (failed) {
+        Py_DECREF(result);
+        return NULL;
     }
     return result;
 }

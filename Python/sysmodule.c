@@ -633,6 +633,31 @@ static PyObject *sys_setprofile(PyObject *module, PyObject *func)
     Py_RETURN_NONE;
 }
 
+/* sys._settraceallthreads / sys._setprofileallthreads (threading.settrace_all_threads and
+ * setprofile_all_threads): the same hooks in every thread of the interpreter, installed
+ * with the world stopped (Python/legacy_tracing.c). */
+static PyObject *sys_settraceallthreads(PyObject *module, PyObject *func)
+{
+    if (func == Py_None) {
+        PyEval_SetTraceAllThreads(NULL, NULL);
+    }
+    else {
+        PyEval_SetTraceAllThreads(_PySys_TraceTrampoline, func);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_setprofileallthreads(PyObject *module, PyObject *func)
+{
+    if (func == Py_None) {
+        PyEval_SetProfileAllThreads(NULL, NULL);
+    }
+    else {
+        PyEval_SetProfileAllThreads((Py_tracefunc)profile_trampoline, func);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyObject *sys_getprofile(PyObject *module, PyObject *unused)
 {
     PyThreadState *tstate = _PyThreadState_GET();
@@ -1066,6 +1091,12 @@ static PyMethodDef sys_methods[] = {
     {"settrace", sys_settrace, METH_O, "Set the global debug tracing function."},
     {"gettrace", sys_gettrace, METH_NOARGS, "Return the global debug tracing function."},
     {"setprofile", sys_setprofile, METH_O, "Set the profiling function."},
+    {"_settraceallthreads", sys_settraceallthreads, METH_O,
+     "Set the global debug tracing function in all running threads belonging to the current "
+     "interpreter."},
+    {"_setprofileallthreads", sys_setprofileallthreads, METH_O,
+     "Set the profiling function in all running threads belonging to the current "
+     "interpreter."},
     {"getprofile", sys_getprofile, METH_NOARGS, "Return the profiling function."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_NOARGS,
      "Return the maximum string digits limit for non-binary int<->str conversions."},

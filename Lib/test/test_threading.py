@@ -398,6 +398,58 @@ class ModuleFunctionTests(unittest.TestCase):
         self.assertIn(("trace", "inner"), calls)
         self.assertIn(("profile", "inner"), calls)
 
+    def test_settrace_and_setprofile_all_threads_reach_running_threads(self):
+        # The *_all_threads variants also install the hooks in threads already running
+        # (and in this one), and None removes them everywhere.
+        calls = []
+        started, installed, called, removed = (threading.Event() for _ in range(4))
+
+        def tracer(frame, event, arg):
+            if event == "call":
+                calls.append(("trace", frame.f_code.co_name, threading.get_ident()))
+            return None
+
+        def profiler(frame, event, arg):
+            if event == "call":
+                calls.append(("profile", frame.f_code.co_name, threading.get_ident()))
+
+        def hooked():
+            return 1
+
+        def unhooked():
+            return 2
+
+        def target():
+            started.set()
+            installed.wait()
+            hooked()
+            called.set()
+            removed.wait()
+            unhooked()
+
+        t = threading.Thread(target=target)
+        t.start()
+        started.wait()
+        threading.settrace_all_threads(tracer)
+        threading.setprofile_all_threads(profiler)
+        try:
+            self.assertIs(sys.gettrace(), tracer)
+            self.assertIs(sys.getprofile(), profiler)
+            installed.set()
+            hooked()
+            called.wait()
+        finally:
+            threading.settrace_all_threads(None)
+            threading.setprofile_all_threads(None)
+            removed.set()
+        t.join()
+        self.assertIsNone(sys.gettrace())
+        self.assertIsNone(sys.getprofile())
+        for kind in ("trace", "profile"):
+            self.assertIn((kind, "hooked", t.ident), calls)
+            self.assertIn((kind, "hooked", threading.get_ident()), calls)
+        self.assertNotIn("unhooked", [name for _, name, _ in calls])
+
     def test_condition_wait_for(self):
         cond = threading.Condition()
         state = []

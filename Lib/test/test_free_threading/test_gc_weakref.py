@@ -11,7 +11,8 @@ import time
 import unittest
 import weakref
 
-from test.test_free_threading import NTHREADS, run_concurrently, run_with_background
+from test.test_free_threading import (NTHREADS, mutate_while_reading, run_concurrently,
+                                     run_with_background)
 
 N = 1000
 
@@ -216,6 +217,22 @@ class StopTheWorldTests(unittest.TestCase):
             return True
 
         self.assertEqual(run_with_background(worker, churn, nthreads=2), [True, True])
+
+
+    def test_get_referents_while_the_owner_replaces_items(self):
+        # gc.get_referents() traverses a list whose owner replaces its items: every item it
+        # returns is one the list held, alive (it traverses with the world stopped).
+        shared = [str(i) for i in range(50)]
+
+        def read():
+            return all(type(item) is str for item in gc.get_referents(shared))
+
+        def mutate(r):
+            shared[r % 50] = str(r)
+            shared.append(str(-r))
+            del shared[0]
+
+        mutate_while_reading(self, mutate, read, rounds=20000)
 
 
 class PromptReleaseTests(unittest.TestCase):
