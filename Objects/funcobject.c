@@ -7,7 +7,8 @@
  * the old value after a grace period (func_field_set: QSBR).  A borrowed field therefore stays
  * valid until the reader's next quiescent state; a reassignment racing a call is as racy as
  * in CPython (the call sees the old or the new value) but frees nothing under it.  The lazily
- * created __dict__ and __annotations__ are installed with a compare-and-swap. */
+ * created __dict__ and __annotations__ are installed with a compare-and-swap
+ * (_PyObject_EnsureDictAt). */
 
 #include "Python.h"
 #include "pycore_object.h"
@@ -39,31 +40,6 @@ static inline PyObject *
 func_field_get(PyObject **field)
 {
     return Py_XNewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(*field));
-}
-
-/* New reference to *field, first installing a new dict there if it is empty (a thread that
- * loses the race uses the winner's). */
-static PyObject *
-func_field_ensure_dict(PyObject **field)
-{
-    PyObject *d = func_field_get(field);
-    if (d != NULL) {
-        return d;
-    }
-    d = PyDict_New();
-    if (d == NULL) {
-        return NULL;
-    }
-#ifdef Py_GIL_DISABLED
-    PyObject *expected = NULL;
-    if (!_Py_atomic_compare_exchange_ptr(field, &expected, d)) {
-        Py_DECREF(d);
-        return Py_NewRef(expected);
-    }
-#else
-    *field = d;
-#endif
-    return Py_NewRef(d);
 }
 
 /* ---- construction ---------------------------------------------------------------------- */
@@ -502,11 +478,9 @@ func_get_annotations(PyObject *self, void *closure)
     PyObject *d;
     do {
         /* An empty dict if there is nothing yet (again if another thread deleted it). */
-        d = func_field_ensure_dict(&op->func_annotations);
-        if (d == NULL) {
+        if (_PyObject_EnsureDictAt(&op->func_annotations) == NULL) {
             return NULL;
         }
-        Py_DECREF(d);
         d = func_get_annotation_dict(op);
     } while (d == NULL && !PyErr_Occurred());
     return d;
@@ -551,33 +525,12 @@ func_set_type_params(PyObject *self, PyObject *value, void *closure)
     return 0;
 }
 
-static PyObject *
-func_get_dict(PyObject *self, void *closure)
-{
-    return func_field_ensure_dict(&((PyFunctionObject *)self)->func_dict);
-}
-
-static int
-func_set_dict(PyObject *self, PyObject *value, void *closure)
-{
-    if (value == NULL) {
-        PyErr_SetString(PyExc_TypeError, "cannot delete __dict__");
-        return -1;
-    }
-    if (!PyDict_Check(value)) {
-        PyErr_SetString(PyExc_TypeError, "__dict__ must be set to a dictionary");
-        return -1;
-    }
-    func_field_set(&((PyFunctionObject *)self)->func_dict, Py_NewRef(value));
-    return 0;
-}
-
 static PyGetSetDef func_getsetlist[] = {
     {"__code__", func_get_code, func_set_code, NULL, NULL},
     {"__defaults__", func_get_defaults, func_set_defaults, NULL, NULL},
     {"__kwdefaults__", func_get_kwdefaults, func_set_kwdefaults, NULL, NULL},
     {"__annotations__", func_get_annotations, func_set_annotations, NULL, NULL},
-    {"__dict__", func_get_dict, func_set_dict, NULL, NULL},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
     {"__name__", func_get_name, func_set_name, NULL, NULL},
     {"__qualname__", func_get_qualname, func_set_qualname, NULL, NULL},
     {"__type_params__", func_get_type_params, func_set_type_params, NULL, NULL},

@@ -1104,8 +1104,8 @@ _PyObject_NextNotImplemented(PyObject *self)
 /* The instance dict at dictptr, created on first use; borrowed (valid while the object lives
  * and __dict__ is not reassigned), NULL with MemoryError.  Two threads creating it at once
  * agree on one dict (compare-and-swap). */
-static PyObject *
-instance_dict_ensure(PyObject **dictptr)
+PyObject *
+_PyObject_EnsureDictAt(PyObject **dictptr)
 {
     PyObject *dict = FT_ATOMIC_LOAD_PTR_ACQUIRE(*dictptr);
     if (dict != NULL) {
@@ -1258,7 +1258,7 @@ _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *value,
             raise_no_attribute(obj, name);
             goto done;
         }
-        dict = instance_dict_ensure(dictptr);
+        dict = _PyObject_EnsureDictAt(dictptr);
         if (dict == NULL) {
             goto done;
         }
@@ -1296,7 +1296,7 @@ PyObject_GenericGetDict(PyObject *obj, void *context)
         PyErr_SetString(PyExc_AttributeError, "This object has no __dict__");
         return NULL;
     }
-    return Py_XNewRef(instance_dict_ensure(dictptr));
+    return Py_XNewRef(_PyObject_EnsureDictAt(dictptr));
 }
 
 int
@@ -1317,7 +1317,7 @@ PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
                      Py_TYPE(value)->tp_name);
         return -1;
     }
-    /* Another thread may have just loaded the old dict (instance_dict_ensure): release it
+    /* Another thread may have just loaded the old dict (_PyObject_EnsureDictAt): release it
      * after a grace period (QSBR; at once in the GIL build). */
     PyObject *old = _Py_atomic_exchange_ptr(dictptr, Py_NewRef(value));
     _PyObject_XDecRefDelayed(old);

@@ -209,6 +209,11 @@ static inline void _Py_ForgetReference(PyObject *op)
     (void)op;
 }
 
+/* The dict at dictptr (an instance's __dict__ slot, or another lazily made dict field),
+ * created on first use; borrowed, NULL with MemoryError.  Threads creating it at once agree
+ * on one dict (compare-and-swap).  Objects/object.c. */
+PyAPI_FUNC(PyObject *) _PyObject_EnsureDictAt(PyObject **dictptr);
+
 /* Deallocation of objects whose type is the sole owner (tp_dealloc of heap types). */
 PyAPI_FUNC(void) _PyObject_ClearInstanceDict(PyObject *obj);
 
