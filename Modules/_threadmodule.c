@@ -928,8 +928,8 @@ static PyObject *thread_start_new_thread(PyObject *module, PyObject *args)
         return NULL;
     }
     /* Free-threaded build: from the first thread on, the objects all threads share on every
-     * call (functions, classes, modules) stop counting references (Objects/object.c). */
-    _PyGC_ImmortalizeDeferredObjects(PyInterpreterState_Get());
+     * call (functions, classes, modules) are counted per thread (Objects/object.c). */
+    _PyGC_ShareDeferredObjects(PyInterpreterState_Get());
     bootstate *boot = PyMem_RawMalloc(sizeof(bootstate));
     if (boot == NULL) {
         return PyErr_NoMemory();

@@ -10,6 +10,7 @@
 #include "pycore_qsbr.h"
 #include "pycore_brc.h"
 #include "pycore_ptrc.h"
+#include "pycore_tstate.h"
 #include "pycore_object.h"
 #include "pycore_pyerrors.h"
 #include "pycore_pystate.h"
@@ -122,13 +123,30 @@ _Py_MergeZeroLocalRefcount(PyObject *op)
     }
 }
 
+/* _Py_ptrc_add, with its common case inline: every reference another thread takes to or
+ * drops from a function, class or module it shares comes here. */
+static inline int
+ptrc_add(PyObject *op, Py_ssize_t shared, Py_ssize_t delta)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate != NULL) {
+        struct _ptrc_thread_state *pt = &((_PyThreadStateImpl *)tstate)->ptrc;
+        Py_ssize_t index = _Py_ptrc_index(shared);
+        if (index < pt->size) {       /* 0 once the thread stopped counting (pt->off) */
+            pt->counts[index] += delta;
+            return 1;
+        }
+    }
+    return _Py_ptrc_add(op, shared, delta);
+}
+
 /* A thread that does not own op takes a reference: in its own slot if op is promoted
  * (Include/internal/pycore_ptrc.h), else in the shared count. */
 void
 _Py_IncRefShared(PyObject *op)
 {
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
-    if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add(op, shared, 1)) {
+    if (shared >= _Py_REF_PT_MIN && ptrc_add(op, shared, 1)) {
         return;
     }
     _Py_atomic_add_ssize(&op->ob_ref_shared, (1 << _Py_REF_SHARED_SHIFT));
@@ -150,7 +168,7 @@ _Py_DecRefShared(PyObject *op)
     int queue = 0;
     Py_ssize_t desired;
     for (;;) {
-        if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add(op, shared, -1)) {
+        if (shared >= _Py_REF_PT_MIN && ptrc_add(op, shared, -1)) {
             return;   /* promoted: pinned, so this cannot be the last reference */
         }
         Py_ssize_t flags = shared & _Py_REF_SHARED_FLAG_MASK;
@@ -210,22 +228,19 @@ Py_SET_REFCNT(PyObject *ob, Py_ssize_t refcnt)
 }
 
 /* Deferred objects: top-level functions, their code, module objects and module dicts,
- * classes, method descriptors — the objects every thread touches on every call and whose
- * single reference count would otherwise bounce between cores.  As in CPython 3.13's
- * free-threaded build, they are made immortal once a second thread starts
- * (_PyGC_ImmortalizeDeferredObjects in Python/gc.c); before that, and in a process that never
- * starts a thread, they are counted and freed normally.  The cost is that such objects created
- * after threads started are never freed.  (CPython 3.14 replaced this by deferred counting with
- * tagged stack references; that is the planned successor here too.) */
+ * classes, method descriptors: the objects every thread touches on every call and whose
+ * single reference count would otherwise bounce between cores.  Once a second thread starts
+ * (_PyGC_ShareDeferredObjects in Python/gc.c), they are counted per thread
+ * (Include/internal/pycore_ptrc.h), and those created later from birth; the collector frees
+ * them when they die, at the latest at the next full collection.  Before that, and in a
+ * process that never starts a thread, they are counted and freed as any object.  CPython 3.13
+ * makes them immortal instead (never freed once threads ran); 3.14 defers their counts with
+ * tagged stack references, which Braid's evaluation stack does not have (strong references
+ * only). */
 void
 _PyObject_SetDeferredRefcount(PyObject *op)
 {
     if (_Py_IsImmortal(op)) {
-        return;
-    }
-    PyThreadState *tstate = _PyThreadState_GET();
-    if (tstate != NULL && _Py_atomic_load_int_relaxed(&tstate->interp->gc.immortalize)) {
-        _Py_SetImmortal(op);
         return;
     }
     /* Written before the object is visible to another thread (creation time), and only the
@@ -235,6 +250,10 @@ _PyObject_SetDeferredRefcount(PyObject *op)
 #else
     ((uint8_t *)&op->ob_flags)[0] |= _Py_DEFERRED_REFCNT_FLAG;
 #endif
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate != NULL && _Py_atomic_load_int_relaxed(&tstate->interp->gc.share_deferred)) {
+        _PyGC_ShareDeferredObject(tstate->interp, op);
+    }
 }
 
 #else

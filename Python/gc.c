@@ -610,6 +610,18 @@ int PyObject_IS_GC(PyObject *op)
 
 /* ---- the collection ---- */
 
+/* The true count of op, with the world stopped. */
+static inline Py_ssize_t gc_refcount(PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    if (op->ob_ref_shared >= _Py_REF_PT_MIN) {
+        /* A deferred object (Include/internal/pycore_ptrc.h), counted per thread. */
+        return _Py_ptrc_refcount_stopped(_PyInterpreterState_GET(), op);
+    }
+#endif
+    return Py_REFCNT(op);
+}
+
 /* Step 1: copy refcounts into gc_refs, less the references the collector itself holds on
  * each object (`held`: 1 on the unreachable set once it is held, see hold_all). */
 static void update_refs(PyGC_Head *young, Py_ssize_t held)
@@ -622,7 +634,7 @@ static void update_refs(PyGC_Head *young, Py_ssize_t held)
             set_location_bits(op, _PyGC_BITS_OLD);
         }
 #endif
-        gc_set_refs(g, Py_REFCNT(op) - held);
+        gc_set_refs(g, gc_refcount(op) - held);
     }
 }
 
@@ -774,6 +786,20 @@ static void move_legacy_finalizers(PyGC_Head *unreachable, PyGC_Head *finalizers
  * references another thread could drop an object of the set to zero -- an owner merging its
  * queue, a finalizer deleting an attribute -- and start deallocating it just as the collector
  * picks it off the list and takes a reference of its own, freeing it twice. */
+#ifdef Py_GIL_DISABLED
+/* Garbage counts as any object from now on: the collector's references and the clearing that
+ * follows go through ordinary counts (world stopped). */
+static void demote_all(PyInterpreterState *interp, PyGC_Head *list)
+{
+    for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
+        PyObject *op = _Py_FROM_GC(g);
+        if (op->ob_ref_shared >= _Py_REF_PT_MIN) {
+            _Py_ptrc_demote_stopped(interp, op);
+        }
+    }
+}
+#endif
+
 static void hold_all(PyGC_Head *list)
 {
     for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
@@ -942,9 +968,6 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
     PyInterpreterState *interp = tstate->interp;
     struct _gc_runtime_state *gcstate = &interp->gc;
     int not_collecting = 0;
-#ifdef Py_GIL_DISABLED
-    _Py_ptrc_fold(tstate);
-#endif
     if (!_Py_atomic_compare_exchange_int(&gcstate->collecting, &not_collecting, 1)) {
         return 0;   /* another thread is collecting */
     }
@@ -956,6 +979,19 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
 
     /* Steps 1-4 read the counts and links of every object: no other thread may run. */
     _PyEval_StopTheWorld(interp);
+#ifdef Py_GIL_DISABLED
+    /* Per-thread counts (Include/internal/pycore_ptrc.h): sampled objects are demoted, each
+     * with a pin released once the world runs (what died while promoted is freed then; it
+     * survives this collection).  A full collection, and any collection after deferred
+     * objects died (what they referenced, such as a dead function's code, may have died with
+     * them), also folds the deferred objects' counts and demotes the dead among them.
+     * Deferred objects still promoted are counted below by gc_refcount. */
+    Py_ssize_t pinned_count;
+    PyObject **pinned = _Py_ptrc_fold_stopped(
+        interp, generation == _PyGC_NUM_GENERATIONS - 1 || interp->ptrc.dead > 0
+                    ? _Py_PTRC_FOLD_ALL : _Py_PTRC_FOLD_SAMPLED,
+        &pinned_count);
+#endif
     merge_stripes(gcstate, 0);     /* update_refs below marks them OLD */
     if (generation + 1 < _PyGC_NUM_GENERATIONS) {
         gcstate->generations[generation + 1].count += 1;
@@ -991,8 +1027,15 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
     PyGC_Head finalizers;
     gc_list_init(&finalizers);
     move_legacy_finalizers(&unreachable, &finalizers);
+#ifdef Py_GIL_DISABLED
+    demote_all(interp, &unreachable);
+    demote_all(interp, &finalizers);
+#endif
     hold_all(&unreachable);
     _PyEval_StartTheWorld(interp);
+#ifdef Py_GIL_DISABLED
+    _Py_ptrc_release(pinned, pinned_count);
+#endif
 
     if (gcstate->debug & DEBUG_COLLECTABLE) {
         for (PyGC_Head *g = gc_next(&unreachable); g != &unreachable; g = gc_next(g)) {
@@ -1116,31 +1159,34 @@ void _PyGC_Fini(PyInterpreterState *interp)
     Py_CLEAR(interp->gc.callbacks);
 }
 
-/* ---- immortalization of deferred objects (see _PyObject_SetDeferredRefcount) ---- */
+/* ---- deferred objects: per-thread counts once threads run (see _PyObject_SetDeferredRefcount,
+ * Include/internal/pycore_ptrc.h) ---- */
 
 #ifdef Py_GIL_DISABLED
-static void immortalize(PyObject *op);
+static void share(PyInterpreterState *interp, PyObject *op, int stopped);
 
 /* Constants of code objects are shared by every thread that runs the code (LOAD_CONST takes a
- * reference): immutable ones become immortal with the code, as in CPython 3.13t. */
-static void immortalize_constant(PyObject *op)
+ * reference): immutable ones are counted per thread with the code. */
+static void share_constant(PyInterpreterState *interp, PyObject *op)
 {
     if (op == NULL || _Py_IsImmortal(op)) {
         return;
     }
     if (PyTuple_CheckExact(op)) {
-        _Py_SetImmortal(op);
+        if (!_Py_ptrc_promote_deferred(interp, op)) {
+            return;
+        }
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(op); i++) {
-            immortalize_constant(PyTuple_GET_ITEM(op, i));
+            share_constant(interp, PyTuple_GET_ITEM(op, i));
         }
     }
     else if (PyCode_Check(op)) {
-        immortalize(op);
+        share(interp, op, 0);
     }
     else if (PyUnicode_CheckExact(op) || PyBytes_CheckExact(op) || PyLong_CheckExact(op) ||
              PyFloat_CheckExact(op) || PyComplex_CheckExact(op) ||
-             PyFrozenSet_CheckExact(op) || op == Py_Ellipsis) {
-        _Py_SetImmortal(op);
+             PyFrozenSet_CheckExact(op)) {
+        (void)_Py_ptrc_promote_deferred(interp, op);
     }
 }
 
@@ -1151,64 +1197,70 @@ static int is_shared_callable(PyObject *op)
            Py_IS_TYPE(op, &PyMethodDescr_Type);
 }
 
-/* With the world stopped (only then may shared objects' counts be rewritten). */
-static void immortalize(PyObject *op)
+/* Promote op and what every use of it also references.  Attached, or with the world stopped
+ * (`stopped`: then a module's callables too); op is referenced by the caller. */
+static void share(PyInterpreterState *interp, PyObject *op, int stopped)
 {
-    if (op == NULL || _Py_IsImmortal(op)) {
-        return;
+    if (op == NULL || !_Py_ptrc_promote_deferred(interp, op)) {
+        return;     /* immortal, deferred before, no room, or a collection runs */
     }
-    _Py_SetImmortal(op);
     if (PyFunction_Check(op)) {
-        /* Every call of the function also takes references to these. */
+        /* Every call of the function also takes references to these.  They are read once:
+         * a concurrent setter leaves the old value alive until our next quiescent state. */
         PyFunctionObject *func = (PyFunctionObject *)op;
-        immortalize(func->func_code);
-        immortalize(func->func_globals);
-        immortalize(func->func_builtins);
+        share(interp, _Py_atomic_load_ptr_acquire(&func->func_code), stopped);
+        share(interp, func->func_globals, stopped);
+        share(interp, func->func_builtins, stopped);
     }
     else if (PyCode_Check(op)) {
-        immortalize_constant(((PyCodeObject *)op)->co_consts);
+        share_constant(interp, ((PyCodeObject *)op)->co_consts);
     }
     else if (PyModule_Check(op)) {
         PyObject *dict = PyModule_GetDict(op);
-        immortalize(dict);
+        share(interp, dict, stopped);
         Py_ssize_t pos = 0;
         PyObject *key, *value;
-        while (dict != NULL && PyDict_Next(dict, &pos, &key, &value)) {
+        while (stopped && dict != NULL && PyDict_Next(dict, &pos, &key, &value)) {
             if (is_shared_callable(value)) {
-                immortalize(value);
+                share(interp, value, stopped);
             }
         }
     }
 }
 
-static void immortalize_list(PyGC_Head *list)
+static void share_list(PyInterpreterState *interp, PyGC_Head *list)
 {
     for (PyGC_Head *g = gc_next(list); g != list; g = gc_next(g)) {
         PyObject *op = _Py_FROM_GC(g);
         if (op->ob_flags & _Py_DEFERRED_REFCNT_FLAG) {
-            immortalize(op);
+            share(interp, op, 1);
         }
     }
 }
+
+void _PyGC_ShareDeferredObject(PyInterpreterState *interp, PyObject *op)
+{
+    share(interp, op, 0);
+}
 #endif
 
-void _PyGC_ImmortalizeDeferredObjects(PyInterpreterState *interp)
+void _PyGC_ShareDeferredObjects(PyInterpreterState *interp)
 {
 #ifdef Py_GIL_DISABLED
     struct _gc_runtime_state *gcstate = &interp->gc;
-    if (_Py_atomic_load_int(&gcstate->immortalize)) {
+    if (_Py_atomic_load_int(&gcstate->share_deferred)) {
         return;
     }
     _PyEval_StopTheWorld(interp);
-    if (!_Py_atomic_load_int(&gcstate->immortalize)) {
+    if (!_Py_atomic_load_int(&gcstate->share_deferred)) {
         for (int i = 0; i < _PyGC_NUM_STRIPES; i++) {
-            immortalize_list(&gcstate->young[i].head);
+            share_list(interp, &gcstate->young[i].head);
         }
         for (int i = 0; i < _PyGC_NUM_GENERATIONS; i++) {
-            immortalize_list(&gcstate->generations[i].head);
+            share_list(interp, &gcstate->generations[i].head);
         }
-        immortalize_list(&gcstate->permanent_generation.head);
-        _Py_atomic_store_int(&gcstate->immortalize, 1);
+        share_list(interp, &gcstate->permanent_generation.head);
+        _Py_atomic_store_int(&gcstate->share_deferred, 1);
     }
     _PyEval_StartTheWorld(interp);
 #else

@@ -24,10 +24,9 @@ static Py_ssize_t bias_of(Py_ssize_t index)
     return (index + 1) << _Py_REF_PT_SHIFT;
 }
 
-/* The index a promoted object's shared word carries (rounding absorbs a negative count). */
 static Py_ssize_t index_of(Py_ssize_t shared)
 {
-    return ((shared + (_Py_REF_PT_MIN)) >> _Py_REF_PT_SHIFT) - 1;
+    return _Py_ptrc_index(shared);
 }
 
 /* Make this thread's array cover `index`; 0 on failure. */
@@ -70,41 +69,112 @@ static int has_finalizer(PyObject *op)
     return type->tp_finalize != NULL || type->tp_del != NULL;
 }
 
-static void promote(PyInterpreterState *interp, PyObject *op)
+/* Under the table's mutex: a free index for a new entry, or -1 if the table cannot grow. */
+static Py_ssize_t take_index(struct _ptrc_state *table)
+{
+    if (table->free_head != 0) {
+        Py_ssize_t index = table->free_head - 1;
+        table->free_head = table->entries[index].next_free;
+        return index;
+    }
+    if (table->size == table->capacity) {
+        Py_ssize_t capacity = table->capacity ? table->capacity * 2 : 64;
+        if (capacity > _Py_PTRC_MAX_OBJECTS + _Py_PTRC_MAX_DEFERRED) {
+            return -1;
+        }
+        struct _ptrc_entry *entries =
+            PyMem_RawRealloc(table->entries, (size_t)capacity * sizeof(*entries));
+        if (entries == NULL) {
+            return -1;
+        }
+        table->entries = entries;
+        table->capacity = capacity;
+    }
+    Py_ssize_t index = table->size;
+    _Py_atomic_store_ssize_relaxed(&table->size, index + 1);
+    return index;
+}
+
+/* Under the mutex or with the world stopped; every thread's slot of index must be zero. */
+static void free_index(struct _ptrc_state *table, Py_ssize_t index)
+{
+    struct _ptrc_entry *entry = &table->entries[index];
+    if (entry->deferred) {
+        table->deferred--;
+    }
+    else {
+        table->sampled--;
+    }
+    entry->op = NULL;
+    entry->deferred = 0;
+    entry->next_free = (int32_t)table->free_head;
+    table->free_head = index + 1;
+}
+
+/* The index a promoted object carries. */
+static Py_ssize_t index_of_object(PyObject *op)
+{
+    return index_of(_Py_atomic_load_ssize_relaxed(&op->ob_ref_shared));
+}
+
+/* Promote op (`deferred`: for good).  1 if op became deferred now. */
+static int promote(PyInterpreterState *interp, PyObject *op, int deferred)
 {
     struct _ptrc_state *table = &interp->ptrc;
     /* Not during a collection: the collector's own increments would pin what it examines. */
     if (has_finalizer(op) || _Py_atomic_load_int_relaxed(&interp->gc.collecting) ||
-        _Py_atomic_load_int_relaxed(&table->fold_requested)) {
-        return;
+        (!deferred && _Py_atomic_load_int_relaxed(&table->fold_requested))) {
+        return 0;
     }
     _PyMutex_LockNoDetach(&table->mutex);
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
-    if (shared >= _Py_REF_PT_MIN || _Py_IsImmortal(op)) {
+    if (_Py_IsImmortal(op)) {
         PyMutex_Unlock(&table->mutex);
-        return;
+        return 0;
     }
-    if (table->size == table->capacity) {
-        Py_ssize_t capacity = table->capacity ? table->capacity * 2 : 64;
-        PyObject **objects = capacity <= _Py_PTRC_MAX_OBJECTS
-            ? PyMem_RawRealloc(table->objects, (size_t)capacity * sizeof(PyObject *))
-            : NULL;
-        if (objects == NULL) {
-            /* Full: fold at the next eval-breaker check, which empties the table. */
-            _Py_atomic_store_int_relaxed(&table->fold_requested, 1);
-            PyMutex_Unlock(&table->mutex);
-            _Py_set_eval_breaker_bit(_PyThreadState_GET(), _PY_GC_SCHEDULED_BIT);
-            return;
+    if (shared >= _Py_REF_PT_MIN) {
+        struct _ptrc_entry *entry = &table->entries[index_of(shared)];
+        int upgrade = deferred && !entry->deferred;
+        if (upgrade) {
+            /* Sampled first: it stays promoted from now on. */
+            entry->deferred = 1;
+            table->sampled--;
+            table->deferred++;
         }
-        table->objects = objects;
-        table->capacity = capacity;
+        PyMutex_Unlock(&table->mutex);
+        return upgrade;
     }
-    Py_ssize_t index = table->size;
-    table->objects[index] = op;
-    _Py_atomic_store_ssize_relaxed(&table->size, index + 1);
+    Py_ssize_t index = -1;
+    if (deferred ? table->deferred < _Py_PTRC_MAX_DEFERRED
+                 : table->sampled < _Py_PTRC_MAX_OBJECTS) {
+        index = take_index(table);
+    }
+    if (index < 0) {
+        PyMutex_Unlock(&table->mutex);
+        if (!deferred) {
+            /* Full: fold at the next eval-breaker check, which frees the sampled indices.  A
+             * deferred object without room is simply counted as any object. */
+            _Py_atomic_store_int_relaxed(&table->fold_requested, 1);
+            _Py_set_eval_breaker_bit(_PyThreadState_GET(), _PY_GC_SCHEDULED_BIT);
+        }
+        return 0;
+    }
+    table->entries[index] = (struct _ptrc_entry){op, 0, (uint8_t)deferred};
+    if (deferred) {
+        table->deferred++;
+    }
+    else {
+        table->sampled++;
+    }
     /* Atomic: other threads add to the count bits meanwhile. */
     _Py_atomic_add_ssize(&op->ob_ref_shared, bias_of(index));
     PyMutex_Unlock(&table->mutex);
+    return deferred;
+}
+
+int _Py_ptrc_promote_deferred(PyInterpreterState *interp, PyObject *op)
+{
+    return promote(interp, op, 1);
 }
 
 void _Py_ptrc_sample(PyObject *op)
@@ -130,7 +200,7 @@ void _Py_ptrc_sample(PyObject *op)
     uintptr_t h = ((uintptr_t)op >> 4) * 0x9E3779B97F4A7C15u >> (64 - _Py_PTRC_COUNTER_BITS);
     if (++pt->hits[h] >= _Py_PTRC_HITS) {
         pt->hits[h] = 0;
-        promote(tstate->interp, op);
+        (void)promote(tstate->interp, op, 0);
     }
     if (++pt->samples >= _Py_PTRC_DECAY_SAMPLES) {
         pt->samples = 0;
@@ -154,40 +224,110 @@ static Py_ssize_t take_slots(PyInterpreterState *interp, Py_ssize_t index)
     return sum;
 }
 
-PyObject **_Py_ptrc_fold_stopped(PyInterpreterState *interp, Py_ssize_t *count)
+/* Demote the promoted op at index (world stopped), its slots summing to `slots`: it becomes
+ * unowned and merged, keeping one more reference, the pin.  Frees the index. */
+static void demote_pinned(struct _ptrc_state *table, PyObject *op, Py_ssize_t index,
+                          Py_ssize_t slots)
+{
+    /* Merge the counts for the owner (if any), as its own merge would. */
+    Py_ssize_t rest = op->ob_ref_shared - bias_of(index);
+    Py_ssize_t total = (rest >> _Py_REF_SHARED_SHIFT) + slots;
+    if ((rest & _Py_REF_SHARED_FLAG_MASK) != _Py_REF_MERGED) {
+        total += op->ob_ref_local;
+        op->ob_ref_local = 0;
+        op->ob_tid = 0;
+    }
+    op->ob_ref_shared = _Py_REF_SHARED(total + 1, _Py_REF_MERGED);
+    free_index(table, index);
+}
+
+PyObject **_Py_ptrc_fold_stopped(PyInterpreterState *interp, int what, Py_ssize_t *count)
 {
     struct _ptrc_state *table = &interp->ptrc;
     *count = 0;
     _Py_atomic_store_int_relaxed(&table->fold_requested, 0);
-    if (table->size == 0) {
+    if (what == _Py_PTRC_FOLD_ALL) {
+        table->dead = 0;
+    }
+    if (table->size == 0 || (what == _Py_PTRC_FOLD_SAMPLED && table->sampled == 0)) {
         return NULL;
     }
+    /* At most one pin per entry. */
     PyObject **pinned = PyMem_RawMalloc((size_t)table->size * sizeof(PyObject *));
     if (pinned == NULL) {
         return NULL;    /* they stay promoted until the next fold */
     }
     pthread_mutex_lock(&interp->threads.mutex);
     for (Py_ssize_t index = 0; index < table->size; index++) {
-        PyObject *op = table->objects[index];
+        struct _ptrc_entry *entry = &table->entries[index];
+        PyObject *op = entry->op;
+        if (op == NULL || (entry->deferred && what == _Py_PTRC_FOLD_SAMPLED)) {
+            continue;   /* free; or deferred, left to the collector (its slots stay) */
+        }
+        /* The world is stopped: nobody else reads or writes op's counts. */
         Py_ssize_t slots = take_slots(interp, index);
         if (_Py_IsImmortal(op)) {
-            continue;   /* immortalized while promoted: its counts no longer matter */
+            free_index(table, index);   /* immortalized while promoted: counts do not matter */
+            continue;
         }
-        /* The world is stopped: nobody else reads or writes op's counts.  Merge them for the
-         * owner (if any), as its own merge would, and keep one reference: the pin. */
-        Py_ssize_t rest = op->ob_ref_shared - bias_of(index);
-        Py_ssize_t total = (rest >> _Py_REF_SHARED_SHIFT) + slots;
-        if ((rest & _Py_REF_SHARED_FLAG_MASK) != _Py_REF_MERGED) {
-            total += op->ob_ref_local;
-            op->ob_ref_local = 0;
-            op->ob_tid = 0;
+        if (entry->deferred) {
+            Py_ssize_t rest = op->ob_ref_shared - bias_of(index);
+            Py_ssize_t total = (rest >> _Py_REF_SHARED_SHIFT) + slots;
+            if ((rest & _Py_REF_SHARED_FLAG_MASK) != _Py_REF_MERGED) {
+                total += op->ob_ref_local;
+            }
+            if (total > 0) {
+                /* Alive: keep it promoted, with the slots moved to its shared count. */
+                op->ob_ref_shared += slots << _Py_REF_SHARED_SHIFT;
+                continue;
+            }
         }
-        op->ob_ref_shared = _Py_REF_SHARED(total + 1, _Py_REF_MERGED);
+        if (entry->deferred) {
+            table->dead++;   /* what it references may die with it: fold again next time */
+        }
+        demote_pinned(table, op, index, slots);
         pinned[(*count)++] = op;
     }
     pthread_mutex_unlock(&interp->threads.mutex);
-    _Py_atomic_store_ssize_relaxed(&table->size, 0);
+    if (table->sampled == 0 && table->deferred == 0) {
+        table->free_head = 0;
+        _Py_atomic_store_ssize_relaxed(&table->size, 0);
+    }
     return pinned;
+}
+
+Py_ssize_t _Py_ptrc_refcount_stopped(PyInterpreterState *interp, PyObject *op)
+{
+    Py_ssize_t index = index_of_object(op);
+    Py_ssize_t rest = op->ob_ref_shared - bias_of(index);
+    Py_ssize_t total = rest >> _Py_REF_SHARED_SHIFT;
+    if ((rest & _Py_REF_SHARED_FLAG_MASK) != _Py_REF_MERGED) {
+        total += op->ob_ref_local;
+    }
+    pthread_mutex_lock(&interp->threads.mutex);
+    for (PyThreadState *t = interp->threads.head; t != NULL; t = t->next) {
+        struct _ptrc_thread_state *pt = ptrc_of(t);
+        if (index < pt->size) {
+            total += pt->counts[index];
+        }
+    }
+    pthread_mutex_unlock(&interp->threads.mutex);
+    return total;
+}
+
+void _Py_ptrc_demote_stopped(PyInterpreterState *interp, PyObject *op)
+{
+    struct _ptrc_state *table = &interp->ptrc;
+    Py_ssize_t index = index_of_object(op);
+    pthread_mutex_lock(&interp->threads.mutex);
+    Py_ssize_t slots = take_slots(interp, index);
+    pthread_mutex_unlock(&interp->threads.mutex);
+    /* Owner, local count and flags stay as they are: only the bias goes. */
+    op->ob_ref_shared += (slots << _Py_REF_SHARED_SHIFT) - bias_of(index);
+    if (table->entries[index].deferred) {
+        table->dead++;
+    }
+    free_index(table, index);
 }
 
 void _Py_ptrc_release(PyObject **pinned, Py_ssize_t count)
@@ -207,7 +347,7 @@ void _Py_ptrc_fold(PyThreadState *tstate)
     }
     _PyEval_StopTheWorld(interp);
     Py_ssize_t count;
-    PyObject **pinned = _Py_ptrc_fold_stopped(interp, &count);
+    PyObject **pinned = _Py_ptrc_fold_stopped(interp, _Py_PTRC_FOLD_SAMPLED, &count);
     _PyEval_StartTheWorld(interp);
     _Py_ptrc_release(pinned, count);
 }
@@ -221,8 +361,9 @@ void _Py_ptrc_thread_exit(PyThreadState *tstate)
     Py_ssize_t n = pt->size < table->size ? pt->size : table->size;
     for (Py_ssize_t index = 0; index < n; index++) {
         if (pt->counts[index] != 0) {
-            /* The bias pins the object: it cannot die here, whatever the sign. */
-            _Py_atomic_add_ssize(&table->objects[index]->ob_ref_shared,
+            /* The bias pins the object: it cannot die here, whatever the sign.  (A free
+             * index has no counts.) */
+            _Py_atomic_add_ssize(&table->entries[index].op->ob_ref_shared,
                                  pt->counts[index] << _Py_REF_SHARED_SHIFT);
         }
     }
@@ -235,9 +376,11 @@ void _Py_ptrc_thread_exit(PyThreadState *tstate)
 
 void _Py_ptrc_fini(PyInterpreterState *interp)
 {
-    PyMem_RawFree(interp->ptrc.objects);
-    interp->ptrc.objects = NULL;
+    PyMem_RawFree(interp->ptrc.entries);
+    interp->ptrc.entries = NULL;
     interp->ptrc.size = interp->ptrc.capacity = 0;
+    interp->ptrc.sampled = interp->ptrc.deferred = 0;
+    interp->ptrc.free_head = 0;
 }
 
 #endif /* Py_GIL_DISABLED */

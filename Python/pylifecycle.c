@@ -601,10 +601,11 @@ void PyOS_AfterFork_Child(void)
         tstate->native_thread_id = PyThread_get_thread_native_id();
         pthread_mutex_init(&interp->threads.mutex, NULL);
 #ifdef Py_GIL_DISABLED
-        /* The other threads' per-thread counts are still in their (forgotten) states. */
+        /* The other threads' per-thread counts are still in their (forgotten) states: fold
+         * them all into the objects. */
         interp->ptrc.mutex = (PyMutex){0};
         Py_ssize_t pinned_count;
-        PyObject **pinned = _Py_ptrc_fold_stopped(interp, &pinned_count);
+        PyObject **pinned = _Py_ptrc_fold_stopped(interp, _Py_PTRC_FOLD_ALL, &pinned_count);
 #endif
         interp->threads.head = tstate;
         tstate->prev = tstate->next = NULL;

@@ -225,7 +225,7 @@ struct _gc_stripe {
 
 struct _gc_runtime_state {
     int enabled;
-    int immortalize;       /* atomic; deferred objects are immortal from now on (object.c) */
+    int share_deferred;    /* atomic; deferred objects are counted per thread from now on */
     int collecting;        /* atomic; a collection is running: do not start another */
     /* Free-threaded build: protects the lists of objects that are not on a young stripe (the
      * generation lists, the permanent generation, the collector's private lists: every link
@@ -248,10 +248,14 @@ struct _gc_runtime_state {
 };
 
 PyAPI_FUNC(void) _PyGC_InitState(struct _gc_runtime_state *gcstate);
-/* Free-threaded build: make every object marked deferred immortal, and so every one created
- * from now on (called before the first thread other than the main one starts).  GIL build:
- * does nothing. */
-PyAPI_FUNC(void) _PyGC_ImmortalizeDeferredObjects(PyInterpreterState *interp);
+/* Free-threaded build: give every object marked deferred per-thread counts, and so every one
+ * created from now on (Include/internal/pycore_ptrc.h); called before the first thread other
+ * than the main one starts.  _PyGC_ShareDeferredObject does it for one new object, with what
+ * its uses reference (a function's code, constants and globals).  GIL build: nothing. */
+PyAPI_FUNC(void) _PyGC_ShareDeferredObjects(PyInterpreterState *interp);
+#ifdef Py_GIL_DISABLED
+PyAPI_FUNC(void) _PyGC_ShareDeferredObject(PyInterpreterState *interp, PyObject *op);
+#endif
 /* Collect generation `generation` (2 = full); return the number of unreachable objects found.
  * Never raises: errors in callbacks are reported as unraisable. */
 PyAPI_FUNC(Py_ssize_t) _PyGC_Collect(PyThreadState *tstate, int generation, int reason);

@@ -18,12 +18,25 @@
  * True count = ob_ref_local + count in ob_ref_shared + sum over threads of their slot.  A slot
  * may be negative (a thread drops a reference another thread took).
  *
- * Demotion ("folding") runs with the world stopped, at each collection and when the table
- * fills: the slots of every thread are summed into the object, which becomes unowned
- * (_Py_REF_MERGED) and keeps one reference (the pin) that the folding thread drops once the
- * world runs again; the table empties.  So an object that dies while promoted is freed at the
- * next fold, like a cyclic garbage object.  Objects with a finalizer (tp_finalize, tp_del) are
- * never promoted, so their __del__ keeps its prompt timing.
+ * Demotion ("folding") of sampled objects runs with the world stopped, at each collection
+ * and when their share of the table fills: the slots of every thread are summed into the
+ * object, which becomes unowned (_Py_REF_MERGED) and keeps one reference (the pin) that the
+ * folding thread drops once the world runs again; its index becomes free.  So an object that
+ * dies while promoted is freed at the next fold, like a cyclic garbage object.  Objects with a
+ * finalizer (tp_finalize, tp_del) are never promoted, so their __del__ keeps its prompt timing.
+ *
+ * Deferred objects (Objects/object.c, _PyObject_SetDeferredRefcount: top-level functions and
+ * their code and constants, classes, modules and their dicts, method descriptors) are promoted
+ * for good once a second thread starts, and when created after that: this is Braid's deferred
+ * reference counting.  No fold demotes them while they live.  The collector computes their
+ * true count when it examines them (_Py_ptrc_refcount_stopped), and an unreachable one is
+ * demoted (_Py_ptrc_demote_stopped) and collected as any garbage.  A full fold (each full
+ * collection, and the next collection after a deferred object died) also folds their slots
+ * into their shared counts and demotes (with a pin, as above) those whose true count is zero:
+ * deferred objects outside the collector's lists (code, constants) die there.  So a class or
+ * function made and dropped while threads run is freed by a later collection, as in CPython
+ * 3.14, instead of being immortal as in 3.13; its code and constants follow one collection
+ * later each.
  *
  * Promotion samples: every _Py_PTRC_SAMPLE_PERIOD-th time a thread drops a reference to an
  * object it does not own (not promoted yet) it counts a hit for the object's address hash, and
@@ -42,23 +55,37 @@
 #define _Py_PTRC_COUNTER_BITS 9
 #define _Py_PTRC_HITS 64
 #define _Py_PTRC_DECAY_SAMPLES 8192
-#define _Py_PTRC_MAX_OBJECTS 8192
+#define _Py_PTRC_MAX_OBJECTS 8192          /* sampled entries */
+#define _Py_PTRC_MAX_DEFERRED (1 << 18)    /* deferred entries */
 
-/* In the interpreter.  `mutex` protects objects, size and capacity; the table changes only
- * under it (promotion) or with the world stopped (fold).  `size` is also read without the
- * mutex (atomic, relaxed) to skip folding an empty table.  No promotion while a collection
- * runs (gc.collecting). */
+/* One index of the table: the promoted object, or NULL when the index is free (next_free then
+ * chains it: the next free index + 1, 0 ending the chain).  Every thread's slot of a free
+ * index is zero. */
+struct _ptrc_entry {
+    PyObject *op;                  /* not a counted reference */
+    int32_t next_free;
+    uint8_t deferred;              /* promoted for good: see "Deferred objects" above */
+};
+
+/* In the interpreter.  `mutex` protects entries, size, capacity, free_head and the counts of
+ * sampled and deferred entries; the table changes only under it (promotion) or with the world
+ * stopped (fold, collection).  `size` is also read without the mutex (atomic, relaxed) to skip
+ * folding an empty table.  No promotion while a collection runs (gc.collecting). */
 struct _ptrc_state {
     PyMutex mutex;
-    PyObject **objects;            /* index -> promoted object (not a counted reference) */
-    Py_ssize_t size, capacity;
-    int fold_requested;            /* atomic: the table is full, fold at the next check */
+    struct _ptrc_entry *entries;   /* index -> entry */
+    Py_ssize_t size, capacity;     /* indices in use or free below size; allocated */
+    Py_ssize_t free_head;          /* first free index below size + 1, or 0: none */
+    Py_ssize_t sampled, deferred;  /* entries of each kind */
+    Py_ssize_t dead;               /* deferred ones demoted dead since the last full fold
+                                    * (world stopped only) */
+    int fold_requested;            /* atomic: the sampled entries are full, fold them soon */
 };
 
 /* In each _PyThreadStateImpl.  `counts` is written by its thread only, read and cleared by a
  * folder with the world stopped (which orders it with the thread's writes). */
 struct _ptrc_thread_state {
-    Py_ssize_t *counts;            /* counts[index]: this thread's references to objects[index] */
+    Py_ssize_t *counts;            /* counts[index]: this thread's references to entries[index].op */
     Py_ssize_t size;
     int off;                       /* set once the thread folded its counts at exit */
     unsigned int sample;           /* drops since the last sample */
@@ -66,23 +93,44 @@ struct _ptrc_thread_state {
     uint8_t hits[1 << _Py_PTRC_COUNTER_BITS];     /* samples per address hash */
 };
 
+/* The index a promoted object's shared word carries (rounding absorbs a negative count). */
+static inline Py_ssize_t _Py_ptrc_index(Py_ssize_t shared)
+{
+    return ((shared + (_Py_REF_PT_MIN)) >> _Py_REF_PT_SHIFT) - 1;
+}
+
 /* A thread other than op's owner takes (delta 1) or drops (-1) a reference to the promoted
  * op, whose ob_ref_shared it read as `shared`.  Returns 0 if it could not count in its slot
- * (no thread state, exiting thread, no memory): the caller counts in ob_ref_shared instead. */
+ * (no thread state, exiting thread, no memory): the caller counts in ob_ref_shared instead.
+ * Objects/object.c inlines the common case (the slot exists) and calls this for the rest. */
 extern int _Py_ptrc_add(PyObject *op, Py_ssize_t shared, Py_ssize_t delta);
 
 /* Sample op (not owned by this thread, not promoted) for promotion. */
 extern void _Py_ptrc_sample(PyObject *op);
 
-/* Fold every promoted object (the world must be stopped by the caller).  Returns the array of
- * pinned objects (*count of them) that _Py_ptrc_release must get once the world runs, or NULL. */
-extern PyObject **_Py_ptrc_fold_stopped(PyInterpreterState *interp, Py_ssize_t *count);
+/* What a fold (world stopped) covers. */
+#define _Py_PTRC_FOLD_SAMPLED 0    /* demote the sampled objects only */
+#define _Py_PTRC_FOLD_ALL 1        /* also fold the deferred ones' slots and demote the dead */
+
+/* Fold (the world must be stopped by the caller).  Returns the array of pinned objects (*count
+ * of them) that _Py_ptrc_release must get once the world runs, or NULL. */
+extern PyObject **_Py_ptrc_fold_stopped(PyInterpreterState *interp, int what,
+                                        Py_ssize_t *count);
 extern void _Py_ptrc_release(PyObject **pinned, Py_ssize_t count);
 
-/* Stop the world, fold, restart it and release the pins, unless the table is empty.  Each
- * collection starts with it (so what died while promoted is freed, or collectable, by this
- * collection), and the eval breaker runs it when a full table asked (fold_requested). */
+/* Stop the world, fold the sampled objects, restart it and release the pins, unless there are
+ * none: the eval breaker runs it when their share of the table is full (fold_requested). */
 extern void _Py_ptrc_fold(PyThreadState *tstate);
+
+/* Promote op for good (a deferred object, see above) if there is room; nothing if it is
+ * immortal, has a finalizer or a collection runs.  Attached, or with the world stopped.
+ * Returns 1 if op became deferred now, 0 if not or if it was before. */
+extern int _Py_ptrc_promote_deferred(PyInterpreterState *interp, PyObject *op);
+
+/* For the collector, world stopped.  op is promoted (ob_ref_shared >= _Py_REF_PT_MIN).
+ * Its true count (see above); and: make it an ordinary counted object again, counts kept. */
+extern Py_ssize_t _Py_ptrc_refcount_stopped(PyInterpreterState *interp, PyObject *op);
+extern void _Py_ptrc_demote_stopped(PyInterpreterState *interp, PyObject *op);
 
 /* The current thread (attached) or a dead thread's state, from an attached thread: add its
  * counts to the objects and stop counting per thread. */
