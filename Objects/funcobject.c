@@ -44,8 +44,10 @@ func_field_get(PyObject **field)
 
 /* ---- construction ---------------------------------------------------------------------- */
 
-PyFunctionObject *
-_PyFunction_FromCode(PyObject *code, PyObject *globals, PyObject *builtins, PyObject *qualname)
+/* `shared`: the function may be deferred (Objects/object.c) if it is top-level. */
+static PyFunctionObject *
+function_from_code(PyObject *code, PyObject *globals, PyObject *builtins, PyObject *qualname,
+                   int shared)
 {
     if (!PyCode_Check(code)) {
         PyErr_BadInternalCall();
@@ -107,13 +109,19 @@ _PyFunction_FromCode(PyObject *code, PyObject *globals, PyObject *builtins, PyOb
     op->func_typeparams = NULL;
     op->vectorcall = _PyFunction_Vectorcall;
     op->func_version = 1;
-    if ((co->co_flags & CO_NESTED) == 0) {
+    if (shared && (co->co_flags & CO_NESTED) == 0) {
         /* Top-level functions and methods are shared by every thread that calls them;
          * nested ones (closures) are short-lived and stay counted (Objects/object.c). */
         _PyObject_SetDeferredRefcount((PyObject *)op);
     }
     PyObject_GC_Track(op);
     return op;
+}
+
+PyFunctionObject *
+_PyFunction_FromCode(PyObject *code, PyObject *globals, PyObject *builtins, PyObject *qualname)
+{
+    return function_from_code(code, globals, builtins, qualname, 1);
 }
 
 PyObject *
@@ -137,7 +145,9 @@ PyFunctionObject *
 _PyFunction_ForEval(PyThreadState *tstate, PyObject *code, PyObject *globals, PyObject *closure)
 {
     (void)tstate;
-    PyFunctionObject *func = _PyFunction_FromCode(code, globals, NULL, NULL);
+    /* Made for one exec() or eval() and dropped after it: never deferred (as in CPython), so
+     * that its reference to the globals goes with the call. */
+    PyFunctionObject *func = function_from_code(code, globals, NULL, NULL, 0);
     if (func != NULL && closure != NULL && closure != Py_None) {
         func->func_closure = Py_NewRef(closure);
     }

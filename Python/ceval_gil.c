@@ -214,7 +214,10 @@ void _PyEval_StopTheWorld(PyInterpreterState *interp)
 {
     PyThreadState *self = _PyThreadState_GET();
     /* One stopper at a time; waiting detaches, so a concurrent stopper can stop us. */
+    _PyThreadStateImpl *impl = (_PyThreadStateImpl *)self;
+    impl->awaiting_stop_lock = 1;
     PyMutex_Lock(&interp->stw.requester_lock);
+    impl->awaiting_stop_lock = 0;
     pthread_mutex_lock(&interp->stw.mutex);
     interp->stw.requester = self;
     _Py_atomic_store_int(&interp->stw.requested, 1);
@@ -287,11 +290,17 @@ void _PyEval_StartTheWorld(PyInterpreterState *interp)
  * the thread that was alone has left every lock-free operation it started while
  * _Py_IsSingleThreaded() held (it stops only at a safe point).  Every thread that attaches
  * while the flag is set does this; the first stop clears it. */
-static void leave_single_threaded(PyInterpreterState *interp)
+static void leave_single_threaded(PyThreadState *tstate)
 {
-    _PyEval_StopTheWorld(interp);
-    _Py_atomic_store_int(&interp->threads.leaving_single, 0);
-    _PyEval_StartTheWorld(interp);
+    if (((_PyThreadStateImpl *)tstate)->awaiting_stop_lock) {
+        /* Re-attaching inside _PyEval_StopTheWorld, which detached to wait for the stop lock
+         * (and may own it already: the parking lot hands a lock over): it stops the world
+         * next, and the stop it would start here would wait for that lock forever. */
+        return;
+    }
+    _PyEval_StopTheWorld(tstate->interp);
+    _Py_atomic_store_int(&tstate->interp->threads.leaving_single, 0);
+    _PyEval_StartTheWorld(tstate->interp);
 }
 #endif
 
@@ -318,7 +327,7 @@ void _PyThreadState_Attach(PyThreadState *tstate)
     }
     _Py_qsbr_attach(tstate);
     if (_Py_atomic_load_int_relaxed(&tstate->interp->threads.leaving_single)) {
-        leave_single_threaded(tstate->interp);
+        leave_single_threaded(tstate);
     }
 #else
     take_gil(tstate);

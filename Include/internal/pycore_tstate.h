@@ -35,6 +35,9 @@ typedef struct _PyThreadStateImpl {
      * share of the generation-0 count (Python/gc.c). */
     int gc_stripe;
     int gc_alloc_delta;
+    /* Set while this thread waits for the lock of stop-the-world requesters (Python/
+     * ceval_gil.c): the attach that ends the wait must not stop the world itself. */
+    int awaiting_stop_lock;
 #endif
 } _PyThreadStateImpl;
 
