@@ -2384,7 +2384,7 @@ unicode_error_get_start(PyObject *exc, Py_ssize_t *start, int bytes)
     if (size < 0) {
         return -1;
     }
-    *start = UERR(exc)->start;
+    *start = FT_ATOMIC_LOAD_SSIZE_RELAXED(UERR(exc)->start);
     if (*start < 0) {
         *start = 0;
     }
@@ -2401,7 +2401,7 @@ unicode_error_get_end(PyObject *exc, Py_ssize_t *end, int bytes)
     if (size < 0) {
         return -1;
     }
-    *end = UERR(exc)->end;
+    *end = FT_ATOMIC_LOAD_SSIZE_RELAXED(UERR(exc)->end);
     if (*end < 1) {
         *end = 1;
     }
@@ -2462,21 +2462,21 @@ PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start)
 int
 PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start)
 {
-    UERR(exc)->start = start;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(UERR(exc)->start, start);
     return 0;
 }
 
 int
 PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start)
 {
-    UERR(exc)->start = start;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(UERR(exc)->start, start);
     return 0;
 }
 
 int
 PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start)
 {
-    UERR(exc)->start = start;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(UERR(exc)->start, start);
     return 0;
 }
 
@@ -2501,21 +2501,21 @@ PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end)
 int
 PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end)
 {
-    UERR(exc)->end = end;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(UERR(exc)->end, end);
     return 0;
 }
 
 int
 PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end)
 {
-    UERR(exc)->end = end;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(UERR(exc)->end, end);
     return 0;
 }
 
 int
 PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end)
 {
-    UERR(exc)->end = end;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(UERR(exc)->end, end);
     return 0;
 }
 
@@ -2661,8 +2661,8 @@ unicode_error_init_fields(PyObject *op, PyObject *args, int has_encoding, int ob
     EXC_SETREF(self, encoding, Py_XNewRef(encoding));
     EXC_SETREF(self, object, object);
     Py_BEGIN_CRITICAL_SECTION(op);    /* __str__ reads them under it */
-    self->start = start;
-    self->end = end;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(self->start, start);   /* member setters race with it */
+    FT_ATOMIC_STORE_SSIZE_RELAXED(self->end, end);
     Py_END_CRITICAL_SECTION();
     EXC_SETREF(self, reason, Py_NewRef(reason));
     return 0;
@@ -2724,8 +2724,8 @@ unicode_error_str_parts(PyObject *op, PyObject **object, PyObject **reason_str,
     *object = Py_XNewRef(exc->object);
     reason = Py_NewRef(exc->reason != NULL ? exc->reason : Py_None);
     encoding = Py_NewRef(exc->encoding != NULL ? exc->encoding : Py_None);
-    *start = exc->start;
-    *end = exc->end;
+    *start = FT_ATOMIC_LOAD_SSIZE_RELAXED(exc->start);   /* member setters take no lock */
+    *end = FT_ATOMIC_LOAD_SSIZE_RELAXED(exc->end);
     Py_END_CRITICAL_SECTION();
     int status = 0;
     if (*object != NULL) {

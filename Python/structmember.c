@@ -17,6 +17,20 @@
 #include "pycore_gc.h"
 #include "pycore_pystate.h"
 
+/* Numeric and char members are read and written whole: in the free-threaded build with
+ * relaxed atomic loads and stores (as CPython 3.13t's), since a setter may race with a reader
+ * that holds the object's critical section (an exception's __str__ reading its start and
+ * end) or none.  Plain in the GIL build. */
+#ifdef Py_GIL_DISABLED
+#  define MEMBER_LOAD(T, addr) \
+    (__extension__({ T value_; __atomic_load((T *)(addr), &value_, __ATOMIC_RELAXED); value_; }))
+#  define MEMBER_STORE(T, addr, value) \
+    do { T value_ = (value); __atomic_store((T *)(addr), &value_, __ATOMIC_RELAXED); } while (0)
+#else
+#  define MEMBER_LOAD(T, addr) (*(T *)(addr))
+#  define MEMBER_STORE(T, addr, value) (*(T *)(addr) = (value))
+#endif
+
 #ifdef Py_GIL_DISABLED
 /* member_object_load while several threads run. */
 static Py_NO_INLINE PyObject *
@@ -112,40 +126,40 @@ PyMember_GetOne(const char *obj_addr, PyMemberDef *l)
     PyObject *v;
     switch (l->type) {
     case Py_T_BOOL:
-        v = PyBool_FromLong(*(char *)addr);
+        v = PyBool_FromLong(MEMBER_LOAD(char, addr));
         break;
     case Py_T_BYTE:
-        v = PyLong_FromLong(*(char *)addr);
+        v = PyLong_FromLong(MEMBER_LOAD(char, addr));
         break;
     case Py_T_UBYTE:
-        v = PyLong_FromUnsignedLong(*(unsigned char *)addr);
+        v = PyLong_FromUnsignedLong(MEMBER_LOAD(unsigned char, addr));
         break;
     case Py_T_SHORT:
-        v = PyLong_FromLong(*(short *)addr);
+        v = PyLong_FromLong(MEMBER_LOAD(short, addr));
         break;
     case Py_T_USHORT:
-        v = PyLong_FromUnsignedLong(*(unsigned short *)addr);
+        v = PyLong_FromUnsignedLong(MEMBER_LOAD(unsigned short, addr));
         break;
     case Py_T_INT:
-        v = PyLong_FromLong(*(int *)addr);
+        v = PyLong_FromLong(MEMBER_LOAD(int, addr));
         break;
     case Py_T_UINT:
-        v = PyLong_FromUnsignedLong(*(unsigned int *)addr);
+        v = PyLong_FromUnsignedLong(MEMBER_LOAD(unsigned int, addr));
         break;
     case Py_T_LONG:
-        v = PyLong_FromLong(*(long *)addr);
+        v = PyLong_FromLong(MEMBER_LOAD(long, addr));
         break;
     case Py_T_ULONG:
-        v = PyLong_FromUnsignedLong(*(unsigned long *)addr);
+        v = PyLong_FromUnsignedLong(MEMBER_LOAD(unsigned long, addr));
         break;
     case Py_T_PYSSIZET:
-        v = PyLong_FromSsize_t(*(Py_ssize_t *)addr);
+        v = PyLong_FromSsize_t(MEMBER_LOAD(Py_ssize_t, addr));
         break;
     case Py_T_FLOAT:
-        v = PyFloat_FromDouble((double)*(float *)addr);
+        v = PyFloat_FromDouble((double)MEMBER_LOAD(float, addr));
         break;
     case Py_T_DOUBLE:
-        v = PyFloat_FromDouble(*(double *)addr);
+        v = PyFloat_FromDouble(MEMBER_LOAD(double, addr));
         break;
     case Py_T_STRING:
         if (*(char **)addr == NULL) {
@@ -158,9 +172,11 @@ PyMember_GetOne(const char *obj_addr, PyMemberDef *l)
     case Py_T_STRING_INPLACE:
         v = PyUnicode_FromString((char *)addr);
         break;
-    case Py_T_CHAR:
-        v = PyUnicode_FromStringAndSize((char *)addr, 1);
+    case Py_T_CHAR: {
+        char c = MEMBER_LOAD(char, addr);
+        v = PyUnicode_FromStringAndSize(&c, 1);
         break;
+    }
     case _Py_T_OBJECT:
         v = member_object_load((PyObject *)obj_addr, (PyObject **)addr);
         if (v == NULL) {
@@ -178,10 +194,10 @@ PyMember_GetOne(const char *obj_addr, PyMemberDef *l)
         }
         break;
     case Py_T_LONGLONG:
-        v = PyLong_FromLongLong(*(long long *)addr);
+        v = PyLong_FromLongLong(MEMBER_LOAD(long long, addr));
         break;
     case Py_T_ULONGLONG:
-        v = PyLong_FromUnsignedLongLong(*(unsigned long long *)addr);
+        v = PyLong_FromUnsignedLongLong(MEMBER_LOAD(unsigned long long, addr));
         break;
     case _Py_T_NONE:
         v = Py_NewRef(Py_None);
@@ -223,14 +239,14 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
             PyErr_SetString(PyExc_TypeError, "attribute value type must be bool");
             return -1;
         }
-        *(char *)addr = v == Py_True ? 1 : 0;
+        MEMBER_STORE(char, addr, v == Py_True ? 1 : 0);
         break;
     case Py_T_BYTE: {
         long long_val = PyLong_AsLong(v);
         if (long_val == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(char *)addr = (char)long_val;
+        MEMBER_STORE(char, addr, (char)long_val);
         if (long_val > CHAR_MAX || long_val < CHAR_MIN) {
             WARN("Truncation of value to char");
         }
@@ -241,7 +257,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         if (long_val == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(unsigned char *)addr = (unsigned char)long_val;
+        MEMBER_STORE(unsigned char, addr, (unsigned char)long_val);
         if (long_val > UCHAR_MAX || long_val < 0) {
             WARN("Truncation of value to unsigned char");
         }
@@ -252,7 +268,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         if (long_val == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(short *)addr = (short)long_val;
+        MEMBER_STORE(short, addr, (short)long_val);
         if (long_val > SHRT_MAX || long_val < SHRT_MIN) {
             WARN("Truncation of value to short");
         }
@@ -263,7 +279,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         if (long_val == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(unsigned short *)addr = (unsigned short)long_val;
+        MEMBER_STORE(unsigned short, addr, (unsigned short)long_val);
         if (long_val > USHRT_MAX || long_val < 0) {
             WARN("Truncation of value to unsigned short");
         }
@@ -274,7 +290,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         if (long_val == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(int *)addr = (int)long_val;
+        MEMBER_STORE(int, addr, (int)long_val);
         if (long_val > INT_MAX || long_val < INT_MIN) {
             WARN("Truncation of value to int");
         }
@@ -292,7 +308,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
             if (long_val == -1 && PyErr_Occurred()) {
                 return -1;
             }
-            *(unsigned int *)addr = (unsigned int)long_val;
+            MEMBER_STORE(unsigned int, addr, (unsigned int)long_val);
             WARN("Writing negative value into unsigned field");
         }
         else {
@@ -301,7 +317,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
             if (ulong_val == (unsigned long)-1 && PyErr_Occurred()) {
                 return -1;
             }
-            *(unsigned int *)addr = (unsigned int)ulong_val;
+            MEMBER_STORE(unsigned int, addr, (unsigned int)ulong_val);
             if (ulong_val > UINT_MAX) {
                 WARN("Truncation of value to unsigned int");
             }
@@ -313,7 +329,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         if (val == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(long *)addr = val;
+        MEMBER_STORE(long, addr, val);
         break;
     }
     case Py_T_ULONG: {
@@ -327,7 +343,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
             if (long_val == -1 && PyErr_Occurred()) {
                 return -1;
             }
-            *(unsigned long *)addr = (unsigned long)long_val;
+            MEMBER_STORE(unsigned long, addr, (unsigned long)long_val);
             WARN("Writing negative value into unsigned field");
         }
         else {
@@ -336,7 +352,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
             if (ulong_val == (unsigned long)-1 && PyErr_Occurred()) {
                 return -1;
             }
-            *(unsigned long *)addr = ulong_val;
+            MEMBER_STORE(unsigned long, addr, ulong_val);
         }
         break;
     }
@@ -345,7 +361,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         if (val == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(Py_ssize_t *)addr = val;
+        MEMBER_STORE(Py_ssize_t, addr, val);
         break;
     }
     case Py_T_FLOAT: {
@@ -353,7 +369,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         if (double_val == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(float *)addr = (float)double_val;
+        MEMBER_STORE(float, addr, (float)double_val);
         break;
     }
     case Py_T_DOUBLE: {
@@ -361,7 +377,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         if (val == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(double *)addr = val;
+        MEMBER_STORE(double, addr, val);
         break;
     }
     case _Py_T_OBJECT:
@@ -384,7 +400,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
             PyErr_BadArgument();
             return -1;
         }
-        *(char *)addr = string[0];
+        MEMBER_STORE(char, addr, string[0]);
         break;
     }
     case Py_T_STRING:
@@ -396,7 +412,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
         if (value == -1 && PyErr_Occurred()) {
             return -1;
         }
-        *(long long *)addr = value;
+        MEMBER_STORE(long long, addr, value);
         break;
     }
     case Py_T_ULONGLONG: {
@@ -412,7 +428,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
                 return -1;
             }
             value = (unsigned long long)long_val;
-            *(unsigned long long *)addr = value;
+            MEMBER_STORE(unsigned long long, addr, value);
             WARN("Writing negative value into unsigned field");
         }
         else {
@@ -421,7 +437,7 @@ PyMember_SetOne(char *addr, PyMemberDef *l, PyObject *v)
             if (value == (unsigned long long)-1 && PyErr_Occurred()) {
                 return -1;
             }
-            *(unsigned long long *)addr = value;
+            MEMBER_STORE(unsigned long long, addr, value);
         }
         break;
     }

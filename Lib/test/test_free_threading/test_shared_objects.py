@@ -399,6 +399,23 @@ class ClassAttributeTests(unittest.TestCase):
 
         mutate_while_reading(self, mutate, read, rounds=5000)
 
+    def test_integer_members_set_while_read(self):
+        # A UnicodeError's start and end (Py_T_PYSSIZET members) set through their member
+        # descriptors while other threads read them and format the exception, which reads
+        # them under its lock.  The values are plain integers, so only ThreadSanitizer can
+        # see the difference: it reported the plain stores racing with those reads.
+        exc = UnicodeDecodeError('ascii', b'abcdef', 0, 1, 'bad')
+
+        def read():
+            start, end = exc.start, exc.end
+            return (0 <= start <= 5 and 1 <= end <= 6 and 'ascii' in str(exc))
+
+        def mutate(r):
+            exc.start = r % 5
+            exc.end = r % 5 + 1
+
+        mutate_while_reading(self, mutate, read, rounds=5000)
+
     def test_subclass_creation_and_mro_lookup(self):
         class Base:
             def who(self):
