@@ -376,6 +376,33 @@ class DeferredObjectsTests(unittest.TestCase):
         del kept[:]
         self.assertEqual(self.collect([ref]), [None])
 
+    def test_objects_outlive_the_thread_that_made_them(self):
+        # The thread that made (and owns) the classes and functions exits; other threads
+        # use them; they are freed only when the last reference goes.
+        made = []
+
+        def maker():
+            for i in range(100):
+                namespace = {}
+                exec("class K:\n    def m(self):\n        return %d\n"
+                     "def f():\n    return K().m()" % i, namespace)
+                made.append((namespace['K'], namespace['f']))
+
+        thread = threading.Thread(target=maker)
+        thread.start()
+        thread.join()
+        refs = [weakref.ref(obj) for pair in made for obj in pair]
+
+        def worker(index):
+            return sum(f() for _ in range(20) for _, f in made)
+
+        expected = 20 * sum(range(100))
+        self.assertEqual(run_concurrently(worker), [expected] * NTHREADS)
+        gc.collect()
+        self.assertEqual(sum(r() is None for r in refs), 0)
+        del made[:]
+        self.assertEqual(self.collect(refs), [None] * 200)
+
     def test_function_called_by_threads_counts_stay_exact(self):
         namespace = {}
         exec("def shared(x):\n    return x + 1", namespace)
