@@ -235,10 +235,9 @@ class StopTheWorldTests(unittest.TestCase):
         mutate_while_reading(self, mutate, read, rounds=20000)
 
 
-class PromptReleaseTests(unittest.TestCase):
-    """Reference counting frees an object as soon as its last reference goes, also when
-    other threads exist and have read the container that held it (CPython 3.13t DECREFs a
-    replaced dict value at once; only memory a lock-free reader may touch is delayed)."""
+class OtherThreadRunning:
+    """Mixin: another thread runs during each test, so that the runtime is in its
+    multi-threaded state (the free-threaded build's lone-thread shortcuts are off)."""
 
     def setUp(self):
         self.stop = threading.Event()
@@ -248,6 +247,12 @@ class PromptReleaseTests(unittest.TestCase):
     def tearDown(self):
         self.stop.set()
         self.other.join()
+
+
+class PromptReleaseTests(OtherThreadRunning, unittest.TestCase):
+    """Reference counting frees an object as soon as its last reference goes, also when
+    other threads exist and have read the container that held it (CPython 3.13t DECREFs a
+    replaced dict value at once; only memory a lock-free reader may touch is delayed)."""
 
     def read_from_another_thread(self, read):
         t = threading.Thread(target=lambda: [read() for _ in range(100)])
@@ -297,7 +302,7 @@ class PromptReleaseTests(unittest.TestCase):
         self.assertEqual([r() for r in refs], [None] * 20)
 
 
-class DeferredObjectsTests(unittest.TestCase):
+class DeferredObjectsTests(OtherThreadRunning, unittest.TestCase):
     """Classes, functions, code objects and modules made while threads run are freed once
     unreachable (in the free-threaded build they are counted per thread: Include/internal/
     pycore_ptrc.h; CPython 3.13t makes them immortal instead, so these tests fail there).
@@ -305,16 +310,6 @@ class DeferredObjectsTests(unittest.TestCase):
     after the one that frees the function, its constants by the next."""
 
     ROUNDS = 5
-
-    def setUp(self):
-        # A thread that outlives each test: the runtime is in its multi-threaded state.
-        self.stop = threading.Event()
-        self.other = threading.Thread(target=self.stop.wait)
-        self.other.start()
-
-    def tearDown(self):
-        self.stop.set()
-        self.other.join()
 
     def collect(self, refs):
         for _ in range(self.ROUNDS):
