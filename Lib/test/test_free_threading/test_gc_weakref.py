@@ -398,6 +398,42 @@ class DeferredObjectsTests(OtherThreadRunning, unittest.TestCase):
         del made[:]
         self.assertEqual(self.collect(refs), [None] * 200)
 
+    def test_reference_counted_only_by_a_running_thread(self):
+        # The one reference left is the one a running thread took and keeps in a local
+        # variable (counted in that thread's own slot, and invisible to the collector's
+        # traversal): collections meanwhile must count it.  Young collections first: a full
+        # one folds the slots into the object before it counts (and so does the collection
+        # after deferred objects died: the full collections first let those finish).
+        for _ in range(self.ROUNDS):
+            gc.collect()
+        cls = self.make_class(3)
+        ref = weakref.ref(cls)
+        taken = threading.Event()
+        release = threading.Event()
+        results = []
+
+        def holder():
+            mine = cls
+            taken.set()
+            release.wait()
+            results.append(mine().method())
+
+        thread = threading.Thread(target=holder)
+        thread.start()
+        try:
+            taken.wait()
+            del cls
+            alive = []
+            for generation in (0, 1, 0, 1, 2):
+                gc.collect(generation)
+                alive.append(ref() is not None)
+        finally:
+            release.set()
+            thread.join()
+        self.assertEqual(alive, [True] * 5)
+        self.assertEqual(results, [3])
+        self.assertEqual(self.collect([ref]), [None])
+
     def test_function_called_by_threads_counts_stay_exact(self):
         namespace = {}
         exec("def shared(x):\n    return x + 1", namespace)
