@@ -28,15 +28,16 @@
  * Deferred objects (Objects/object.c, _PyObject_SetDeferredRefcount: top-level functions and
  * their code and constants, classes, modules and their dicts, method descriptors) are promoted
  * for good once a second thread starts, and when created after that: this is Braid's deferred
- * reference counting.  No fold demotes them while they live.  The collector computes their
- * true count when it examines them (_Py_ptrc_refcount_stopped), and an unreachable one is
- * demoted (_Py_ptrc_demote_stopped) and collected as any garbage.  A full fold (each full
- * collection, and the next collection after a deferred object died) also folds their slots
- * into their shared counts and demotes (with a pin, as above) those whose true count is zero:
- * deferred objects outside the collector's lists (code, constants) die there.  So a class or
- * function made and dropped while threads run is freed by a later collection, as in CPython
- * 3.14, instead of being immortal as in 3.13; its code and constants follow one collection
- * later each.
+ * reference counting.  No fold demotes them while they live, and their owner keeps counting
+ * in ob_ref_local (its merge at zero keeps the bias, as for any promoted object).  The
+ * collector computes their true count when it examines them (_Py_ptrc_refcount_stopped), and
+ * an unreachable one is demoted (_Py_ptrc_demote_stopped) and collected as any garbage.  A
+ * full fold (each full collection, and the next collection after a deferred object died)
+ * also folds their slots into their shared counts and demotes (with a pin, as above) those
+ * whose true count is zero: deferred objects outside the collector's lists (code, constants)
+ * die there.  So a class or function made and dropped while threads run is freed by a later
+ * collection, as in CPython 3.14, instead of being immortal as in 3.13; its code and
+ * constants follow one collection later each.
  *
  * Promotion samples: every _Py_PTRC_SAMPLE_PERIOD-th time a thread drops a reference to an
  * object it does not own (not promoted yet) it counts a hit for the object's address hash, and
@@ -44,8 +45,8 @@
  * _Py_PTRC_DECAY_SAMPLES samples.  So an object is promoted only after one thread dropped
  * at least _Py_PTRC_SAMPLE_PERIOD * _Py_PTRC_HITS (1024) references to it in a short while:
  * objects another thread reads now and then, and the stream of objects passing through a
- * queue, keep CPython's prompt release; an object many threads keep using becomes "deferred"
- * as CPython 3.14 makes functions, classes and modules: freed at the next collection. */
+ * queue, keep CPython's prompt release; an object many threads keep using is counted per
+ * thread until the next collection, which frees it if it died meanwhile. */
 #ifndef Py_INTERNAL_PTRC_H
 #define Py_INTERNAL_PTRC_H
 
