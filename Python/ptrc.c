@@ -24,11 +24,6 @@ static Py_ssize_t bias_of(Py_ssize_t index)
     return (index + 1) << _Py_REF_PT_SHIFT;
 }
 
-static Py_ssize_t index_of(Py_ssize_t shared)
-{
-    return _Py_ptrc_index(shared);
-}
-
 /* Make this thread's array cover `index`; 0 on failure. */
 static int grow_counts(struct _ptrc_thread_state *pt, Py_ssize_t index)
 {
@@ -54,7 +49,7 @@ int _Py_ptrc_add(PyObject *op, Py_ssize_t shared, Py_ssize_t delta)
         return 0;
     }
     struct _ptrc_thread_state *pt = ptrc_of(tstate);
-    Py_ssize_t index = index_of(shared);
+    Py_ssize_t index = _Py_ptrc_index(shared);
     if (pt->off || (index >= pt->size && !grow_counts(pt, index))) {
         return 0;
     }
@@ -114,7 +109,7 @@ static void free_index(struct _ptrc_state *table, Py_ssize_t index)
 /* The index a promoted object carries. */
 static Py_ssize_t index_of_object(PyObject *op)
 {
-    return index_of(_Py_atomic_load_ssize_relaxed(&op->ob_ref_shared));
+    return _Py_ptrc_index(_Py_atomic_load_ssize_relaxed(&op->ob_ref_shared));
 }
 
 /* Promote op (`deferred`: for good).  1 if op became deferred now. */
@@ -133,7 +128,7 @@ static int promote(PyInterpreterState *interp, PyObject *op, int deferred)
         return 0;
     }
     if (shared >= _Py_REF_PT_MIN) {
-        struct _ptrc_entry *entry = &table->entries[index_of(shared)];
+        struct _ptrc_entry *entry = &table->entries[_Py_ptrc_index(shared)];
         int upgrade = deferred && !entry->deferred;
         if (upgrade) {
             /* Sampled first: it stays promoted from now on. */
@@ -224,19 +219,28 @@ static Py_ssize_t take_slots(PyInterpreterState *interp, Py_ssize_t index)
     return sum;
 }
 
+/* The references op (promoted at index) counts itself, world stopped: its shared count
+ * without the bias, plus the owner's local count unless merged.  The threads' slots are
+ * not included. */
+static Py_ssize_t own_count(PyObject *op, Py_ssize_t index)
+{
+    Py_ssize_t rest = op->ob_ref_shared - bias_of(index);
+    Py_ssize_t total = rest >> _Py_REF_SHARED_SHIFT;
+    if ((rest & _Py_REF_SHARED_FLAG_MASK) != _Py_REF_MERGED) {
+        total += op->ob_ref_local;
+    }
+    return total;
+}
+
 /* Demote the promoted op at index (world stopped), its slots summing to `slots`: it becomes
  * unowned and merged, keeping one more reference, the pin.  Frees the index. */
 static void demote_pinned(struct _ptrc_state *table, PyObject *op, Py_ssize_t index,
                           Py_ssize_t slots)
 {
     /* Merge the counts for the owner (if any), as its own merge would. */
-    Py_ssize_t rest = op->ob_ref_shared - bias_of(index);
-    Py_ssize_t total = (rest >> _Py_REF_SHARED_SHIFT) + slots;
-    if ((rest & _Py_REF_SHARED_FLAG_MASK) != _Py_REF_MERGED) {
-        total += op->ob_ref_local;
-        op->ob_ref_local = 0;
-        op->ob_tid = 0;
-    }
+    Py_ssize_t total = own_count(op, index) + slots;
+    op->ob_ref_local = 0;
+    op->ob_tid = 0;
     op->ob_ref_shared = _Py_REF_SHARED(total + 1, _Py_REF_MERGED);
     free_index(table, index);
 }
@@ -271,12 +275,7 @@ PyObject **_Py_ptrc_fold_stopped(PyInterpreterState *interp, int what, Py_ssize_
             continue;
         }
         if (entry->deferred) {
-            Py_ssize_t rest = op->ob_ref_shared - bias_of(index);
-            Py_ssize_t total = (rest >> _Py_REF_SHARED_SHIFT) + slots;
-            if ((rest & _Py_REF_SHARED_FLAG_MASK) != _Py_REF_MERGED) {
-                total += op->ob_ref_local;
-            }
-            if (total > 0) {
+            if (own_count(op, index) + slots > 0) {
                 /* Alive: keep it promoted, with the slots moved to its shared count. */
                 op->ob_ref_shared += slots << _Py_REF_SHARED_SHIFT;
                 continue;
@@ -299,11 +298,7 @@ PyObject **_Py_ptrc_fold_stopped(PyInterpreterState *interp, int what, Py_ssize_
 Py_ssize_t _Py_ptrc_refcount_stopped(PyInterpreterState *interp, PyObject *op)
 {
     Py_ssize_t index = index_of_object(op);
-    Py_ssize_t rest = op->ob_ref_shared - bias_of(index);
-    Py_ssize_t total = rest >> _Py_REF_SHARED_SHIFT;
-    if ((rest & _Py_REF_SHARED_FLAG_MASK) != _Py_REF_MERGED) {
-        total += op->ob_ref_local;
-    }
+    Py_ssize_t total = own_count(op, index);
     pthread_mutex_lock(&interp->threads.mutex);
     for (PyThreadState *t = interp->threads.head; t != NULL; t = t->next) {
         struct _ptrc_thread_state *pt = ptrc_of(t);
