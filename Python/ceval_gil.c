@@ -26,6 +26,9 @@
  * Memory order: `locked` is written under the mutex and read with relaxed loads only as a
  * hint; every decision is re-checked under the mutex. */
 #include "Python.h"
+#include <sched.h>
+#include <time.h>
+#include <unistd.h>
 #include "pycore_pystate.h"
 #include "pycore_ceval.h"
 #include "pycore_gc.h"
@@ -156,13 +159,16 @@ static int stw_requested(PyInterpreterState *interp)
     return _Py_atomic_load_int(&interp->stw.requested);
 }
 
-/* Wait (detached, or suspended) until no stop-the-world is in progress. */
+/* Wait (detached, or suspended) until no stop-the-world is in progress.  stw.mutex also
+ * protects stw.attach_waiters, the threads waiting here to run. */
 static void wait_for_world(PyInterpreterState *interp)
 {
     pthread_mutex_lock(&interp->stw.mutex);
+    interp->stw.attach_waiters++;
     while (_Py_atomic_load_int(&interp->stw.requested)) {
         pthread_cond_wait(&interp->stw.cond, &interp->stw.mutex);
     }
+    interp->stw.attach_waiters--;
     pthread_mutex_unlock(&interp->stw.mutex);
 }
 
@@ -205,6 +211,44 @@ void _PyEval_InitStopTheWorld(PyInterpreterState *interp)
 {
     pthread_mutex_init(&interp->stw.mutex, NULL);
     pthread_cond_init(&interp->stw.cond, NULL);
+    interp->stw.one_cpu = sysconf(_SC_NPROCESSORS_ONLN) <= 1;
+}
+
+static int64_t monotonic_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Fairness.  The threads a stop parked resume only once the OS schedules them again, which
+ * takes longer than restarting the world: a thread that stopped it over and over
+ * (gc.collect() in a loop) found them still waiting, suspended them at once and starved them
+ * (eight threads that needed 0.1 s took minutes), as a GIL holder would without forced
+ * switching.  So when the last stop parked threads that wanted to run (running ones, and
+ * those waiting to resume or to attach), the next stop first lets the world run as long as
+ * that stop lasted (from its request to the restart): back-to-back stops keep the world
+ * stopped at most about half of the time, and the parked threads get time slices in
+ * proportion to the stops' length.  Threads that were blocked (detached) when the stop came
+ * do not count.  The wait spins, reading the clock: sleeping or yielding the core would cost
+ * the caller a scheduler time slice (milliseconds with more threads than cores), far longer
+ * than most stops; the parked threads run on the other cores meanwhile (on a machine with
+ * one core, it yields).  The caller waits attached (it holds nothing yet): a stop another
+ * thread requests meanwhile waits for it, as for any thread running C code, no longer than
+ * that. */
+static void let_the_world_run(PyInterpreterState *interp)
+{
+    if (_Py_atomic_load_int_relaxed(&interp->stw.parked_running) == 0) {
+        return;
+    }
+    int64_t start = _Py_atomic_load_int64_relaxed(&interp->stw.last_start_ns);
+    int64_t stop = _Py_atomic_load_int64_relaxed(&interp->stw.last_stop_ns);
+    int64_t until = start + (start - stop);
+    while (monotonic_ns() < until) {
+        if (interp->stw.one_cpu) {
+            sched_yield();      /* the parked threads can only run on this core */
+        }
+    }
 }
 
 /* Park every other thread of the interpreter at a safe point.  The caller is attached and
@@ -213,6 +257,7 @@ void _PyEval_InitStopTheWorld(PyInterpreterState *interp)
 void _PyEval_StopTheWorld(PyInterpreterState *interp)
 {
     PyThreadState *self = _PyThreadState_GET();
+    let_the_world_run(interp);
     /* One stopper at a time; waiting detaches, so a concurrent stopper can stop us. */
     _PyThreadStateImpl *impl = (_PyThreadStateImpl *)self;
     impl->awaiting_stop_lock = 1;
@@ -220,7 +265,9 @@ void _PyEval_StopTheWorld(PyInterpreterState *interp)
     impl->awaiting_stop_lock = 0;
     pthread_mutex_lock(&interp->stw.mutex);
     interp->stw.requester = self;
+    _Py_atomic_store_int64_relaxed(&interp->stw.last_stop_ns, monotonic_ns());
     _Py_atomic_store_int(&interp->stw.requested, 1);
+    int parked_running = -1;     /* counted on the first pass */
     for (;;) {
         int running = 0;
         pthread_mutex_lock(&interp->threads.mutex);
@@ -240,6 +287,11 @@ void _PyEval_StopTheWorld(PyInterpreterState *interp)
             }
         }
         pthread_mutex_unlock(&interp->threads.mutex);
+        if (parked_running < 0) {
+            /* Threads that want to run: those running now, and those still waiting to
+             * resume after an earlier stop or to attach. */
+            parked_running = running + interp->stw.attach_waiters;
+        }
         if (running == 0) {
             break;
         }
@@ -248,6 +300,7 @@ void _PyEval_StopTheWorld(PyInterpreterState *interp)
         pthread_cond_timedwait(&interp->stw.cond, &interp->stw.mutex, &deadline);
     }
     interp->stw.world_stopped = 1;
+    _Py_atomic_store_int_relaxed(&interp->stw.parked_running, parked_running);
     pthread_mutex_unlock(&interp->stw.mutex);
 }
 
@@ -261,6 +314,7 @@ void _PyEval_StartTheWorld(PyInterpreterState *interp)
     }
     pthread_mutex_unlock(&interp->threads.mutex);
     interp->stw.world_stopped = 0;
+    _Py_atomic_store_int64_relaxed(&interp->stw.last_start_ns, monotonic_ns());
     interp->stw.requester = NULL;
     _Py_atomic_store_int(&interp->stw.requested, 0);
     pthread_cond_broadcast(&interp->stw.cond);

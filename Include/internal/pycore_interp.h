@@ -106,7 +106,15 @@ struct _is {
         pthread_cond_t cond;
         int requested;            /* atomic */
         int world_stopped;        /* under mutex */
+        int attach_waiters;       /* under mutex: threads waiting to attach */
         PyThreadState *requester;
+        /* Fairness (Python/ceval_gil.c, let_the_world_run): written under mutex, read by the
+         * next stopper before it takes it (atomic).  How many threads that wanted to run the
+         * last stop parked, when it began and when the world restarted (monotonic ns). */
+        int parked_running;
+        int64_t last_stop_ns;
+        int64_t last_start_ns;
+        int one_cpu;              /* set at start-up: the machine has a single core */
     } stw;
 
 #ifdef Py_GIL_DISABLED

@@ -167,6 +167,37 @@ class StopTheWorldTests(unittest.TestCase):
         run_concurrently(worker)
         self.assertTrue(all(c > 0 for c in counts[1:]))
 
+    def test_threads_progress_while_one_collects_in_a_loop(self):
+        # A thread that calls gc.collect() back to back must not starve the others: each
+        # stop used to find the threads the previous one parked still waiting to be
+        # scheduled, and suspended them again before they ran a bytecode (a worker then
+        # advanced about once per 300 collections).  The workers here must, on average,
+        # advance at least once per collection; in practice they do thousands of times more.
+        collections = 300
+        started = threading.Barrier(3)
+        done = threading.Event()
+        counts = [0, 0]
+
+        def worker(index):
+            started.wait()
+            n = 0
+            while not done.is_set():
+                n += 1
+            counts[index] = n
+
+        threads = [threading.Thread(target=worker, args=(i,)) for i in range(2)]
+        for thread in threads:
+            thread.start()
+        try:
+            started.wait()
+            for i in range(collections):
+                gc.collect()
+        finally:
+            done.set()
+            for thread in threads:
+                thread.join()
+        self.assertGreaterEqual(sum(counts), collections, counts)
+
     def test_collect_while_threads_block(self):
         lock = threading.Lock()
         event = threading.Event()
