@@ -123,30 +123,13 @@ _Py_MergeZeroLocalRefcount(PyObject *op)
     }
 }
 
-/* _Py_ptrc_add, with its common case inline: every reference another thread takes to or
- * drops from a function, class or module it shares comes here. */
-static inline int
-ptrc_add(PyObject *op, Py_ssize_t shared, Py_ssize_t delta)
-{
-    PyThreadState *tstate = _PyThreadState_GET();
-    if (tstate != NULL) {
-        struct _ptrc_thread_state *pt = &((_PyThreadStateImpl *)tstate)->ptrc;
-        Py_ssize_t index = _Py_ptrc_index(shared);
-        if (index < pt->size) {       /* 0 once the thread stopped counting (pt->off) */
-            pt->counts[index] += delta;
-            return 1;
-        }
-    }
-    return _Py_ptrc_add(op, shared, delta);
-}
-
 /* A thread that does not own op takes a reference: in its own slot if op is promoted
  * (Include/internal/pycore_ptrc.h), else in the shared count. */
 void
 _Py_IncRefShared(PyObject *op)
 {
     Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
-    if (shared >= _Py_REF_PT_MIN && ptrc_add(op, shared, 1)) {
+    if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, 1)) {
         return;
     }
     _Py_atomic_add_ssize(&op->ob_ref_shared, (1 << _Py_REF_SHARED_SHIFT));
@@ -168,7 +151,7 @@ _Py_DecRefShared(PyObject *op)
     int queue = 0;
     Py_ssize_t desired;
     for (;;) {
-        if (shared >= _Py_REF_PT_MIN && ptrc_add(op, shared, -1)) {
+        if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, -1)) {
             return;   /* promoted: pinned, so this cannot be the last reference */
         }
         Py_ssize_t flags = shared & _Py_REF_SHARED_FLAG_MASK;

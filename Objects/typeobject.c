@@ -324,7 +324,10 @@ _PyType_LookupRef(PyTypeObject *type, PyObject *name)
 {
     PyObject *res;
     if (type_cache_probe(type, name, &res)) {
-        return Py_XNewRef(res);
+        if (res != NULL) {
+            _Py_IncRefDeferred(res);    /* methods and nested classes: often deferred */
+        }
+        return res;
     }
     return type_lookup_miss(type, name);
 }

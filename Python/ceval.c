@@ -520,7 +520,7 @@ static inline Py_ALWAYS_INLINE void
 clear_thread_frame(PyThreadState *tstate, _PyInterpreterFrame *frame)
 {
     _PyFrame_ClearExceptCode(frame);
-    Py_DECREF(frame->f_executable);
+    _Py_DecRefDeferred(frame->f_executable);
     _PyThreadState_PopFrame(tstate, frame);
 }
 
@@ -3703,7 +3703,7 @@ dispatch_real:
             for (int i = 0; i < total; i++) {
                 Py_DECREF(args[i]);
             }
-            Py_DECREF(callable);
+            _Py_DecRefDeferred(callable);
             STACK_SHRINK(oparg + 2);
             if (res == NULL) {
                 goto error;

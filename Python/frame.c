@@ -175,7 +175,11 @@ _PyFrame_ClearExceptCode(_PyInterpreterFrame *frame)
     }
     frame->stacktop = 0;
     Py_CLEAR(frame->f_locals);
-    Py_CLEAR(frame->f_funcobj);
+    PyObject *func = frame->f_funcobj;
+    if (func != NULL) {
+        frame->f_funcobj = NULL;
+        _Py_DecRefDeferred(func);
+    }
 }
 
 void

@@ -41,6 +41,7 @@
 #include <sched.h>
 #include "pycore_pystate.h"
 #include "pycore_gc.h"
+#include "pycore_object.h"
 #include "pycore_ceval.h"
 #include "pycore_lock.h"
 #include "pycore_qsbr.h"
@@ -372,7 +373,8 @@ PyObject *_PyObject_GC_New(PyTypeObject *tp)
     if (op == NULL) {
         return NULL;
     }
-    return PyObject_Init(op, tp);
+    _PyObject_Init(op, tp);
+    return op;
 }
 
 /* Return a new reference (untracked). */
@@ -391,7 +393,8 @@ PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
     if (op == NULL) {
         return NULL;
     }
-    return PyObject_InitVar((PyVarObject *)op, tp, nitems);
+    _PyObject_InitVar((PyVarObject *)op, tp, nitems);
+    return (PyVarObject *)op;
 }
 
 /* Resize an untracked variable-size GC object; it may move.  NULL with MemoryError. */

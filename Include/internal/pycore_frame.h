@@ -25,6 +25,8 @@
 #  error "this header requires Py_BUILD_CORE"
 #endif
 
+#include "pycore_pystate.h"     /* _Py_IncRefDeferred */
+
 enum _frameowner {
     FRAME_OWNED_BY_THREAD = 0,        /* on the thread's data stack */
     FRAME_OWNED_BY_GENERATOR = 1,     /* embedded in a generator/coroutine object */
@@ -104,7 +106,8 @@ static inline void _PyFrame_Initialize(_PyInterpreterFrame *frame, PyFunctionObj
                                        PyObject *locals, PyCodeObject *code, int null_locals_from)
 {
     frame->f_funcobj = (PyObject *)func;
-    frame->f_executable = Py_NewRef(code);
+    _Py_IncRefDeferred((PyObject *)code);
+    frame->f_executable = (PyObject *)code;
     frame->f_builtins = func->func_builtins;
     frame->f_globals = func->func_globals;
     frame->f_locals = locals;

@@ -76,6 +76,72 @@ static inline int _Py_IsSingleThreaded(void)
      * everything it did happens before what this thread now does without locks */
     return _Py_atomic_load_ssize_acquire(&_PyRuntime.threads_count) <= 1;
 }
+
+/* A thread other than op's owner adds delta (1 or -1) to its own count of the promoted op
+ * (Include/internal/pycore_ptrc.h), whose ob_ref_shared it read as `shared`: the common case
+ * inline, _Py_ptrc_add for the rest.  0 if it could not (the caller counts in ob_ref_shared).
+ * The world cannot stop between the caller's load of `shared` and the store here (the caller
+ * is attached), so op stays promoted, and pinned: a drop is never the last reference. */
+static inline int _Py_ptrc_add_inline(PyObject *op, Py_ssize_t shared, Py_ssize_t delta)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate != NULL) {
+        struct _ptrc_thread_state *pt = &((_PyThreadStateImpl *)tstate)->ptrc;
+        Py_ssize_t index = _Py_ptrc_index(shared);
+        if (index < pt->size) {       /* 0 once the thread stopped counting (pt->off) */
+            pt->counts[index] += delta;
+            return 1;
+        }
+    }
+    return _Py_ptrc_add(op, shared, delta);
+}
+#endif
+
+/* Py_INCREF and Py_DECREF for the references every call takes and drops to its function and
+ * code object.  When threads share a function, those are deferred objects that the calling
+ * thread usually does not own: the free-threaded build then counts in the thread's own slot
+ * inline, where Py_INCREF / Py_DECREF would call _Py_IncRefShared / _Py_DecRefShared.  Any
+ * other object goes the usual way. */
+static inline void _Py_IncRefDeferred(PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsOwnedByCurrentThread(op)) {
+        Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+        if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, 1)) {
+            return;
+        }
+    }
+#endif
+    Py_INCREF(op);
+}
+
+static inline void _Py_DecRefDeferred(PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsOwnedByCurrentThread(op)) {
+        Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+        if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, -1)) {
+            return;
+        }
+    }
+#endif
+    Py_DECREF(op);
+}
+
+#ifdef Py_GIL_DISABLED
+/* _Py_TryIncRef for lock-free readers whose result is often a deferred object another thread
+ * owns (a global function or class, a method found in a type): a promoted object is pinned,
+ * hence alive, and is counted in the thread's slot inline. */
+static inline int _Py_TryIncRefDeferred(PyObject *op)
+{
+    if (!_Py_IsOwnedByCurrentThread(op)) {
+        Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+        if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, 1)) {
+            return 1;
+        }
+    }
+    return _Py_TryIncRef(op);
+}
 #endif
 
 static inline PyInterpreterState *_PyInterpreterState_Main(void)
