@@ -22,10 +22,21 @@
  * the entry still holds that key and value in the current table; anything else (a key that
  * needs __eq__, a concurrent change) falls back to the locked lookup.  What makes this safe is
  * QSBR (Python/qsbr.c): with more than one thread, a replaced keys table and the memory of
- * every freed object are returned to mimalloc only after all threads passed a quiescent state,
+ * every freed value are returned to mimalloc only after all threads passed a quiescent state,
  * so the table a reader probes and the object whose count it tries to increment are still the
  * ones it loaded.  Values themselves are released at once, as in CPython (prompt finalization).
- * Writers store me_key, me_value and index slots with release stores. */
+ * Writers store me_key, me_value and index slots with release stores.
+ *
+ * Only a *shared* dict pays for that (_PyGC_BITS_ITEMS_SHARED, dict_ensure_shared), as a list
+ * does (Objects/listobject.c): a dict becomes shared the first time a thread other than its
+ * owner reads or changes it while several threads run, under its lock, and its values are then
+ * published (_PyObject_SetMaybeShared: their memory waits for QSBR when they die, readers may
+ * count them through the shared count), as is every value stored in it afterwards.  Threads
+ * other than the owner read an unshared dict under its lock (and share it); its owner reads it
+ * lock-free, which is safe because whatever could free a value or table under the owner is a
+ * change by another thread, and that change shares the dict first.  So a dict that never
+ * leaves its thread (locals of a call, keyword arguments, most instance dicts) stores and frees
+ * its values and tables as in a single-threaded program. */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_dict.h"
@@ -216,6 +227,75 @@ free_keys_object(PyDictKeysObject *keys, int deferred)
     }
 }
 
+/* ---- sharing (free-threaded build; see the header comment) --------------------------------- */
+
+#ifdef Py_GIL_DISABLED
+/* Are mp's values published, so that threads other than its owner read it lock-free? */
+static inline int
+dict_is_shared(PyDictObject *mp)
+{
+    return (_Py_atomic_load_uint8_relaxed(&mp->ob_base.ob_gc_bits) &
+            _PyGC_BITS_ITEMS_SHARED) != 0;
+}
+
+/* From now on other threads read mp lock-free: publish its values, then mark mp (atomic or,
+ * after the values' flags).  Caller holds mp's critical section. */
+static Py_NO_INLINE void
+dict_make_shared(PyDictObject *mp)
+{
+    PyDictKeysObject *dk = mp->ma_keys;
+    PyDictKeyEntry *ep = DK_ENTRIES(dk);
+    for (Py_ssize_t i = 0; i < dk->dk_nentries; i++) {
+        if (ep[i].me_value != NULL) {
+            _PyObject_SetMaybeShared(ep[i].me_value, 0);
+        }
+    }
+    (void)_Py_atomic_or_uint8(&mp->ob_base.ob_gc_bits,
+                              _PyGC_BITS_SHARED | _PyGC_BITS_ITEMS_SHARED);
+}
+
+/* A thread other than mp's owner is about to read or change mp while others run: share mp
+ * first, so that the owner's lock-free reads stay safe from what the change frees.  Caller
+ * holds mp's critical section (or runs alone, when this does nothing). */
+static inline void
+dict_ensure_shared(PyDictObject *mp)
+{
+    if (Py_UNLIKELY(!dict_is_shared(mp) && !_Py_IsOwnedByCurrentThread((PyObject *)mp) &&
+                    !_Py_IsSingleThreaded())) {
+        dict_make_shared(mp);
+    }
+}
+
+/* value is about to be stored in mp: lock-free readers reach it from now on if mp is shared. */
+static inline void
+dict_publish_value(PyDictObject *mp, PyObject *value)
+{
+    if (dict_is_shared(mp)) {
+        _PyObject_SetMaybeShared(value, 0);
+    }
+}
+#else
+static inline int
+dict_is_shared(PyDictObject *mp)
+{
+    (void)mp;
+    return 0;
+}
+
+static inline void
+dict_ensure_shared(PyDictObject *mp)
+{
+    (void)mp;
+}
+
+static inline void
+dict_publish_value(PyDictObject *mp, PyObject *value)
+{
+    (void)mp;
+    (void)value;
+}
+#endif
+
 /* ---- lookup -------------------------------------------------------------------------------- */
 
 /* Index of the first index-table slot on key's probe path that holds no live entry (EMPTY or
@@ -318,33 +398,39 @@ dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_ad
 static int dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash_t hash,
                                         PyObject **result);
 
+/* The lookup of a lone thread (_Py_IsSingleThreaded): nobody else can change mp, so the GIL
+ * build's probe serves, without the re-checks, whenever it runs no Python code (which could
+ * start a thread): an identical key or an empty slot at the first probe, or a str key in a
+ * table of str keys.  1: decided, *value borrowed (NULL when missing); 0: not decided. */
+static inline int
+dict_lookup_alone(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value)
+{
+    PyDictKeysObject *dk = mp->ma_keys;
+    Py_ssize_t ix = dk_get_index(dk, (size_t)hash & DK_MASK(dk));
+    if (ix == DKIX_EMPTY) {
+        *value = NULL;
+        return 1;
+    }
+    if (ix >= 0 && DK_ENTRIES(dk)[ix].me_key == key) {
+        *value = DK_ENTRIES(dk)[ix].me_value;
+        return 1;
+    }
+    if (dk->dk_kind == DICT_KEYS_UNICODE && PyUnicode_CheckExact(key)) {
+        (void)dict_lookup_slow(mp, key, hash, value);
+        return 1;
+    }
+    return 0;
+}
+
 /* Lock-free lookup of an exact str key (see the header comment).  1: found, *result is a new
  * reference; 0: missing; -1: not decided here, take the locked path. */
 static inline int
 dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
 {
-    if (Py_LIKELY(_Py_IsSingleThreaded())) {
-        /* Nobody else can change mp: the GIL build's first probe, without the re-checks.  An
-         * identical key or an empty slot decides; anything else goes on below. */
-        PyDictKeysObject *dk = mp->ma_keys;
-        Py_ssize_t ix = dk_get_index(dk, (size_t)hash & DK_MASK(dk));
-        if (ix == DKIX_EMPTY) {
-            *result = NULL;
-            return 0;
-        }
-        if (ix >= 0 && DK_ENTRIES(dk)[ix].me_key == key) {
-            PyObject *v = DK_ENTRIES(dk)[ix].me_value;
-            *result = Py_XNewRef(v);
-            return v != NULL;
-        }
-        if (dk->dk_kind == DICT_KEYS_UNICODE && PyUnicode_CheckExact(key)) {
-            /* The whole probe, as the GIL build does it: str keys compare without running
-             * Python code, so no second thread can appear meanwhile. */
-            PyObject *v;
-            (void)dict_lookup_slow(mp, key, hash, &v);
-            *result = Py_XNewRef(v);
-            return v != NULL;
-        }
+    PyObject *v;
+    if (Py_LIKELY(_Py_IsSingleThreaded()) && dict_lookup_alone(mp, key, hash, &v)) {
+        *result = Py_XNewRef(v);
+        return v != NULL;
     }
     return dict_lookup_lockfree_threads(mp, key, hash, result);
 }
@@ -354,6 +440,9 @@ dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash_t hash, Py
 {
     if (!PyUnicode_CheckExact(key)) {
         return -1;
+    }
+    if (!dict_is_shared(mp) && !_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
+        return -1;     /* the locked path shares mp (dict_get_item_ref_locked) */
     }
     for (int attempt = 0; attempt < 4; attempt++) {
         PyDictKeysObject *dk = FT_ATOMIC_LOAD_PTR_ACQUIRE(mp->ma_keys);
@@ -376,7 +465,7 @@ dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash_t hash, Py
                         break;     /* being deleted: look again */
                     }
                     /* v's memory is valid (QSBR); it may have just died. */
-                    if (!_Py_TryIncRef(v)) {
+                    if (!_Py_TryIncRefDeferred(v)) {
                         break;
                     }
                     if (FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_value) == v &&
@@ -404,6 +493,7 @@ dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash_t hash, Py
 static int
 dictresize(PyDictObject *mp, uint8_t log2_newsize, int unicode)
 {
+    dict_ensure_shared(mp);
     PyDictKeysObject *oldkeys = mp->ma_keys;
     PyDictKeysObject *newkeys = new_keys_object(log2_newsize, unicode);
     if (newkeys == NULL) {
@@ -432,7 +522,12 @@ dictresize(PyDictObject *mp, uint8_t log2_newsize, int unicode)
     newkeys->dk_nentries = numentries;
     /* Publish the new table; the entries' references moved with it. */
     FT_ATOMIC_STORE_PTR_RELEASE(mp->ma_keys, newkeys);
-    _PyDict_FreeKeysDeferred(oldkeys);   /* lock-free readers may still be probing it */
+    if (dict_is_shared(mp)) {
+        _PyDict_FreeKeysDeferred(oldkeys);   /* lock-free readers may still be probing it */
+    }
+    else if (oldkeys != Py_EMPTY_KEYS) {
+        PyMem_Free(oldkeys);                 /* only its owner ever probed it */
+    }
     return 0;
 }
 
@@ -447,6 +542,7 @@ insertion_resize(PyDictObject *mp, int unicode)
 static int
 insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
 {
+    dict_ensure_shared(mp);
     PyDictKeysObject *dk = mp->ma_keys;
     int unicode_key = PyUnicode_CheckExact(key);
     if (dk->dk_usable <= 0) {
@@ -466,9 +562,7 @@ insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *valu
     PyDictKeyEntry *ep = &DK_ENTRIES(dk)[n];
     FT_ATOMIC_STORE_SSIZE_RELAXED(ep->me_hash, hash);
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_key, key);
-#ifdef Py_GIL_DISABLED
-    _PyObject_SetMaybeShared(value, 0);  /* lock-free readers may reach it from now on */
-#endif
+    dict_publish_value(mp, value);
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
     dk_set_index(dk, (size_t)slot, n);
     dk->dk_usable--;
@@ -487,6 +581,7 @@ insertdict_replacing(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
 {
     PyObject *old_value;
     *replaced = NULL;
+    dict_ensure_shared(mp);
     Py_ssize_t ix = dict_lookup(mp, key, hash, &old_value);
     if (ix == DKIX_ERROR) {
         Py_DECREF(key);
@@ -498,9 +593,7 @@ insertdict_replacing(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
     }
     if (old_value != value) {
         PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[ix];
-#ifdef Py_GIL_DISABLED
-        _PyObject_SetMaybeShared(value, 0);
-#endif
+        dict_publish_value(mp, value);
         FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
         *replaced = old_value;
     }
@@ -573,6 +666,7 @@ dict_get_item_ref_locked(PyDictObject *op, PyObject *key, Py_hash_t hash, PyObje
     PyObject *value;
     Py_ssize_t ix;
     DICT_READ_BEGIN(op);
+    dict_ensure_shared(op);    /* the next reads of this thread go lock-free */
     ix = dict_lookup(op, key, hash, &value);
     if (value != NULL) {
         Py_INCREF(value);
@@ -624,6 +718,11 @@ PyDict_GetItem(PyObject *op, PyObject *key)
     PyObject *value;
     Py_ssize_t ix;
 #ifdef Py_GIL_DISABLED
+    if (Py_LIKELY(_Py_IsSingleThreaded()) &&
+            dict_lookup_alone((PyDictObject *)op, key, hash, &value)) {
+        PyErr_SetRaisedException(exc);
+        return value;
+    }
     /* Borrowed result: valid until this thread's next quiescent state (QSBR), as the
      * locked path's is until the next mutation. */
     int found = dict_lookup_lockfree((PyDictObject *)op, key, hash, &value);
@@ -634,6 +733,8 @@ PyDict_GetItem(PyObject *op, PyObject *key)
     }
 #endif
     DICT_READ_BEGIN(op);
+    /* Shared: the borrowed value's memory then waits for QSBR, as the lock-free path's. */
+    dict_ensure_shared((PyDictObject *)op);
     ix = dict_lookup((PyDictObject *)op, key, hash, &value);
     DICT_READ_END();
     if (ix == DKIX_ERROR) {
@@ -654,6 +755,10 @@ _PyDict_GetItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
     }
     PyObject *value;
 #ifdef Py_GIL_DISABLED
+    if (Py_LIKELY(_Py_IsSingleThreaded()) &&
+            dict_lookup_alone((PyDictObject *)op, key, hash, &value)) {
+        return value;       /* without the reference that the lines below take and drop */
+    }
     if (dict_get_item_ref((PyDictObject *)op, key, hash, &value) >= 0) {
         Py_XDECREF(value);   /* borrowed: see PyDict_GetItem */
     }
@@ -836,6 +941,7 @@ static void
 delitem_at(PyDictObject *mp, Py_ssize_t ix, Py_hash_t hash, PyObject **old_key,
            PyObject **old_value)
 {
+    dict_ensure_shared(mp);
     PyDictKeysObject *dk = mp->ma_keys;
     /* Find the index-table slot that points at ix. */
     const size_t mask = DK_MASK(dk);
@@ -998,7 +1104,10 @@ static void
 dict_clear_impl(PyDictObject *mp)
 {
     PyDictKeysObject *oldkeys = NULL;
+    int shared;
     Py_BEGIN_CRITICAL_SECTION(mp);
+    dict_ensure_shared(mp);
+    shared = dict_is_shared(mp);
     oldkeys = mp->ma_keys;
     if (oldkeys == Py_EMPTY_KEYS) {
         oldkeys = NULL;
@@ -1009,7 +1118,7 @@ dict_clear_impl(PyDictObject *mp)
     }
     Py_END_CRITICAL_SECTION();
     if (oldkeys != NULL) {
-        free_keys_object(oldkeys, 1);
+        free_keys_object(oldkeys, shared);
     }
 }
 

@@ -6,7 +6,7 @@
  * Thread safety (free-threaded build): every mutation holds the list's critical section
  * (Py_BEGIN_CRITICAL_SECTION(self)).  Single-item reads (indexing, iteration) take no lock
  * (list_get_item_ref) when the list is *shared* or the reader is its owner.  A list becomes
- * shared (_PyGC_BITS_LIST_ITEMS_SHARED, list_ensure_shared) the first time a thread other than
+ * shared (_PyGC_BITS_ITEMS_SHARED, list_ensure_shared) the first time a thread other than
  * its owner reads or changes it while several threads run, under its lock: so a change that
  * could free what the owner is reading lock-free always finds the list shared.  Other threads
  * read an unshared list under its lock, and share it.  (The generic _PyGC_BITS_SHARED, which
@@ -67,7 +67,7 @@ static inline int
 list_is_shared(PyListObject *self)
 {
     return (_Py_atomic_load_uint8_relaxed(&self->ob_base.ob_base.ob_gc_bits) &
-            _PyGC_BITS_LIST_ITEMS_SHARED) != 0;
+            _PyGC_BITS_ITEMS_SHARED) != 0;
 }
 
 /* Make items[0..size) an array that other threads may read lock-free: publish the items
@@ -96,7 +96,7 @@ list_make_shared(PyListObject *op)
     list_publish_items(op->ob_item, Py_SIZE(op));
     /* After the items' flags (atomic or; release: a reader that sees the bit sees them). */
     (void)_Py_atomic_or_uint8(&op->ob_base.ob_base.ob_gc_bits,
-                              _PyGC_BITS_SHARED | _PyGC_BITS_LIST_ITEMS_SHARED);
+                              _PyGC_BITS_SHARED | _PyGC_BITS_ITEMS_SHARED);
 }
 
 /* A thread other than op's owner is about to read or change op while others run: share op
@@ -468,7 +468,7 @@ static Py_NO_INLINE PyObject *
 list_get_item_ref_threads(PyListObject *op, Py_ssize_t i)
 {
     if ((_Py_atomic_load_uint8(&op->ob_base.ob_base.ob_gc_bits) &
-         _PyGC_BITS_LIST_ITEMS_SHARED) ||
+         _PyGC_BITS_ITEMS_SHARED) ||
         _Py_IsOwnedByCurrentThread((PyObject *)op)) {
         int retry;
         PyObject *item = list_get_item_lockfree(op, i, &retry);

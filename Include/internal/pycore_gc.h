@@ -35,16 +35,17 @@ typedef struct {
 #define _PyGC_PREV_MASK (((uintptr_t)-1) << _PyGC_PREV_SHIFT)
 
 /* Bits of ob_gc_bits in the free-threaded object header.  The pre-header above holds the
- * collector's lists; ob_gc_bits holds _PyGC_BITS_SHARED (a dict or list that threads other
- * than its owner may read lock-free: what it unlinks waits for QSBR, Objects/dictobject.c) and
- * _PyGC_BITS_LIST_ITEMS_SHARED.  The collector's own per-object bits are in ob_flags
- * (Python/gc.c, location_byte). */
-#define _PyGC_BITS_SHARED 0x80        /* read lock-free by other threads (dict, list) */
-/* A list whose items were published (Objects/listobject.c, list_make_shared): other threads
- * read its slots lock-free.  Apart from _PyGC_BITS_SHARED, which other code also sets on a
- * list (storing it in a dict, an iterator giving it up) without publishing its items: a
+ * collector's lists; ob_gc_bits holds _PyGC_BITS_SHARED (an object that lock-free readers may
+ * reach: its memory waits for QSBR when it is freed while threads run) and
+ * _PyGC_BITS_ITEMS_SHARED.  The collector's own per-object bits are in ob_flags (Python/gc.c,
+ * location_byte). */
+#define _PyGC_BITS_SHARED 0x80        /* reachable by lock-free readers */
+/* A list or dict whose items were published (Objects/listobject.c, list_make_shared;
+ * Objects/dictobject.c, dict_make_shared): threads other than its owner read its slots
+ * lock-free.  Apart from _PyGC_BITS_SHARED, which other code also sets on a list or dict
+ * (storing it in a shared dict, an iterator giving it up) without publishing its items: a
  * reader that trusted that bit could take a reference to an item being freed at once. */
-#define _PyGC_BITS_LIST_ITEMS_SHARED 0x40
+#define _PyGC_BITS_ITEMS_SHARED 0x40
 /* The collector's location of a tracked object, in the high byte of ob_flags (Python/gc.c,
  * location_byte): */
 #define _PyGC_BITS_OLD 0x40           /* tracked, not on a young stripe */
@@ -78,13 +79,15 @@ static inline void _PyObject_SetMaybeWeakref(PyObject *op)
     }
 }
 
-/* op becomes reachable by lock-free readers (a dict value, a weak referent, a weak
- * reference): its memory must then go through QSBR when it is freed while other threads run
- * (Objects/obmalloc.c), and readers may take references through the shared count.  Weak
- * referents and weak references always get the flag (`always`); dict values only once a
- * second thread runs: before that no reader can race with the owner, and a value published
- * earlier is refused by _Py_TryIncRef while only its owner counts it (its readers then take
- * the dict's lock), so single-threaded programs keep the owner's fast path. */
+/* op becomes reachable by lock-free readers (a value of a shared dict or item of a shared
+ * list, a weak referent, a weak reference): its memory must then go through QSBR when it is
+ * freed while other threads run (Objects/obmalloc.c), and readers may take references through
+ * the shared count.  Weak referents and weak references always get the flag (`always`); the
+ * items of dicts and lists only once their container is shared, which needs a second thread
+ * (Objects/dictobject.c, Objects/listobject.c).  Without a second thread, op only gets the
+ * bit: no reader can race with the owner, and an object flagged then is refused by
+ * _Py_TryIncRef while only its owner counts it (its readers then take the container's lock),
+ * so single-threaded programs keep the owner's fast path. */
 static inline void _PyObject_SetMaybeShared(PyObject *op, int always)
 {
     if (_Py_IsImmortal(op)) {

@@ -26,7 +26,7 @@ static inline int _PyList_AppendTakeRef(PyListObject *self, PyObject *newitem)
     /* A list read lock-free by other threads publishes its items: the out-of-line path does. */
     if (allocated > len &&
         !(_Py_atomic_load_uint8_relaxed(&self->ob_base.ob_base.ob_gc_bits) &
-          _PyGC_BITS_LIST_ITEMS_SHARED)) {
+          _PyGC_BITS_ITEMS_SHARED)) {
 #else
     if (allocated > len) {
 #endif

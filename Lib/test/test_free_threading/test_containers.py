@@ -532,6 +532,146 @@ class DictTests(unittest.TestCase):
         self.assertEqual(len(shared), len(list(shared)))
         self.assertTrue(all(0 <= k <= 50 for k in shared))
 
+    # A dict that only its owner (the thread that made it) has touched stores and frees its
+    # values and tables without QSBR; the first other thread to read or change it shares it
+    # (publishes its values) first.  The tests below hand over such dicts while the owner
+    # keeps changing them: a value or table freed without waiting while a reader used it is
+    # reported under AddressSanitizer; without it a reader may crash or find a foreign object.
+
+    def read_dicts_while_owner_changes(self, change, rounds=300, size=40, nthreads=NTHREADS):
+        """Thread 0 fills a fresh dict with fresh objects, publishes it, then calls
+        change(d, r) repeatedly; the other threads look its keys up meanwhile and must find
+        either nothing or one of the objects thread 0 stored."""
+        keys = ['k%d' % i for i in range(size)]
+        box = {}
+        done = []
+
+        def worker(index):
+            if index == 0:
+                try:
+                    for r in range(rounds):
+                        d = {key: object() for key in keys}
+                        box['dict'] = d
+                        for _ in range(5):
+                            change(d, r)
+                finally:
+                    done.append(True)
+                return
+            while not done:
+                d = box.get('dict')
+                if d is None:
+                    continue
+                for key in keys:
+                    value = d.get(key)
+                    self.assertTrue(value is None or type(value) is object or
+                                    type(value) is list, type(value))
+        run_concurrently(worker, nthreads=nthreads)
+
+    def test_owner_replaces_values_of_a_dict_others_read(self):
+        def change(d, r):
+            for key in list(d):
+                d[key] = object()
+        self.read_dicts_while_owner_changes(change)
+
+    def test_owner_deletes_and_resizes_a_dict_others_read(self):
+        def change(d, r):
+            for key in list(d)[::2]:
+                del d[key]
+            for i in range(64):             # grow the table past its size, then back
+                d[('extra', i)] = [i]
+            for i in range(64):
+                del d[('extra', i)]
+            for key in list(d):
+                d[key] = object()
+        self.read_dicts_while_owner_changes(change, rounds=150)
+
+    def test_owner_clears_a_dict_others_read(self):
+        def change(d, r):
+            saved = list(d)
+            d.clear()
+            for key in saved:
+                d[key] = object()
+        self.read_dicts_while_owner_changes(change)
+
+    def change_dicts_while_owner_reads(self, change, rounds=100):
+        """Thread 0 makes dicts and reads them lock-free, as their owner, while the other
+        threads call change(d, key, supply) on them: such a change must share the dict before
+        it frees anything.  Thread 0 refills deleted keys with objects from supply when there
+        are some (made by the other threads, which free them at once when they drop the last
+        reference), else with new ones."""
+        keys = ['k%d' % i for i in range(40)]
+        box = {}
+        supply = collections.deque()   # (a list would publish its items: see _PyGC_BITS_SHARED)
+        done = []
+
+        def worker(index):
+            if index == 0:
+                try:
+                    for r in range(rounds):
+                        d = {key: object() for key in keys}
+                        box['dict'] = d
+                        for _ in range(50):
+                            for key in keys:
+                                value = d.get(key)
+                                if value is not None:
+                                    self.assertIs(type(value), object)
+                                    continue
+                                try:
+                                    d[key] = supply.pop()
+                                except IndexError:
+                                    d[key] = object()
+                finally:
+                    done.append(True)
+                return
+            rng = random.Random(index)
+            while not done:
+                d = box.get('dict')
+                if d is not None:
+                    change(d, keys[rng.randrange(len(keys))], supply)
+        # Few threads: the owner and the others then mostly run at the same time.
+        run_concurrently(worker, nthreads=3)
+
+    def test_others_replace_values_of_a_dict_its_owner_reads(self):
+        def change(d, key, supply):
+            d[key] = object()
+        self.change_dicts_while_owner_reads(change)
+
+    def test_others_delete_from_a_dict_its_owner_reads(self):
+        def change(d, key, supply):
+            if len(supply) < 100:
+                supply.append(object())
+            d.pop(key, None)
+        self.change_dicts_while_owner_reads(change, rounds=300)
+
+    def test_instance_attributes_set_by_owner_read_by_others(self):
+        class Box:
+            pass
+        holder = {}
+        done = []
+
+        def worker(index):
+            if index == 0:
+                try:
+                    for r in range(400):
+                        box = Box()
+                        for i in range(20):
+                            setattr(box, 'a%d' % i, object())
+                        holder['box'] = box
+                        for _ in range(5):
+                            for i in range(20):
+                                setattr(box, 'a%d' % i, object())
+                finally:
+                    done.append(True)
+                return
+            while not done:
+                box = holder.get('box')
+                if box is None:
+                    continue
+                for i in range(20):
+                    value = getattr(box, 'a%d' % i, None)
+                    self.assertTrue(value is None or type(value) is object)
+        run_concurrently(worker)
+
 
 class DefaultdictTests(unittest.TestCase):
 
