@@ -17,6 +17,34 @@ from test.test_free_threading import NTHREADS, mutate_while_reading, run_concurr
 N = 4000    # operations per thread
 
 
+def hand_over(make, owner_pass, other_pass, rounds, passes=1, nthreads=NTHREADS):
+    """Thread 0, the owner, makes `rounds` containers with make(), publishes each (through a
+    dict) and calls owner_pass(container) `passes` times on it; meanwhile the other threads
+    call other_pass(container, rng) on the latest one until thread 0 is done.  What the
+    owner frees while others use it must stay valid (under AddressSanitizer a freed object is
+    reported; without it a reader may crash or find a foreign object)."""
+    box = {}
+    done = []
+
+    def worker(index):
+        if index == 0:
+            try:
+                for r in range(rounds):
+                    container = make()
+                    box['it'] = container
+                    for _ in range(passes):
+                        owner_pass(container)
+            finally:
+                done.append(True)
+            return
+        rng = random.Random(index)
+        while not done:
+            container = box.get('it')
+            if container is not None:
+                other_pass(container, rng)
+    run_concurrently(worker, nthreads=nthreads)
+
+
 class ListTests(unittest.TestCase):
 
     def test_append(self):
@@ -211,37 +239,23 @@ class ListTests(unittest.TestCase):
         self.assertEqual(sorted(x.v for x in shared if x.v < 1000), list(range(50)))
 
     def read_while_owner_replaces(self, rounds, size, after_publish=None, nthreads=NTHREADS):
-        """Thread 0 fills a list, publishes it through a dict, calls after_publish(list) if
-        given, then replaces every item; the other threads index the published list
-        meanwhile.  The items they get must be alive (under AddressSanitizer a freed one is
-        reported; without it a reader may crash or find a foreign object)."""
-        box = {}
-        done = []
+        """Thread 0 fills a list, publishes it, calls after_publish(list) if given, then
+        replaces every item; the other threads index the published list meanwhile."""
+        def replace(items):
+            if after_publish is not None:
+                after_publish(items)
+            for i in range(size):
+                items[i] = 0
 
-        def worker(index):
-            if index == 0:
+        def read(items, rng):
+            for i in range(size):
                 try:
-                    for r in range(rounds):
-                        items = [object() for _ in range(size)]
-                        box['list'] = items
-                        if after_publish is not None:
-                            after_publish(items)
-                        for i in range(size):
-                            items[i] = r
-                finally:
-                    done.append(True)
-                return
-            while not done:
-                items = box.get('list')
-                if items is None:
-                    continue
-                for i in range(size):
-                    try:
-                        item = items[i]
-                    except IndexError:
-                        continue     # empty while sorting
-                    self.assertTrue(type(item) is object or type(item) is int)
-        run_concurrently(worker, nthreads=nthreads)
+                    item = items[i]
+                except IndexError:
+                    continue     # empty while sorting
+                self.assertTrue(type(item) is object or type(item) is int)
+        hand_over(lambda: [object() for _ in range(size)], replace, read, rounds,
+                  nthreads=nthreads)
 
     def test_list_shared_while_sorting_then_changed(self):
         # The owner sorts the list with a key that lets other threads run: a reader finds it
@@ -538,43 +552,27 @@ class DictTests(unittest.TestCase):
     # keeps changing them: a value or table freed without waiting while a reader used it is
     # reported under AddressSanitizer; without it a reader may crash or find a foreign object.
 
-    def read_dicts_while_owner_changes(self, change, rounds=300, size=40, nthreads=NTHREADS):
-        """Thread 0 fills a fresh dict with fresh objects, publishes it, then calls
-        change(d, r) repeatedly; the other threads look its keys up meanwhile and must find
-        either nothing or one of the objects thread 0 stored."""
-        keys = ['k%d' % i for i in range(size)]
-        box = {}
-        done = []
+    KEYS = ['k%d' % i for i in range(40)]
 
-        def worker(index):
-            if index == 0:
-                try:
-                    for r in range(rounds):
-                        d = {key: object() for key in keys}
-                        box['dict'] = d
-                        for _ in range(5):
-                            change(d, r)
-                finally:
-                    done.append(True)
-                return
-            while not done:
-                d = box.get('dict')
-                if d is None:
-                    continue
-                for key in keys:
-                    value = d.get(key)
-                    self.assertTrue(value is None or type(value) is object or
-                                    type(value) is list, type(value))
-        run_concurrently(worker, nthreads=nthreads)
+    def make_dict(self):
+        return {key: object() for key in self.KEYS}
+
+    def read_while_owner_changes(self, change, rounds=300):
+        # The others look every key up and must find nothing or an object the owner stored.
+        def read(d, rng):
+            for key in self.KEYS:
+                value = d.get(key)
+                self.assertTrue(value is None or type(value) in (object, list), type(value))
+        hand_over(self.make_dict, change, read, rounds, passes=5)
 
     def test_owner_replaces_values_of_a_dict_others_read(self):
-        def change(d, r):
+        def change(d):
             for key in list(d):
                 d[key] = object()
-        self.read_dicts_while_owner_changes(change)
+        self.read_while_owner_changes(change)
 
     def test_owner_deletes_and_resizes_a_dict_others_read(self):
-        def change(d, r):
+        def change(d):
             for key in list(d)[::2]:
                 del d[key]
             for i in range(64):             # grow the table past its size, then back
@@ -583,65 +581,49 @@ class DictTests(unittest.TestCase):
                 del d[('extra', i)]
             for key in list(d):
                 d[key] = object()
-        self.read_dicts_while_owner_changes(change, rounds=150)
+        self.read_while_owner_changes(change, rounds=150)
 
     def test_owner_clears_a_dict_others_read(self):
-        def change(d, r):
+        def change(d):
             saved = list(d)
             d.clear()
             for key in saved:
                 d[key] = object()
-        self.read_dicts_while_owner_changes(change)
+        self.read_while_owner_changes(change)
 
-    def change_dicts_while_owner_reads(self, change, rounds=100):
-        """Thread 0 makes dicts and reads them lock-free, as their owner, while the other
-        threads call change(d, key, supply) on them: such a change must share the dict before
-        it frees anything.  Thread 0 refills deleted keys with objects from supply when there
-        are some (made by the other threads, which free them at once when they drop the last
-        reference), else with new ones."""
-        keys = ['k%d' % i for i in range(40)]
-        box = {}
+    def change_while_owner_reads(self, change, rounds=100):
+        # The owner reads its dict lock-free and refills deleted keys, with objects the others
+        # made when there are some (they free them at once when they drop the last
+        # reference), else with new ones; the others call change(d, key, supply).  Only
+        # three threads: the owner and the others then mostly run at the same time.
         supply = collections.deque()   # (a list would publish its items: see _PyGC_BITS_SHARED)
-        done = []
 
-        def worker(index):
-            if index == 0:
+        def read_and_refill(d):
+            for key in self.KEYS:
+                value = d.get(key)
+                if value is not None:
+                    self.assertIs(type(value), object)
+                    continue
                 try:
-                    for r in range(rounds):
-                        d = {key: object() for key in keys}
-                        box['dict'] = d
-                        for _ in range(50):
-                            for key in keys:
-                                value = d.get(key)
-                                if value is not None:
-                                    self.assertIs(type(value), object)
-                                    continue
-                                try:
-                                    d[key] = supply.pop()
-                                except IndexError:
-                                    d[key] = object()
-                finally:
-                    done.append(True)
-                return
-            rng = random.Random(index)
-            while not done:
-                d = box.get('dict')
-                if d is not None:
-                    change(d, keys[rng.randrange(len(keys))], supply)
-        # Few threads: the owner and the others then mostly run at the same time.
-        run_concurrently(worker, nthreads=3)
+                    d[key] = supply.pop()
+                except IndexError:
+                    d[key] = object()
+
+        def other(d, rng):
+            change(d, self.KEYS[rng.randrange(len(self.KEYS))], supply)
+        hand_over(self.make_dict, read_and_refill, other, rounds, passes=50, nthreads=3)
 
     def test_others_replace_values_of_a_dict_its_owner_reads(self):
         def change(d, key, supply):
             d[key] = object()
-        self.change_dicts_while_owner_reads(change)
+        self.change_while_owner_reads(change)
 
     def test_others_delete_from_a_dict_its_owner_reads(self):
         def change(d, key, supply):
             if len(supply) < 100:
                 supply.append(object())
             d.pop(key, None)
-        self.change_dicts_while_owner_reads(change, rounds=300)
+        self.change_while_owner_reads(change, rounds=300)
 
     def test_instance_attributes_set_by_owner_read_by_others(self):
         class Box:
