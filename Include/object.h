@@ -249,6 +249,22 @@ static inline void Py_INCREF(PyObject *op)
     _Py_INC_REFTOTAL();
 }
 
+/* The owner drops a reference to op, whose local count it read as `local` (not immortal). */
+static inline void _Py_DecRefOwned(PyObject *op, uint32_t local)
+{
+    local--;
+    _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local);
+    if (local == 0) {
+        /* Nobody else ever held a reference: the common death, without the call. */
+        if (_Py_atomic_load_ssize_acquire(&op->ob_ref_shared) == 0) {
+            _Py_Dealloc(op);
+        }
+        else {
+            _Py_MergeZeroLocalRefcount(op);
+        }
+    }
+}
+
 static inline void _Py_DECREF_impl(const char *filename, int lineno, PyObject *op)
 {
     (void)filename;   /* used by Py_REF_DEBUG builds only */
@@ -259,17 +275,7 @@ static inline void _Py_DECREF_impl(const char *filename, int lineno, PyObject *o
     }
     _Py_DEC_REFTOTAL();
     if (Py_LIKELY(_Py_IsOwnedByCurrentThread(op))) {   /* see Py_INCREF */
-        local--;
-        _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local);
-        if (local == 0) {
-            /* Nobody else ever held a reference: the common death, without the call. */
-            if (_Py_atomic_load_ssize_acquire(&op->ob_ref_shared) == 0) {
-                _Py_Dealloc(op);
-            }
-            else {
-                _Py_MergeZeroLocalRefcount(op);
-            }
-        }
+        _Py_DecRefOwned(op, local);
     }
     else {
 #ifdef Py_REF_DEBUG

@@ -98,34 +98,51 @@ static inline int _Py_ptrc_add_inline(PyObject *op, Py_ssize_t shared, Py_ssize_
 #endif
 
 /* Py_INCREF and Py_DECREF for the references every call takes and drops to its function and
- * code object.  When threads share a function, those are deferred objects that the calling
- * thread usually does not own: the free-threaded build then counts in the thread's own slot
- * inline, where Py_INCREF / Py_DECREF would call _Py_IncRefShared / _Py_DecRefShared.  Any
- * other object goes the usual way. */
+ * code object, and the type cache's hits.  When threads share a function or class, those
+ * are deferred objects that the calling thread usually does not own: the free-threaded build
+ * then counts in the thread's own slot inline, where Py_INCREF / Py_DECREF would call
+ * _Py_IncRefShared / _Py_DecRefShared.  The owner's path is Py_INCREF's and Py_DECREF's. */
 static inline void _Py_IncRefDeferred(PyObject *op)
 {
 #ifdef Py_GIL_DISABLED
-    if (!_Py_IsOwnedByCurrentThread(op)) {
+    uint32_t local = _Py_atomic_load_uint32_relaxed(&op->ob_ref_local);
+    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
+        return;
+    }
+    if (Py_LIKELY(_Py_IsOwnedByCurrentThread(op))) {
+        _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local + 1);
+    }
+    else {
         Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
-        if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, 1)) {
-            return;
+        if (shared < _Py_REF_PT_MIN || !_Py_ptrc_add_inline(op, shared, 1)) {
+            _Py_IncRefShared(op);
         }
     }
-#endif
+    _Py_INC_REFTOTAL();
+#else
     Py_INCREF(op);
+#endif
 }
 
 static inline void _Py_DecRefDeferred(PyObject *op)
 {
 #ifdef Py_GIL_DISABLED
-    if (!_Py_IsOwnedByCurrentThread(op)) {
-        Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
-        if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, -1)) {
-            return;
-        }
+    uint32_t local = _Py_atomic_load_uint32_relaxed(&op->ob_ref_local);
+    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
+        return;
     }
-#endif
+    _Py_DEC_REFTOTAL();
+    if (Py_LIKELY(_Py_IsOwnedByCurrentThread(op))) {
+        _Py_DecRefOwned(op, local);
+        return;
+    }
+    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    if (shared < _Py_REF_PT_MIN || !_Py_ptrc_add_inline(op, shared, -1)) {
+        _Py_DecRefShared(op);
+    }
+#else
     Py_DECREF(op);
+#endif
 }
 
 #ifdef Py_GIL_DISABLED
@@ -137,6 +154,7 @@ static inline int _Py_TryIncRefDeferred(PyObject *op)
     if (!_Py_IsOwnedByCurrentThread(op)) {
         Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
         if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, 1)) {
+            _Py_INC_REFTOTAL();
             return 1;
         }
     }
