@@ -214,6 +214,10 @@ void _PyEval_InitStopTheWorld(PyInterpreterState *interp)
     interp->stw.one_cpu = sysconf(_SC_NPROCESSORS_ONLN) <= 1;
 }
 
+/* The longest the world runs before the next stop: after a long stop (a full collection of a
+ * large heap), a time slice of the GIL's default switch interval, not the stop's length. */
+#define STW_MAX_FAIRNESS_WAIT_NS 5000000
+
 static int64_t monotonic_ns(void)
 {
     struct timespec ts;
@@ -227,9 +231,9 @@ static int64_t monotonic_ns(void)
  * (eight threads that needed 0.1 s took minutes), as a GIL holder would without forced
  * switching.  So when the last stop parked threads that wanted to run (running ones, and
  * those waiting to resume or to attach), the next stop first lets the world run as long as
- * that stop lasted (from its request to the restart): back-to-back stops keep the world
- * stopped at most about half of the time, and the parked threads get time slices in
- * proportion to the stops' length.  Threads that were blocked (detached) when the stop came
+ * that stop lasted (from its request to the restart; at most STW_MAX_FAIRNESS_WAIT_NS):
+ * back-to-back stops keep the world stopped at most about half of the time, and the parked
+ * threads get time slices in proportion to the stops' length.  Threads that were blocked (detached) when the stop came
  * do not count.  The wait spins, reading the clock: sleeping or yielding the core would cost
  * the caller a scheduler time slice (milliseconds with more threads than cores), far longer
  * than most stops; the parked threads run on the other cores meanwhile (on a machine with
@@ -243,7 +247,11 @@ static void let_the_world_run(PyInterpreterState *interp)
     }
     int64_t start = _Py_atomic_load_int64_relaxed(&interp->stw.last_start_ns);
     int64_t stop = _Py_atomic_load_int64_relaxed(&interp->stw.last_stop_ns);
-    int64_t until = start + (start - stop);
+    int64_t length = start - stop;
+    if (length > STW_MAX_FAIRNESS_WAIT_NS) {
+        length = STW_MAX_FAIRNESS_WAIT_NS;
+    }
+    int64_t until = start + length;
     while (monotonic_ns() < until) {
         if (interp->stw.one_cpu) {
             sched_yield();      /* the parked threads can only run on this core */
