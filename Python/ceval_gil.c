@@ -233,13 +233,14 @@ static int64_t monotonic_ns(void)
  * those waiting to resume or to attach), the next stop first lets the world run as long as
  * that stop lasted (from its request to the restart; at most STW_MAX_FAIRNESS_WAIT_NS):
  * back-to-back stops keep the world stopped at most about half of the time, and the parked
- * threads get time slices in proportion to the stops' length.  Threads that were blocked (detached) when the stop came
- * do not count.  The wait spins, reading the clock: sleeping or yielding the core would cost
- * the caller a scheduler time slice (milliseconds with more threads than cores), far longer
- * than most stops; the parked threads run on the other cores meanwhile (on a machine with
- * one core, it yields).  The caller waits attached (it holds nothing yet): a stop another
- * thread requests meanwhile waits for it, as for any thread running C code, no longer than
- * that. */
+ * threads get time slices in proportion to the stops' length.  Threads that were blocked
+ * (detached) when the stop came do not count.  The wait spins, reading the clock: sleeping or
+ * yielding the core would cost the caller a scheduler time slice (milliseconds with more
+ * threads than cores), far longer than most stops; the parked threads run on the other cores
+ * meanwhile (on a machine with one core, it yields).  The caller waits attached, before it
+ * takes the stop lock: a stop another thread requests meanwhile waits for it, as for any
+ * thread running C code, no longer than that; what the caller holds (a critical section, the
+ * collector's flag) is held that much longer, and the wait depends on no other thread. */
 static void let_the_world_run(PyInterpreterState *interp)
 {
     if (_Py_atomic_load_int_relaxed(&interp->stw.parked_running) == 0) {
