@@ -128,8 +128,7 @@ _Py_MergeZeroLocalRefcount(PyObject *op)
 void
 _Py_IncRefShared(PyObject *op)
 {
-    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
-    if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, 1)) {
+    if (_Py_ptrc_try_count(op, 1)) {
         return;
     }
     _Py_atomic_add_ssize(&op->ob_ref_shared, (1 << _Py_REF_SHARED_SHIFT));

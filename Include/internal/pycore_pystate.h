@@ -95,6 +95,14 @@ static inline int _Py_ptrc_add_inline(PyObject *op, Py_ssize_t shared, Py_ssize_
     }
     return _Py_ptrc_add(op, shared, delta);
 }
+
+/* A thread other than op's owner counts delta in its own slot if op is promoted: 1 if it
+ * did, 0 if the caller must count in ob_ref_shared. */
+static inline int _Py_ptrc_try_count(PyObject *op, Py_ssize_t delta)
+{
+    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
+    return shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, delta);
+}
 #endif
 
 /* Py_INCREF and Py_DECREF for the references every call takes and drops to its function and
@@ -112,11 +120,8 @@ static inline void _Py_IncRefDeferred(PyObject *op)
     if (Py_LIKELY(_Py_IsOwnedByCurrentThread(op))) {
         _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local + 1);
     }
-    else {
-        Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
-        if (shared < _Py_REF_PT_MIN || !_Py_ptrc_add_inline(op, shared, 1)) {
-            _Py_IncRefShared(op);
-        }
+    else if (!_Py_ptrc_try_count(op, 1)) {
+        _Py_IncRefShared(op);
     }
     _Py_INC_REFTOTAL();
 #else
@@ -136,8 +141,7 @@ static inline void _Py_DecRefDeferred(PyObject *op)
         _Py_DecRefOwned(op, local);
         return;
     }
-    Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
-    if (shared < _Py_REF_PT_MIN || !_Py_ptrc_add_inline(op, shared, -1)) {
+    if (!_Py_ptrc_try_count(op, -1)) {
         _Py_DecRefShared(op);
     }
 #else
@@ -151,12 +155,9 @@ static inline void _Py_DecRefDeferred(PyObject *op)
  * hence alive, and is counted in the thread's slot inline. */
 static inline int _Py_TryIncRefDeferred(PyObject *op)
 {
-    if (!_Py_IsOwnedByCurrentThread(op)) {
-        Py_ssize_t shared = _Py_atomic_load_ssize_relaxed(&op->ob_ref_shared);
-        if (shared >= _Py_REF_PT_MIN && _Py_ptrc_add_inline(op, shared, 1)) {
-            _Py_INC_REFTOTAL();
-            return 1;
-        }
+    if (!_Py_IsOwnedByCurrentThread(op) && _Py_ptrc_try_count(op, 1)) {
+        _Py_INC_REFTOTAL();
+        return 1;
     }
     return _Py_TryIncRef(op);
 }
