@@ -15,24 +15,30 @@
  * references to the entry's key during the call and restarts when the table or entry changed.
  *
  * Thread safety (free-threaded build): every mutation holds the dict's critical section.
- * Lookups of an exact str key (globals, builtins, attributes, most dict.get calls) are
- * lock-free (dict_lookup_lockfree): load the keys table (acquire), probe it, match the key by
- * identity only (a lock-free reader never dereferences a key), try to take a reference to the
- * value (_Py_TryIncRef fails on an object whose count already reached zero) and re-check that
- * the entry still holds that key and value in the current table; anything else (a key that
- * needs __eq__, a concurrent change) falls back to the locked lookup.  What makes this safe is
- * QSBR (Python/qsbr.c): with more than one thread, a replaced keys table and the memory of
- * every freed value are returned to mimalloc only after all threads passed a quiescent state,
- * so the table a reader probes and the object whose count it tries to increment are still the
- * ones it loaded.  Values themselves are released at once, as in CPython (prompt finalization).
- * Writers store me_key, me_value and index slots with release stores.
+ * Lookups (globals, builtins, attributes, d[k], dict.get, `in`) are lock-free
+ * (dict_lookup_lockfree): load the keys table (acquire), probe it, match the key by identity,
+ * or by comparing contents when both keys are exact strs or exact ints (their memory is all
+ * the comparison reads), try to take a reference to the value (_Py_TryIncRef fails on an
+ * object whose count already reached zero) and re-check that the entry still holds that key
+ * and value in the current table; anything else (a key that needs __eq__, a concurrent
+ * change) falls back to the locked lookup.  Iteration is lock-free the same way
+ * (dictiter_step).  What makes this safe is QSBR (Python/qsbr.c): with more than one thread,
+ * a replaced keys table and the memory of every freed key and value are returned to mimalloc
+ * only after all threads passed a quiescent state, so the table a reader probes, the key it
+ * compares and the object whose count it tries to increment are still the ones it loaded.
+ * Keys and values themselves are released at once, as in CPython (prompt finalization).
+ * Writers store me_key, me_value and index slots with release stores.  An entry whose key
+ * was deleted gets a key again only after popitem (which gives back the last entries), so a
+ * reader that finds the same key in the entry after reading it knows it was there throughout
+ * or is there again.
  *
  * Only a *shared* dict pays for that (_PyGC_BITS_ITEMS_SHARED, dict_ensure_shared), as a list
  * does (Objects/listobject.c): a dict becomes shared the first time a thread other than its
- * owner reads or changes it while several threads run, under its lock, and its values are then
- * published (_PyObject_SetMaybeShared: their memory waits for QSBR when they die, readers may
- * count them through the shared count), as is every value stored in it afterwards.  Threads
- * other than the owner read an unshared dict under its lock (and share it); its owner reads it
+ * owner reads or changes it while several threads run, under its lock, and its keys and
+ * values are then published (_PyObject_SetMaybeShared: their memory waits for QSBR when they
+ * die, readers may count them through the shared count), as is every key and value stored in
+ * it afterwards.  Threads other than the owner read an unshared dict under its lock (and share
+ * it); its owner reads it
  * lock-free, which is safe because whatever could free a value or table under the owner is a
  * change by another thread, and that change shares the dict first.  So a dict that never
  * leaves its thread (locals of a call, keyword arguments, most instance dicts) stores and frees
@@ -44,6 +50,7 @@
 #include "pycore_pyatomic_ft_wrappers.h"
 #include "pycore_tuple.h"
 #include "pycore_list.h"
+#include "pycore_long.h"
 #include "pycore_qsbr.h"
 #include "pycore_gc.h"
 
@@ -238,8 +245,9 @@ dict_is_shared(PyDictObject *mp)
             _PyGC_BITS_ITEMS_SHARED) != 0;
 }
 
-/* From now on other threads read mp lock-free: publish its values, then mark mp (atomic or,
- * after the values' flags).  Caller holds mp's critical section. */
+/* From now on other threads read mp lock-free: publish its keys (readers compare strs and
+ * ints they find) and values, then mark mp (atomic or, after their flags).  Caller holds mp's
+ * critical section. */
 static Py_NO_INLINE void
 dict_make_shared(PyDictObject *mp)
 {
@@ -247,6 +255,7 @@ dict_make_shared(PyDictObject *mp)
     PyDictKeyEntry *ep = DK_ENTRIES(dk);
     for (Py_ssize_t i = 0; i < dk->dk_nentries; i++) {
         if (ep[i].me_value != NULL) {
+            _PyObject_SetMaybeShared(ep[i].me_key, 0);
             _PyObject_SetMaybeShared(ep[i].me_value, 0);
         }
     }
@@ -266,12 +275,13 @@ dict_ensure_shared(PyDictObject *mp)
     }
 }
 
-/* value is about to be stored in mp: lock-free readers reach it from now on if mp is shared. */
+/* A key or value is about to be stored in mp: lock-free readers reach it from now on if mp
+ * is shared. */
 static inline void
-dict_publish_value(PyDictObject *mp, PyObject *value)
+dict_publish(PyDictObject *mp, PyObject *op)
 {
     if (dict_is_shared(mp)) {
-        _PyObject_SetMaybeShared(value, 0);
+        _PyObject_SetMaybeShared(op, 0);
     }
 }
 #else
@@ -289,10 +299,10 @@ dict_ensure_shared(PyDictObject *mp)
 }
 
 static inline void
-dict_publish_value(PyDictObject *mp, PyObject *value)
+dict_publish(PyDictObject *mp, PyObject *op)
 {
     (void)mp;
-    (void)value;
+    (void)op;
 }
 #endif
 
@@ -422,25 +432,50 @@ dict_lookup_alone(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **va
     return 0;
 }
 
-/* Lock-free lookup of an exact str key (see the header comment).  1: found, *result is a new
- * reference; 0: missing; -1: not decided here, take the locked path. */
+/* Lock-free lookup (see the header comment).  1: found, *result is a new reference; 0:
+ * missing; -1: not decided here, take the locked path.  With result NULL, only whether key is
+ * present is decided, without taking a reference. */
 static inline int
 dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
 {
     PyObject *v;
     if (Py_LIKELY(_Py_IsSingleThreaded()) && dict_lookup_alone(mp, key, hash, &v)) {
-        *result = Py_XNewRef(v);
+        if (result != NULL) {
+            *result = Py_XNewRef(v);
+        }
         return v != NULL;
     }
     return dict_lookup_lockfree_threads(mp, key, hash, result);
 }
 
+/* Equality of a key found in a table (`stored`) and a distinct looked-up key with the same
+ * hash, decided without a lock when it reads only the keys' own immutable memory: exact strs
+ * (compact: their characters follow the header) and exact ints.  1 equal, 0 not, -1 needs
+ * __eq__ (the locked path).  `stored` may have died since it was loaded: keys of a shared dict
+ * are published, so its memory is not reused before this thread's next quiescent state, and
+ * a str or an int never changes its contents; the caller re-checks the entry afterwards. */
+static inline int
+dict_keys_equal_lockfree(PyObject *stored, PyObject *key)
+{
+    PyTypeObject *type = Py_TYPE(key);
+    if (Py_TYPE(stored) != type) {
+        return -1;
+    }
+    if (type == &PyUnicode_Type) {
+        if (!PyUnicode_IS_COMPACT(stored) || !PyUnicode_IS_COMPACT(key)) {
+            return -1;
+        }
+        return _PyUnicode_EQ(stored, key);
+    }
+    if (type == &PyLong_Type) {
+        return _PyLong_Compare((PyLongObject *)stored, (PyLongObject *)key) == 0;
+    }
+    return -1;
+}
+
 static Py_NO_INLINE int
 dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
 {
-    if (!PyUnicode_CheckExact(key)) {
-        return -1;
-    }
     if (!dict_is_shared(mp) && !_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
         return -1;     /* the locked path shares mp (dict_get_item_ref_locked) */
     }
@@ -453,32 +488,45 @@ dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash_t hash, Py
         for (;;) {
             Py_ssize_t ix = dk_get_index(dk, i);
             if (ix == DKIX_EMPTY) {
-                *result = NULL;
+                if (result != NULL) {
+                    *result = NULL;
+                }
                 return 0;
             }
             if (ix >= 0) {
                 PyDictKeyEntry *ep = &entries[ix];
                 PyObject *k = FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_key);
-                if (k == key) {
+                int equal = k == key;
+                if (!equal && k != NULL && FT_ATOMIC_LOAD_SSIZE_RELAXED(ep->me_hash) == hash) {
+                    equal = dict_keys_equal_lockfree(k, key);
+                    if (equal < 0) {
+                        return -1;     /* compare with __eq__ under the lock */
+                    }
+                    if (FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_key) != k) {
+                        break;         /* deleted meanwhile: look again */
+                    }
+                }
+                if (equal) {
                     PyObject *v = FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_value);
                     if (v == NULL) {
                         break;     /* being deleted: look again */
+                    }
+                    if (result == NULL) {
+                        /* Present now (an entry's key never comes back once deleted). */
+                        return 1;
                     }
                     /* v's memory is valid (QSBR); it may have just died. */
                     if (!_Py_TryIncRefDeferred(v)) {
                         break;
                     }
                     if (FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_value) == v &&
-                        FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_key) == key &&
+                        FT_ATOMIC_LOAD_PTR_ACQUIRE(ep->me_key) == k &&
                         FT_ATOMIC_LOAD_PTR_ACQUIRE(mp->ma_keys) == dk) {
                         *result = v;
                         return 1;
                     }
                     Py_DECREF(v);
                     break;
-                }
-                if (k != NULL && FT_ATOMIC_LOAD_SSIZE_RELAXED(ep->me_hash) == hash) {
-                    return -1;     /* an equal but distinct str: compare under the lock */
                 }
             }
             perturb >>= 5;
@@ -561,12 +609,13 @@ insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *valu
     Py_ssize_t n = dk->dk_nentries;
     PyDictKeyEntry *ep = &DK_ENTRIES(dk)[n];
     FT_ATOMIC_STORE_SSIZE_RELAXED(ep->me_hash, hash);
+    dict_publish(mp, key);
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_key, key);
-    dict_publish_value(mp, value);
+    dict_publish(mp, value);
     FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
     dk_set_index(dk, (size_t)slot, n);
     dk->dk_usable--;
-    dk->dk_nentries = n + 1;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(dk->dk_nentries, n + 1);
     FT_ATOMIC_STORE_SSIZE_RELAXED(mp->ma_used, mp->ma_used + 1);
     return 0;
 }
@@ -593,7 +642,7 @@ insertdict_replacing(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *
     }
     if (old_value != value) {
         PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[ix];
-        dict_publish_value(mp, value);
+        dict_publish(mp, value);
         FT_ATOMIC_STORE_PTR_RELEASE(ep->me_value, value);
         *replaced = old_value;
     }
@@ -1189,7 +1238,14 @@ _PyDict_Contains_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
 {
     PyObject *value;
     Py_ssize_t ix;
+#ifdef Py_GIL_DISABLED
+    int found = dict_lookup_lockfree((PyDictObject *)op, key, hash, NULL);
+    if (found >= 0) {
+        return found;
+    }
+#endif
     DICT_READ_BEGIN(op);
+    dict_ensure_shared((PyDictObject *)op);    /* the next tests of this thread go lock-free */
     ix = dict_lookup((PyDictObject *)op, key, hash, &value);
     DICT_READ_END();
     if (ix == DKIX_ERROR) {
@@ -2118,7 +2174,7 @@ dict_popitem(PyObject *self, PyObject *Py_UNUSED(ignored))
         }
         Py_hash_t hash = entries[i].me_hash;
         delitem_at(mp, i, hash, &key, &value);
-        dk->dk_nentries = i;
+        FT_ATOMIC_STORE_SSIZE_RELAXED(dk->dk_nentries, i);
     }
     Py_END_CRITICAL_SECTION();
     if (key == NULL) {
@@ -2448,10 +2504,105 @@ dictiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
     dictiterobject *di = (dictiterobject *)self;
     Py_ssize_t len = 0;
     if (!dictiter_exhausted(di) && di->di_used == PyDict_GET_SIZE(di->di_dict)) {
-        len = di->len;
+        len = FT_ATOMIC_LOAD_SSIZE_RELAXED(di->len);
     }
     return PyLong_FromSsize_t(len);
 }
+
+#ifdef Py_GIL_DISABLED
+/* One forward step of the free-threaded build, without the dict's lock when `locked` is 0
+ * (the dict is shared or ours: see the header comment), under it when 1.  A step finds the
+ * next live entry from di_pos, takes references to its key and value (lock-free: _Py_TryIncRef
+ * on what may have just died, then a re-check that the entry still holds them in the current
+ * table), and claims the entry by moving di_pos past it with a compare-and-swap: threads that
+ * share the iterator (locked or not) each get distinct entries, and di->len counts each entry
+ * once.  1 found, 0 exhausted, -1 error (RuntimeError), -2 not decided lock-free (an object
+ * only its owner counts: take the lock). */
+static int
+dictiter_step(dictiterobject *di, PyObject **pkey, PyObject **pvalue, int locked)
+{
+    PyDictObject *d = di->di_dict;
+    for (;;) {
+        Py_ssize_t pos = FT_ATOMIC_LOAD_SSIZE_RELAXED(di->di_pos);
+        if (pos == DICTITER_EXHAUSTED) {
+            return 0;
+        }
+        if (FT_ATOMIC_LOAD_SSIZE_RELAXED(di->di_used) != FT_ATOMIC_LOAD_SSIZE_RELAXED(d->ma_used)) {
+            PyErr_SetString(PyExc_RuntimeError, "dictionary changed size during iteration");
+            FT_ATOMIC_STORE_SSIZE_RELAXED(di->di_used, -1); /* make this state sticky */
+            return -1;
+        }
+        PyDictKeysObject *dk = FT_ATOMIC_LOAD_PTR_ACQUIRE(d->ma_keys);
+        PyDictKeyEntry *entries = DK_ENTRIES(dk);
+        Py_ssize_t n = FT_ATOMIC_LOAD_SSIZE_RELAXED(dk->dk_nentries);
+        Py_ssize_t i = pos;
+        PyObject *value = NULL;
+        while (i < n && (value = FT_ATOMIC_LOAD_PTR_ACQUIRE(entries[i].me_value)) == NULL) {
+            i++;
+        }
+        if (i >= n) {
+            if (_Py_atomic_compare_exchange_ssize(&di->di_pos, &pos, DICTITER_EXHAUSTED)) {
+                return 0;
+            }
+            continue;
+        }
+        PyObject *key = FT_ATOMIC_LOAD_PTR_ACQUIRE(entries[i].me_key);
+        if (key == NULL) {
+            continue;     /* being deleted */
+        }
+        if (locked) {
+            if (pkey != NULL) {
+                Py_INCREF(key);
+            }
+            if (pvalue != NULL) {
+                Py_INCREF(value);
+            }
+        }
+        else {
+            if (pkey != NULL && !_Py_TryIncRefDeferred(key)) {
+                return -2;
+            }
+            if (pvalue != NULL && !_Py_TryIncRefDeferred(value)) {
+                if (pkey != NULL) {
+                    Py_DECREF(key);
+                }
+                return -2;
+            }
+        }
+        if (locked || (FT_ATOMIC_LOAD_PTR_ACQUIRE(entries[i].me_key) == key &&
+                       FT_ATOMIC_LOAD_PTR_ACQUIRE(entries[i].me_value) == value &&
+                       FT_ATOMIC_LOAD_PTR_ACQUIRE(d->ma_keys) == dk)) {
+            if (_Py_atomic_compare_exchange_ssize(&di->di_pos, &pos, i + 1)) {
+                if (_Py_atomic_add_ssize(&di->len, -1) <= 0) {
+                    PyErr_SetString(PyExc_RuntimeError,
+                                    "dictionary keys changed during iteration");
+                    FT_ATOMIC_STORE_SSIZE_RELAXED(di->len, -1);
+                    FT_ATOMIC_STORE_SSIZE_RELAXED(di->di_pos, DICTITER_EXHAUSTED);
+                    i = -1;     /* drop the references below */
+                }
+                if (i >= 0) {
+                    if (pkey != NULL) {
+                        *pkey = key;
+                    }
+                    if (pvalue != NULL) {
+                        *pvalue = value;
+                    }
+                    return 1;
+                }
+            }
+        }
+        if (pkey != NULL) {
+            Py_DECREF(key);
+        }
+        if (pvalue != NULL) {
+            Py_DECREF(value);
+        }
+        if (i < 0) {
+            return -1;
+        }
+    }
+}
+#endif
 
 /* Advance; new references to the entry's key and value (either may be skipped).
  * 1 found, 0 exhausted, -1 error (RuntimeError). */
@@ -2462,6 +2613,23 @@ dictiter_advance(dictiterobject *di, PyObject **pkey, PyObject **pvalue, int rev
         return 0;
     }
     PyDictObject *d = di->di_dict;
+#ifdef Py_GIL_DISABLED
+    /* A lone thread takes the path below: its section takes no lock (Include/critical_section.h)
+     * and its plain stores cost less than the step's compare-and-swap. */
+    if (!reverse && !_Py_IsSingleThreaded()) {
+        int rc = -2;
+        if (dict_is_shared(d) || _Py_IsOwnedByCurrentThread((PyObject *)d)) {
+            rc = dictiter_step(di, pkey, pvalue, 0);
+        }
+        if (rc == -2) {
+            Py_BEGIN_CRITICAL_SECTION(d);
+            dict_ensure_shared(d);    /* the next steps of this thread go lock-free */
+            rc = dictiter_step(di, pkey, pvalue, 1);
+            Py_END_CRITICAL_SECTION();
+        }
+        return rc;
+    }
+#endif
     int rc = 0;
     Py_BEGIN_CRITICAL_SECTION(d);
     if (di->di_pos == DICTITER_EXHAUSTED) {

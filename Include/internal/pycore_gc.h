@@ -87,7 +87,8 @@ static inline void _PyObject_SetMaybeWeakref(PyObject *op)
  * (Objects/dictobject.c, Objects/listobject.c).  Without a second thread, op only gets the
  * bit: no reader can race with the owner, and an object flagged then is refused by
  * _Py_TryIncRef while only its owner counts it (its readers then take the container's lock),
- * so single-threaded programs keep the owner's fast path. */
+ * so single-threaded programs keep the owner's fast path; publishing it again while threads
+ * run adds the flag. */
 static inline void _PyObject_SetMaybeShared(PyObject *op, int always)
 {
     if (_Py_IsImmortal(op)) {
@@ -95,10 +96,13 @@ static inline void _PyObject_SetMaybeShared(PyObject *op, int always)
     }
     uint8_t bits = _Py_atomic_load_uint8_relaxed(&op->ob_gc_bits);
     if (bits & _PyGC_BITS_SHARED) {
-        if (always) {
+        /* Published before.  If that was while one thread ran, op got only the bit: give it
+         * the flag now that readers may count it (else their _Py_TryIncRef keeps failing on
+         * it, and they keep taking the container's lock). */
+        if (always || !_Py_qsbr_single_thread()) {
             _PyObject_SetMaybeWeakref(op);
         }
-        return;       /* else published before: flagged then if it needed to be */
+        return;
     }
     /* The caller is attached, so this is the runtime-wide "one thread" test: then nobody
      * else can write the bits, and a plain store does without the locked instruction (one

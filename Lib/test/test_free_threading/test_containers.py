@@ -510,6 +510,137 @@ class DictTests(unittest.TestCase):
         self.assertTrue(all(shared['w%d_%d' % (n, i)] == i and shared['m%d_%d' % (n, i)] == i
                             for n in range(20) for i in range(200)))
 
+    def test_lookup_with_equal_keys_while_keys_come_and_go(self):
+        # As above, but readers look keys up with equal, distinct objects (strs and ints built
+        # anew), which the lock-free lookup compares itself, and test membership, which takes
+        # no reference.
+        keys = ['key%d' % i for i in range(100)] + [10**20 + i for i in range(100)]
+        values = {key: ('value', key) for key in keys}
+        shared = dict(values)
+
+        def copy(key):
+            return int(str(key)) if isinstance(key, int) else ''.join(list(key))
+
+        def worker(index):
+            if index % 2 == 0:
+                for i in range(N):
+                    key = keys[(i * 7 + index) % len(keys)]
+                    shared.pop(key, None)
+                    shared[key] = values[key]
+                return 0
+            found = 0
+            for i in range(N):
+                key = copy(keys[(i * 13 + index) % len(keys)])
+                value = shared.get(key)
+                if value is not None:
+                    self.assertEqual(value, ('value', key))
+                    found += 1
+                if key in shared:
+                    found += 1
+            return found
+
+        results = run_concurrently(worker)
+        self.assertEqual(shared, values)
+        self.assertTrue(any(results[1::2]))
+
+    def test_reads_do_not_wait_for_a_writer_inside_eq(self):
+        # A writer's insertion compares its key with a colliding one under the dict's lock
+        # (free-threaded build) and stays inside __eq__ until the reader is done or a
+        # deadline passes.  The reader's lookups of str, int and tuple keys, membership tests,
+        # len() and iteration need no lock, so they finish while the writer still holds it.
+        # (GIL build: the reader runs at the writer's thread switches.)
+        import threading
+        entered = threading.Event()
+        reader_done = threading.Event()
+
+        class Colliding:
+            def __hash__(self):
+                return 12345
+
+            def __eq__(self, other):
+                entered.set()
+                deadline = time.monotonic() + 30.0
+                while not reader_done.is_set() and time.monotonic() < deadline:
+                    pass
+                return False
+
+        tuple_key = ('t', 1)
+        shared = {'alpha': 1, 10**20: 2, tuple_key: 3, Colliding(): 4}
+        for i in range(20):
+            shared['k%d' % i] = i
+        outcome = {}
+
+        def reader():
+            'alpha' in shared                     # shares the dict (its first read here)
+            entered.wait()
+            outcome['get'] = shared.get(''.join(['al', 'pha']))
+            outcome['item'] = shared[int('1' + '0' * 20)]
+            outcome['tuple'] = shared[tuple_key]
+            outcome['in'] = ''.join(['k', '7']) in shared
+            outcome['len'] = len(shared)
+            outcome['keys'] = sorted(k for k in shared if isinstance(k, str))
+            outcome['values'] = sum(v for k, v in shared.items() if isinstance(k, str))
+            reader_done.set()
+
+        def writer():
+            shared[Colliding()] = 5               # calls __eq__ with the colliding key
+            outcome['writer_saw_reader_done'] = reader_done.is_set()
+
+        threads = [threading.Thread(target=reader), threading.Thread(target=writer)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertTrue(outcome['writer_saw_reader_done'], 'the reader waited for the lock')
+        self.assertEqual(outcome['get'], 1)
+        self.assertEqual(outcome['item'], 2)
+        self.assertEqual(outcome['tuple'], 3)
+        self.assertTrue(outcome['in'])
+        self.assertEqual(outcome['len'], 24)
+        self.assertEqual(outcome['keys'], sorted(['alpha'] + ['k%d' % i for i in range(20)]))
+        self.assertEqual(outcome['values'], 1 + sum(range(20)))
+
+    def test_shared_iterator_hands_out_each_item_once(self):
+        # Threads that share one iterator of an unchanging dict get every item exactly once
+        # between them (each step claims its entry).
+        shared = {('key', i): i for i in range(20000)}
+        for view in (shared.keys(), shared.values(), shared.items()):
+            iterator = iter(view)
+
+            def worker(index):
+                got = []
+                for item in iterator:
+                    got.append(item)
+                return got
+
+            results = run_concurrently(worker)
+            everything = [item for got in results for item in got]
+            self.assertEqual(len(everything), len(shared))
+            self.assertEqual(sorted(everything), sorted(view))
+
+    def test_iteration_while_values_change(self):
+        # Writers replace values (same keys, so the size never changes); readers iterate and
+        # must see every key once per pass, with a value that was stored under it.
+        keys = ['k%d' % i for i in range(300)]
+        shared = {key: (key, 0) for key in keys}
+
+        def worker(index):
+            if index % 2 == 0:
+                for i in range(N // 4):
+                    key = keys[(i * 11 + index) % len(keys)]
+                    shared[key] = (key, i)
+                return 0
+            for _ in range(20):
+                seen = []
+                for key, value in shared.items():
+                    self.assertEqual(value[0], key)
+                    seen.append(key)
+                self.assertEqual(seen, keys)
+            return 0
+
+        run_concurrently(worker)
+        self.assertEqual(list(shared), keys)
+
     def test_mixed_operations_do_not_corrupt(self):
         shared = {}
 
