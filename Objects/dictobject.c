@@ -381,23 +381,32 @@ restart:;
     }
 }
 
+/* The first probe, which settles most lookups: the index of key's entry when the slot holds
+ * key itself (typically an interned str), DKIX_EMPTY when the slot is empty (key is missing),
+ * else DKIX_DUMMY (not decided: probe on). */
+static inline Py_ssize_t
+dict_probe_first(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash)
+{
+    Py_ssize_t ix = dk_get_index(dk, (size_t)hash & DK_MASK(dk));
+    if (ix >= 0) {
+        return DK_ENTRIES(dk)[ix].me_key == key ? ix : DKIX_DUMMY;
+    }
+    return ix;
+}
+
 /* Look key up.  Returns the entry index (>= 0), DKIX_EMPTY when missing or DKIX_ERROR with an
  * exception set; *value_addr receives the value (borrowed) or NULL.  Caller holds the
- * critical section in the free-threaded build.  The first probe is tried inline: it settles
- * most lookups (an identical key, typically an interned str, or an empty slot). */
+ * critical section in the free-threaded build.  The first probe is tried inline. */
 static inline Py_ssize_t
 dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_addr)
 {
     PyDictKeysObject *dk = mp->ma_keys;
-    Py_ssize_t ix = dk_get_index(dk, (size_t)hash & DK_MASK(dk));
+    Py_ssize_t ix = dict_probe_first(dk, key, hash);
     if (ix >= 0) {
-        PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
-        if (ep->me_key == key) {
-            *value_addr = ep->me_value;
-            return ix;
-        }
+        *value_addr = DK_ENTRIES(dk)[ix].me_value;
+        return ix;
     }
-    else if (ix == DKIX_EMPTY) {
+    if (ix == DKIX_EMPTY) {
         *value_addr = NULL;
         return DKIX_EMPTY;
     }
@@ -408,6 +417,18 @@ dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_ad
 static int dict_lookup_lockfree_threads(PyDictObject *mp, PyObject *key, Py_hash_t hash,
                                         PyObject **result);
 
+/* dict_lookup_alone past the first probe: a str key in a table of str keys (no Python code
+ * runs), else not decided (0). */
+static inline int
+dict_lookup_alone_slow(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value)
+{
+    if (mp->ma_keys->dk_kind == DICT_KEYS_UNICODE && PyUnicode_CheckExact(key)) {
+        (void)dict_lookup_slow(mp, key, hash, value);
+        return 1;
+    }
+    return 0;
+}
+
 /* The lookup of a lone thread (_Py_IsSingleThreaded): nobody else can change mp, so the GIL
  * build's probe serves, without the re-checks, whenever it runs no Python code (which could
  * start a thread): an identical key or an empty slot at the first probe, or a str key in a
@@ -416,22 +437,17 @@ static inline int
 dict_lookup_alone(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value)
 {
     PyDictKeysObject *dk = mp->ma_keys;
-    Py_ssize_t ix = dk_get_index(dk, (size_t)hash & DK_MASK(dk));
+    Py_ssize_t ix = dict_probe_first(dk, key, hash);
+    if (ix >= 0) {
+        *value = DK_ENTRIES(dk)[ix].me_value;
+        return 1;
+    }
     if (ix == DKIX_EMPTY) {
         *value = NULL;
         return 1;
     }
-    if (ix >= 0 && DK_ENTRIES(dk)[ix].me_key == key) {
-        *value = DK_ENTRIES(dk)[ix].me_value;
-        return 1;
-    }
-    if (dk->dk_kind == DICT_KEYS_UNICODE && PyUnicode_CheckExact(key)) {
-        (void)dict_lookup_slow(mp, key, hash, value);
-        return 1;
-    }
-    return 0;
+    return dict_lookup_alone_slow(mp, key, hash, value);
 }
-
 /* Lock-free lookup (see the header comment).  1: found, *result is a new reference; 0:
  * missing; -1: not decided here, take the locked path.  With result NULL, only whether key is
  * present is decided, without taking a reference. */
@@ -439,7 +455,10 @@ static inline int
 dict_lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **result)
 {
     PyObject *v;
-    if (Py_LIKELY(_Py_IsSingleThreaded()) && dict_lookup_alone(mp, key, hash, &v)) {
+    if (Py_LIKELY(_Py_IsSingleThreaded())) {
+        if (!dict_lookup_alone(mp, key, hash, &v)) {
+            return -1;      /* a key that needs __eq__: the locked path takes no lock alone */
+        }
         if (result != NULL) {
             *result = Py_XNewRef(v);
         }
@@ -727,6 +746,25 @@ dict_get_item_ref_locked(PyDictObject *op, PyObject *key, Py_hash_t hash, PyObje
     }
     return value != NULL;
 }
+
+/* dict_get_item_ref past a lone thread's first probe. */
+static Py_NO_INLINE int
+dict_get_item_ref_slow(PyDictObject *op, PyObject *key, Py_hash_t hash, PyObject **result)
+{
+    PyObject *v;
+    if (Py_LIKELY(_Py_IsSingleThreaded())) {
+        if (dict_lookup_alone_slow(op, key, hash, &v)) {
+            *result = Py_XNewRef(v);
+            return v != NULL;
+        }
+        return dict_get_item_ref_locked(op, key, hash, result);
+    }
+    int found = dict_lookup_lockfree_threads(op, key, hash, result);
+    if (found >= 0) {
+        return found;
+    }
+    return dict_get_item_ref_locked(op, key, hash, result);
+}
 #endif
 
 /* 1 and a new reference in *result when found; 0 and NULL when missing; -1 and NULL with an
@@ -735,11 +773,21 @@ static inline int
 dict_get_item_ref(PyDictObject *op, PyObject *key, Py_hash_t hash, PyObject **result)
 {
 #ifdef Py_GIL_DISABLED
-    int found = dict_lookup_lockfree(op, key, hash, result);
-    if (found >= 0) {
-        return found;
+    /* A lone thread's first probe inline, as the GIL build's (dict_lookup_alone), so that the
+     * common case needs no registers saved. */
+    if (Py_LIKELY(_Py_IsSingleThreaded())) {
+        PyDictKeysObject *dk = op->ma_keys;
+        Py_ssize_t ix = dict_probe_first(dk, key, hash);
+        if (ix >= 0) {
+            *result = Py_NewRef(DK_ENTRIES(dk)[ix].me_value);
+            return 1;
+        }
+        if (ix == DKIX_EMPTY) {
+            *result = NULL;
+            return 0;
+        }
     }
-    return dict_get_item_ref_locked(op, key, hash, result);
+    return dict_get_item_ref_slow(op, key, hash, result);
 #else
     PyObject *value;
     Py_ssize_t ix = dict_lookup(op, key, hash, &value);
