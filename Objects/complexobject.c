@@ -170,7 +170,6 @@ PyComplex_FromCComplex(Py_complex c)
     if (op == NULL) {
         return PyErr_NoMemory();
     }
-    memset(op, 0, sizeof(PyObject));
     _PyObject_Init((PyObject *)op, &PyComplex_Type);
     op->cval = c;
     return (PyObject *)op;

@@ -54,7 +54,6 @@ PyFloat_FromDouble(double x)
             return PyErr_NoMemory();
         }
     }
-    memset(op, 0, sizeof(PyObject));
     _PyObject_Init((PyObject *)op, &PyFloat_Type);
     op->ob_fval = x;
     return (PyObject *)op;

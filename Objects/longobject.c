@@ -79,7 +79,6 @@ long_alloc(Py_ssize_t nlimbs)
         PyErr_NoMemory();
         return NULL;
     }
-    memset(op, 0, sizeof(PyObject));
     _PyObject_InitVar((PyVarObject *)op, &PyLong_Type, 0);
     return op;
 }

@@ -342,7 +342,6 @@ _PyObject_New(PyTypeObject *tp)
     if (op == NULL) {
         return PyErr_NoMemory();
     }
-    memset(op, 0, sizeof(PyObject));
     _PyObject_Init(op, tp);
     return op;
 }
@@ -359,7 +358,6 @@ _PyObject_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
     if (op == NULL) {
         return (PyVarObject *)PyErr_NoMemory();
     }
-    memset(op, 0, sizeof(PyVarObject));
     _PyObject_InitVar(op, tp, nitems);
     return op;
 }

@@ -43,9 +43,6 @@ tuple_alloc(Py_ssize_t size)
             tuple_freelist[size] = (PyTupleObject *)op->ob_item[0];
             tuple_freelist_count[size]--;
             _Py_NewReference((PyObject *)op);
-#ifdef Py_GIL_DISABLED
-            op->ob_base.ob_base.ob_gc_bits = 0;     /* as the allocator's zeroed memory */
-#endif
             memset(op->ob_item, 0, (size_t)size * sizeof(PyObject *));
             return op;
         }

@@ -31,6 +31,7 @@ static inline void _Py_NewReference(PyObject *op)
     op->ob_tid = _Py_ThreadId();
     op->ob_flags = 0;
     op->ob_mutex = (PyMutex){ 0 };
+    op->ob_gc_bits = 0;     /* the allocator's memory may hold a former object's bits */
     op->ob_ref_local = 1;
     op->ob_ref_shared = 0;
 #endif
