@@ -202,6 +202,33 @@ TEST_F(FTRefcount, ConcurrentIncrefDecrefStaysExact)
     EXPECT_EQ(g_deallocs.load(), 1);
 }
 
+// PyObject_Init on memory a former object used (PyObject_Malloc does not clear it; str and
+// bytes are made this way) gives a fresh header: one reference owned by this thread, no lock,
+// and in the free-threaded build no GC bits (a stale _PyGC_BITS_SHARED would send the object
+// through QSBR and make it look published).
+TEST_F(FTRefcount, ObjectInitGivesAFreshHeader)
+{
+    std::thread([]() {
+        PyGILState_STATE st = PyGILState_Ensure();
+        PyObject *op = (PyObject *)PyObject_Malloc(sizeof(PyObject));
+        ASSERT_NE(op, nullptr);
+        memset(op, 0xff, sizeof(PyObject));
+        EXPECT_EQ(PyObject_Init(op, &PyBaseObject_Type), op);
+        EXPECT_EQ(Py_TYPE(op), &PyBaseObject_Type);
+        EXPECT_EQ(Py_REFCNT(op), 1);
+#ifdef Py_GIL_DISABLED
+        EXPECT_EQ(op->ob_gc_bits, 0);
+        EXPECT_EQ(op->ob_flags, 0);
+        EXPECT_EQ(op->ob_mutex._bits, 0);
+        EXPECT_EQ(op->ob_ref_local, 1u);
+        EXPECT_EQ(op->ob_ref_shared, 0);
+        EXPECT_EQ(op->ob_tid, _Py_ThreadId());
+#endif
+        Py_DECREF(op);
+        PyGILState_Release(st);
+    }).join();
+}
+
 #ifdef Py_GIL_DISABLED
 
 // A non-owner drops the last reference: the object is queued to its owner, not freed, until
