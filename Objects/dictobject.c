@@ -269,8 +269,8 @@ dict_make_shared(PyDictObject *mp)
 static inline void
 dict_ensure_shared(PyDictObject *mp)
 {
-    if (Py_UNLIKELY(!dict_is_shared(mp) && !_Py_IsOwnedByCurrentThread((PyObject *)mp) &&
-                    !_Py_IsSingleThreaded())) {
+    if (Py_UNLIKELY(!_Py_IsSingleThreaded() && !dict_is_shared(mp) &&
+                    !_Py_IsOwnedByCurrentThread((PyObject *)mp))) {
         dict_make_shared(mp);
     }
 }
@@ -490,6 +490,12 @@ dict_keys_equal_lockfree(PyObject *stored, PyObject *key)
         return _PyLong_Compare((PyLongObject *)stored, (PyLongObject *)key) == 0;
     }
     return -1;
+}
+
+int
+_PyDict_KeysEqualLockFree(PyObject *stored, PyObject *key)
+{
+    return dict_keys_equal_lockfree(stored, key);
 }
 
 static Py_NO_INLINE int

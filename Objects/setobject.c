@@ -11,11 +11,30 @@
  *
  * Thread safety (free-threaded build): mutations of a set hold its critical section; operations
  * reading two sets hold both (Py_BEGIN_CRITICAL_SECTION2).  A frozenset is never mutated after
- * its constructor returns. */
+ * its constructor returns, so membership tests read it without a lock.
+ *
+ * Membership tests of a set are lock-free too (set_contains_lockfree), as dict lookups are
+ * (Objects/dictobject.c), and only a *shared* set pays for them: one that a thread other than
+ * its owner read or changed while several threads ran (set_ensure_shared, under the lock).
+ * Sharing publishes its keys (_PyObject_SetMaybeShared: their memory waits for QSBR when they
+ * die), as is every key added afterwards.  A reader loads so->table once and probes it with
+ * that table's own size (a table other than smalltable carries its mask in front of it), so
+ * what it sees is always one table: the current one, changed in place one slot at a time
+ * (an add writes the hash, then the key), or a former one, which nobody writes again and
+ * whose memory waits for QSBR.  That needs one rule of shared sets: a new table (resize,
+ * clear, intersection_update) is always a fresh allocation, never smalltable rebuilt in place.
+ * The reader matches keys by identity, or compares exact strs and ints itself; a key that
+ * needs __eq__ takes the locked path.  Other threads read an unshared set under its lock (and
+ * share it); its owner reads it lock-free, which is safe because any change by another thread
+ * shares it first. */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_setobject.h"
 #include "pycore_pyatomic_ft_wrappers.h"
+#include "pycore_dict.h"
+#include "pycore_gc.h"
+#include "pycore_pystate.h"
+#include "pycore_qsbr.h"
 
 /* The deleted-slot marker: a private immortal object. */
 static struct {
@@ -76,6 +95,111 @@ static inline void probe_next(probe_state *p, size_t mask)
     p->base = (p->base * 5 + 1 + p->perturb) & mask;
     p->i = p->base;
     p->step = 0;
+}
+
+/* ---- tables and sharing (see the header comment) -------------------------------------------- */
+
+/* What precedes a table other than smalltable: its size, for lock-free readers. */
+typedef struct {
+    Py_ssize_t mask;
+    Py_ssize_t unused;      /* keeps the entries aligned as the allocator's blocks */
+} table_header;
+
+/* A zeroed table of newsize slots on the heap, or NULL with MemoryError. */
+static setentry *
+table_new(size_t newsize)
+{
+    if (newsize > ((size_t)PY_SSIZE_T_MAX - sizeof(table_header)) / sizeof(setentry)) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    table_header *h = PyMem_Malloc(sizeof(table_header) + newsize * sizeof(setentry));
+    if (h == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    h->mask = (Py_ssize_t)newsize - 1;
+    memset(h + 1, 0, newsize * sizeof(setentry));
+    return (setentry *)(h + 1);
+}
+
+#ifdef Py_GIL_DISABLED
+/* Are so's keys published, so that threads other than its owner test membership lock-free? */
+static inline int
+set_is_shared(PySetObject *so)
+{
+    return (_Py_atomic_load_uint8_relaxed(&so->ob_base.ob_gc_bits) &
+            _PyGC_BITS_ITEMS_SHARED) != 0;
+}
+
+/* From now on other threads read so lock-free: publish its keys, then mark it.  Caller holds
+ * so's critical section (or so is not visible to other threads). */
+static Py_NO_INLINE void
+set_make_shared(PySetObject *so)
+{
+    for (Py_ssize_t i = 0; i <= so->mask; i++) {
+        PyObject *key = so->table[i].key;
+        if (key != NULL && key != dummy) {
+            _PyObject_SetMaybeShared(key, 0);
+        }
+    }
+    (void)_Py_atomic_or_uint8(&so->ob_base.ob_gc_bits,
+                              _PyGC_BITS_SHARED | _PyGC_BITS_ITEMS_SHARED);
+}
+
+/* A thread other than so's owner is about to read or change so while others run: share it
+ * first, so that the owner's lock-free reads stay safe from what the change frees.  Caller
+ * holds so's critical section. */
+static inline void
+set_ensure_shared(PySetObject *so)
+{
+    if (Py_UNLIKELY(!_Py_IsSingleThreaded() && !set_is_shared(so) &&
+                    !_Py_IsOwnedByCurrentThread((PyObject *)so))) {
+        set_make_shared(so);
+    }
+}
+
+/* key is about to be stored in so. */
+static inline void
+set_publish(PySetObject *so, PyObject *key)
+{
+    if (set_is_shared(so)) {
+        _PyObject_SetMaybeShared(key, 0);
+    }
+}
+#else
+static inline int set_is_shared(PySetObject *so) { (void)so; return 0; }
+static inline void set_ensure_shared(PySetObject *so) { (void)so; }
+static inline void set_publish(PySetObject *so, PyObject *key) { (void)so; (void)key; }
+#endif
+
+/* Free a table of so's that was on the heap, once no lock-free reader can be probing it. */
+static void
+table_free(PySetObject *so, setentry *table)
+{
+    table_header *h = (table_header *)table - 1;
+    if (set_is_shared(so)) {
+        _PyMem_FreeDelayed(h);
+    }
+    else {
+        PyMem_Free(h);
+    }
+}
+
+/* Decref the keys of a table so no longer uses (mask + 1 slots), then free it if it was on
+ * the heap. */
+static void
+table_release(PySetObject *so, setentry *table, Py_ssize_t mask, int on_heap)
+{
+    for (Py_ssize_t i = 0; i <= mask; i++) {
+        PyObject *key = table[i].key;
+        if (key != NULL && key != dummy) {
+            Py_DECREF(key);
+        }
+    }
+    if (on_heap) {
+        table_free(so, table);
+    }
 }
 
 /* Find key.  Returns the live entry, NULL when missing, or (setentry *)-1 ... signalled via
@@ -153,21 +277,18 @@ set_table_resize(PySetObject *so, Py_ssize_t minused)
         oldtable = small_copy;
     }
     setentry *newtable;
-    if (newsize == PySet_MINSIZE) {
+    set_ensure_shared(so);
+    if (newsize == PySet_MINSIZE && !set_is_shared(so)) {
         newtable = so->smalltable;
+        memset(newtable, 0, sizeof(setentry) * newsize);
     }
     else {
-        if (newsize > (size_t)PY_SSIZE_T_MAX / sizeof(setentry)) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        newtable = PyMem_Malloc(sizeof(setentry) * newsize);
+        /* Shared: lock-free readers may be probing smalltable, which is never rebuilt. */
+        newtable = table_new(newsize);
         if (newtable == NULL) {
-            PyErr_NoMemory();
             return -1;
         }
     }
-    memset(newtable, 0, sizeof(setentry) * newsize);
     Py_ssize_t oldmask = so->mask;
     for (Py_ssize_t i = 0; i <= oldmask; i++) {
         PyObject *key = oldtable[i].key;
@@ -176,12 +297,11 @@ set_table_resize(PySetObject *so, Py_ssize_t minused)
         }
     }
     setentry *to_free = oldtable_is_small ? NULL : so->table;
-    so->table = newtable;
     so->mask = (Py_ssize_t)newsize - 1;
     so->fill = so->used;
-    /* Once lock-free readers exist, a replaced table goes through QSBR here. */
+    FT_ATOMIC_STORE_PTR_RELEASE(so->table, newtable);
     if (to_free != NULL) {
-        PyMem_Free(to_free);
+        table_free(so, to_free);
     }
     return 0;
 }
@@ -190,6 +310,7 @@ set_table_resize(PySetObject *so, Py_ssize_t minused)
 static int
 set_add_entry_steal(PySetObject *so, PyObject *key, Py_hash_t hash)
 {
+    set_ensure_shared(so);
 restart:;
     setentry *table = so->table;
     size_t mask = (size_t)so->mask;
@@ -206,8 +327,10 @@ restart:;
             else {
                 so->fill++;
             }
-            entry->key = key;
-            entry->hash = hash;
+            set_publish(so, key);
+            /* The hash first: a lock-free reader that finds the key finds its hash. */
+            FT_ATOMIC_STORE_SSIZE_RELAXED(entry->hash, hash);
+            FT_ATOMIC_STORE_PTR_RELEASE(entry->key, key);
             FT_ATOMIC_STORE_SSIZE_RELAXED(so->used, so->used + 1);
             if ((size_t)so->fill * 5 < mask * 3) {
                 return 0;
@@ -273,6 +396,64 @@ set_contains_entry(PySetObject *so, PyObject *key, Py_hash_t hash)
     return entry != NULL;
 }
 
+#ifdef Py_GIL_DISABLED
+/* Lock-free membership test (see the header comment): 1 present, 0 missing, -1 not decided
+ * here (a key that needs __eq__, or a set another thread owns and has not shared). */
+static int
+set_contains_lockfree(PySetObject *so, PyObject *key, Py_hash_t hash)
+{
+    if (!set_is_shared(so) && !_Py_IsOwnedByCurrentThread((PyObject *)so) &&
+            !_Py_IsSingleThreaded()) {
+        return -1;     /* the locked path shares so */
+    }
+    setentry *table = FT_ATOMIC_LOAD_PTR_ACQUIRE(so->table);
+    size_t mask = table == so->smalltable ? PySet_MINSIZE - 1
+                                          : (size_t)((table_header *)table - 1)->mask;
+    probe_state probe;
+    probe_init(&probe, hash, mask);
+    for (;;) {
+        setentry *entry = &table[probe.i];
+        PyObject *startkey = FT_ATOMIC_LOAD_PTR_ACQUIRE(entry->key);
+        if (startkey == NULL) {
+            return 0;
+        }
+        if (startkey == key) {
+            return 1;
+        }
+        if (startkey != dummy && FT_ATOMIC_LOAD_SSIZE_RELAXED(entry->hash) == hash) {
+            /* startkey was in the table when loaded; equal to key, key was present then. */
+            int equal = _PyDict_KeysEqualLockFree(startkey, key);
+            if (equal != 0) {
+                return equal;
+            }
+        }
+        probe_next(&probe, mask);
+    }
+}
+#endif
+
+/* Membership with a known hash: lock-free when it can be (free-threaded build), else under
+ * so's lock.  1, 0 or -1 with an exception. */
+static int
+set_contains_known_hash(PySetObject *so, PyObject *key, Py_hash_t hash)
+{
+    int rc;
+#ifdef Py_GIL_DISABLED
+    if (PyFrozenSet_Check(so)) {
+        return set_contains_entry(so, key, hash);    /* never changes once made */
+    }
+    rc = set_contains_lockfree(so, key, hash);
+    if (rc >= 0) {
+        return rc;
+    }
+#endif
+    Py_BEGIN_CRITICAL_SECTION(so);
+    set_ensure_shared(so);      /* the next tests of this thread go lock-free */
+    rc = set_contains_entry(so, key, hash);
+    Py_END_CRITICAL_SECTION();
+    return rc;
+}
+
 /* Remove key.  1 removed, 0 missing, -1 error.  The old key goes to *old (decref it outside
  * the critical section). */
 static int
@@ -280,6 +461,7 @@ set_discard_entry(PySetObject *so, PyObject *key, Py_hash_t hash, PyObject **old
 {
     int error;
     *old = NULL;
+    set_ensure_shared(so);
     setentry *entry = set_lookkey(so, key, hash, &error);
     if (error) {
         return -1;
@@ -288,8 +470,8 @@ set_discard_entry(PySetObject *so, PyObject *key, Py_hash_t hash, PyObject **old
         return 0;
     }
     *old = entry->key;
-    entry->key = dummy;
-    entry->hash = -1;
+    FT_ATOMIC_STORE_PTR_RELEASE(entry->key, dummy);
+    FT_ATOMIC_STORE_SSIZE_RELAXED(entry->hash, -1);
     FT_ATOMIC_STORE_SSIZE_RELAXED(so->used, so->used - 1);
     return 1;
 }
@@ -300,31 +482,36 @@ set_clear_internal(PySetObject *so)
 {
     setentry *table = so->table;
     Py_ssize_t mask = so->mask;
-    Py_ssize_t fill = so->fill;
     int table_is_malloced = table != so->smalltable;
     setentry small_copy[PySet_MINSIZE];
-    if (!table_is_malloced) {
-        if (fill == 0) {
-            return;
-        }
-        memcpy(small_copy, table, sizeof(small_copy));
-        table = small_copy;
+    if (!table_is_malloced && so->fill == 0) {
+        return;
     }
-    memset(so->smalltable, 0, sizeof(so->smalltable));
-    so->table = so->smalltable;
+    set_ensure_shared(so);
+    setentry *fresh = NULL;
+    if (set_is_shared(so)) {
+        /* Lock-free readers may be probing the table: a fresh one replaces it.  Without
+         * memory for one, the set is emptied in place as an unshared one (a reader may then
+         * miss a key it should have found while that happens). */
+        PyObject *exc = PyErr_GetRaisedException();
+        fresh = table_new(PySet_MINSIZE);
+        PyErr_Clear();
+        PyErr_SetRaisedException(exc);
+    }
+    if (fresh == NULL) {
+        if (!table_is_malloced) {
+            memcpy(small_copy, table, sizeof(small_copy));
+            table = small_copy;
+        }
+        memset(so->smalltable, 0, sizeof(so->smalltable));
+        fresh = so->smalltable;
+    }
     so->mask = PySet_MINSIZE - 1;
     so->fill = 0;
     FT_ATOMIC_STORE_SSIZE_RELAXED(so->used, 0);
     so->hash = -1;
-    for (Py_ssize_t i = 0; i <= mask; i++) {
-        PyObject *key = table[i].key;
-        if (key != NULL && key != dummy) {
-            Py_DECREF(key);
-        }
-    }
-    if (table_is_malloced) {
-        PyMem_Free(table);
-    }
+    FT_ATOMIC_STORE_PTR_RELEASE(so->table, fresh);
+    table_release(so, table, mask, table_is_malloced);
 }
 
 /* Iterate: 1 and a borrowed entry, or 0 at the end. */
@@ -585,11 +772,7 @@ set_contains_key(PySetObject *so, PyObject *key)
         Py_DECREF(tmpkey);
         return rc;
     }
-    int rc;
-    Py_BEGIN_CRITICAL_SECTION(so);
-    rc = set_contains_entry(so, key, hash);
-    Py_END_CRITICAL_SECTION();
-    return rc;
+    return set_contains_known_hash(so, key, hash);
 }
 
 int
@@ -605,11 +788,7 @@ PySet_Contains(PyObject *anyset, PyObject *key)
 int
 _PySet_ContainsKnownHash(PySetObject *so, PyObject *key, Py_hash_t hash)
 {
-    int rc;
-    Py_BEGIN_CRITICAL_SECTION(so);
-    rc = set_contains_entry(so, key, hash);
-    Py_END_CRITICAL_SECTION();
-    return rc;
+    return set_contains_known_hash(so, key, hash);
 }
 
 /* Discard key (with the frozenset retry).  1 removed, 0 missing, -1 error. */
@@ -699,6 +878,7 @@ set_pop_impl(PySetObject *so)
 {
     PyObject *key = NULL;
     Py_BEGIN_CRITICAL_SECTION(so);
+    set_ensure_shared(so);
     if (so->used == 0) {
         PyErr_SetString(PyExc_KeyError, "pop from an empty set");
     }
@@ -713,8 +893,8 @@ set_pop_impl(PySetObject *so)
             }
         }
         key = entry->key;
-        entry->key = dummy;
-        entry->hash = -1;
+        FT_ATOMIC_STORE_PTR_RELEASE(entry->key, dummy);
+        FT_ATOMIC_STORE_SSIZE_RELAXED(entry->hash, -1);
         FT_ATOMIC_STORE_SSIZE_RELAXED(so->used, so->used - 1);
         so->finger = entry - so->table + 1;
     }
@@ -753,15 +933,7 @@ set_dealloc(PyObject *self)
     if (so->weakreflist != NULL) {
         PyObject_ClearWeakRefs(self);
     }
-    for (Py_ssize_t i = 0; i <= so->mask; i++) {
-        PyObject *key = so->table[i].key;
-        if (key != NULL && key != dummy) {
-            Py_DECREF(key);
-        }
-    }
-    if (so->table != so->smalltable) {
-        PyMem_Free(so->table);
-    }
+    table_release(so, so->table, so->mask, so->table != so->smalltable);
     Py_TYPE(so)->tp_free(self);
     Py_TRASHCAN_END
 }
@@ -977,20 +1149,45 @@ set_swap_bodies_steal(PySetObject *so, PySetObject *tmp)
 {
     /* Exchange tables, keeping each smalltable in its own object. */
     Py_BEGIN_CRITICAL_SECTION(so);
+    set_ensure_shared(so);
+    setentry *fresh = NULL;     /* shared: so's new table, never its smalltable rebuilt */
+    if (set_is_shared(so)) {
+        if (tmp->table != tmp->smalltable) {
+            fresh = tmp->table;
+        }
+        else {
+            PyObject *exc = PyErr_GetRaisedException();
+            fresh = table_new(PySet_MINSIZE);
+            PyErr_Clear();          /* without memory: as unshared (see set_clear_internal) */
+            PyErr_SetRaisedException(exc);
+            if (fresh != NULL) {
+                memcpy(fresh, tmp->smalltable, sizeof(tmp->smalltable));
+            }
+        }
+        /* tmp gets so's former table, which readers of so may still probe: tmp frees it
+         * through QSBR (its keys are published already). */
+#ifdef Py_GIL_DISABLED
+        (void)_Py_atomic_or_uint8(&tmp->ob_base.ob_gc_bits,
+                                  _PyGC_BITS_SHARED | _PyGC_BITS_ITEMS_SHARED);
+#endif
+    }
     Py_ssize_t t_fill = so->fill, t_used = so->used, t_mask = so->mask;
     setentry *t_table = so->table;
     setentry t_small[PySet_MINSIZE];
     memcpy(t_small, so->smalltable, sizeof(t_small));
 
     so->fill = tmp->fill;
-    so->used = tmp->used;
+    FT_ATOMIC_STORE_SSIZE_RELAXED(so->used, tmp->used);
     so->mask = tmp->mask;
-    if (tmp->table == tmp->smalltable) {
+    if (fresh != NULL) {
+        FT_ATOMIC_STORE_PTR_RELEASE(so->table, fresh);
+    }
+    else if (tmp->table == tmp->smalltable) {
         memcpy(so->smalltable, tmp->smalltable, sizeof(t_small));
-        so->table = so->smalltable;
+        FT_ATOMIC_STORE_PTR_RELEASE(so->table, so->smalltable);
     }
     else {
-        so->table = tmp->table;
+        FT_ATOMIC_STORE_PTR_RELEASE(so->table, tmp->table);
     }
     tmp->fill = t_fill;
     tmp->used = t_used;

@@ -66,6 +66,11 @@ PyAPI_FUNC(PyObject *) _PyDict_LoadGlobal(PyDictObject *globals, PyDictObject *b
 /* dict.pop(key[, default]) with default == NULL meaning "raise KeyError"; new reference. */
 PyAPI_FUNC(PyObject *) _PyDict_Pop(PyObject *dict, PyObject *key, PyObject *default_value);
 PyAPI_FUNC(int) _PyDict_HasOnlyStringKeys(PyObject *mp);
+#ifdef Py_GIL_DISABLED
+/* Equality of a key found in a shared table and a distinct key with the same hash, without a
+ * lock (exact strs and ints): 1 equal, 0 not, -1 needs __eq__.  Objects/dictobject.c. */
+PyAPI_FUNC(int) _PyDict_KeysEqualLockFree(PyObject *stored, PyObject *key);
+#endif
 PyAPI_FUNC(int) _PyDict_Contains(PyObject *mp, PyObject *key);
 PyAPI_FUNC(Py_ssize_t) _PyDict_SizeOf(PyDictObject *mp);
 PyAPI_FUNC(void) _PyDict_MaybeUntrack(PyObject *mp);

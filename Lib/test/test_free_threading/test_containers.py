@@ -45,6 +45,49 @@ def hand_over(make, owner_pass, other_pass, rounds, passes=1, nthreads=NTHREADS)
     run_concurrently(worker, nthreads=nthreads)
 
 
+def read_while_writer_holds_the_lock(make, write, read):
+    """A writer's insertion compares its key with a colliding one under the container's lock
+    (free-threaded build) and stays inside __eq__ until the reader is done, or for 30 s.
+    make(colliding) returns the container holding colliding(); write(container, colliding)
+    inserts another colliding() (the writer is not the container's owner, so the container is
+    shared before the comparison); read(container) returns what the reader saw.  Returns
+    (whether the writer was still inside __eq__ when the reader finished, what it saw).
+    (GIL build: the reader runs at the writer's thread switches.)"""
+    import threading
+    entered = threading.Event()
+    reader_done = threading.Event()
+
+    class Colliding:
+        def __hash__(self):
+            return 12345
+
+        def __eq__(self, other):
+            entered.set()
+            deadline = time.monotonic() + 30.0
+            while not reader_done.is_set() and time.monotonic() < deadline:
+                pass
+            return False
+
+    container = make(Colliding)
+    outcome = {}
+
+    def reader():
+        entered.wait()
+        outcome['read'] = read(container)
+        reader_done.set()
+
+    def writer():
+        write(container, Colliding)
+        outcome['writer_saw_reader_done'] = reader_done.is_set()
+
+    threads = [threading.Thread(target=reader), threading.Thread(target=writer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcome['writer_saw_reader_done'], outcome['read']
+
+
 class ListTests(unittest.TestCase):
 
     def test_append(self):
@@ -544,61 +587,30 @@ class DictTests(unittest.TestCase):
         self.assertTrue(any(results[1::2]))
 
     def test_reads_do_not_wait_for_a_writer_inside_eq(self):
-        # A writer's insertion compares its key with a colliding one under the dict's lock
-        # (free-threaded build) and stays inside __eq__ until the reader is done or a
-        # deadline passes.  The reader's lookups of str, int and tuple keys, membership tests,
-        # len() and iteration need no lock, so they finish while the writer still holds it.
-        # (GIL build: the reader runs at the writer's thread switches.)
-        import threading
-        entered = threading.Event()
-        reader_done = threading.Event()
-
-        class Colliding:
-            def __hash__(self):
-                return 12345
-
-            def __eq__(self, other):
-                entered.set()
-                deadline = time.monotonic() + 30.0
-                while not reader_done.is_set() and time.monotonic() < deadline:
-                    pass
-                return False
-
+        # Lookups of str, int and tuple keys, membership tests, len() and iteration need no
+        # lock: they finish while the writer holds it.
         tuple_key = ('t', 1)
-        shared = {'alpha': 1, 10**20: 2, tuple_key: 3, Colliding(): 4}
-        for i in range(20):
-            shared['k%d' % i] = i
-        outcome = {}
 
-        def reader():
-            'alpha' in shared                     # shares the dict (its first read here)
-            entered.wait()
-            outcome['get'] = shared.get(''.join(['al', 'pha']))
-            outcome['item'] = shared[int('1' + '0' * 20)]
-            outcome['tuple'] = shared[tuple_key]
-            outcome['in'] = ''.join(['k', '7']) in shared
-            outcome['len'] = len(shared)
-            outcome['keys'] = sorted(k for k in shared if isinstance(k, str))
-            outcome['values'] = sum(v for k, v in shared.items() if isinstance(k, str))
-            reader_done.set()
+        def make(colliding):
+            shared = {'alpha': 1, 10**20: 2, tuple_key: 3, colliding(): 4}
+            for i in range(20):
+                shared['k%d' % i] = i
+            return shared
 
-        def writer():
-            shared[Colliding()] = 5               # calls __eq__ with the colliding key
-            outcome['writer_saw_reader_done'] = reader_done.is_set()
+        def write(shared, colliding):
+            shared[colliding()] = 5
 
-        threads = [threading.Thread(target=reader), threading.Thread(target=writer)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        self.assertTrue(outcome['writer_saw_reader_done'], 'the reader waited for the lock')
-        self.assertEqual(outcome['get'], 1)
-        self.assertEqual(outcome['item'], 2)
-        self.assertEqual(outcome['tuple'], 3)
-        self.assertTrue(outcome['in'])
-        self.assertEqual(outcome['len'], 24)
-        self.assertEqual(outcome['keys'], sorted(['alpha'] + ['k%d' % i for i in range(20)]))
-        self.assertEqual(outcome['values'], 1 + sum(range(20)))
+        def read(shared):
+            return (shared.get(''.join(['al', 'pha'])), shared[int('1' + '0' * 20)],
+                    shared[tuple_key], ''.join(['k', '7']) in shared, len(shared),
+                    sorted(k for k in shared if isinstance(k, str)),
+                    sum(v for k, v in shared.items() if isinstance(k, str)))
+
+        waited_not, seen = read_while_writer_holds_the_lock(make, write, read)
+        self.assertTrue(waited_not, 'the reader waited for the lock')
+        self.assertEqual(seen, (1, 2, 3, True, 24,
+                                sorted(['alpha'] + ['k%d' % i for i in range(20)]),
+                                1 + sum(range(20))))
 
     def test_shared_iterator_hands_out_each_item_once(self):
         # Threads that share one iterator of an unchanging dict get every item exactly once
@@ -887,6 +899,136 @@ class SetTests(unittest.TestCase):
 
         run_concurrently(worker)
         self.assertEqual(shared, set(range(NTHREADS * 100)))
+
+    STABLE = ['s%d' % i for i in range(40)] + [10**20 + i for i in range(40)]
+
+    @staticmethod
+    def equal_copy(key):
+        # An equal key that is another object: the lock-free test compares its contents.
+        return int(str(key)) if isinstance(key, int) else ''.join(list(key))
+
+    def check_membership_while(self, change, nthreads=NTHREADS):
+        # Even threads call change(shared, index, i); odd ones test that the stable keys, which
+        # no change removes, are always found (also through equal copies) and that keys never
+        # added are never found.
+        shared = set(self.STABLE)
+
+        def worker(index):
+            if index % 2 == 0:
+                for i in range(N // 4):
+                    change(shared, index, i)
+                return 0
+            rng = random.Random(index)
+            for i in range(N):
+                key = self.STABLE[rng.randrange(len(self.STABLE))]
+                self.assertIn(key, shared)
+                self.assertIn(self.equal_copy(key), shared)
+                self.assertNotIn('absent%d' % (i % 50), shared)
+                self.assertNotIn(-1 - i % 50, shared)
+            return 0
+
+        run_concurrently(worker, nthreads=nthreads)
+        self.assertTrue(set(self.STABLE) <= shared)
+
+    def test_membership_while_others_add_and_discard(self):
+        # Adds and discards of other keys, with resizes both ways.
+        def change(shared, index, i):
+            shared.add(('v', index, i % 10))
+            shared.discard(('v', index, (i + 5) % 10))
+            if i % 50 == 0:
+                extra = [('x', index, j) for j in range(200)]
+                shared.update(extra)
+                shared.difference_update(extra)
+        self.check_membership_while(change)
+
+    def test_membership_while_others_replace_the_table(self):
+        # intersection_update gives the set a new table (its body is swapped with the result's).
+        def change(shared, index, i):
+            shared.add(('v', index, i % 10))
+            shared.intersection_update(set(self.STABLE) | {('v', index, i % 10)})
+        self.check_membership_while(change)
+
+    def test_membership_in_a_small_set_rebuilt(self):
+        # A set of one stable key, whose writers leave deleted slots behind and update it from
+        # one-key dicts, which rebuilds its table at the smallest size: a shared set gets a
+        # fresh table then (a reader probing the inline one while it is rebuilt in place
+        # could miss the stable key).
+        shared = {'stable'}
+
+        def worker(index):
+            if index % 2 == 0:
+                for i in range(N):
+                    key = ('t', index, i)
+                    shared.update({key: None})
+                    shared.discard(key)
+                return 0
+            for i in range(N * 4):
+                self.assertIn('stable', shared)
+            return 0
+
+        run_concurrently(worker)
+        self.assertEqual(shared, {'stable'})
+
+    def test_membership_while_cleared(self):
+        # clear() and refill: a lock-free test sees the old table or the new one.
+        keys = ['c%d' % i for i in range(30)]
+        shared = set(keys)
+
+        def worker(index):
+            if index == 0:
+                for i in range(N // 4):
+                    shared.clear()
+                    shared.update(keys)
+                return 0
+            found = 0
+            for i in range(N):
+                key = keys[i % len(keys)]
+                found += key in shared
+                self.assertNotIn('absent', shared)
+            return found
+
+        run_concurrently(worker)
+        self.assertEqual(shared, set(keys))
+
+    def test_membership_does_not_wait_for_a_writer_inside_eq(self):
+        # As the dict test of that name: membership tests of str and int keys and len()
+        # need no lock.
+        def make(colliding):
+            return {'alpha', 10**20, colliding()} | {'k%d' % i for i in range(20)}
+
+        def write(shared, colliding):
+            shared.add(colliding())
+
+        def read(shared):
+            return (''.join(['al', 'pha']) in shared, int('1' + '0' * 20) in shared,
+                    'beta' in shared, len(shared))
+
+        waited_not, seen = read_while_writer_holds_the_lock(make, write, read)
+        self.assertTrue(waited_not, 'the reader waited for the lock')
+        self.assertEqual(seen, (True, True, False, 23))
+
+    def test_frozenset_membership_with_python_eq(self):
+        # A frozenset never changes: its membership tests take no lock, also when __eq__ runs
+        # Python code (which here tests membership in the same frozenset again).
+        class Key:
+            def __init__(self, n):
+                self.n = n
+
+            def __hash__(self):
+                return self.n % 7
+
+            def __eq__(self, other):
+                return isinstance(other, Key) and other.n == self.n and Key(-1) not in shared
+
+        shared = frozenset(Key(n) for n in range(50))
+
+        def worker(index):
+            for i in range(N // 10):
+                self.assertIn(Key(i % 50), shared)
+                self.assertNotIn(Key(50 + i % 50), shared)
+            return 0
+
+        run_concurrently(worker)
 
 
 class DequeTests(unittest.TestCase):
