@@ -5,12 +5,13 @@
  * mimalloc while such a reader may still hold its address.**  Lock-free readers (dict lookups,
  * weak-reference resolution, a shared iterator's container) only follow pointers published in
  * shared places and only between two quiescent points of their thread.  Every object such a
- * pointer can lead to is marked _PyGC_BITS_SHARED when it is published (a value of a shared
- * dict or an item of a shared list -- one that a thread other than its owner touched, see
- * Objects/dictobject.c --, a weak referent, an exhausted iterator's container); when a marked
+ * pointer can lead to is marked _PyGC_BITS_SHARED when it is published (a key or value of a
+ * shared dict, a key of a shared set or an item of a shared list -- one that a thread other
+ * than its owner touched, see Objects/dictobject.c --, a weak referent, an exhausted
+ * iterator's container); when a marked
  * object is freed while other threads run, PyObject_Free / PyObject_GC_Del hand its memory to
  * this file (Objects/obmalloc.c, Python/gc.c), and freelists do not take it.  The replaced key
- * tables and item arrays of shared dicts and lists come here too.  The
+ * tables, set tables and item arrays of shared dicts, sets and lists come here too.  The
  * objects themselves are finalized and deallocated at once (prompt release, as in CPython); only
  * the reuse of their memory waits, so a reader's "try to increment, then re-check the slot"
  * (_Py_TryIncRef) touches the dead object's own count, never another object's.
