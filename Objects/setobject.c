@@ -283,7 +283,7 @@ set_table_resize(PySetObject *so, Py_ssize_t minused)
         memset(newtable, 0, sizeof(setentry) * newsize);
     }
     else {
-        /* Shared: lock-free readers may be probing smalltable, which is never rebuilt. */
+        /* A shared set never rebuilds smalltable: lock-free readers may be probing it. */
         newtable = table_new(newsize);
         if (newtable == NULL) {
             return -1;
