@@ -38,11 +38,10 @@
  * values are then published (_PyObject_SetMaybeShared: their memory waits for QSBR when they
  * die, readers may count them through the shared count), as is every key and value stored in
  * it afterwards.  Threads other than the owner read an unshared dict under its lock (and share
- * it); its owner reads it
- * lock-free, which is safe because whatever could free a value or table under the owner is a
- * change by another thread, and that change shares the dict first.  So a dict that never
- * leaves its thread (locals of a call, keyword arguments, most instance dicts) stores and frees
- * its values and tables as in a single-threaded program. */
+ * it); its owner reads it lock-free, which is safe because whatever could free a key, a value
+ * or a table under the owner is a change by another thread, and that change shares the dict
+ * first.  So a dict that never leaves its thread (locals of a call, keyword arguments, most
+ * instance dicts) stores and frees its values and tables as in a single-threaded program. */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_dict.h"
@@ -448,6 +447,7 @@ dict_lookup_alone(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **va
     }
     return dict_lookup_alone_slow(mp, key, hash, value);
 }
+
 /* Lock-free lookup (see the header comment).  1: found, *result is a new reference; 0:
  * missing; -1: not decided here, take the locked path.  With result NULL, only whether key is
  * present is decided, without taking a reference. */
