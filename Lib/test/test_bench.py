@@ -686,7 +686,7 @@ class DriverTests(unittest.TestCase):
         with open(os.path.join(results, "report.md")) as f:
             report = f.read()
         for text in ("- machine: ", " cores", "- kernel: ", "- commit: ", "- first: ",
-                     "- second: ", "quick", "| tiny ", "countdown", "x2 / countdown x2"):
+                     "- second: ", "quick", "| tiny ", "countdown", "x2 / countdown"):
             self.assertIn(text, report)
         self.assertNotIn("FAILED", report)
         with open(os.path.join(results, "raw.json")) as f:
@@ -706,24 +706,27 @@ class DriverTests(unittest.TestCase):
                     check_svg(f.read())
 
     def test_scaling_relative_to_the_control(self):
-        # Each workload's speed-up at the most threads, divided by countdown's on the same
-        # interpreter; no such column without countdown.
+        # Each workload's speed-up at each thread count above the first, divided by
+        # countdown's on the same interpreter; no such columns without countdown.
         import importlib.util
         spec = importlib.util.spec_from_file_location("bench_run", os.path.join(BENCH, "run.py"))
         run = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(run)
         settings = run.Settings()
         settings.pythons = [("ft", sys.executable)]
-        scaling = {"countdown": {"ft": {1: [1.0, 1.2, 1.0], 2: [0.625, 0.7, 0.6]}},
-                   "globals_dict": {"ft": {1: [2.0], 2: [1.25]}}}
-        header, rows, curves = run.summarise_scaling(settings, scaling, [1, 2])
-        self.assertEqual(header[-1], "x2 / countdown x2")
-        self.assertEqual(rows[0], ["countdown", "ft", "1.00 (100%)", "1.60 (80%)", "1.00"])
-        self.assertEqual(rows[1], ["globals_dict", "ft", "1.00 (100%)", "1.60 (80%)", "1.00"])
+        scaling = {"countdown": {"ft": {1: [1.0, 1.2, 1.0], 2: [0.625, 0.7, 0.6],
+                                        4: [0.5]}},
+                   "globals_dict": {"ft": {1: [2.0], 2: [1.25], 4: [1.0]}}}
+        header, rows, curves = run.summarise_scaling(settings, scaling, [1, 2, 4])
+        self.assertEqual(header[-2:], ["x2 / countdown", "x4 / countdown"])
+        self.assertEqual(rows[0], ["countdown", "ft", "1.00 (100%)", "1.60 (80%)",
+                                   "2.00 (50%)", "1.00", "1.00"])
+        self.assertEqual(rows[1], ["globals_dict", "ft", "1.00 (100%)", "1.60 (80%)",
+                                   "2.00 (50%)", "1.00", "1.00"])
         scaling["globals_dict"]["ft"][2] = [1.6]
-        header, rows, curves = run.summarise_scaling(settings, scaling, [1, 2])
-        self.assertEqual(rows[1][-2:], ["1.25 (62%)", "0.78"])
-        self.assertEqual(curves["globals_dict"]["ft"], [(1, 1.0), (2, 1.25)])
+        header, rows, curves = run.summarise_scaling(settings, scaling, [1, 2, 4])
+        self.assertEqual(rows[1][-4:], ["1.25 (62%)", "2.00 (50%)", "0.78", "1.00"])
+        self.assertEqual(curves["globals_dict"]["ft"], [(1, 1.0), (2, 1.25), (4, 2.0)])
         del scaling["countdown"]
         header, rows, curves = run.summarise_scaling(settings, scaling, [1, 2])
         self.assertEqual(header, ["workload", "python", "x1 speed-up (eff.)",

@@ -477,14 +477,14 @@ CONTROL_WORKLOAD = "countdown"    # shares nothing: what the machine gives N thr
 
 
 def summarise_scaling(settings, scaling, thread_counts):
-    """The table rows, and the curves for the plot.  When the control workload ran, a last
-    column divides each workload's speed-up at the most threads by the control's, same
-    interpreter and run: a virtual machine does not always give the second core in full
-    (seen: the control at 1.4-2.0 from one run to the next), and this ratio separates what
-    the workload itself loses by sharing from what the machine gave."""
+    """The table rows, and the curves for the plot.  When the control workload ran, one more
+    column per thread count above the first divides each workload's speed-up by the
+    control's, same interpreter and run: a virtual machine does not always give the extra
+    cores in full (seen: the control at 1.0-2.0 with two threads from one run to the next),
+    and this ratio separates what the workload itself loses by sharing from what the machine
+    gave."""
     pys = [py for py, _ in settings.pythons]
     header = ["workload", "python"] + ["x%d speed-up (eff.)" % n for n in thread_counts]
-    most = thread_counts[-1]
     speedups = {}
     curves = {}
     for workload, per_py in scaling.items():
@@ -498,9 +498,8 @@ def summarise_scaling(settings, scaling, thread_counts):
                     curve.append((n, one / times[n] * thread_counts[0]))
                     speedups[workload, py, n] = curve[-1][1]
             curves.setdefault(workload, {})[py] = curve
-    control = CONTROL_WORKLOAD in scaling and len(thread_counts) > 1
-    if control:
-        header.append("x%d / %s x%d" % (most, CONTROL_WORKLOAD, most))
+    relative_to = thread_counts[1:] if CONTROL_WORKLOAD in scaling else []
+    header += ["x%d / %s" % (n, CONTROL_WORKLOAD) for n in relative_to]
     rows = []
     for workload in scaling:
         for py in pys:
@@ -509,9 +508,9 @@ def summarise_scaling(settings, scaling, thread_counts):
                 speedup = speedups.get((workload, py, n))
                 row.append("%.2f (%.0f%%)" % (speedup, 100.0 * speedup / n)
                            if speedup is not None else "FAILED")
-            if control:
-                mine = speedups.get((workload, py, most))
-                base = speedups.get((CONTROL_WORKLOAD, py, most))
+            for n in relative_to:
+                mine = speedups.get((workload, py, n))
+                base = speedups.get((CONTROL_WORKLOAD, py, n))
                 row.append("%.2f" % (mine / base) if mine and base else "-")
             rows.append(row)
     return header, rows, curves
@@ -576,10 +575,10 @@ def main(argv):
               "Same total work at every thread count; speed-up = time(1 thread) / time(N), "
               "efficiency = speed-up / N.  Each process runs the workload once untimed "
               "(warm-up) and times a second run with the same threads; the median over "
-              "processes is shown.  The last column divides a workload's speed-up by that "
-              "of `%s` (which shares nothing) on the same interpreter: the part of the "
-              "loss that is the workload's own, whatever the machine gave the extra "
-              "threads." % CONTROL_WORKLOAD, "",
+              "processes is shown.  The last columns divide a workload's speed-up by that "
+              "of `%s` (which shares nothing) at the same thread count on the same "
+              "interpreter: the part of the loss that is the workload's own, whatever the "
+              "machine gave the extra threads." % CONTROL_WORKLOAD, "",
               table(c_header, c_rows) if c_rows else "Not run (--workloads none).", "",
               "![scaling](scaling.svg)", ""]
     if failures:
