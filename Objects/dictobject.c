@@ -779,8 +779,10 @@ static inline int
 dict_get_item_ref(PyDictObject *op, PyObject *key, Py_hash_t hash, PyObject **result)
 {
 #ifdef Py_GIL_DISABLED
-    /* A lone thread's first probe inline, as the GIL build's (dict_lookup_alone), so that the
-     * common case needs no registers saved. */
+    /* A lone thread's first probe inline, as the GIL build's, so that the common case needs
+     * no registers saved.  It is dict_lookup_alone's first half written out: through a shared
+     * helper that returns the value by pointer, GCC kept a stack slot and saved one more
+     * register, and deltablue counted 1.2% more instructions. */
     if (Py_LIKELY(_Py_IsSingleThreaded())) {
         PyDictKeysObject *dk = op->ma_keys;
         Py_ssize_t ix = dict_probe_first(dk, key, hash);
