@@ -163,13 +163,41 @@ format_unbound_deref(PyThreadState *tstate, PyCodeObject *co, int oparg)
     }
 }
 
+/* A new reference to func's qualified name, for an error message.  Another thread may assign
+ * __qualname__ meanwhile: the name it replaces is released only after a grace period, and
+ * nothing between this load and the increment can pass a quiescent point. */
+static PyObject *
+function_qualname(PyFunctionObject *func)
+{
+    return Py_NewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(func->func_qualname));
+}
+
+/* Raise TypeError "<func's qualified name><message>". */
+static void
+function_type_error(PyFunctionObject *func, const char *format, ...)
+{
+    PyObject *qualname = function_qualname(func);
+    va_list vargs;
+    va_start(vargs, format);
+    PyObject *message = PyUnicode_FromFormatV(format, vargs);
+    va_end(vargs);
+    if (message != NULL) {
+        PyErr_Format(PyExc_TypeError, "%U%U", qualname, message);
+        Py_DECREF(message);
+    }
+    Py_DECREF(qualname);
+}
+
 /* Return a new reference to str of "func()" for error messages (the function's qualified
  * name for Python functions). */
 static PyObject *
 callable_description(PyObject *func)
 {
     if (PyFunction_Check(func)) {
-        return PyUnicode_FromFormat("%U()", ((PyFunctionObject *)func)->func_qualname);
+        PyObject *qualname = function_qualname((PyFunctionObject *)func);
+        PyObject *res = PyUnicode_FromFormat("%U()", qualname);
+        Py_DECREF(qualname);
+        return res;
     }
     if (PyMethod_Check(func)) {
         return callable_description(PyMethod_GET_FUNCTION(func));
@@ -245,9 +273,9 @@ missing_arguments(PyFunctionObject *func, PyCodeObject *co, Py_ssize_t start, Py
     if (listed == NULL) {
         return;
     }
-    PyErr_Format(PyExc_TypeError, "%U() missing %zd required %s argument%s: %U",
-                 func->func_qualname, missing, positional ? "positional" : "keyword-only",
-                 missing == 1 ? "" : "s", listed);
+    function_type_error(func, "() missing %zd required %s argument%s: %U", missing,
+                        positional ? "positional" : "keyword-only", missing == 1 ? "" : "s",
+                        listed);
     Py_DECREF(listed);
 }
 
@@ -289,9 +317,9 @@ too_many_positional(PyFunctionObject *func, PyCodeObject *co, Py_ssize_t defcoun
         Py_DECREF(sig);
         return;
     }
-    PyErr_Format(PyExc_TypeError, "%U() takes %U positional argument%s but %zd%U %s given",
-                 func->func_qualname, sig, plural ? "s" : "", given, kwonly_sig,
-                 given == 1 && !kwonly_given ? "was" : "were");
+    function_type_error(func, "() takes %U positional argument%s but %zd%U %s given", sig,
+                        plural ? "s" : "", given, kwonly_sig,
+                        given == 1 && !kwonly_given ? "was" : "were");
     Py_DECREF(sig);
     Py_DECREF(kwonly_sig);
 }
@@ -334,9 +362,9 @@ positional_only_passed_as_keyword(PyFunctionObject *func, PyCodeObject *co, PyOb
     if (joined == NULL) {
         return -1;
     }
-    PyErr_Format(PyExc_TypeError,
-                 "%U() got some positional-only arguments passed as keyword arguments: '%U'",
-                 func->func_qualname, joined);
+    function_type_error(func,
+                        "() got some positional-only arguments passed as keyword arguments: '%U'",
+                        joined);
     Py_DECREF(joined);
     return 1;
 }
@@ -404,8 +432,7 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyCodeObject *c
         PyObject *value = args[argcount + i];
         Py_ssize_t j;
         if (!PyUnicode_Check(keyword)) {
-            PyErr_Format(PyExc_TypeError, "%U() keywords must be strings",
-                         func->func_qualname);
+            function_type_error(func, "() keywords must be strings");
             goto kw_fail;
         }
         /* Identity first: keyword names are interned, like parameter names. */
@@ -429,8 +456,7 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyCodeObject *c
                 positional_only_passed_as_keyword(func, co, kwnames) != 0) {
                 goto kw_fail;
             }
-            PyErr_Format(PyExc_TypeError, "%U() got an unexpected keyword argument '%S'",
-                         func->func_qualname, keyword);
+            function_type_error(func, "() got an unexpected keyword argument '%S'", keyword);
             goto kw_fail;
         }
         if (PyDict_SetItem(kwdict, keyword, value) < 0) {
@@ -440,8 +466,7 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyCodeObject *c
         continue;
     kw_found:
         if (localsplus[j] != NULL) {
-            PyErr_Format(PyExc_TypeError, "%U() got multiple values for argument '%S'",
-                         func->func_qualname, keyword);
+            function_type_error(func, "() got multiple values for argument '%S'", keyword);
             goto kw_fail;
         }
         localsplus[j] = value;
@@ -453,8 +478,10 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyCodeObject *c
         return -1;
     }
 
-    /* Borrowed from here on; loaded after the keyword loop, which may run Python code (a str
-     * subclass's __eq__ or __hash__), and nothing below does. */
+    /* Borrowed; loaded after the keyword loop, which may run Python code (a str subclass's
+     * __eq__ or __hash__), and nothing below does.  kwdefaults gets a reference of its own
+     * before its first lookup, which may wait for the dict's lock: a waiting thread is
+     * quiescent, so a __kwdefaults__ replaced meanwhile could be freed under it. */
     PyObject *defaults = FT_ATOMIC_LOAD_PTR_ACQUIRE(func->func_defaults);
     PyObject *kwdefaults = FT_ATOMIC_LOAD_PTR_ACQUIRE(func->func_kwdefaults);
     Py_ssize_t defcount = defaults == NULL ? 0 : PyTuple_GET_SIZE(defaults);
@@ -488,15 +515,20 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyCodeObject *c
     /* Defaults of keyword-only parameters. */
     if (co->co_kwonlyargcount > 0) {
         Py_ssize_t missing = 0;
+        PyObject *kwdefs = NULL;      /* kwdefaults, held */
         for (i = co->co_argcount; i < total_args; i++) {
             if (localsplus[i] != NULL) {
                 continue;
             }
             PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
             if (kwdefaults != NULL) {
+                if (kwdefs == NULL) {
+                    kwdefs = Py_NewRef(kwdefaults);
+                }
                 PyObject *def;
-                int r = PyDict_GetItemRef(kwdefaults, name, &def);
+                int r = PyDict_GetItemRef(kwdefs, name, &def);
                 if (r < 0) {
+                    Py_DECREF(kwdefs);
                     return -1;
                 }
                 if (r > 0) {
@@ -506,6 +538,7 @@ initialize_locals(PyThreadState *tstate, PyFunctionObject *func, PyCodeObject *c
             }
             missing++;
         }
+        Py_XDECREF(kwdefs);
         if (missing) {
             missing_arguments(func, co, co->co_argcount, total_args, 0, localsplus, NULL);
             return -1;

@@ -167,6 +167,29 @@ class SharedCodeTests(unittest.TestCase):
 
         mutate_while_reading(self, mutate, read, rounds=5000)
 
+    def test_kwdefaults_replaced_while_calls_wait_for_them(self):
+        # Each __kwdefaults__ is a new dict, so the callers' first lookups in it take its lock
+        # and may wait for one another; a waiting thread is quiescent, so the caller must
+        # hold the dict itself, not a borrowed pointer (the replaced dict is freed once every
+        # thread has been quiescent).  Error messages read __qualname__ while it is replaced.
+        def f(a, *, c):
+            return a + c
+
+        def read():
+            try:
+                if f(1) < 1:
+                    return False
+            except TypeError as exc:
+                # Only between a __kwdefaults__ without 'c' and the next one.
+                return 'missing 1 required keyword-only argument' in str(exc)
+            return True
+
+        def mutate(r):
+            f.__kwdefaults__ = {'c': r} if r % 3 else {}
+            f.__qualname__ = 'f%d' % r
+
+        mutate_while_reading(self, mutate, read, rounds=5000, nreaders=6)
+
     def test_other_threads_frames_walked_while_they_run(self):
         # sys._current_frames() and the frames' f_back chains, line numbers, code, globals
         # and locals, read while the threads they belong to call, return and finish.
