@@ -240,8 +240,7 @@ free_keys_object(PyDictKeysObject *keys, int deferred)
 static inline int
 dict_is_shared(PyDictObject *mp)
 {
-    return (_Py_atomic_load_uint8_relaxed(&mp->ob_base.ob_gc_bits) &
-            _PyGC_BITS_ITEMS_SHARED) != 0;
+    return _PyObject_ItemsShared((PyObject *)mp);
 }
 
 /* From now on other threads read mp lock-free: publish its keys (readers compare strs and
@@ -258,8 +257,7 @@ dict_make_shared(PyDictObject *mp)
             _PyObject_SetMaybeShared(ep[i].me_value, 0);
         }
     }
-    (void)_Py_atomic_or_uint8(&mp->ob_base.ob_gc_bits,
-                              _PyGC_BITS_SHARED | _PyGC_BITS_ITEMS_SHARED);
+    _PyObject_MarkItemsShared((PyObject *)mp);
 }
 
 /* A thread other than mp's owner is about to read or change mp while others run: share mp
@@ -268,8 +266,7 @@ dict_make_shared(PyDictObject *mp)
 static inline void
 dict_ensure_shared(PyDictObject *mp)
 {
-    if (Py_UNLIKELY(!_Py_IsSingleThreaded() && !dict_is_shared(mp) &&
-                    !_Py_IsOwnedByCurrentThread((PyObject *)mp))) {
+    if (_PyObject_MustShareItems((PyObject *)mp)) {
         dict_make_shared(mp);
     }
 }

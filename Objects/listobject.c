@@ -66,8 +66,7 @@ list_items_capacity(PyObject **items)
 static inline int
 list_is_shared(PyListObject *self)
 {
-    return (_Py_atomic_load_uint8_relaxed(&self->ob_base.ob_base.ob_gc_bits) &
-            _PyGC_BITS_ITEMS_SHARED) != 0;
+    return _PyObject_ItemsShared((PyObject *)self);
 }
 
 /* Make items[0..size) an array that other threads may read lock-free: publish the items
@@ -94,9 +93,7 @@ static void
 list_make_shared(PyListObject *op)
 {
     list_publish_items(op->ob_item, Py_SIZE(op));
-    /* After the items' flags (atomic or; release: a reader that sees the bit sees them). */
-    (void)_Py_atomic_or_uint8(&op->ob_base.ob_base.ob_gc_bits,
-                              _PyGC_BITS_SHARED | _PyGC_BITS_ITEMS_SHARED);
+    _PyObject_MarkItemsShared((PyObject *)op);     /* after the items' flags */
 }
 
 /* A thread other than op's owner is about to read or change op while others run: share op
@@ -105,8 +102,7 @@ list_make_shared(PyListObject *op)
 static inline void
 list_ensure_shared(PyListObject *op)
 {
-    if (Py_UNLIKELY(!list_is_shared(op) && !_Py_IsOwnedByCurrentThread((PyObject *)op) &&
-                    !_Py_IsSingleThreaded())) {
+    if (_PyObject_MustShareItems((PyObject *)op)) {
         list_make_shared(op);
     }
 }

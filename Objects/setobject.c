@@ -128,8 +128,7 @@ table_new(size_t newsize)
 static inline int
 set_is_shared(PySetObject *so)
 {
-    return (_Py_atomic_load_uint8_relaxed(&so->ob_base.ob_gc_bits) &
-            _PyGC_BITS_ITEMS_SHARED) != 0;
+    return _PyObject_ItemsShared((PyObject *)so);
 }
 
 /* From now on other threads read so lock-free: publish its keys, then mark it.  Caller holds
@@ -143,8 +142,7 @@ set_make_shared(PySetObject *so)
             _PyObject_SetMaybeShared(key, 0);
         }
     }
-    (void)_Py_atomic_or_uint8(&so->ob_base.ob_gc_bits,
-                              _PyGC_BITS_SHARED | _PyGC_BITS_ITEMS_SHARED);
+    _PyObject_MarkItemsShared((PyObject *)so);
 }
 
 /* A thread other than so's owner is about to read or change so while others run: share it
@@ -153,8 +151,7 @@ set_make_shared(PySetObject *so)
 static inline void
 set_ensure_shared(PySetObject *so)
 {
-    if (Py_UNLIKELY(!_Py_IsSingleThreaded() && !set_is_shared(so) &&
-                    !_Py_IsOwnedByCurrentThread((PyObject *)so))) {
+    if (_PyObject_MustShareItems((PyObject *)so)) {
         set_make_shared(so);
     }
 }
@@ -1167,8 +1164,7 @@ set_swap_bodies_steal(PySetObject *so, PySetObject *tmp)
         /* tmp gets so's former table, which readers of so may still probe: tmp frees it
          * through QSBR (its keys are published already). */
 #ifdef Py_GIL_DISABLED
-        (void)_Py_atomic_or_uint8(&tmp->ob_base.ob_gc_bits,
-                                  _PyGC_BITS_SHARED | _PyGC_BITS_ITEMS_SHARED);
+        _PyObject_MarkItemsShared((PyObject *)tmp);
 #endif
     }
     Py_ssize_t t_fill = so->fill, t_used = so->used, t_mask = so->mask;

@@ -46,6 +46,22 @@ typedef struct {
  * (storing it in a shared dict, an iterator giving it up) without publishing its items: a
  * reader that trusted that bit could take a reference to an item being freed at once. */
 #define _PyGC_BITS_ITEMS_SHARED 0x40
+
+#ifdef Py_GIL_DISABLED
+/* The sharing scheme of the containers that lock-free readers read (list, dict, set): are
+ * op's items published?  And mark them so, after the container published them (atomic or,
+ * release: a reader that sees the bit sees the items' flags).  _PyObject_MustShareItems
+ * (pycore_pystate.h) says when a container must share. */
+static inline int _PyObject_ItemsShared(PyObject *op)
+{
+    return (_Py_atomic_load_uint8_relaxed(&op->ob_gc_bits) & _PyGC_BITS_ITEMS_SHARED) != 0;
+}
+
+static inline void _PyObject_MarkItemsShared(PyObject *op)
+{
+    (void)_Py_atomic_or_uint8(&op->ob_gc_bits, _PyGC_BITS_SHARED | _PyGC_BITS_ITEMS_SHARED);
+}
+#endif
 /* The collector's location of a tracked object, in the high byte of ob_flags (Python/gc.c,
  * location_byte): */
 #define _PyGC_BITS_OLD 0x40           /* tracked, not on a young stripe */

@@ -77,6 +77,18 @@ static inline int _Py_IsSingleThreaded(void)
     return _Py_atomic_load_ssize_acquire(&_PyRuntime.threads_count) <= 1;
 }
 
+#ifdef Py_GIL_DISABLED
+/* A thread other than the owner of op, a list, dict or set, is about to read or change it
+ * while other threads run, and op's items are not published yet: the caller (holding op's
+ * critical section) must share op first, so that what the change frees stays valid for the
+ * owner's lock-free reads (Objects/listobject.c, Objects/dictobject.c, Objects/setobject.c). */
+static inline int _PyObject_MustShareItems(PyObject *op)
+{
+    return Py_UNLIKELY(!_Py_IsSingleThreaded() && !_PyObject_ItemsShared(op) &&
+                       !_Py_IsOwnedByCurrentThread(op));
+}
+#endif
+
 /* A thread other than op's owner adds delta (1 or -1) to its own count of the promoted op
  * (Include/internal/pycore_ptrc.h), whose ob_ref_shared it read as `shared`: the common case
  * inline, _Py_ptrc_add for the rest.  0 if it could not (the caller counts in ob_ref_shared).
