@@ -265,7 +265,16 @@ static inline void _Py_DecRefOwned(PyObject *op, uint32_t local)
     }
 }
 
-static inline void _Py_DECREF_impl(const char *filename, int lineno, PyObject *op)
+/* A file that defines _Py_DECREF_ALWAYS_INLINE (the eval loop, Python/ceval.c) gets it always
+ * inlined: the owner's path is a few instructions, but GCC weighs the whole body and, past its
+ * growth limits in a function as large as the eval loop, calls an outlined copy instead. */
+#ifdef _Py_DECREF_ALWAYS_INLINE
+#  define _Py_DECREF_INLINE Py_ALWAYS_INLINE
+#else
+#  define _Py_DECREF_INLINE
+#endif
+static inline _Py_DECREF_INLINE void
+_Py_DECREF_impl(const char *filename, int lineno, PyObject *op)
 {
     (void)filename;   /* used by Py_REF_DEBUG builds only */
     (void)lineno;

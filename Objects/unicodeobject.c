@@ -865,8 +865,9 @@ intern_grow(void)
 }
 
 /* Return the interned str equal to s (borrowed, immortal), inserting s if absent; NULL only
- * on memory error (no exception set). */
-static PyObject *
+ * on memory error (no exception set).  Out of line: inlined, it made PyUnicode_InternInPlace
+ * save six registers before its common exit, an already interned name (every setattr). */
+static Py_NO_INLINE PyObject *
 intern_common(PyObject *s)
 {
     if (PyUnicode_CHECK_INTERNED(s)) {
