@@ -10,7 +10,8 @@
  * compares against and restarts when the table or the slot changed.
  *
  * Thread safety (free-threaded build): mutations of a set hold its critical section; operations
- * reading two sets hold both (Py_BEGIN_CRITICAL_SECTION2).  A frozenset is never mutated after
+ * reading two sets hold both (Py_BEGIN_CRITICAL_SECTION2); the one exception is a lone thread
+ * adding an exact str or int (set_add_key_locking).  A frozenset is never mutated after
  * its constructor returns, so membership tests read it without a lock.
  *
  * Membership tests of a set are lock-free too (set_contains_lockfree), as dict lookups are
@@ -303,9 +304,15 @@ set_table_resize(PySetObject *so, Py_ssize_t minused)
     return 0;
 }
 
-/* Add key (steals a reference, also on failure).  0 or -1. */
-static int
-set_add_entry_steal(PySetObject *so, PyObject *key, Py_hash_t hash)
+/* What set_add_entry returns, in the free-threaded build only, when alone is set and a
+ * comparison would need code that may run Python (see set_add_alone). */
+#define SET_ADD_NEEDS_LOCK (-2)
+
+/* Add key (steals a reference, also on failure).  0 or -1.  With alone set (a lone thread
+ * without a critical section, set_add_alone), it compares keys only when that runs no code:
+ * otherwise it returns SET_ADD_NEEDS_LOCK before changing anything, and steals nothing. */
+static inline Py_ALWAYS_INLINE int
+set_add_entry(PySetObject *so, PyObject *key, Py_hash_t hash, int alone)
 {
     set_ensure_shared(so);
 restart:;
@@ -350,6 +357,18 @@ restart:;
                     return 0;
                 }
             }
+#ifdef Py_GIL_DISABLED
+            else if (alone) {
+                int eq = _PyDict_KeysEqualLockFree(startkey, key);
+                if (eq < 0) {
+                    return SET_ADD_NEEDS_LOCK;
+                }
+                if (eq) {
+                    Py_DECREF(key);
+                    return 0;
+                }
+            }
+#endif
             else {
                 Py_INCREF(startkey);
                 int cmp = PyObject_RichCompareBool(startkey, key, Py_EQ);
@@ -372,6 +391,12 @@ restart:;
 }
 
 static int
+set_add_entry_steal(PySetObject *so, PyObject *key, Py_hash_t hash)
+{
+    return set_add_entry(so, key, hash, 0);
+}
+
+static int
 set_add_key(PySetObject *so, PyObject *key)
 {
     Py_hash_t hash = set_hash_key(key);
@@ -379,6 +404,34 @@ set_add_key(PySetObject *so, PyObject *key)
         return -1;
     }
     return set_add_entry_steal(so, Py_NewRef(key), hash);
+}
+
+/* set.add and PySet_Add: key under the set's critical section. */
+static int
+set_add_key_locking(PySetObject *so, PyObject *key)
+{
+#ifdef Py_GIL_DISABLED
+    if (Py_LIKELY(_Py_IsSingleThreaded()) &&
+        (PyUnicode_CheckExact(key) || PyLong_CheckExact(key))) {
+        /* Alone, an exact str or int goes in without a section (the rule of
+         * Py_BEGIN_CRITICAL_SECTION_SHORT): hashing it runs no code, nor does comparing it with
+         * an equal-hashed str or int; set_add_entry hands any other comparison back. */
+        Py_hash_t hash = set_hash_key(key);
+        if (hash == -1) {
+            return -1;
+        }
+        int rc = set_add_entry(so, Py_NewRef(key), hash, 1);
+        if (rc != SET_ADD_NEEDS_LOCK) {
+            return rc;
+        }
+        Py_DECREF(key);
+    }
+#endif
+    int rc;
+    Py_BEGIN_CRITICAL_SECTION(so);
+    rc = set_add_key(so, key);
+    Py_END_CRITICAL_SECTION();
+    return rc;
 }
 
 /* 1 found, 0 missing, -1 error. */
@@ -836,11 +889,7 @@ PySet_Add(PyObject *anyset, PyObject *key)
         PyErr_BadInternalCall();
         return -1;
     }
-    int rc;
-    Py_BEGIN_CRITICAL_SECTION(anyset);
-    rc = set_add_key((PySetObject *)anyset, key);
-    Py_END_CRITICAL_SECTION();
-    return rc;
+    return set_add_key_locking((PySetObject *)anyset, key);
 }
 
 int
@@ -1687,11 +1736,7 @@ set_ior(PyObject *so, PyObject *other)
 static PyObject *
 set_add(PyObject *so, PyObject *key)
 {
-    int rc;
-    Py_BEGIN_CRITICAL_SECTION(so);
-    rc = set_add_key((PySetObject *)so, key);
-    Py_END_CRITICAL_SECTION();
-    if (rc < 0) {
+    if (set_add_key_locking((PySetObject *)so, key) < 0) {
         return NULL;
     }
     Py_RETURN_NONE;

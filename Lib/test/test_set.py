@@ -137,6 +137,40 @@ class SetTests(unittest.TestCase):
         self.assertEqual(len(s), 5000)
         self.assertEqual(sum(s), sum(range(1, 10000, 2)))
 
+    def test_add_equal_but_distinct_keys(self):
+        # Equal strs and ints that are distinct objects, and an equal-hashed key of another
+        # type whose __eq__ must run (the free-threaded build adds strs and ints without a
+        # critical section while it runs one thread, and must hand such a comparison back).
+        s = set()
+        big = int("9" * 30)
+        s.add(big)
+        s.add(int("9" * 30))
+        word = "".join(["br", "aid"])
+        s.add(word)
+        s.add("".join(["bra", "id"]))
+        s.add(float(big))
+        self.assertEqual(len(s), 3)
+        calls = []
+
+        class Five:
+            def __hash__(self):
+                return 5
+
+            def __eq__(self, other):
+                calls.append(other)
+                return other == 5
+        t = {Five()}
+        t.add(5)
+        self.assertEqual((len(t), calls), (1, [5]))
+        t.add(5 + 2 ** 61 - 1)      # hash 5 as well; Five says unequal
+        self.assertEqual(len(t), 2)
+        u = set()
+        u.add(1)
+        u.add(True)
+        u.add(1.0)
+        self.assertEqual(len(u), 1)
+        self.assertIs(next(iter(u)), 1)
+
     def test_mutating_eq(self):
         class Evil:
             def __init__(self, s):
