@@ -320,10 +320,10 @@ find_empty_slot(PyDictKeysObject *keys, Py_hash_t hash)
     return (Py_ssize_t)i;
 }
 
-/* The general probe loop of dict_lookup (below), kept out of line so that the common case,
- * decided at the first probe, stays small. */
-static Py_NO_INLINE Py_ssize_t
-dict_lookup_slow(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_addr)
+/* The general probe loop of dict_lookup (below); its out-of-line copies keep the common
+ * case, decided at the first probe, small. */
+static inline Py_ALWAYS_INLINE Py_ssize_t
+dict_lookup_probe(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_addr)
 {
 restart:;
     PyDictKeysObject *dk = mp->ma_keys;
@@ -375,6 +375,12 @@ restart:;
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+static Py_NO_INLINE Py_ssize_t
+dict_lookup_slow(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_addr)
+{
+    return dict_lookup_probe(mp, key, hash, value_addr);
 }
 
 /* The first probe, which settles most lookups: the index of key's entry when the slot holds
@@ -750,15 +756,24 @@ dict_get_item_ref_locked(PyDictObject *op, PyObject *key, Py_hash_t hash, PyObje
     return value != NULL;
 }
 
+/* dict_lookup_alone_slow for dict_get_item_ref, with the reference taken: its own copy of
+ * the probe loop, so that dict_get_item_ref_slow reaches it by a jump and keeps no frame. */
+static Py_NO_INLINE int
+dict_get_item_ref_alone_str(PyDictObject *op, PyObject *key, Py_hash_t hash,
+                            PyObject **result)
+{
+    (void)dict_lookup_probe(op, key, hash, result);
+    Py_XINCREF(*result);
+    return *result != NULL;
+}
+
 /* dict_get_item_ref past a lone thread's first probe. */
 static Py_NO_INLINE int
 dict_get_item_ref_slow(PyDictObject *op, PyObject *key, Py_hash_t hash, PyObject **result)
 {
-    PyObject *v;
     if (Py_LIKELY(_Py_IsSingleThreaded())) {
-        if (dict_lookup_alone_slow(op, key, hash, &v)) {
-            *result = Py_XNewRef(v);
-            return v != NULL;
+        if (op->ma_keys->dk_kind == DICT_KEYS_UNICODE && PyUnicode_CheckExact(key)) {
+            return dict_get_item_ref_alone_str(op, key, hash, result);
         }
         return dict_get_item_ref_locked(op, key, hash, result);
     }
@@ -970,6 +985,22 @@ _PyDict_LoadGlobal(PyDictObject *globals, PyDictObject *builtins, PyObject *key)
     return value;
 }
 
+#ifdef Py_GIL_DISABLED
+/* _PyDict_SetItem_Take2 under the dict's critical section, out of line so that the lone
+ * thread's path keeps the GIL build's shape (no section's registers to save). */
+static Py_NO_INLINE int
+dict_setitem_take2_locked(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    int rc;
+    PyObject *replaced;
+    Py_BEGIN_CRITICAL_SECTION(mp);
+    rc = insertdict_replacing(mp, key, hash, value, &replaced);
+    Py_END_CRITICAL_SECTION();
+    Py_XDECREF(replaced);
+    return rc;
+}
+#endif
+
 /* Steals key and value, also on failure. */
 int
 _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value)
@@ -980,22 +1011,17 @@ _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value)
         Py_DECREF(value);
         return -1;
     }
-    int rc;
-    PyObject *replaced;
 #ifdef Py_GIL_DISABLED
-    if (Py_LIKELY(_Py_IsSingleThreaded()) && PyUnicode_CheckExact(key) &&
-        mp->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
-        /* Attribute and globals stores: no code runs until the replaced value is released
-         * below, so no second thread can appear meanwhile and no section is needed (the
-         * rule of Py_BEGIN_CRITICAL_SECTION_SHORT). */
-        rc = insertdict_replacing(mp, key, hash, value, &replaced);
-        Py_XDECREF(replaced);
-        return rc;
+    /* Attribute and globals stores of a lone thread go without a section: no code runs until
+     * the replaced value is released below, so no second thread can appear meanwhile (the
+     * rule of Py_BEGIN_CRITICAL_SECTION_SHORT). */
+    if (!(Py_LIKELY(_Py_IsSingleThreaded()) && PyUnicode_CheckExact(key) &&
+          mp->ma_keys->dk_kind == DICT_KEYS_UNICODE)) {
+        return dict_setitem_take2_locked(mp, key, hash, value);
     }
 #endif
-    Py_BEGIN_CRITICAL_SECTION(mp);
-    rc = insertdict_replacing(mp, key, hash, value, &replaced);
-    Py_END_CRITICAL_SECTION();
+    PyObject *replaced;
+    int rc = insertdict_replacing(mp, key, hash, value, &replaced);
     Py_XDECREF(replaced);
     return rc;
 }

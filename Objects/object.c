@@ -1126,20 +1126,6 @@ _PyObject_EnsureDictAt(PyObject **dictptr)
     return newdict;
 }
 
-/* Look name up in the instance dict at dictptr (or dict); new reference or NULL (no error)
- * when absent; -1 in *err on error. */
-static PyObject *
-lookup_in_dict(PyObject *dict, PyObject *name, int *err)
-{
-    PyObject *res;
-    int rc = PyDict_GetItemRef(dict, name, &res);
-    if (rc < 0) {
-        *err = 1;
-        return NULL;
-    }
-    return res;
-}
-
 PyObject *
 _PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObject *dict, int suppress)
 {
@@ -1172,12 +1158,11 @@ _PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObject *dict, 
         dict = _PyObject_GetInstanceDict(obj);
     }
     if (dict != NULL) {
-        int err = 0;
         Py_INCREF(dict);
-        res = lookup_in_dict(dict, name, &err);
+        int found = PyDict_GetItemRef(dict, name, &res);
         Py_DECREF(dict);
-        if (res != NULL || err) {
-            goto done;
+        if (found != 0) {
+            goto done;      /* res is the attribute, or NULL with the lookup's error set */
         }
     }
     if (f != NULL) {
