@@ -471,13 +471,13 @@ static PyObject *sys_getframemodulename(PyObject *module, PyObject *args, PyObje
     if (globals == NULL) {
         return NULL;
     }
-    PyObject *name = PyDict_GetItemWithError(globals, _Py_ID(__name__));
-    Py_XINCREF(name);
+    PyObject *name;
+    int found = PyDict_GetItemRef(globals, _Py_ID(__name__), &name);
     Py_DECREF(globals);
+    if (found < 0) {
+        return NULL;
+    }
     if (name == NULL) {
-        if (PyErr_Occurred()) {
-            return NULL;
-        }
         Py_RETURN_NONE;
     }
     return name;
