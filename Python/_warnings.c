@@ -5,15 +5,61 @@
  * module an exact name, as the regular expressions warnings.py builds for them), or an
  * object with a match() method (compiled by Lib/warnings.py).  The filters, the "once"
  * registry and the default action live in interp->warnings; Lib/warnings.py shares them.
- * The GIL protects them (both builds for now). */
+ *
+ * Locking.  Every thread that warns may replace interp->warnings.filters and .default_action
+ * (they follow warnings.filters and warnings.defaultaction when Python code rebinds them, as
+ * catch_warnings does), and warnings._filters_mutated() bumps .filters_version.
+ * `warnings_mutex` protects those three fields: a reader takes a new reference under it
+ * (state_get), a writer swaps the pointer under it and releases the old value after unlocking
+ * (state_set), since a release may run finalizers that warn.  It is a leaf lock: nothing that
+ * takes another lock or runs code happens while it is held.  .once_registry is only set at
+ * start-up and cleared at finalization; _PyWarnings_InitState fills the state before any other
+ * thread exists.  The filters list and the registries are protected by their own per-object
+ * locks.  Matching a filter runs Python code (a pattern's match(), __subclasscheck__) during
+ * which another thread may replace or change the list, so get_filter holds its own references
+ * to the list, to the filter tuple being matched and to the action it returns.  As in CPython
+ * 3.13, threads that change the filters while others warn (catch_warnings is not thread-safe)
+ * may see each other's filters, but never a freed one. */
 #include "Python.h"
 #include "pycore_pystate.h"
 #include "pycore_pylifecycle.h"
 #include "pycore_initconfig.h"
+#include "pycore_sysmodule.h"
 
 static struct _warnings_runtime_state *warnings_state(void)
 {
     return &_PyInterpreterState_GET()->warnings;
+}
+
+/* Protects the filters, default_action and filters_version fields of every interpreter's
+ * warnings state (see the header comment).  Never held across a call that may run code. */
+static PyMutex warnings_mutex;
+
+/* New reference to the state field *field (NULL if it is cleared). */
+static PyObject *state_get(PyObject **field)
+{
+    PyMutex_Lock(&warnings_mutex);
+    PyObject *value = Py_XNewRef(*field);
+    PyMutex_Unlock(&warnings_mutex);
+    return value;
+}
+
+/* Store a new reference to value (may be NULL) in the state field *field. */
+static void state_set(PyObject **field, PyObject *value)
+{
+    PyMutex_Lock(&warnings_mutex);
+    PyObject *old = *field;
+    *field = Py_XNewRef(value);
+    PyMutex_Unlock(&warnings_mutex);
+    Py_XDECREF(old);
+}
+
+static long filters_version(struct _warnings_runtime_state *st)
+{
+    PyMutex_Lock(&warnings_mutex);
+    long version = st->filters_version;
+    PyMutex_Unlock(&warnings_mutex);
+    return version;
 }
 
 /* Append one filter.  Steals nothing.  0 or -1. */
@@ -158,9 +204,9 @@ int _PyWarnings_InitState(PyInterpreterState *interp)
 
 void _PyWarnings_Fini(PyInterpreterState *interp)
 {
-    Py_CLEAR(interp->warnings.filters);
+    state_set(&interp->warnings.filters, NULL);
+    state_set(&interp->warnings.default_action, NULL);
     Py_CLEAR(interp->warnings.once_registry);
-    Py_CLEAR(interp->warnings.default_action);
 }
 
 /* Does filter component `pattern` match `text`?  1, 0 or -1. */
@@ -195,81 +241,131 @@ static int check_matched(PyObject *pattern, PyObject *text, int prefix_nocase)
     return r;
 }
 
-/* The action for the warning; borrowed reference; *item gets the matching filter. */
+/* warnings.<name> as a new reference in *result if the warnings module is imported and has
+ * it: 1 if so, 0 if not, -1 with an exception. */
+static int warnings_module_attr(const char *name, PyObject **result)
+{
+    *result = NULL;
+    PyObject *wmod = PyImport_GetModule(_Py_ID(warnings));
+    if (wmod == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    int rc = PyObject_GetOptionalAttrString(wmod, name, result);
+    Py_DECREF(wmod);
+    return rc;
+}
+
+/* The filters list: warnings.filters, which becomes the state's, or the state's own list when
+ * the warnings module is not imported.  New reference, or NULL with an exception. */
+static PyObject *get_filters(struct _warnings_runtime_state *st)
+{
+    PyObject *filters;
+    int found = warnings_module_attr("filters", &filters);
+    if (found < 0) {
+        return NULL;
+    }
+    if (found) {
+        state_set(&st->filters, filters);
+    }
+    else {
+        filters = state_get(&st->filters);
+    }
+    if (filters == NULL || !PyList_Check(filters)) {
+        Py_XDECREF(filters);
+        PyErr_SetString(PyExc_ValueError, "_warnings.filters must be a list");
+        return NULL;
+    }
+    return filters;
+}
+
+/* The action when no filter matches: warnings.defaultaction, which becomes the state's, or the
+ * state's own.  New reference, or NULL with an exception. */
+static PyObject *get_default_action(struct _warnings_runtime_state *st)
+{
+    PyObject *action;
+    int found = warnings_module_attr("defaultaction", &action);
+    if (found < 0) {
+        return NULL;
+    }
+    if (!found) {
+        return state_get(&st->default_action);
+    }
+    if (!PyUnicode_Check(action)) {
+        PyErr_Format(PyExc_TypeError, "_warnings.defaultaction must be a string, not '%.200s'",
+                     Py_TYPE(action)->tp_name);
+        Py_DECREF(action);
+        return NULL;
+    }
+    state_set(&st->default_action, action);
+    return action;
+}
+
+/* Does the filter tuple f match?  1, 0 or -1.  The caller holds a reference to f, which keeps
+ * its items alive while the patterns run Python code. */
+static int filter_matches(PyObject *f, Py_ssize_t index, PyObject *category, PyObject *text,
+                          int lineno, PyObject *module)
+{
+    if (!PyTuple_Check(f) || PyTuple_GET_SIZE(f) != 5) {
+        PyErr_Format(PyExc_ValueError, "_warnings.filters item %zd isn't a 5-tuple", index);
+        return -1;
+    }
+    PyObject *msg = PyTuple_GET_ITEM(f, 1);
+    PyObject *cat = PyTuple_GET_ITEM(f, 2);
+    PyObject *mod = PyTuple_GET_ITEM(f, 3);
+    PyObject *ln_obj = PyTuple_GET_ITEM(f, 4);
+    int good_msg = check_matched(msg, text, 1);
+    if (good_msg < 0) {
+        return -1;
+    }
+    int good_mod = check_matched(mod, module, 0);
+    if (good_mod < 0) {
+        return -1;
+    }
+    int is_sub = PyObject_IsSubclass(category, cat);
+    if (is_sub < 0) {
+        return -1;
+    }
+    long ln = PyLong_AsLong(ln_obj);
+    if (ln == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    return good_msg && is_sub && good_mod && (ln == 0 || lineno == ln);
+}
+
+/* The action for the warning: a new reference, or NULL with an exception.  *item gets a new
+ * reference to the matching filter, or NULL when the default action applies.  The list may
+ * change (or stop being warnings.filters) while the filters' patterns run: each item is taken
+ * with its own reference, and a list that shrank under us simply ends earlier. */
 static PyObject *get_filter(PyObject *category, PyObject *text, int lineno, PyObject *module,
                             PyObject **item)
 {
     struct _warnings_runtime_state *st = warnings_state();
-    PyObject *filters = st->filters;
-    PyObject *wmod = PyImport_GetModule(_Py_ID(warnings));
-    if (wmod != NULL) {
-        /* warnings.filters may have been rebound by Python code. */
-        PyObject *f = PyObject_GetAttrString(wmod, "filters");
-        if (f != NULL && PyList_Check(f)) {
-            Py_SETREF(st->filters, f);
-            filters = f;
-        }
-        else {
-            Py_XDECREF(f);
-            PyErr_Clear();
-        }
-        Py_DECREF(wmod);
-    }
-    PyErr_Clear();
-    if (filters == NULL || !PyList_Check(filters)) {
-        PyErr_SetString(PyExc_ValueError, "_warnings.filters must be a list");
+    *item = NULL;
+    PyObject *filters = get_filters(st);
+    if (filters == NULL) {
         return NULL;
     }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(filters); i++) {
-        PyObject *f = PyList_GET_ITEM(filters, i);
-        if (!PyTuple_Check(f) || PyTuple_GET_SIZE(f) != 5) {
-            PyErr_Format(PyExc_ValueError, "_warnings.filters item %zd isn't a 5-tuple", i);
+        PyObject *f = PyList_GetItemRef(filters, i);
+        if (f == NULL) {
+            PyErr_Clear();      /* another thread removed filters since the size check */
+            break;
+        }
+        int matched = filter_matches(f, i, category, text, lineno, module);
+        if (matched < 0) {
+            Py_DECREF(f);
+            Py_DECREF(filters);
             return NULL;
         }
-        PyObject *action = PyTuple_GET_ITEM(f, 0);
-        PyObject *msg = PyTuple_GET_ITEM(f, 1);
-        PyObject *cat = PyTuple_GET_ITEM(f, 2);
-        PyObject *mod = PyTuple_GET_ITEM(f, 3);
-        PyObject *ln_obj = PyTuple_GET_ITEM(f, 4);
-        int good_msg = check_matched(msg, text, 1);
-        if (good_msg < 0) {
-            return NULL;
-        }
-        int good_mod = check_matched(mod, module, 0);
-        if (good_mod < 0) {
-            return NULL;
-        }
-        int is_sub = PyObject_IsSubclass(category, cat);
-        if (is_sub < 0) {
-            return NULL;
-        }
-        long ln = PyLong_AsLong(ln_obj);
-        if (ln == -1 && PyErr_Occurred()) {
-            return NULL;
-        }
-        if (good_msg && is_sub && good_mod && (ln == 0 || lineno == ln)) {
+        if (matched) {
+            Py_DECREF(filters);
             *item = f;
-            return action;
+            return Py_NewRef(PyTuple_GET_ITEM(f, 0));
         }
+        Py_DECREF(f);
     }
-    *item = NULL;
-    PyObject *dflt = st->default_action;
-    if (wmod != NULL) {
-        PyObject *m = PyImport_GetModule(_Py_ID(warnings));
-        if (m != NULL) {
-            PyObject *d = PyObject_GetAttrString(m, "defaultaction");
-            if (d != NULL && PyUnicode_Check(d)) {
-                Py_SETREF(st->default_action, d);
-                dflt = d;
-            }
-            else {
-                Py_XDECREF(d);
-            }
-            Py_DECREF(m);
-        }
-        PyErr_Clear();
-    }
-    return dflt;
+    Py_DECREF(filters);
+    return get_default_action(st);
 }
 
 /* 1 if key is in registry (already warned), 0 if not, -1 on error. */
@@ -278,12 +374,21 @@ static int already_warned(PyObject *registry, PyObject *key, int should_set)
     if (registry == NULL || registry == Py_None || !PyDict_Check(registry)) {
         return 0;
     }
-    struct _warnings_runtime_state *st = warnings_state();
-    PyObject *version = PyDict_GetItemString(registry, "version");
+    /* The registry is a module's __warningregistry__, shared by the threads that warn from
+     * it: its values are read with references of our own. */
+    long current = filters_version(warnings_state());
+    PyObject *version;
+    if (PyDict_GetItemStringRef(registry, "version", &version) < 0) {
+        return -1;
+    }
     long v = version && PyLong_Check(version) ? PyLong_AsLong(version) : -1;
-    if (v != st->filters_version) {
+    Py_XDECREF(version);
+    if (v == -1 && PyErr_Occurred()) {
+        PyErr_Clear();          /* an int too large for a version: the registry is stale */
+    }
+    if (v != current) {
         PyDict_Clear(registry);
-        PyObject *nv = PyLong_FromLong(st->filters_version);
+        PyObject *nv = PyLong_FromLong(current);
         if (nv == NULL || PyDict_SetItemString(registry, "version", nv) < 0) {
             Py_XDECREF(nv);
             return -1;
@@ -291,12 +396,14 @@ static int already_warned(PyObject *registry, PyObject *key, int should_set)
         Py_DECREF(nv);
     }
     else {
-        PyObject *found = PyDict_GetItemWithError(registry, key);
-        if (found != NULL) {
-            return PyObject_IsTrue(found);
-        }
-        if (PyErr_Occurred()) {
+        PyObject *found;
+        if (PyDict_GetItemRef(registry, key, &found) < 0) {
             return -1;
+        }
+        if (found != NULL) {
+            int rc = PyObject_IsTrue(found);
+            Py_DECREF(found);
+            return rc;
         }
     }
     if (should_set) {
@@ -387,11 +494,14 @@ static int show_warning(PyObject *filename, int lineno, PyObject *text, PyObject
         Py_DECREF(wmod);
     }
     PyErr_Clear();
-    PyObject *f = PySys_GetObject("stderr");
+    PyObject *f;
+    if (_PySys_GetOptionalAttr(_Py_ID(stderr), &f) < 0) {
+        return -1;
+    }
     if (f == NULL || f == Py_None) {
+        Py_XDECREF(f);
         return 0;
     }
-    Py_INCREF(f);
     PyObject *name = PyObject_GetAttr(category, _Py_ID(__name__));
     PyObject *line = get_source_line(filename, lineno);
     PyObject *out = NULL;
@@ -420,7 +530,7 @@ static PyObject *warn_explicit(PyObject *category, PyObject *message, PyObject *
                                int lineno, PyObject *module, PyObject *registry,
                                PyObject *source)
 {
-    PyObject *text, *item;
+    PyObject *text, *item = NULL;   /* item: the matching filter (new reference) */
     if (registry != NULL && registry != Py_None && !PyDict_Check(registry)) {
         PyErr_SetString(PyExc_TypeError, "'registry' must be a dict or None");
         return NULL;
@@ -478,7 +588,6 @@ static PyObject *warn_explicit(PyObject *category, PyObject *message, PyObject *
         Py_DECREF(key);
         goto done;
     }
-    Py_INCREF(action);
     if (PyUnicode_CompareWithASCIIString(action, "error") == 0) {
         PyErr_SetObject(category, message);
         Py_DECREF(action);
@@ -530,6 +639,7 @@ static PyObject *warn_explicit(PyObject *category, PyObject *message, PyObject *
     }
     result = Py_NewRef(Py_None);
 done:
+    Py_XDECREF(item);
     Py_XDECREF(text);
     Py_XDECREF(message);
     Py_DECREF(module);
@@ -595,29 +705,34 @@ static int setup_context(Py_ssize_t stack_level, PyObject *skip_prefixes, PyObje
         Py_XDECREF(*filename);
         return -1;
     }
-    *registry = PyDict_GetItemString(globals, "__warningregistry__");
-    if (*registry == NULL) {
-        *registry = PyDict_New();
-        if (*registry == NULL || PyDict_SetItemString(globals, "__warningregistry__",
-                                                      *registry) < 0) {
-            Py_XDECREF(*registry);
-            Py_DECREF(globals);
+    /* The globals are shared with other threads, which may warn from the same module (and
+     * create its registry) or rebind these names: take our references inside the dict. */
+    *module = NULL;
+    int rc = PyDict_GetItemRef(globals, _Py_ID(__warningregistry__), registry);
+    if (rc == 0) {
+        PyObject *fresh = PyDict_New();
+        rc = fresh == NULL ? -1 : PyDict_SetDefaultRef(globals, _Py_ID(__warningregistry__),
+                                                      fresh, registry);
+        Py_XDECREF(fresh);
+    }
+    if (rc >= 0) {
+        rc = PyDict_GetItemRef(globals, _Py_ID(__name__), module);
+    }
+    Py_DECREF(globals);
+    if (rc < 0) {
+        Py_DECREF(*filename);
+        Py_XDECREF(*registry);
+        return -1;
+    }
+    if (*module == NULL || !PyUnicode_Check(*module)) {
+        Py_XSETREF(*module, PyUnicode_FromString("<string>"));
+        if (*module == NULL) {
             Py_DECREF(*filename);
+            Py_DECREF(*registry);
             return -1;
         }
     }
-    else {
-        Py_INCREF(*registry);
-    }
-    *module = PyDict_GetItemString(globals, "__name__");
-    if (*module != NULL && PyUnicode_Check(*module)) {
-        Py_INCREF(*module);
-    }
-    else {
-        *module = PyUnicode_FromString("<string>");
-    }
-    Py_DECREF(globals);
-    return *module ? 0 : -1;
+    return 0;
 }
 
 static PyObject *get_category(PyObject *message, PyObject *category)
@@ -809,7 +924,10 @@ static PyObject *warnings_warn_explicit(PyObject *module, PyObject *args, PyObje
 
 static PyObject *warnings_filters_mutated(PyObject *module, PyObject *unused)
 {
-    warnings_state()->filters_version++;
+    struct _warnings_runtime_state *st = warnings_state();
+    PyMutex_Lock(&warnings_mutex);
+    st->filters_version++;
+    PyMutex_Unlock(&warnings_mutex);
     Py_RETURN_NONE;
 }
 
@@ -833,9 +951,10 @@ static PyMethodDef warnings_methods[] = {
 static int warnings_exec(PyObject *module)
 {
     struct _warnings_runtime_state *st = warnings_state();
-    if (PyModule_AddObjectRef(module, "filters", st->filters) < 0 ||
+    /* PyModule_Add steals the references, also on failure. */
+    if (PyModule_Add(module, "filters", state_get(&st->filters)) < 0 ||
         PyModule_AddObjectRef(module, "_onceregistry", st->once_registry) < 0 ||
-        PyModule_AddObjectRef(module, "_defaultaction", st->default_action) < 0) {
+        PyModule_Add(module, "_defaultaction", state_get(&st->default_action)) < 0) {
         return -1;
     }
     return 0;

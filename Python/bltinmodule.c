@@ -314,12 +314,10 @@ static PyObject *builtin_hex(PyObject *module, PyObject *x)
 
 static PyObject *builtin_breakpoint(PyObject *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *hook = PySys_GetObject("breakpointhook");
+    PyObject *hook = _PySys_GetRequiredAttr(_Py_ID(breakpointhook));
     if (hook == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "lost sys.breakpointhook");
         return NULL;
     }
-    Py_INCREF(hook);
     PyObject *r = PyObject_Call(hook, args, kwds);
     Py_DECREF(hook);
     return r;
@@ -1221,31 +1219,38 @@ static PyObject *builtin_print(PyObject *module, PyObject *const *args, Py_ssize
                                 "'%U' is an invalid keyword argument for print()", kw);
         }
     }
+    /* Our own reference: a write() may rebind sys.stdout, and so may another thread. */
     if (file == NULL || file == Py_None) {
-        file = PySys_GetObject("stdout");
+        file = _PySys_GetRequiredAttr(_Py_ID(stdout));
         if (file == NULL) {
-            PyErr_SetString(PyExc_RuntimeError, "lost sys.stdout");
             return NULL;
         }
         if (file == Py_None) {
+            Py_DECREF(file);
             Py_RETURN_NONE;
         }
+    }
+    else {
+        Py_INCREF(file);
     }
     if (sep == Py_None) {
         sep = NULL;
     }
     else if (sep != NULL && !PyUnicode_Check(sep)) {
-        return PyErr_Format(PyExc_TypeError, "sep must be None or a string, not %.200s",
-                            Py_TYPE(sep)->tp_name);
+        PyErr_Format(PyExc_TypeError, "sep must be None or a string, not %.200s",
+                     Py_TYPE(sep)->tp_name);
+        Py_DECREF(file);
+        return NULL;
     }
     if (end == Py_None) {
         end = NULL;
     }
     else if (end != NULL && !PyUnicode_Check(end)) {
-        return PyErr_Format(PyExc_TypeError, "end must be None or a string, not %.200s",
-                            Py_TYPE(end)->tp_name);
+        PyErr_Format(PyExc_TypeError, "end must be None or a string, not %.200s",
+                     Py_TYPE(end)->tp_name);
+        Py_DECREF(file);
+        return NULL;
     }
-    Py_INCREF(file);
     for (Py_ssize_t i = 0; i < nargs; i++) {
         if (i > 0) {
             int rc = sep == NULL ? PyFile_WriteString(" ", file)
@@ -1291,16 +1296,20 @@ static PyObject *builtin_input(PyObject *module, PyObject *args)
     if (!PyArg_UnpackTuple(args, "input", 0, 1, &prompt)) {
         return NULL;
     }
-    PyObject *fin = PySys_GetObject("stdin");
-    PyObject *fout = PySys_GetObject("stdout");
-    PyObject *ferr = PySys_GetObject("stderr");
+    /* New references: the flush() and write() calls below may rebind the sys streams. */
+    PyObject *fin = NULL, *fout = NULL, *ferr = NULL;
+    if (_PySys_GetOptionalAttr(_Py_ID(stdin), &fin) < 0 ||
+        _PySys_GetOptionalAttr(_Py_ID(stdout), &fout) < 0 ||
+        _PySys_GetOptionalAttr(_Py_ID(stderr), &ferr) < 0) {
+        goto error;
+    }
     if (fin == NULL || fin == Py_None) {
         PyErr_SetString(PyExc_RuntimeError, "input(): lost sys.stdin");
-        return NULL;
+        goto error;
     }
     if (fout == NULL || fout == Py_None) {
         PyErr_SetString(PyExc_RuntimeError, "input(): lost sys.stdout");
-        return NULL;
+        goto error;
     }
     if (ferr != NULL && ferr != Py_None) {
         PyObject *r = PyObject_CallMethod(ferr, "flush", NULL);
@@ -1309,8 +1318,6 @@ static PyObject *builtin_input(PyObject *module, PyObject *args)
         }
         Py_XDECREF(r);
     }
-    Py_INCREF(fin);
-    Py_INCREF(fout);
     if (prompt != NULL) {
         if (PyFile_WriteObject(prompt, fout, Py_PRINT_RAW) < 0) {
             goto error;
@@ -1324,11 +1331,13 @@ static PyObject *builtin_input(PyObject *module, PyObject *args)
     PyObject *line = PyFile_GetLine(fin, -1);
     Py_DECREF(fin);
     Py_DECREF(fout);
+    Py_XDECREF(ferr);
     return line;
 
 error:
-    Py_DECREF(fin);
-    Py_DECREF(fout);
+    Py_XDECREF(fin);
+    Py_XDECREF(fout);
+    Py_XDECREF(ferr);
     return NULL;
 }
 
@@ -2123,7 +2132,10 @@ static PyObject *quitter_call(quitterobject *self, PyObject *args, PyObject *kwd
         return NULL;
     }
     /* Closing stdin first, as site.Quitter does, lets a shell-like parent notice. */
-    PyObject *in = PySys_GetObject("stdin");
+    PyObject *in;
+    if (_PySys_GetOptionalAttr(_Py_ID(stdin), &in) < 0) {
+        PyErr_Clear();
+    }
     if (in != NULL && in != Py_None) {
         PyObject *r = PyObject_CallMethod(in, "close", NULL);
         if (r == NULL) {
@@ -2131,6 +2143,7 @@ static PyObject *quitter_call(quitterobject *self, PyObject *args, PyObject *kwd
         }
         Py_XDECREF(r);
     }
+    Py_XDECREF(in);
     PyErr_SetObject(PyExc_SystemExit, code);
     return NULL;
 }

@@ -12,6 +12,7 @@
 #include "pycore_pystate.h"
 #include "pycore_object.h"
 #include "pycore_call.h"
+#include "pycore_sysmodule.h"
 #include "pycore_typeobject.h"
 
 /* ---- basic get/set ------------------------------------------------------------------------- */
@@ -805,7 +806,9 @@ PyErr_NewException(const char *name, PyObject *base, PyObject *dict)
 
 /* ---- unraisable exceptions ----------------------------------------------------------------- */
 
-static PyTypeObject *unraisable_args_type; /* created once at first use; immortal after */
+/* Created at first use and published with a compare-and-swap (make_unraisable_args); never
+ * replaced or released after. */
+static PyTypeObject *unraisable_args_type;
 
 static PyStructSequence_Field unraisable_fields[] = {
     {"exc_type", "Exception type"},
@@ -826,14 +829,24 @@ static PyStructSequence_Desc unraisable_desc = {
 static PyObject *
 make_unraisable_args(PyObject *exc, PyObject *err_msg, PyObject *obj)
 {
-    if (unraisable_args_type == NULL) {
-        PyTypeObject *tp = PyStructSequence_NewType(&unraisable_desc);
-        if (tp == NULL) {
+    /* Two threads may both find no type: the first to publish its own wins, the other drops
+     * the type it made (no instance of it exists yet). */
+    PyTypeObject *tp = _Py_atomic_load_ptr_acquire(&unraisable_args_type);
+    if (tp == NULL) {
+        PyTypeObject *fresh = PyStructSequence_NewType(&unraisable_desc);
+        if (fresh == NULL) {
             return NULL;
         }
-        unraisable_args_type = tp;
+        PyTypeObject *expected = NULL;
+        if (_Py_atomic_compare_exchange_ptr(&unraisable_args_type, &expected, fresh)) {
+            tp = fresh;
+        }
+        else {
+            Py_DECREF(fresh);
+            tp = expected;
+        }
     }
-    PyObject *args = PyStructSequence_New(unraisable_args_type);
+    PyObject *args = PyStructSequence_New(tp);
     if (args == NULL) {
         return NULL;
     }
@@ -907,7 +920,12 @@ write_unraisable(PyObject *err_msg, PyObject *obj)
 {
     PyThreadState *tstate = _PyThreadState_GET();
     PyObject *exc = _PyErr_GetRaisedException(tstate);
-    PyObject *hook = PySys_GetObject("unraisablehook"); /* borrowed */
+    /* A new reference: the hook may be replaced (and freed) by another thread, or by the code
+     * that runs while the arguments are built and the hook is called. */
+    PyObject *hook;
+    if (_PySys_GetOptionalAttr(_Py_ID(unraisablehook), &hook) < 0) {
+        PyErr_Clear();
+    }
     if (hook != NULL && hook != Py_None) {
         PyObject *args = make_unraisable_args(exc, err_msg, obj);
         if (args != NULL) {
@@ -915,6 +933,7 @@ write_unraisable(PyObject *err_msg, PyObject *obj)
             Py_DECREF(args);
             if (res != NULL) {
                 Py_DECREF(res);
+                Py_DECREF(hook);
                 Py_XDECREF(exc);
                 return;
             }
@@ -929,6 +948,7 @@ write_unraisable(PyObject *err_msg, PyObject *obj)
     else {
         PyErr_Clear();
     }
+    Py_XDECREF(hook);
     write_unraisable_default(exc, err_msg, obj);
     Py_XDECREF(exc);
     _PyErr_Clear(tstate);

@@ -958,7 +958,10 @@ static PyObject *compute_suggestion_text(PyObject *exc)
         result = PyUnicode_FromFormat(". Did you mean: '%U'?", suggestion);
     }
     if (is_name) {
-        PyObject *stdlib = PySys_GetObject("stdlib_module_names");
+        PyObject *stdlib;
+        if (_PySys_GetOptionalAttr(_Py_ID(stdlib_module_names), &stdlib) < 0) {
+            PyErr_Clear();
+        }
         if (stdlib != NULL && PyAnySet_Check(stdlib)) {
             if (PySet_Contains(stdlib, wrong) == 1) {
                 PyObject *extra = suggestion != NULL
@@ -976,6 +979,7 @@ static PyObject *compute_suggestion_text(PyObject *exc)
                 }
             }
         }
+        Py_XDECREF(stdlib);
     }
 done:
     Py_XDECREF(suggestion);
@@ -1074,11 +1078,16 @@ static void print_exception_recursive(printer *p, PyObject *value, PyObject *see
 
 static long traceback_limit(void)
 {
-    PyObject *limit = PySys_GetObject("tracebacklimit");
+    PyObject *limit;
+    if (_PySys_GetOptionalAttr(_Py_ID(tracebacklimit), &limit) < 0) {
+        PyErr_Clear();
+    }
     if (limit == NULL || !PyLong_Check(limit)) {
+        Py_XDECREF(limit);
         return 1000000;
     }
     long v = PyLong_AsLong(limit);
+    Py_DECREF(limit);
     if (v == -1 && PyErr_Occurred()) {
         PyErr_Clear();
         return 1000000;
@@ -1250,12 +1259,15 @@ static void display_exception(PyObject *file, PyObject *value)
 void PyErr_DisplayException(PyObject *exc)
 {
     PyObject *saved = PyErr_GetRaisedException();
-    PyObject *file = PySys_GetObject("stderr");
+    PyObject *file;
+    if (_PySys_GetOptionalAttr(_Py_ID(stderr), &file) < 0) {
+        PyErr_Clear();
+    }
     if (file == Py_None) {
+        Py_DECREF(file);
         PyErr_SetRaisedException(saved);
         return;
     }
-    Py_XINCREF(file);
     display_exception(file, exc);
     Py_XDECREF(file);
     PyErr_Clear();
@@ -1302,7 +1314,11 @@ int _Py_HandleSystemExit(int *exitcode)
         status = (int)v;
     }
     else {
-        PyObject *file = PySys_GetObject("stderr");
+        /* Our own reference: str(code) and the write may rebind sys.stderr. */
+        PyObject *file;
+        if (_PySys_GetOptionalAttr(_Py_ID(stderr), &file) < 0) {
+            PyErr_Clear();
+        }
         PyObject *text = PyObject_Str(code);
         if (text != NULL) {
             if (file != NULL && file != Py_None) {
@@ -1323,6 +1339,7 @@ int _Py_HandleSystemExit(int *exitcode)
         else {
             PyErr_Clear();
         }
+        Py_XDECREF(file);
         status = 1;
     }
     Py_XDECREF(code);
@@ -1361,9 +1378,11 @@ void PyErr_PrintEx(int set_sys_last_vars)
     if (set_sys_last_vars) {
         set_sys_last(exc);
     }
-    PyObject *hook = PySys_GetObject("excepthook");
+    PyObject *hook;
+    if (_PySys_GetOptionalAttr(_Py_ID(excepthook), &hook) < 0) {
+        PyErr_Clear();
+    }
     if (hook != NULL && hook != Py_None) {
-        Py_INCREF(hook);
         PyObject *tb = PyException_GetTraceback(exc);
         PyObject *r = PyObject_CallFunctionObjArgs(hook, (PyObject *)Py_TYPE(exc), exc,
                                                    tb ? tb : Py_None, NULL);
@@ -1371,9 +1390,11 @@ void PyErr_PrintEx(int set_sys_last_vars)
         if (r == NULL) {
             handle_system_exit();
             PyObject *exc2 = PyErr_GetRaisedException();
-            PyObject *file = PySys_GetObject("stderr");
+            PyObject *file;
+            if (_PySys_GetOptionalAttr(_Py_ID(stderr), &file) < 0) {
+                PyErr_Clear();
+            }
             if (file != NULL && file != Py_None) {
-                Py_INCREF(file);
                 if (PyFile_WriteString("Error in sys.excepthook:\n", file) < 0) {
                     PyErr_Clear();
                 }
@@ -1384,14 +1405,15 @@ void PyErr_PrintEx(int set_sys_last_vars)
                     PyErr_Clear();
                 }
                 display_exception(file, exc);
-                Py_DECREF(file);
             }
+            Py_XDECREF(file);
             Py_XDECREF(exc2);
         }
         Py_XDECREF(r);
         Py_DECREF(hook);
     }
     else {
+        Py_XDECREF(hook);
         PySys_WriteStderr("sys.excepthook is missing\n");
         PyErr_DisplayException(exc);
     }
@@ -1607,27 +1629,33 @@ int PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit,
  * its newline, "" at EOF, NULL with an exception (KeyboardInterrupt). */
 static PyObject *read_interactive_line(PyObject *prompt_obj)
 {
-    PyObject *err = PySys_GetObject("stderr");
+    PyObject *err;
+    if (_PySys_GetOptionalAttr(_Py_ID(stderr), &err) < 0) {
+        return NULL;
+    }
     if (prompt_obj != NULL && err != NULL && err != Py_None) {
         PyObject *s = PyObject_Str(prompt_obj);
         if (s == NULL) {
+            Py_DECREF(err);
             return NULL;
         }
-        Py_INCREF(err);
         int rc = PyFile_WriteObject(s, err, Py_PRINT_RAW);
         Py_DECREF(s);
         if (rc == 0) {
             PyObject *r = PyObject_CallMethod(err, "flush", NULL);
             Py_XDECREF(r);
         }
-        Py_DECREF(err);
         PyErr_Clear();
     }
-    PyObject *in = PySys_GetObject("stdin");
+    Py_XDECREF(err);
+    PyObject *in;
+    if (_PySys_GetOptionalAttr(_Py_ID(stdin), &in) < 0) {
+        return NULL;
+    }
     if (in == NULL || in == Py_None) {
+        Py_XDECREF(in);
         return PyUnicode_FromString("");
     }
-    Py_INCREF(in);
     PyObject *line = PyObject_CallMethod(in, "readline", NULL);
     Py_DECREF(in);
     return line;
@@ -1759,8 +1787,12 @@ int PyRun_InteractiveOneFlags(FILE *fp, const char *filename, PyCompilerFlags *f
     int lines = 0;
     PyObject *code = NULL;
     for (;;) {
-        PyObject *prompt = PySys_GetObject(lines == 0 ? "ps1" : "ps2");
+        PyObject *prompt;
+        if (_PySys_GetOptionalAttrString(lines == 0 ? "ps1" : "ps2", &prompt) < 0) {
+            goto error;
+        }
         PyObject *line = read_interactive_line(prompt);
+        Py_XDECREF(prompt);
         if (line == NULL) {
             goto error;
         }

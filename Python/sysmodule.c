@@ -32,6 +32,7 @@ static PyObject *sysdict(void)
     return tstate ? tstate->interp->sysdict : NULL;
 }
 
+/* Borrowed: see PySys_GetObject for what makes that unsafe. */
 PyObject *_PySys_GetAttr(PyThreadState *tstate, PyObject *name)
 {
     PyObject *sd = tstate->interp->sysdict;
@@ -45,6 +46,11 @@ PyObject *_PySys_GetAttr(PyThreadState *tstate, PyObject *name)
     return value;
 }
 
+/* The public API hands out a borrowed reference, which only the sys dict keeps alive: `sys.x =
+ * y` in another thread (or in code the caller runs, such as a write() method or a __del__)
+ * destroys the old value at once.  Inside the interpreter, use _PySys_GetOptionalAttr or
+ * _PySys_GetOptionalAttrString (new references) whenever the value outlives a call that may
+ * run Python code or wait for a lock, and in the free-threaded build for any use at all. */
 PyObject *PySys_GetObject(const char *name)
 {
     PyObject *sd = sysdict();
@@ -58,29 +64,47 @@ PyObject *PySys_GetObject(const char *name)
     return value;
 }
 
+/* PyDict_GetItemRef takes the reference while the dict still holds the value (in the
+ * free-threaded build under the dict's lock or with its lock-free "increment, then re-check the
+ * slot"), so a concurrent `sys.x = y` can no longer free what we return. */
+int _PySys_GetOptionalAttr(PyObject *name, PyObject **result)
+{
+    PyObject *sd = sysdict();
+    if (sd == NULL) {
+        *result = NULL;
+        return 0;
+    }
+    return PyDict_GetItemRef(sd, name, result);
+}
+
+int _PySys_GetOptionalAttrString(const char *name, PyObject **result)
+{
+    PyObject *sd = sysdict();
+    if (sd == NULL) {
+        *result = NULL;
+        return 0;
+    }
+    return PyDict_GetItemStringRef(sd, name, result);
+}
+
 PyObject *_PySys_GetRequiredAttrString(const char *name)
 {
-    PyObject *value = PySys_GetObject(name);
-    if (value == NULL) {
-        if (!PyErr_Occurred()) {
-            PyErr_Format(PyExc_RuntimeError, "lost sys.%s", name);
-        }
-        return NULL;
+    PyObject *value;
+    int found = _PySys_GetOptionalAttrString(name, &value);
+    if (found == 0) {
+        PyErr_Format(PyExc_RuntimeError, "lost sys.%s", name);
     }
-    return Py_NewRef(value);
+    return value;
 }
 
 PyObject *_PySys_GetRequiredAttr(PyObject *name)
 {
-    PyObject *sd = sysdict();
-    PyObject *value = sd ? PyDict_GetItemWithError(sd, name) : NULL;
-    if (value == NULL) {
-        if (!PyErr_Occurred()) {
-            PyErr_Format(PyExc_RuntimeError, "lost sys.%U", name);
-        }
-        return NULL;
+    PyObject *value;
+    int found = _PySys_GetOptionalAttr(name, &value);
+    if (found == 0) {
+        PyErr_Format(PyExc_RuntimeError, "lost sys.%U", name);
     }
-    return Py_NewRef(value);
+    return value;
 }
 
 int _PySys_SetAttr(PyObject *name, PyObject *value)
@@ -114,14 +138,23 @@ int PySys_SetObject(const char *name, PyObject *v)
 
 /* ---- writing to sys.stdout / sys.stderr ---- */
 
+/* The write() method may replace sys.<stream_name>: hold our own reference to the file. */
 static void sys_write(const char *stream_name, FILE *fallback, PyObject *text)
 {
-    PyObject *file = PySys_GetObject(stream_name);
+    PyObject *file;
+    if (_PySys_GetOptionalAttrString(stream_name, &file) < 0) {
+        PyErr_Clear();
+    }
     if (file != NULL && file != Py_None) {
-        if (PyFile_WriteObject(text, file, Py_PRINT_RAW) == 0) {
+        int rc = PyFile_WriteObject(text, file, Py_PRINT_RAW);
+        Py_DECREF(file);
+        if (rc == 0) {
             return;
         }
         PyErr_Clear();
+    }
+    else {
+        Py_XDECREF(file);
     }
     Py_ssize_t size;
     const char *utf8 = PyUnicode_AsUTF8AndSize(text, &size);
@@ -438,13 +471,13 @@ static PyObject *sys_getframemodulename(PyObject *module, PyObject *args, PyObje
     if (globals == NULL) {
         return NULL;
     }
-    PyObject *name = PyDict_GetItemWithError(globals, _Py_ID(__name__));
-    Py_XINCREF(name);
+    PyObject *name;
+    int found = PyDict_GetItemRef(globals, _Py_ID(__name__), &name);
     Py_DECREF(globals);
+    if (found < 0) {
+        return NULL;
+    }
     if (name == NULL) {
-        if (PyErr_Occurred()) {
-            return NULL;
-        }
         Py_RETURN_NONE;
     }
     return name;
@@ -765,12 +798,15 @@ static PyObject *sys_displayhook(PyObject *module, PyObject *o)
     if (PyDict_SetItem(builtins, _Py_ID(_), Py_None) < 0) {
         return NULL;
     }
-    PyObject *out = PySys_GetObject("stdout");
+    PyObject *out;
+    if (_PySys_GetOptionalAttr(_Py_ID(stdout), &out) < 0) {
+        return NULL;
+    }
     if (out == NULL || out == Py_None) {
+        Py_XDECREF(out);
         PyErr_SetString(PyExc_RuntimeError, "lost sys.stdout");
         return NULL;
     }
-    Py_INCREF(out);
     PyObject *repr = PyObject_Repr(o);
     if (repr == NULL) {
         Py_DECREF(out);
@@ -807,11 +843,14 @@ static PyObject *sys_excepthook(PyObject *module, PyObject *args)
 /* Default sys.unraisablehook: "Exception ignored in: <obj>" + traceback. */
 static PyObject *sys_unraisablehook(PyObject *module, PyObject *arg)
 {
-    PyObject *err = PySys_GetObject("stderr");
+    PyObject *err;
+    if (_PySys_GetOptionalAttr(_Py_ID(stderr), &err) < 0) {
+        return NULL;
+    }
     if (err == NULL || err == Py_None) {
+        Py_XDECREF(err);
         Py_RETURN_NONE;
     }
-    Py_INCREF(err);
     PyObject *exc_value = PyObject_GetAttrString(arg, "exc_value");
     PyObject *err_msg = PyObject_GetAttrString(arg, "err_msg");
     PyObject *obj = PyObject_GetAttrString(arg, "object");

@@ -7,8 +7,13 @@ PyAPI_FUNC(PyObject *) _PySys_Create(PyThreadState *tstate);
 /* Attributes that depend on the configuration: argv, orig_argv, flags, _xoptions, warnoptions,
  * path, prefix & co.  0 or -1. */
 PyAPI_FUNC(int) _PySys_UpdateConfig(PyThreadState *tstate);
-/* Borrowed reference to sys.<name> (a str), or NULL without an exception. */
+/* Borrowed reference to sys.<name> (a str), or NULL without an exception.  Borrowed from the
+ * sys dict, so as unsafe as PySys_GetObject (see there): prefer _PySys_GetOptionalAttr. */
 PyAPI_FUNC(PyObject *) _PySys_GetAttr(PyThreadState *tstate, PyObject *name);
+/* sys.<name> as a new reference in *result: 1 if set, 0 (and NULL) if not or if there is no sys
+ * module, -1 (and NULL) with an exception.  Safe against a concurrent `sys.<name> = value`. */
+PyAPI_FUNC(int) _PySys_GetOptionalAttr(PyObject *name, PyObject **result);
+PyAPI_FUNC(int) _PySys_GetOptionalAttrString(const char *name, PyObject **result);
 /* New reference to sys.<name>; NULL with RuntimeError("lost sys.<name>") if missing. */
 PyAPI_FUNC(PyObject *) _PySys_GetRequiredAttr(PyObject *name);
 PyAPI_FUNC(PyObject *) _PySys_GetRequiredAttrString(const char *name);
