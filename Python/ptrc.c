@@ -233,15 +233,20 @@ static Py_ssize_t own_count(PyObject *op, Py_ssize_t index)
 }
 
 /* Demote the promoted op at index (world stopped), its slots summing to `slots`: it becomes
- * unowned and merged, keeping one more reference, the pin.  Frees the index. */
-static void demote_pinned(struct _ptrc_state *table, PyObject *op, Py_ssize_t index,
-                          Py_ssize_t slots)
+ * unowned and merged, with `extra` more references (a pin), and the index is freed.  Merged,
+ * because the slots may sum to less than zero (references the owner took and other threads
+ * dropped): left to its owner, the shared count would stay negative without being queued, so
+ * the thread that drops the last reference could not tell, and an owner that has exited never
+ * merges (the object would leak, and the collector would find it again at every pass). */
+static void demote_merged(struct _ptrc_state *table, PyObject *op, Py_ssize_t index,
+                          Py_ssize_t slots, Py_ssize_t extra)
 {
-    /* Merge the counts for the owner (if any), as its own merge would. */
+    /* Merge the counts for the owner (if any), as its own merge would; an object queued to
+     * its owner keeps the queue's reference, which the owner's merge drops (brc.c). */
     Py_ssize_t total = own_count(op, index) + slots;
     op->ob_ref_local = 0;
     op->ob_tid = 0;
-    op->ob_ref_shared = _Py_REF_SHARED(total + 1, _Py_REF_MERGED);
+    op->ob_ref_shared = _Py_REF_SHARED(total + extra, _Py_REF_MERGED);
     free_index(table, index);
 }
 
@@ -284,7 +289,7 @@ PyObject **_Py_ptrc_fold_stopped(PyInterpreterState *interp, int what, Py_ssize_
         if (entry->deferred) {
             table->dead++;   /* what it references may die with it: fold again next time */
         }
-        demote_pinned(table, op, index, slots);
+        demote_merged(table, op, index, slots, 1);
         pinned[(*count)++] = op;
     }
     pthread_mutex_unlock(&interp->threads.mutex);
@@ -317,12 +322,10 @@ void _Py_ptrc_demote_stopped(PyInterpreterState *interp, PyObject *op)
     pthread_mutex_lock(&interp->threads.mutex);
     Py_ssize_t slots = take_slots(interp, index);
     pthread_mutex_unlock(&interp->threads.mutex);
-    /* Owner, local count and flags stay as they are: only the bias goes. */
-    op->ob_ref_shared += (slots << _Py_REF_SHARED_SHIFT) - bias_of(index);
     if (table->entries[index].deferred) {
         table->dead++;
     }
-    free_index(table, index);
+    demote_merged(table, op, index, slots, 0);
 }
 
 void _Py_ptrc_release(PyObject **pinned, Py_ssize_t count)

@@ -129,7 +129,8 @@ extern void _Py_ptrc_fold(PyThreadState *tstate);
 extern int _Py_ptrc_promote_deferred(PyInterpreterState *interp, PyObject *op);
 
 /* For the collector, world stopped.  op is promoted (ob_ref_shared >= _Py_REF_PT_MIN).
- * Its true count (see above); and: make it an ordinary counted object again, counts kept. */
+ * Its true count (see above); and: make it an ordinary counted object again, unowned and
+ * merged (counts kept), as a fold demotes (Python/ptrc.c, demote_merged says why). */
 extern Py_ssize_t _Py_ptrc_refcount_stopped(PyInterpreterState *interp, PyObject *op);
 extern void _Py_ptrc_demote_stopped(PyInterpreterState *interp, PyObject *op);
 

@@ -429,6 +429,40 @@ class DeferredObjectsTests(OtherThreadRunning, unittest.TestCase):
         del made[:]
         self.assertEqual(self.collect(refs), [None] * 200)
 
+    def test_garbage_of_an_exited_owner_is_collected_once(self):
+        # A thread makes classes and an instance of each, and exits; other threads use the
+        # classes, and this one drops the instances (a reference the owner counted, dropped
+        # in this thread's own slot, which then sums to less than zero); then the classes
+        # become cyclic garbage.  The collection that finds them must free them: before the
+        # fix their counts stayed with the exited owner, they were cleared but never freed,
+        # and every later gc.collect() found them again.  The first gc.collect() also finds
+        # what a fold released (it makes a second pass), so the next ones find nothing.
+        for _ in range(self.ROUNDS):
+            gc.collect()
+        made = []
+        instances = []
+
+        def maker():
+            for i in range(8):
+                made.append(self.make_class(i))
+                instances.append(made[-1]())
+
+        def worker(index):
+            for i in range(5000):
+                cls = made[i % len(made)]
+                cls.attr = i
+                del cls
+
+        thread = threading.Thread(target=maker)
+        thread.start()
+        thread.join()
+        run_concurrently(worker)
+        refs = [weakref.ref(cls) for cls in made]
+        del made[:], instances[:]
+        self.assertGreater(gc.collect(), 0)
+        self.assertEqual([r() for r in refs], [None] * 8)
+        self.assertEqual([gc.collect() for _ in range(3)], [0, 0, 0])
+
     def test_reference_counted_only_by_a_running_thread(self):
         # The one reference left is the one a running thread took and keeps in a local
         # variable (counted in that thread's own slot, and invisible to the collector's
