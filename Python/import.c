@@ -2044,17 +2044,25 @@ PyObject *PyImport_ReloadModule(PyObject *m)
     }
     Py_DECREF(current);
     PyObject *d = PyModule_GetDict(m);
-    PyObject *file = PyDict_GetItemString(d, "__file__");
+    /* A reference: another thread may rebind __file__ while the file is compiled. */
+    PyObject *file;
+    if (PyDict_GetItemStringRef(d, "__file__", &file) < 0) {
+        Py_DECREF(name);
+        return NULL;
+    }
     const char *cname = PyUnicode_AsUTF8(name);
     if (cname == NULL) {
+        Py_XDECREF(file);
         Py_DECREF(name);
         return NULL;
     }
     if (file == NULL || !PyUnicode_Check(file) || _PyImport_IsBuiltin(cname)) {
+        Py_XDECREF(file);
         Py_DECREF(name);
         return Py_NewRef(m);
     }
     PyObject *code = compile_source_file(file);
+    Py_DECREF(file);
     if (code == NULL) {
         Py_DECREF(name);
         return NULL;
