@@ -896,6 +896,17 @@ typedef struct {
     int getter_doc;   /* the doc came from fget.__doc__ */
 } propertyobject;
 
+/* New reference to a field of property self, or NULL: __init__ may run again on a property
+ * other threads use, and replaces the fields as their member descriptors would; __name__
+ * and __set_name__ replace prop_name the same way.  Every field is written with
+ * _PyMember_StoreObject and read with property_field (Python/structmember.c says why that
+ * is safe), except by dealloc and traverse. */
+static PyObject *
+property_field(PyObject *self, PyObject **field)
+{
+    return _PyMember_LoadObject(self, field);
+}
+
 static PyObject *property_copy(PyObject *, PyObject *, PyObject *, PyObject *);
 
 static PyMemberDef property_members[] = {
@@ -933,7 +944,7 @@ property_set_name(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     propertyobject *prop = (propertyobject *)self;
-    Py_XSETREF(prop->prop_name, Py_NewRef(args[1]));
+    _PyMember_StoreObject(self, &prop->prop_name, args[1]);
     Py_RETURN_NONE;
 }
 
@@ -966,16 +977,18 @@ property_dealloc(PyObject *self)
 static PyObject *
 property_name(propertyobject *prop)
 {
-    if (prop->prop_name != NULL) {
-        return Py_NewRef(prop->prop_name);
-    }
-    if (prop->prop_get != NULL && prop->prop_get != Py_None) {
-        PyObject *name;
-        if (PyObject_GetOptionalAttr(prop->prop_get, _Py_ID(__name__), &name) < 0) {
-            return NULL;
-        }
+    PyObject *self = (PyObject *)prop;
+    PyObject *name = property_field(self, &prop->prop_name);
+    if (name != NULL) {
         return name;
     }
+    PyObject *get = property_field(self, &prop->prop_get);
+    if (get != NULL && get != Py_None) {
+        int rc = PyObject_GetOptionalAttr(get, _Py_ID(__name__), &name);
+        Py_DECREF(get);
+        return rc < 0 ? NULL : name;
+    }
+    Py_XDECREF(get);
     return NULL;
 }
 
@@ -1000,14 +1013,6 @@ property_error(propertyobject *gs, PyObject *obj, const char *what)
     }
     Py_XDECREF(name);
     Py_DECREF(qualname);
-}
-
-/* New reference to a field of property self, or NULL: __init__ may run again on a property
- * other threads use, and replaces the fields as their member descriptors would. */
-static PyObject *
-property_field(PyObject *self, PyObject **field)
-{
-    return _PyMember_LoadObject(self, field);
 }
 
 static PyObject *
@@ -1081,7 +1086,9 @@ property_copy(PyObject *old, PyObject *get, PyObject *set, PyObject *del)
         return NULL;
     }
     if (PyObject_TypeCheck(new, &PyProperty_Type)) {
-        Py_XSETREF(((propertyobject *)new)->prop_name, Py_XNewRef(pold->prop_name));
+        PyObject *name = property_field(old, &pold->prop_name);
+        _PyMember_StoreObject(new, &((propertyobject *)new)->prop_name, name);
+        Py_XDECREF(name);
     }
     return new;
 }
@@ -1109,7 +1116,7 @@ property_init(PyObject *self, PyObject *args, PyObject *kwds)
     _PyMember_StoreObject(self, &prop->prop_set, fset);
     _PyMember_StoreObject(self, &prop->prop_del, fdel);
     _PyMember_StoreObject(self, &prop->prop_doc, NULL);
-    Py_XSETREF(prop->prop_name, NULL);
+    _PyMember_StoreObject(self, &prop->prop_name, NULL);
     prop->getter_doc = 0;
     PyObject *prop_doc = NULL;
     if (doc != NULL && doc != Py_None) {
@@ -1127,7 +1134,8 @@ property_init(PyObject *self, PyObject *args, PyObject *kwds)
         }
     }
     if (Py_IS_TYPE(self, &PyProperty_Type)) {
-        Py_XSETREF(prop->prop_doc, prop_doc);
+        _PyMember_StoreObject(self, &prop->prop_doc, prop_doc);
+        Py_XDECREF(prop_doc);
     }
     else {
         /* Subclasses keep the doc in the instance __dict__ (they may define __doc__). */
@@ -1151,9 +1159,11 @@ static PyObject *
 property_get___isabstractmethod__(PyObject *self, void *closure)
 {
     propertyobject *prop = (propertyobject *)self;
-    PyObject *funcs[3] = {prop->prop_get, prop->prop_set, prop->prop_del};
+    PyObject **fields[3] = {&prop->prop_get, &prop->prop_set, &prop->prop_del};
     for (int i = 0; i < 3; i++) {
-        int res = _PyObject_IsAbstract(funcs[i]);
+        PyObject *func = property_field(self, fields[i]);
+        int res = _PyObject_IsAbstract(func);
+        Py_XDECREF(func);
         if (res == -1) {
             return NULL;
         }
@@ -1179,7 +1189,7 @@ property_get___name__(PyObject *self, void *closure)
 static int
 property_set___name__(PyObject *self, PyObject *value, void *closure)
 {
-    Py_XSETREF(((propertyobject *)self)->prop_name, Py_XNewRef(value));
+    _PyMember_StoreObject(self, &((propertyobject *)self)->prop_name, value);
     return 0;
 }
 

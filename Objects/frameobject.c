@@ -17,7 +17,10 @@
  * own its data and is not one the calling thread is running happens with the world stopped
  * (FRAME_READ_BEGIN/END), as the GIL makes it happen in the GIL build.  Inside, accessors only
  * take references and allocate; references they drop are released after the world restarts
- * (no Python code runs while it is stopped).  Reads of the calling thread's own frames, the
+ * (no Python code runs while it is stopped).  A cell's content is read with PyCell_Get: the
+ * cell is shared with closures that other threads may be running when the world is not
+ * stopped (and a stopped thread has released its critical sections, so the cell's lock is
+ * free when it is).  Reads of the calling thread's own frames, the
  * common case (tracebacks, logging's sys._getframe()), stop nothing. */
 
 #include "Python.h"
@@ -599,15 +602,17 @@ proxy_slot_is_cell(_PyInterpreterFrame *frame, int i)
     return (kind & CO_FAST_FREE) || ((kind & CO_FAST_CELL) && !_PyFrame_IsIncomplete(frame));
 }
 
-/* Borrowed value of slot i, NULL when unbound. */
+/* New reference to the value of slot i, NULL when unbound.  A cell's content is read under
+ * the cell's lock (PyCell_Get): a thread running a closure over it may replace it meanwhile,
+ * which releases the old content at once. */
 static PyObject *
-proxy_slot_value(_PyInterpreterFrame *frame, int i)
+proxy_slot_value_ref(_PyInterpreterFrame *frame, int i)
 {
     PyObject *value = frame->localsplus[i];
     if (proxy_slot_is_cell(frame, i)) {
-        value = PyCell_GET(value);
+        return PyCell_Get(value);
     }
-    return value;
+    return Py_XNewRef(value);
 }
 
 static PyObject *
@@ -619,7 +624,7 @@ framelocalsproxy_getitem(PyObject *self, PyObject *key)
     FRAME_READ_BEGIN(f);
     i = proxy_slot_index(f->f_frame, key);
     if (i >= 0) {
-        value = Py_XNewRef(proxy_slot_value(f->f_frame, i));
+        value = proxy_slot_value_ref(f->f_frame, i);
     }
     FRAME_READ_END();
     if (value != NULL) {

@@ -816,12 +816,25 @@ cm_init(PyObject *self, PyObject *args, PyObject *kwds)
     return copy_wrapper_attrs(self, callable);
 }
 
+/* cm_callable of a classmethod or staticmethod as a new reference, NULL when uninitialised
+ * (classmethod.__new__ without __init__): loaded as cm_descr_get does, since __init__ may run
+ * again meanwhile. */
+static PyObject *
+cm_callable_ref(PyObject *self)
+{
+    return _PyMember_LoadObject(self, &((classmethod *)self)->cm_callable);
+}
+
 static PyObject *
 cm_get___isabstractmethod__(PyObject *self, void *closure)
 {
-    classmethod *cm = (classmethod *)self;
+    PyObject *callable = cm_callable_ref(self);
+    if (callable == NULL) {
+        Py_RETURN_FALSE;
+    }
     PyObject *value;
-    int r = PyObject_GetOptionalAttrString(cm->cm_callable, "__isabstractmethod__", &value);
+    int r = PyObject_GetOptionalAttrString(callable, "__isabstractmethod__", &value);
+    Py_DECREF(callable);
     if (r < 0) {
         return NULL;
     }
@@ -836,48 +849,33 @@ cm_get___isabstractmethod__(PyObject *self, void *closure)
     return Py_NewRef(truth ? Py_True : Py_False);
 }
 
+/* None when uninitialised, as CPython's member descriptor gives. */
 static PyObject *
 cm_get___func__(PyObject *self, void *closure)
 {
-    return Py_NewRef(((classmethod *)self)->cm_callable);
+    PyObject *callable = cm_callable_ref(self);
+    return callable != NULL ? callable : Py_NewRef(Py_None);
 }
 
-static PyObject *
-cm_get___dict__(PyObject *self, void *closure)
-{
-    classmethod *cm = (classmethod *)self;
-    if (cm->cm_dict == NULL) {
-        cm->cm_dict = PyDict_New();
-        if (cm->cm_dict == NULL) {
-            return NULL;
-        }
-    }
-    return Py_NewRef(cm->cm_dict);
-}
-
-static int
-cm_set___dict__(PyObject *self, PyObject *value, void *closure)
-{
-    if (value == NULL || !PyDict_Check(value)) {
-        PyErr_SetString(PyExc_TypeError, "__dict__ must be set to a dictionary");
-        return -1;
-    }
-    Py_XSETREF(((classmethod *)self)->cm_dict, Py_NewRef(value));
-    return 0;
-}
-
+/* __dict__ is the generic one (tp_dictoffset is cm_dict): created on first use with a
+ * compare-and-swap, replaced with an atomic exchange whose old dict is released after a
+ * grace period, so readers elsewhere (attribute look-up) never find it freed. */
 static PyGetSetDef cm_getsetlist[] = {
     {"__isabstractmethod__", cm_get___isabstractmethod__, NULL, NULL, NULL},
     {"__func__", cm_get___func__, NULL, NULL, NULL},
     {"__wrapped__", cm_get___func__, NULL, NULL, NULL},
-    {"__dict__", cm_get___dict__, cm_set___dict__, NULL, NULL},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* %R prints <NULL> for an uninitialised one, as CPython. */
 static PyObject *
 cm_repr(PyObject *self)
 {
-    return PyUnicode_FromFormat("<classmethod(%R)>", ((classmethod *)self)->cm_callable);
+    PyObject *callable = cm_callable_ref(self);
+    PyObject *repr = PyUnicode_FromFormat("<classmethod(%R)>", callable);
+    Py_XDECREF(callable);
+    return repr;
 }
 
 PyTypeObject PyClassMethod_Type = {
@@ -963,7 +961,10 @@ sm_call(PyObject *callable, PyObject *args, PyObject *kwargs)
 static PyObject *
 sm_repr(PyObject *self)
 {
-    return PyUnicode_FromFormat("<staticmethod(%R)>", ((staticmethod *)self)->cm_callable);
+    PyObject *callable = cm_callable_ref(self);
+    PyObject *repr = PyUnicode_FromFormat("<staticmethod(%R)>", callable);
+    Py_XDECREF(callable);
+    return repr;
 }
 
 PyTypeObject PyStaticMethod_Type = {

@@ -11,7 +11,8 @@
  * Free-threaded build: gi_frame_state is the "is running" flag.  A generator is not safe to
  * resume from two threads at once in CPython either ("generator already executing"); here
  * the check and the transition to FRAME_EXECUTING are one compare-and-swap, so two threads
- * cannot both enter the frame. */
+ * cannot both enter the frame.  gi_name and gi_qualname may be reassigned while other
+ * threads read them (__name__, repr): see gen_name_field_set. */
 
 #include "Python.h"
 #include "pycore_pyatomic_ft_wrappers.h"
@@ -20,6 +21,7 @@
 #include "pycore_genobject.h"
 #include "pycore_opcode.h"
 #include "pycore_pystate.h"
+#include "pycore_qsbr.h"
 
 #include <stddef.h>
 
@@ -33,6 +35,28 @@ typedef struct {
     PyObject_HEAD
     PyObject *agw_val;
 } _PyAsyncGenWrappedValue;
+
+/* gi_name and gi_qualname (never NULL while the generator lives).  Free-threaded build: the
+ * setter swaps the pointer atomically and releases the old string after a grace period
+ * (QSBR), so a reader's acquire load followed by Py_NewRef (gen_name_field_get) never takes
+ * a reference to a freed string, and two racing setters never release the same one.
+ * Steals a reference to value. */
+static void
+gen_name_field_set(PyObject **field, PyObject *value)
+{
+#ifdef Py_GIL_DISABLED
+    _PyObject_XDecRefDelayed(_Py_atomic_exchange_ptr(field, value));
+#else
+    Py_XSETREF(*field, value);
+#endif
+}
+
+/* New reference to gi_name or gi_qualname. */
+static inline PyObject *
+gen_name_field_get(PyObject **field)
+{
+    return Py_NewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(*field));
+}
 
 /* gi_frame_state as seen by a thread that has not claimed the frame, or that is running it
  * while others may try to claim it: a relaxed atomic load in the free-threaded build, since
@@ -612,10 +636,12 @@ _PyGen_Finalize(PyObject *self)
         return;
     }
     if (PyCoro_CheckExact(self) && gen->gi_frame_state == FRAME_CREATED) {
+        PyObject *qualname = gen_name_field_get(&gen->gi_qualname);
         if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%S' was never awaited",
-                             gen->gi_qualname) < 0) {
+                             qualname) < 0) {
             PyErr_WriteUnraisable(self);
         }
+        Py_DECREF(qualname);
     }
     PyObject *res = gen_close(self, NULL);
     if (res == NULL) {
@@ -688,13 +714,16 @@ gen_repr(PyObject *self)
     PyGenObject *gen = (PyGenObject *)self;
     const char *kind = PyCoro_CheckExact(self) ? "coroutine"
                        : PyAsyncGen_CheckExact(self) ? "async_generator" : "generator";
-    return PyUnicode_FromFormat("<%s object %S at %p>", kind, gen->gi_qualname, self);
+    PyObject *qualname = gen_name_field_get(&gen->gi_qualname);
+    PyObject *repr = PyUnicode_FromFormat("<%s object %S at %p>", kind, qualname, self);
+    Py_DECREF(qualname);
+    return repr;
 }
 
 static PyObject *
 gen_get_name(PyObject *self, void *context)
 {
-    return Py_NewRef(((PyGenObject *)self)->gi_name);
+    return gen_name_field_get(&((PyGenObject *)self)->gi_name);
 }
 
 static int
@@ -705,14 +734,14 @@ gen_set_name(PyObject *self, PyObject *value, void *context)
         PyErr_SetString(PyExc_TypeError, "__name__ must be set to a string object");
         return -1;
     }
-    Py_XSETREF(((PyGenObject *)self)->gi_name, Py_NewRef(value));
+    gen_name_field_set(&((PyGenObject *)self)->gi_name, Py_NewRef(value));
     return 0;
 }
 
 static PyObject *
 gen_get_qualname(PyObject *self, void *context)
 {
-    return Py_NewRef(((PyGenObject *)self)->gi_qualname);
+    return gen_name_field_get(&((PyGenObject *)self)->gi_qualname);
 }
 
 static int
@@ -723,7 +752,7 @@ gen_set_qualname(PyObject *self, PyObject *value, void *context)
         PyErr_SetString(PyExc_TypeError, "__qualname__ must be set to a string object");
         return -1;
     }
-    Py_XSETREF(((PyGenObject *)self)->gi_qualname, Py_NewRef(value));
+    gen_name_field_set(&((PyGenObject *)self)->gi_qualname, Py_NewRef(value));
     return 0;
 }
 

@@ -182,6 +182,15 @@ _Py_REGISTER_STATIC_TYPE(PySeqIter_Type);
 
 /* ---- callable iterator --------------------------------------------------------------------- */
 
+/* Free-threaded build: threads sharing one callable iterator may all call the callable at
+ * once, and all see the sentinel.  Each call works on its own references to the callable and
+ * the sentinel (taken with _PyMember_LoadObject, which a concurrent clear cannot free under
+ * it), so a thread that exhausts the iterator frees nothing another thread is using; the
+ * exhausting thread swaps each field to NULL (_PyMember_StoreObject: an atomic exchange in
+ * the iterator's critical section), so only one of several threads that see the sentinel
+ * releases the iterator's references.  As with CPython's other iterators, threads sharing
+ * one may still get items from calls that were already running when another thread saw the
+ * sentinel. */
 typedef struct {
     PyObject_HEAD
     PyObject *it_callable; /* NULL when exhausted */
@@ -220,28 +229,43 @@ calliter_traverse(PyObject *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* Mark the iterator exhausted: release its references to the callable and the sentinel. */
+static void
+calliter_exhaust(calliterobject *it)
+{
+    _PyMember_StoreObject((PyObject *)it, &it->it_callable, NULL);
+    _PyMember_StoreObject((PyObject *)it, &it->it_sentinel, NULL);
+}
+
 static PyObject *
 calliter_iternext(PyObject *self)
 {
     calliterobject *it = (calliterobject *)self;
-    if (it->it_callable == NULL) {
+    PyObject *callable = _PyMember_LoadObject(self, &it->it_callable);
+    if (callable == NULL) {
         return NULL;
     }
-    PyObject *result = PyObject_CallNoArgs(it->it_callable);
-    if (result != NULL && it->it_sentinel != NULL) {
-        int ok = PyObject_RichCompareBool(it->it_sentinel, result, Py_EQ);
+    PyObject *result = PyObject_CallNoArgs(callable);
+    Py_DECREF(callable);
+    if (result != NULL) {
+        /* NULL if another thread (or the call, through this iterator) exhausted it. */
+        PyObject *sentinel = _PyMember_LoadObject(self, &it->it_sentinel);
+        if (sentinel == NULL) {
+            Py_DECREF(result);
+            return NULL;
+        }
+        int ok = PyObject_RichCompareBool(sentinel, result, Py_EQ);
+        Py_DECREF(sentinel);
         if (ok == 0) {
             return result; /* common case */
         }
         if (ok > 0) {
-            Py_CLEAR(it->it_callable);
-            Py_CLEAR(it->it_sentinel);
+            calliter_exhaust(it);
         }
     }
-    else if (result == NULL && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+    else if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
         PyErr_Clear();
-        Py_CLEAR(it->it_callable);
-        Py_CLEAR(it->it_sentinel);
+        calliter_exhaust(it);
     }
     Py_XDECREF(result);
     return NULL;
@@ -255,10 +279,18 @@ calliter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     if (iter == NULL) {
         return NULL;
     }
-    if (it->it_callable != NULL && it->it_sentinel != NULL) {
-        return Py_BuildValue("N(OO)", iter, it->it_callable, it->it_sentinel);
+    PyObject *callable = _PyMember_LoadObject(self, &it->it_callable);
+    PyObject *sentinel = _PyMember_LoadObject(self, &it->it_sentinel);
+    PyObject *result;
+    if (callable != NULL && sentinel != NULL) {
+        result = Py_BuildValue("N(OO)", iter, callable, sentinel);
     }
-    return Py_BuildValue("N(())", iter);
+    else {
+        result = Py_BuildValue("N(())", iter);
+    }
+    Py_XDECREF(callable);
+    Py_XDECREF(sentinel);
+    return result;
 }
 
 static PyMethodDef calliter_methods[] = {

@@ -9,6 +9,7 @@
 #include "pycore_object.h"
 #include "pycore_pyerrors.h"
 #include "pycore_pystate.h"
+#include "pycore_qsbr.h"
 #include "pycore_call.h"
 #include "pycore_typeobject.h"
 #include "pycore_modsupport.h"
@@ -322,20 +323,19 @@ PyUnstable_Module_SetGIL(PyObject *module, void *gil)
 int
 PyModule_ExecDef(PyObject *module, PyModuleDef *def)
 {
-    const char *name = PyModule_GetName(module);
+    /* A reference: the exec functions run code that may rebind __name__. */
+    PyObject *name = PyModule_GetNameObject(module);
     if (name == NULL) {
         return -1;
     }
+    int rc = 0;
     if (def->m_size >= 0) {
         PyModuleObject *md = (PyModuleObject *)module;
         if (alloc_module_state(md, def) < 0) {
-            return -1;
+            rc = -1;
         }
     }
-    if (def->m_slots == NULL) {
-        return 0;
-    }
-    for (PyModuleDef_Slot *cur = def->m_slots; cur && cur->slot; cur++) {
+    for (PyModuleDef_Slot *cur = def->m_slots; rc == 0 && cur && cur->slot; cur++) {
         if (cur->slot != Py_mod_exec) {
             continue;
         }
@@ -343,18 +343,19 @@ PyModule_ExecDef(PyObject *module, PyModuleDef *def)
         int ret = exec(module);
         if (ret != 0) {
             if (!PyErr_Occurred()) {
-                PyErr_Format(PyExc_SystemError, "execution of module %s failed without "
+                PyErr_Format(PyExc_SystemError, "execution of module %U failed without "
                              "setting an exception", name);
             }
-            return -1;
+            rc = -1;
         }
-        if (PyErr_Occurred()) {
-            _PyErr_FormatFromCause(PyExc_SystemError, "execution of module %s raised "
+        else if (PyErr_Occurred()) {
+            _PyErr_FormatFromCause(PyExc_SystemError, "execution of module %U raised "
                                    "unreported exception", name);
-            return -1;
+            rc = -1;
         }
     }
-    return 0;
+    Py_DECREF(name);
+    return rc;
 }
 
 int
@@ -443,9 +444,13 @@ PyModule_GetName(PyObject *m)
     if (name == NULL) {
         return NULL;
     }
-    /* The dict keeps the string alive. */
-    Py_DECREF(name);
-    return PyUnicode_AsUTF8(name);
+    /* A borrowed result (C API): the module dict keeps the string alive.  Its UTF-8 form is
+     * made while this reference is held, and the reference is dropped after a grace period
+     * (QSBR; at once in the GIL build), so a thread rebinding __name__ meanwhile cannot free
+     * the string before the caller has used the result. */
+    const char *utf8 = PyUnicode_AsUTF8(name);
+    _PyObject_XDecRefDelayed(name);
+    return utf8;
 }
 
 PyObject *
@@ -702,11 +707,14 @@ module_dir(PyObject *self, PyObject *args)
     PyObject *dict = PyObject_GetAttr(self, _Py_ID(__dict__));
     if (dict != NULL) {
         if (PyDict_Check(dict)) {
-            PyObject *dirfunc = PyDict_GetItemWithError(dict, _Py_ID(__dir__));
-            if (dirfunc) {
+            /* A reference: another thread may rebind or delete __dir__ meanwhile. */
+            PyObject *dirfunc;
+            int rc = PyDict_GetItemRef(dict, _Py_ID(__dir__), &dirfunc);
+            if (rc > 0) {
                 result = PyObject_CallNoArgs(dirfunc);
+                Py_DECREF(dirfunc);
             }
-            else if (!PyErr_Occurred()) {
+            else if (rc == 0) {
                 result = PyDict_Keys(dict);
             }
         }

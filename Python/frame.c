@@ -225,18 +225,23 @@ _PyFrame_GetLocals(_PyInterpreterFrame *frame)
         if (value == NULL) {
             continue;
         }
-        if (kind & (CO_FAST_FREE | CO_FAST_CELL)) {
-            /* Cells are created by MAKE_CELL: before it runs the slot holds the plain
-             * argument value. */
-            if (PyCell_Check(value) &&
-                ((kind & CO_FAST_FREE) || !_PyFrame_IsIncomplete(frame))) {
-                value = PyCell_GET(value);
-                if (value == NULL) {
-                    continue;
-                }
+        /* Cells are created by MAKE_CELL: before it runs the slot holds the plain argument
+         * value.  A cell's content is taken by reference (PyCell_Get, under the cell's
+         * lock): a thread running a closure over it may store a new one meanwhile, which
+         * releases the old content at once. */
+        if ((kind & (CO_FAST_FREE | CO_FAST_CELL)) && PyCell_Check(value) &&
+            ((kind & CO_FAST_FREE) || !_PyFrame_IsIncomplete(frame))) {
+            value = PyCell_Get(value);
+            if (value == NULL) {
+                continue;
             }
         }
-        if (PyDict_SetItem(dict, name, value) < 0) {
+        else {
+            Py_INCREF(value);
+        }
+        int rc = PyDict_SetItem(dict, name, value);
+        Py_DECREF(value);
+        if (rc < 0) {
             Py_DECREF(dict);
             return NULL;
         }

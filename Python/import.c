@@ -18,8 +18,12 @@
  * until it has run, specs are SimpleNamespace objects with ModuleSpec's attributes and loaders
  * are None, and the modules imported meanwhile get their loaders when it is ready.
  *
- * Locking: the GIL serialises imports (both builds for now); a per-module import lock is
- * left to the free-threaded issue. */
+ * Threads: imports in several threads run at once in the free-threaded build (and interleave
+ * in the GIL build wherever module code runs); a module being initialised by one thread makes
+ * the others wait ("per-module import locking" below).  Shared objects the import system reads
+ * -- sys.path, sys.meta_path, the items of the search path, a module's globals -- can be
+ * changed by other threads at any time, so it reads them as new references (import_sys_get,
+ * PyList_GetItemRef, PyDict_GetItemRef), never as borrowed ones held across a call. */
 #include "Python.h"
 #include "pycore_pystate.h"
 #include "pycore_object.h"
@@ -43,6 +47,19 @@ extern PyObject *_PyImport_LoadDynamicModule(PyObject *name, PyObject *path, PyO
 
 struct _inittab *PyImport_Inittab = _PyImport_Inittab;
 static struct _inittab *inittab_copy = NULL;
+
+/* *result = a new reference to sys.<name>, or NULL if sys has no such attribute.  1 if
+ * found, 0 if not, -1 on error.  Not PySys_GetObject: its borrowed value is released at once
+ * if another thread rebinds the attribute (sys.path = [...]). */
+static int import_sys_get(const char *name, PyObject **result)
+{
+    PyObject *sysdict = _PyInterpreterState_GET()->sysdict;
+    if (sysdict == NULL) {
+        *result = NULL;
+        return 0;
+    }
+    return PyDict_GetItemStringRef(sysdict, name, result);
+}
 
 /* ---- the builtin-module table ---- */
 
@@ -702,12 +719,20 @@ static int find_in_path(const char *tail, PyObject *search_path, found_module *r
     char buf[1024];
     PyObject *cwd = NULL;
     Py_INCREF(search_path);
+    /* Another thread may change the list meanwhile (sys.path.remove(p) releases p at once):
+     * each step takes its entry by reference, and the search ends where the list now ends. */
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(search_path); i++) {
-        PyObject *dir = PyList_GET_ITEM(search_path, i);
-        if (!PyUnicode_Check(dir)) {
+        PyObject *entry = PyList_GetItemRef(search_path, i);
+        if (entry == NULL) {
+            PyErr_Clear();      /* the list shrank under us */
+            break;
+        }
+        if (!PyUnicode_Check(entry)) {
+            Py_DECREF(entry);
             continue;
         }
-        dir = absolute_dir(dir, &cwd);
+        PyObject *dir = absolute_dir(entry, &cwd);
+        Py_DECREF(entry);
         if (dir == NULL) {
             goto error;
         }
@@ -832,26 +857,40 @@ static PyObject *compile_source_file(PyObject *filename)
  * initialised.  Waiting releases the GIL and polls; a cycle of threads waiting for each
  * other's modules (A initialises M and waits for N, B initialises N and waits for M) is a
  * deadlock, which is broken by returning the partially initialised module, as CPython
- * does.  The two dicts are used under the GIL only. */
+ * does.
+ *
+ * interp->import_owners maps a module name to the id (int) of the thread initialising it;
+ * interp->import_waiting maps a thread id to the name of the module that thread waits for.
+ * Both dicts are made by _PyImport_Init (import_lock_init), before a second thread can exist,
+ * and live as long as the interpreter, so the pointers are never written while threads run.
+ * Their entries are changed by every importing thread (in the free-threaded build at the same
+ * time; in the GIL build whenever a waiting thread lets the GIL go): each dict operation is
+ * atomic under the dict's own lock, and a value read from them is taken as a new reference
+ * (PyDict_GetItemRef), since its entry may be deleted, and the value freed, at any moment.
+ * Claiming a name (the look-up and the insertion as one step) is ordered by
+ * import_claim_lock. */
 
+/* Make the two dicts (start-up, one thread).  0 or -1. */
 static int import_lock_init(PyInterpreterState *interp)
 {
     if (interp->import_owners == NULL) {
         interp->import_owners = PyDict_New();
+        if (interp->import_owners == NULL) {
+            return -1;
+        }
+    }
+    if (interp->import_waiting == NULL) {
         interp->import_waiting = PyDict_New();
-        if (interp->import_owners == NULL || interp->import_waiting == NULL) {
+        if (interp->import_waiting == NULL) {
             return -1;
         }
     }
     return 0;
 }
 
-/* Record that this thread initialises `name`.  0 or -1. */
+/* Record that this thread initialises `name` (under import_claim_lock).  0 or -1. */
 static int import_begin(PyInterpreterState *interp, PyObject *name)
 {
-    if (import_lock_init(interp) < 0) {
-        return -1;
-    }
     PyObject *me = PyLong_FromUnsignedLong(PyThread_get_thread_ident());
     if (me == NULL) {
         return -1;
@@ -870,22 +909,28 @@ static void import_end(PyInterpreterState *interp, PyObject *name)
     PyErr_SetRaisedException(exc);
 }
 
-/* Would waiting for `name` deadlock (its owner waits, directly or not, for us)? */
+/* Would waiting for `name` deadlock (its owner waits, directly or not, for us)?  Follows
+ * the chain owner -> the module it waits for -> its owner ..., holding a reference to each
+ * link: the threads along the chain delete their entries as they go. */
 static int import_would_deadlock(PyInterpreterState *interp, PyObject *name, PyObject *me)
 {
-    for (int steps = 0; steps < 100 && name != NULL; steps++) {
-        PyObject *owner = PyDict_GetItemWithError(interp->import_owners, name);
-        if (owner == NULL) {
+    int deadlock = 0;
+    Py_INCREF(name);
+    for (int steps = 0; steps < 100 && name != NULL && !deadlock; steps++) {
+        PyObject *owner;
+        if (PyDict_GetItemRef(interp->import_owners, name, &owner) <= 0) {
             PyErr_Clear();
-            return 0;
+            break;
         }
-        if (PyObject_RichCompareBool(owner, me, Py_EQ) == 1) {
-            return 1;
+        deadlock = PyObject_RichCompareBool(owner, me, Py_EQ) == 1;
+        Py_SETREF(name, NULL);
+        if (!deadlock && PyDict_GetItemRef(interp->import_waiting, owner, &name) < 0) {
+            PyErr_Clear();
         }
-        name = PyDict_GetItemWithError(interp->import_waiting, owner);
-        PyErr_Clear();
+        Py_DECREF(owner);
     }
-    return 0;
+    Py_XDECREF(name);
+    return deadlock;
 }
 
 /* If another thread is initialising `name`, wait until it finishes (or a deadlock would
@@ -902,9 +947,15 @@ static int import_wait_for(PyThreadState *tstate, PyObject *name)
     }
     int rc = 0;
     for (;;) {
-        PyObject *owner = PyDict_GetItemWithError(interp->import_owners, name);
-        if (owner == NULL || PyObject_RichCompareBool(owner, me, Py_EQ) == 1 ||
-            import_would_deadlock(interp, name, me)) {
+        PyObject *owner;
+        if (PyDict_GetItemRef(interp->import_owners, name, &owner) <= 0) {
+            PyErr_Clear();
+            break;
+        }
+        int stop = PyObject_RichCompareBool(owner, me, Py_EQ) == 1 ||
+                   import_would_deadlock(interp, name, me);
+        Py_DECREF(owner);
+        if (stop) {
             PyErr_Clear();
             break;
         }
@@ -941,7 +992,8 @@ static int import_claim(PyThreadState *tstate, PyObject *name, PyObject **pmod)
     PyInterpreterState *interp = tstate->interp;
     PyObject *modules = interp->modules;
     *pmod = NULL;
-    if (import_lock_init(interp) < 0) {
+    if (interp->import_owners == NULL) {
+        PyErr_SetString(PyExc_SystemError, "import before the import system was initialised");
         return -1;
     }
     for (;;) {
@@ -1156,18 +1208,31 @@ static PyObject *default_entry_resolve(default_entry *entry)
     if (real == NULL) {
         return NULL;
     }
-    PyObject *list = PySys_GetObject(entry->list);      /* borrowed */
+    PyObject *list;
+    if (import_sys_get(entry->list, &list) < 0) {
+        Py_DECREF(real);
+        return NULL;
+    }
     if (list != NULL && PyList_Check(list)) {
-        /* The list's lock makes the search and the replacement one step. */
+        /* The list's lock makes the search and the replacement one step (PyList_SetItem
+         * re-enters it, and stores the item as lock-free readers of the list expect). */
+        int rc = 0;
         Py_BEGIN_CRITICAL_SECTION(list);
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(list); i++) {
             if (PyList_GET_ITEM(list, i) == (PyObject *)entry) {
-                PyList_SET_ITEM(list, i, Py_NewRef(real));   /* the stand-in is immortal */
+                /* Releases the stand-in, which is immortal. */
+                rc = PyList_SetItem(list, i, Py_NewRef(real));
                 break;
             }
         }
         Py_END_CRITICAL_SECTION();
+        if (rc < 0) {
+            Py_DECREF(list);
+            Py_DECREF(real);
+            return NULL;
+        }
     }
+    Py_XDECREF(list);
     return real;
 }
 
@@ -1338,12 +1403,14 @@ static PyObject *find_with_meta_path(PyThreadState *tstate, PyObject *name, PyOb
                                      PyObject *path, PyObject *search_path)
 {
     static const finder_kind fallback[] = {FINDER_BUILTIN, FINDER_PATH};
-    PyObject *meta_path = PySys_GetObject("meta_path");      /* borrowed */
+    PyObject *meta_path;
+    if (import_sys_get("meta_path", &meta_path) < 0) {
+        return NULL;
+    }
     int use_fallback = meta_path == NULL || !PyList_Check(meta_path);
     if (use_fallback) {
-        meta_path = NULL;
+        Py_CLEAR(meta_path);
     }
-    Py_XINCREF(meta_path);
     Py_ssize_t n = use_fallback ? 2 : PyList_GET_SIZE(meta_path);
     PyObject *mod = NULL;
     /* The list may change while finders run: each step re-reads its length and item. */
@@ -1466,13 +1533,14 @@ static PyObject *import_absolute(PyThreadState *tstate, PyObject *abs_name)
     }
     else {
         tail = Py_NewRef(abs_name);
-        search_path = PySys_GetObject("path");
-        if (search_path == NULL) {
+        if (import_sys_get("path", &search_path) <= 0) {
             Py_DECREF(tail);
-            PyErr_SetString(PyExc_ImportError, "sys.path must be a list of directory names");
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_ImportError,
+                                "sys.path must be a list of directory names");
+            }
             return NULL;
         }
-        Py_INCREF(search_path);
     }
     if (tail == NULL) {
         Py_XDECREF(search_path);
@@ -1506,60 +1574,71 @@ done:
     return mod;
 }
 
-/* The package a relative import is relative to.  New reference. */
+/* The package a relative import is relative to.  New reference.  globals may be changed by
+ * other threads meanwhile: every value read from it is held by reference. */
 static PyObject *resolve_package(PyObject *globals)
 {
     if (globals == NULL || !PyDict_Check(globals)) {
         PyErr_SetString(PyExc_KeyError, "'__name__' not in globals");
         return NULL;
     }
-    PyObject *package = PyDict_GetItemWithError(globals, _Py_ID(__package__));
-    if (package == Py_None) {
-        package = NULL;
-    }
-    if (package == NULL && PyErr_Occurred()) {
+    PyObject *package;
+    if (PyDict_GetItemRef(globals, _Py_ID(__package__), &package) < 0) {
         return NULL;
+    }
+    if (package == Py_None) {
+        Py_CLEAR(package);
     }
     if (package != NULL) {
         if (!PyUnicode_Check(package)) {
+            Py_DECREF(package);
             PyErr_SetString(PyExc_TypeError, "package must be a string");
             return NULL;
         }
-        return Py_NewRef(package);
+        return package;
     }
-    PyObject *spec = PyDict_GetItemWithError(globals, _Py_ID(__spec__));
-    if (spec != NULL && spec != Py_None) {
-        return PyObject_GetAttrString(spec, "parent");
-    }
-    if (PyErr_Occurred()) {
+    PyObject *spec;
+    if (PyDict_GetItemRef(globals, _Py_ID(__spec__), &spec) < 0) {
         return NULL;
     }
-    PyObject *name = PyDict_GetItemWithError(globals, _Py_ID(__name__));
-    if (name == NULL) {
+    if (spec != NULL && spec != Py_None) {
+        PyObject *parent = PyObject_GetAttrString(spec, "parent");
+        Py_DECREF(spec);
+        return parent;
+    }
+    Py_XDECREF(spec);
+    PyObject *name;
+    if (PyDict_GetItemRef(globals, _Py_ID(__name__), &name) <= 0) {
         if (!PyErr_Occurred()) {
             PyErr_SetString(PyExc_KeyError, "'__name__' not in globals");
         }
         return NULL;
     }
     if (!PyUnicode_Check(name)) {
+        Py_DECREF(name);
         PyErr_SetString(PyExc_TypeError, "__name__ must be a string");
         return NULL;
     }
     int is_pkg = PyDict_Contains(globals, _Py_ID(__path__));
-    if (is_pkg < 0) {
-        return NULL;
+    if (is_pkg != 0) {
+        if (is_pkg < 0) {
+            Py_CLEAR(name);
+        }
+        return name;
     }
-    if (is_pkg) {
-        return Py_NewRef(name);
-    }
+    PyObject *result;
     Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, PyUnicode_GET_LENGTH(name), -1);
     if (dot == -2) {
-        return NULL;
+        result = NULL;
     }
-    if (dot < 0) {
-        return PyUnicode_FromString("");
+    else if (dot < 0) {
+        result = PyUnicode_FromString("");
     }
-    return PyUnicode_Substring(name, 0, dot);
+    else {
+        result = PyUnicode_Substring(name, 0, dot);
+    }
+    Py_DECREF(name);
+    return result;
 }
 
 /* from <module> import <fromlist...>: import submodules named in fromlist. */
@@ -1779,22 +1858,23 @@ PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,
 PyObject *_PyImport_ImportName(PyThreadState *tstate, PyObject *name, PyObject *globals,
                                PyObject *fromlist, int level)
 {
-    PyObject *import_func = PyDict_GetItemWithError(tstate->interp->builtins,
-                                                    _Py_ID(__import__));
-    if (import_func == NULL) {
+    /* By reference: another thread may rebind builtins.__import__ meanwhile. */
+    PyObject *import_func;
+    if (PyDict_GetItemRef(tstate->interp->builtins, _Py_ID(__import__), &import_func) <= 0) {
         if (!PyErr_Occurred()) {
             PyErr_SetString(PyExc_ImportError, "__import__ not found");
         }
         return NULL;
     }
     if (import_func == tstate->interp->import_func) {
+        Py_DECREF(import_func);
         return PyImport_ImportModuleLevelObject(name, globals, NULL, fromlist, level);
     }
     PyObject *lvl = PyLong_FromLong(level);
     if (lvl == NULL) {
+        Py_DECREF(import_func);
         return NULL;
     }
-    Py_INCREF(import_func);
     PyObject *r = PyObject_CallFunctionObjArgs(import_func, name,
                                                globals ? globals : Py_None, Py_None,
                                                fromlist ? fromlist : Py_None, lvl, NULL);
@@ -1964,17 +2044,25 @@ PyObject *PyImport_ReloadModule(PyObject *m)
     }
     Py_DECREF(current);
     PyObject *d = PyModule_GetDict(m);
-    PyObject *file = PyDict_GetItemString(d, "__file__");
+    /* A reference: another thread may rebind __file__ while the file is compiled. */
+    PyObject *file;
+    if (PyDict_GetItemStringRef(d, "__file__", &file) < 0) {
+        Py_DECREF(name);
+        return NULL;
+    }
     const char *cname = PyUnicode_AsUTF8(name);
     if (cname == NULL) {
+        Py_XDECREF(file);
         Py_DECREF(name);
         return NULL;
     }
     if (file == NULL || !PyUnicode_Check(file) || _PyImport_IsBuiltin(cname)) {
+        Py_XDECREF(file);
         Py_DECREF(name);
         return Py_NewRef(m);
     }
     PyObject *code = compile_source_file(file);
+    Py_DECREF(file);
     if (code == NULL) {
         Py_DECREF(name);
         return NULL;
@@ -2153,8 +2241,9 @@ int _PyImport_FindSource(PyObject *name, PyObject **pfilename, int *pispkg)
         tail = PyUnicode_Substring(name, dot + 1, len);
     }
     else {
-        search_path = PySys_GetObject("path");
-        Py_XINCREF(search_path);
+        if (import_sys_get("path", &search_path) < 0) {
+            return -1;
+        }
         tail = Py_NewRef(name);
     }
     if (tail == NULL) {
@@ -2263,20 +2352,28 @@ static PyObject *imp_find(PyObject *module, PyObject *args)
     if (path == Py_None && _PyImport_IsBuiltin(cname)) {
         return Py_BuildValue("(sOO)", "builtin", Py_None, Py_None);
     }
-    PyObject *search = path == Py_None ? PySys_GetObject("path") : path;
+    PyObject *search;
+    if (path != Py_None) {
+        search = Py_NewRef(path);
+    }
+    else if (import_sys_get("path", &search) < 0) {
+        return NULL;
+    }
     Py_ssize_t len = PyUnicode_GET_LENGTH(name);
     Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, len, -1);
     PyObject *tail = dot >= 0 ? PyUnicode_Substring(name, dot + 1, len) : Py_NewRef(name);
     if (tail == NULL) {
+        Py_XDECREF(search);
         return NULL;
     }
     found_module found;
     const char *ctail = PyUnicode_AsUTF8(tail);
-    if (ctail == NULL || find_in_path(ctail, search, &found) < 0) {
-        Py_DECREF(tail);
+    int rc = ctail != NULL ? find_in_path(ctail, search, &found) : -1;
+    Py_DECREF(tail);
+    Py_XDECREF(search);
+    if (rc < 0) {
         return NULL;
     }
-    Py_DECREF(tail);
     static const char *const kinds[] = {NULL, "source", "package", "extension", "namespace"};
     PyObject *r;
     if (found.kind == FOUND_NONE) {
@@ -2393,10 +2490,14 @@ PyInit__imp(void)
     return PyModuleDef_Init(&impmodule);
 }
 
-/* sys and builtins are created before the import system: give them their specs. */
+/* Make the per-module import locking state; sys and builtins are created before the import
+ * system: give them their specs. */
 int _PyImport_Init(PyInterpreterState *interp)
 {
     static const char *const names[] = {"sys", "builtins", NULL};
+    if (import_lock_init(interp) < 0) {
+        return -1;
+    }
     PyObject *origin = PyUnicode_FromString("built-in");
     if (origin == NULL) {
         return -1;
