@@ -549,6 +549,9 @@ module_repr(PyObject *self)
     PyObject *name = NULL, *file = NULL, *spec = NULL, *loader = NULL, *origin = NULL;
     PyObject *res = NULL;
     PyObject *dict = m->md_dict;
+    if (dict == NULL) {
+        return PyUnicode_FromString("<module '?'>");     /* cleared by the collector */
+    }
     if (PyDict_GetItemRef(dict, _Py_ID(__name__), &name) < 0) {
         return NULL;
     }
@@ -623,6 +626,11 @@ module_getattro(PyObject *self, PyObject *name)
     PyObject *attr = _PyObject_GenericGetAttrWithDict(self, name, NULL, 1);
     if (attr != NULL || PyErr_Occurred()) {
         return attr;
+    }
+    if (m->md_dict == NULL) {
+        /* Cleared by the collector (module_clear) and reached again, e.g. from a finalizer. */
+        PyErr_Format(PyExc_AttributeError, "module has no attribute '%U'", name);
+        return NULL;
     }
     PyObject *getattr;
     if (PyDict_GetItemRef(m->md_dict, _Py_ID(__getattr__), &getattr) < 0) {
