@@ -11,8 +11,12 @@
  * Attribute lookup on types (_PyType_Lookup) is cached in a global table keyed by the type's
  * version tag and the name's identity; PyType_Modified invalidates a type and its subclasses
  * by giving them no version tag.  GIL build: the GIL protects the table and the counter.
- * Free-threaded build (interim, one thread at a time under a GIL): same; the free-threaded
- * issue must make entries sequence-locked or per-thread. */
+ * Free-threaded build: one table per thread, and the counter under type_lock (see the method
+ * cache below).  Fields of a type that other threads may be reading (the MRO, the bases, the
+ * names, values in the dict) are replaced with a release store or under the dict's critical
+ * section, and what they held is released through QSBR, so a reader's borrowed pointer stays
+ * valid until its next quiescent state; a reader that may block (wait for a lock) holds a
+ * reference of its own. */
 #include "Python.h"
 #include "pycore_qsbr.h"
 #include "pycore_pyatomic_ft_wrappers.h"
