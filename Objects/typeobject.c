@@ -11,8 +11,12 @@
  * Attribute lookup on types (_PyType_Lookup) is cached in a global table keyed by the type's
  * version tag and the name's identity; PyType_Modified invalidates a type and its subclasses
  * by giving them no version tag.  GIL build: the GIL protects the table and the counter.
- * Free-threaded build (interim, one thread at a time under a GIL): same; the free-threaded
- * issue must make entries sequence-locked or per-thread. */
+ * Free-threaded build: one table per thread, and the counter under type_lock (see the method
+ * cache below).  Fields of a type that other threads may be reading (the MRO, the bases, the
+ * names, values in the dict) are replaced with a release store or under the dict's critical
+ * section, and what they held is released through QSBR, so a reader's borrowed pointer stays
+ * valid until its next quiescent state; a reader that may block (wait for a lock) holds a
+ * reference of its own. */
 #include "Python.h"
 #include "pycore_qsbr.h"
 #include "pycore_pyatomic_ft_wrappers.h"
@@ -3869,20 +3873,45 @@ type_module(PyTypeObject *type)
     return Py_NewRef(_Py_ID(builtins));
 }
 
+/* The names of a heap type -- ht_name, ht_qualname, and tp_name with _ht_tpname, the buffer
+ * that holds it -- change by assignment to __name__ and __qualname__ while other threads read
+ * them without a lock (tp_name in nearly every error message).  The setters publish the new
+ * value with a release store and release the old one through QSBR (at once in the GIL build),
+ * so a pointer a reader has loaded stays valid until its next quiescent state; the getters
+ * below take their reference before that.  A reader racing a rename sees the old or the new
+ * name, as in CPython. */
+
+/* New reference to *field, a name a setter may be replacing (heap_type_name_set). */
+static inline PyObject *
+heap_type_name_get(PyObject **field)
+{
+    return Py_NewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(*field));
+}
+
+/* *field = value, stealing a reference to value; the old name is released after a grace
+ * period. */
+static void
+heap_type_name_set(PyObject **field, PyObject *value)
+{
+    _PyObject_XDecRefDelayed(_Py_atomic_exchange_ptr(field, value));
+}
+
+/* Return a new reference. */
 static PyObject *
 type_qualname(PyTypeObject *type)
 {
     if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
-        return Py_NewRef(((PyHeapTypeObject *)type)->ht_qualname);
+        return heap_type_name_get(&((PyHeapTypeObject *)type)->ht_qualname);
     }
     return PyUnicode_FromString(_PyType_Name(type));
 }
 
+/* Return a new reference. */
 static PyObject *
 type_name(PyTypeObject *type)
 {
     if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
-        return Py_NewRef(((PyHeapTypeObject *)type)->ht_name);
+        return heap_type_name_get(&((PyHeapTypeObject *)type)->ht_name);
     }
     return PyUnicode_FromString(_PyType_Name(type));
 }
@@ -3990,12 +4019,21 @@ is_dunder_name(PyObject *name)
 static int
 type_dict_set(PyTypeObject *type, PyObject *name, PyObject *value)
 {
+    PyObject *dict = type->tp_dict;
     PyObject *old;
-    if (PyDict_GetItemRef(type->tp_dict, name, &old) < 0) {
-        return -1;
+    int res;
+    /* The dict's critical section makes reading the old value and replacing it one step
+     * (the dict's own operations re-enter it).  Otherwise two threads assigning the same name
+     * could both take the value before them, and the value the first one stored would be
+     * released by the dict at once when the second replaced it, under readers that had just
+     * found it in a method cache or a lookup.  Only a key in the dict whose __eq__ runs
+     * Python code (a str subclass) can still split the step, as that code may block. */
+    Py_BEGIN_CRITICAL_SECTION(dict);
+    res = PyDict_GetItemRef(dict, name, &old);
+    if (res >= 0) {
+        res = value != NULL ? PyDict_SetItem(dict, name, value) : PyDict_DelItem(dict, name);
     }
-    int res = value != NULL ? PyDict_SetItem(type->tp_dict, name, value)
-                            : PyDict_DelItem(type->tp_dict, name);
+    Py_END_CRITICAL_SECTION();
     PyType_Modified(type);
     _PyObject_XDecRefDelayed(old);
     return res;
@@ -4174,10 +4212,17 @@ type_set_name(PyObject *self, PyObject *value, void *context)
         return -1;
     }
     memcpy(copy, tp_name, (size_t)size + 1);
-    PyMem_Free(et->_ht_tpname);
+    char *old_tpname;
+    /* The type's critical section orders concurrent renames: tp_name and _ht_tpname must
+     * end up pointing at the same buffer, and each replaced buffer must be released once. */
+    Py_BEGIN_CRITICAL_SECTION(type);
+    old_tpname = et->_ht_tpname;
     et->_ht_tpname = copy;
-    type->tp_name = copy;
-    Py_SETREF(et->ht_name, Py_NewRef(value));
+    FT_ATOMIC_STORE_PTR_RELEASE(type->tp_name, copy);
+    heap_type_name_set(&et->ht_name, Py_NewRef(value));
+    Py_END_CRITICAL_SECTION();
+    /* Other threads may still be formatting the old tp_name (see above type_qualname). */
+    _PyMem_FreeDelayed(old_tpname);
     return 0;
 }
 
@@ -4199,7 +4244,7 @@ type_set_qualname(PyObject *self, PyObject *value, void *context)
                      type->tp_name, Py_TYPE(value)->tp_name);
         return -1;
     }
-    Py_SETREF(((PyHeapTypeObject *)type)->ht_qualname, Py_NewRef(value));
+    heap_type_name_set(&((PyHeapTypeObject *)type)->ht_qualname, Py_NewRef(value));
     return 0;
 }
 
@@ -4406,22 +4451,28 @@ type_get_annotations(PyObject *self, void *context)
     if (PyDict_GetItemRef(type->tp_dict, _Py_ID(__annotations__), &annotations) < 0) {
         return NULL;
     }
-    if (annotations != NULL) {
-        descrgetfunc get = Py_TYPE(annotations)->tp_descr_get;
-        if (get) {
-            Py_SETREF(annotations, get(annotations, NULL, self));
-        }
-        return annotations;
-    }
-    annotations = PyDict_New();
     if (annotations == NULL) {
-        return NULL;
+        PyObject *fresh = PyDict_New();
+        if (fresh == NULL) {
+            return NULL;
+        }
+        /* Only if still missing: a value another thread has just assigned (type_dict_set)
+         * must not be replaced here, which would release it under its readers. */
+        int r = PyDict_SetDefaultRef(type->tp_dict, _Py_ID(__annotations__), fresh,
+                                     &annotations);
+        Py_DECREF(fresh);
+        if (r < 0) {
+            return NULL;
+        }
+        if (r == 0) {
+            PyType_Modified(type);
+            return annotations;
+        }
     }
-    if (PyDict_SetItem(type->tp_dict, _Py_ID(__annotations__), annotations) < 0) {
-        Py_DECREF(annotations);
-        return NULL;
+    descrgetfunc get = Py_TYPE(annotations)->tp_descr_get;
+    if (get) {
+        Py_SETREF(annotations, get(annotations, NULL, self));
     }
-    PyType_Modified(type);
     return annotations;
 }
 
@@ -4449,12 +4500,9 @@ type_get_type_params(PyObject *self, void *context)
     if (type == &PyType_Type) {
         return PyTuple_New(0);
     }
-    PyObject *params = PyDict_GetItemWithError(type->tp_dict, _Py_ID(__type_params__));
-    if (params) {
-        return Py_NewRef(params);
-    }
-    if (PyErr_Occurred()) {
-        return NULL;
+    PyObject *params;
+    if (PyDict_GetItemRef(type->tp_dict, _Py_ID(__type_params__), &params) != 0) {
+        return params;    /* found, or NULL on error */
     }
     return PyTuple_New(0);
 }
@@ -4951,7 +4999,8 @@ slot_names(PyTypeObject *type)
     if (names == NULL) {
         return NULL;
     }
-    PyObject *mro = type->tp_mro;
+    /* Held, as in find_name_in_mro: another thread may replace it (__bases__ assignment). */
+    PyObject *mro = Py_XNewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(type->tp_mro));
     for (Py_ssize_t i = 0; mro && i < PyTuple_GET_SIZE(mro); i++) {
         PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
         if (!(PyType_HasFeature(t, Py_TPFLAGS_HEAPTYPE))) {
@@ -4960,11 +5009,13 @@ slot_names(PyTypeObject *type)
         PyObject *slots = ((PyHeapTypeObject *)t)->ht_slots;
         for (Py_ssize_t j = 0; slots && j < PyTuple_GET_SIZE(slots); j++) {
             if (PyList_Append(names, PyTuple_GET_ITEM(slots, j)) < 0) {
+                Py_XDECREF(mro);
                 Py_DECREF(names);
                 return NULL;
             }
         }
     }
+    Py_XDECREF(mro);
     return names;
 }
 
@@ -5008,13 +5059,16 @@ object_getstate_default(PyObject *obj, int required)
         return NULL;
     }
     PyObject *state;
-    PyObject *dict = _PyObject_GetInstanceDict(obj);
+    /* Held: the copy may wait for the dict's lock, and a dict replaced meanwhile (obj.__dict__
+     * assignment, released through QSBR) could then be freed under it. */
+    PyObject *dict = Py_XNewRef(_PyObject_GetInstanceDict(obj));
     if (dict != NULL && PyDict_GET_SIZE(dict) > 0) {
         state = PyDict_Copy(dict);
     }
     else {
         state = Py_NewRef(Py_None);
     }
+    Py_XDECREF(dict);
     if (state == NULL) {
         return NULL;
     }
@@ -5435,32 +5489,43 @@ super_repr(PyObject *self)
                                 su->type ? su->type->tp_name : "NULL");
 }
 
-/* Borrowed result of looking name up in the MRO of obj_type after su_type, or NULL. */
+/* Look name up in the MRO of obj_type after su_type.  Return a new reference, or NULL: with
+ * an exception on error, without one when missing.  The MRO is held by a reference of its own,
+ * as in find_name_in_mro: a dict lookup may wait for the dict's lock, a thread that waits is
+ * quiescent, and an MRO replaced meanwhile (__bases__ assignment) could then be freed under
+ * the walk. */
 static PyObject *
-super_lookup_borrowed(PyTypeObject *su_type, PyTypeObject *obj_type, PyObject *name)
+super_lookup(PyTypeObject *su_type, PyTypeObject *obj_type, PyObject *name)
 {
-    PyObject *mro = obj_type->tp_mro;
+    PyObject *mro = FT_ATOMIC_LOAD_PTR_ACQUIRE(obj_type->tp_mro);
     if (mro == NULL) {
         return NULL;
     }
+    Py_INCREF(mro);    /* alive: a replaced MRO is released through QSBR (mro_internal) */
+    PyObject *res = NULL;
     Py_ssize_t n = PyTuple_GET_SIZE(mro), i;
     for (i = 0; i + 1 < n; i++) {
         if ((PyObject *)su_type == PyTuple_GET_ITEM(mro, i)) {
             break;
         }
     }
-    i++;
-    for (; i < n; i++) {
+    for (i++; i < n; i++) {
         PyObject *dict = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
-        PyObject *res = PyDict_GetItemWithError(dict, name);
-        if (res != NULL) {
-            return res;
-        }
-        if (PyErr_Occurred()) {
-            return NULL;
+        if (PyDict_GetItemRef(dict, name, &res) != 0) {
+            break;       /* found, or an error */
         }
     }
-    return NULL;
+    Py_DECREF(mro);
+    return res;
+}
+
+/* Is name the str "__class__"?  super() asks on every lookup: the length, which rules out
+ * nearly every other name, is compared first. */
+static inline int
+is_class_attribute_name(PyObject *name)
+{
+    return PyUnicode_Check(name) && PyUnicode_GET_LENGTH(name) == 9 &&
+           PyUnicode_EqualToUTF8(name, "__class__");
 }
 
 static PyObject *
@@ -5468,13 +5533,11 @@ super_getattro(PyObject *self, PyObject *name)
 {
     superobject *su = (superobject *)self;
     PyTypeObject *starttype = su->obj_type;
-    if (starttype == NULL || (PyUnicode_Check(name) &&
-                              PyUnicode_EqualToUTF8(name, "__class__"))) {
+    if (starttype == NULL || is_class_attribute_name(name)) {
         return PyObject_GenericGetAttr(self, name);
     }
-    PyObject *res = super_lookup_borrowed(su->type, starttype, name);
+    PyObject *res = super_lookup(su->type, starttype, name);
     if (res != NULL) {
-        Py_INCREF(res);
         descrgetfunc f = Py_TYPE(res)->tp_descr_get;
         if (f != NULL) {
             PyObject *tmp = f(res,
@@ -5535,8 +5598,8 @@ _PySuper_Lookup(PyTypeObject *su_type, PyObject *su_obj, PyObject *name, int *me
         return NULL;
     }
     PyObject *res = NULL;
-    if (!PyUnicode_Check(name) || !PyUnicode_EqualToUTF8(name, "__class__")) {
-        res = super_lookup_borrowed(su_type, starttype, name);
+    if (!is_class_attribute_name(name)) {
+        res = super_lookup(su_type, starttype, name);
     }
     if (res == NULL) {
         Py_DECREF(starttype);
@@ -5557,7 +5620,6 @@ _PySuper_Lookup(PyTypeObject *su_type, PyObject *su_obj, PyObject *name, int *me
         Py_DECREF(su);
         return res;
     }
-    Py_INCREF(res);
     if (meth_found != NULL) {
         *meth_found = 0;
         if (PyType_HasFeature(Py_TYPE(res), Py_TPFLAGS_METHOD_DESCRIPTOR) &&
