@@ -4,7 +4,7 @@
  * assignment (__code__, __defaults__, ...).  Free-threaded build: readers load those fields
  * without a lock and may use them borrowed for a while (a call binds its arguments from
  * __defaults__ and __kwdefaults__), so every setter swaps the pointer atomically and releases
- * the old value after a grace period (func_field_set: QSBR).  A borrowed field therefore stays
+ * the old value after a grace period (_PyObject_FieldSet: QSBR).  A borrowed field therefore stays
  * valid until the reader's next quiescent state; a reassignment racing a call is as racy as
  * in CPython (the call sees the old or the new value) but frees nothing under it.  The lazily
  * created __dict__ and __annotations__ are installed with a compare-and-swap
@@ -23,24 +23,6 @@
 
 #include <stddef.h>
 
-/* *field = value (a new reference, or NULL); the old value is released after a grace period
- * (at once in the GIL build). */
-static void
-func_field_set(PyObject **field, PyObject *value)
-{
-#ifdef Py_GIL_DISABLED
-    _PyObject_XDecRefDelayed(_Py_atomic_exchange_ptr(field, value));
-#else
-    Py_XSETREF(*field, value);
-#endif
-}
-
-/* New reference to *field (NULL if empty). */
-static inline PyObject *
-func_field_get(PyObject **field)
-{
-    return Py_XNewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(*field));
-}
 
 /* ---- construction ---------------------------------------------------------------------- */
 
@@ -229,7 +211,7 @@ PyFunction_SetDefaults(PyObject *op, PyObject *defaults)
         PyErr_SetString(PyExc_SystemError, "non-tuple default args");
         return -1;
     }
-    func_field_set(&((PyFunctionObject *)op)->func_defaults, defaults);
+    _PyObject_FieldSet(&((PyFunctionObject *)op)->func_defaults, defaults);
     ((PyFunctionObject *)op)->func_version = 0;
     return 0;
 }
@@ -262,7 +244,7 @@ PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults)
         PyErr_SetString(PyExc_SystemError, "non-dict keyword only default args");
         return -1;
     }
-    func_field_set(&((PyFunctionObject *)op)->func_kwdefaults, defaults);
+    _PyObject_FieldSet(&((PyFunctionObject *)op)->func_kwdefaults, defaults);
     ((PyFunctionObject *)op)->func_version = 0;
     return 0;
 }
@@ -289,7 +271,7 @@ PyFunction_SetClosure(PyObject *op, PyObject *closure)
                      Py_TYPE(closure)->tp_name);
         return -1;
     }
-    func_field_set(&((PyFunctionObject *)op)->func_closure, closure);
+    _PyObject_FieldSet(&((PyFunctionObject *)op)->func_closure, closure);
     ((PyFunctionObject *)op)->func_version = 0;
     return 0;
 }
@@ -301,7 +283,7 @@ PyFunction_SetClosure(PyObject *op, PyObject *closure)
 static PyObject *
 func_get_annotation_dict(PyFunctionObject *op)
 {
-    PyObject *ann = func_field_get(&op->func_annotations);
+    PyObject *ann = _PyObject_FieldGetRef(&op->func_annotations);
     if (ann == NULL || !PyTuple_CheckExact(ann)) {
         return ann;
     }
@@ -358,7 +340,7 @@ PyFunction_SetAnnotations(PyObject *op, PyObject *annotations)
         PyErr_SetString(PyExc_SystemError, "non-dict annotations");
         return -1;
     }
-    func_field_set(&((PyFunctionObject *)op)->func_annotations, annotations);
+    _PyObject_FieldSet(&((PyFunctionObject *)op)->func_annotations, annotations);
     ((PyFunctionObject *)op)->func_version = 0;
     return 0;
 }
@@ -378,7 +360,7 @@ static PyMemberDef func_memberlist[] = {
 static PyObject *
 func_get_code(PyObject *self, void *closure)
 {
-    return func_field_get(&((PyFunctionObject *)self)->func_code);
+    return _PyObject_FieldGetRef(&((PyFunctionObject *)self)->func_code);
 }
 
 static int
@@ -397,14 +379,14 @@ func_set_code(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     op->func_version = 0;
-    func_field_set(&op->func_code, Py_NewRef(value));
+    _PyObject_FieldSet(&op->func_code, Py_NewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_name(PyObject *self, void *closure)
 {
-    return func_field_get(&((PyFunctionObject *)self)->func_name);
+    return _PyObject_FieldGetRef(&((PyFunctionObject *)self)->func_name);
 }
 
 static int
@@ -414,14 +396,14 @@ func_set_name(PyObject *self, PyObject *value, void *closure)
         PyErr_SetString(PyExc_TypeError, "__name__ must be set to a string object");
         return -1;
     }
-    func_field_set(&((PyFunctionObject *)self)->func_name, Py_NewRef(value));
+    _PyObject_FieldSet(&((PyFunctionObject *)self)->func_name, Py_NewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_qualname(PyObject *self, void *closure)
 {
-    return func_field_get(&((PyFunctionObject *)self)->func_qualname);
+    return _PyObject_FieldGetRef(&((PyFunctionObject *)self)->func_qualname);
 }
 
 static int
@@ -431,14 +413,14 @@ func_set_qualname(PyObject *self, PyObject *value, void *closure)
         PyErr_SetString(PyExc_TypeError, "__qualname__ must be set to a string object");
         return -1;
     }
-    func_field_set(&((PyFunctionObject *)self)->func_qualname, Py_NewRef(value));
+    _PyObject_FieldSet(&((PyFunctionObject *)self)->func_qualname, Py_NewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_defaults(PyObject *self, void *closure)
 {
-    PyObject *d = func_field_get(&((PyFunctionObject *)self)->func_defaults);
+    PyObject *d = _PyObject_FieldGetRef(&((PyFunctionObject *)self)->func_defaults);
     return d == NULL ? Py_None : d;
 }
 
@@ -454,14 +436,14 @@ func_set_defaults(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     ((PyFunctionObject *)self)->func_version = 0;
-    func_field_set(&((PyFunctionObject *)self)->func_defaults, Py_XNewRef(value));
+    _PyObject_FieldSet(&((PyFunctionObject *)self)->func_defaults, Py_XNewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_kwdefaults(PyObject *self, void *closure)
 {
-    PyObject *d = func_field_get(&((PyFunctionObject *)self)->func_kwdefaults);
+    PyObject *d = _PyObject_FieldGetRef(&((PyFunctionObject *)self)->func_kwdefaults);
     return d == NULL ? Py_None : d;
 }
 
@@ -477,7 +459,7 @@ func_set_kwdefaults(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     ((PyFunctionObject *)self)->func_version = 0;
-    func_field_set(&((PyFunctionObject *)self)->func_kwdefaults, Py_XNewRef(value));
+    _PyObject_FieldSet(&((PyFunctionObject *)self)->func_kwdefaults, Py_XNewRef(value));
     return 0;
 }
 
@@ -509,14 +491,14 @@ func_set_annotations(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     ((PyFunctionObject *)self)->func_version = 0;
-    func_field_set(&((PyFunctionObject *)self)->func_annotations, Py_XNewRef(value));
+    _PyObject_FieldSet(&((PyFunctionObject *)self)->func_annotations, Py_XNewRef(value));
     return 0;
 }
 
 static PyObject *
 func_get_type_params(PyObject *self, void *closure)
 {
-    PyObject *tp = func_field_get(&((PyFunctionObject *)self)->func_typeparams);
+    PyObject *tp = _PyObject_FieldGetRef(&((PyFunctionObject *)self)->func_typeparams);
     if (tp == NULL) {
         return PyTuple_New(0);
     }
@@ -531,7 +513,7 @@ func_set_type_params(PyObject *self, PyObject *value, void *closure)
         PyErr_SetString(PyExc_TypeError, "__type_params__ must be set to a tuple");
         return -1;
     }
-    func_field_set(&((PyFunctionObject *)self)->func_typeparams, Py_NewRef(value));
+    _PyObject_FieldSet(&((PyFunctionObject *)self)->func_typeparams, Py_NewRef(value));
     return 0;
 }
 
@@ -655,7 +637,7 @@ func_dealloc(PyObject *self)
 static PyObject *
 func_repr(PyObject *self)
 {
-    PyObject *qualname = func_field_get(&((PyFunctionObject *)self)->func_qualname);
+    PyObject *qualname = _PyObject_FieldGetRef(&((PyFunctionObject *)self)->func_qualname);
     PyObject *res = PyUnicode_FromFormat("<function %U at %p>", qualname, self);
     Py_DECREF(qualname);
     return res;

@@ -12,7 +12,7 @@
  * resume from two threads at once in CPython either ("generator already executing"); here
  * the check and the transition to FRAME_EXECUTING are one compare-and-swap, so two threads
  * cannot both enter the frame.  gi_name and gi_qualname may be reassigned while other
- * threads read them (__name__, repr): see gen_name_field_set. */
+ * threads read them (__name__, repr): see _PyObject_FieldSet. */
 
 #include "Python.h"
 #include "pycore_pyatomic_ft_wrappers.h"
@@ -36,27 +36,9 @@ typedef struct {
     PyObject *agw_val;
 } _PyAsyncGenWrappedValue;
 
-/* gi_name and gi_qualname (never NULL while the generator lives).  Free-threaded build: the
- * setter swaps the pointer atomically and releases the old string after a grace period
- * (QSBR), so a reader's acquire load followed by Py_NewRef (gen_name_field_get) never takes
- * a reference to a freed string, and two racing setters never release the same one.
- * Steals a reference to value. */
-static void
-gen_name_field_set(PyObject **field, PyObject *value)
-{
-#ifdef Py_GIL_DISABLED
-    _PyObject_XDecRefDelayed(_Py_atomic_exchange_ptr(field, value));
-#else
-    Py_XSETREF(*field, value);
-#endif
-}
-
-/* New reference to gi_name or gi_qualname. */
-static inline PyObject *
-gen_name_field_get(PyObject **field)
-{
-    return Py_NewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(*field));
-}
+/* gi_name and gi_qualname (never NULL while the generator lives) are replaced with
+ * _PyObject_FieldSet and read with _PyObject_FieldGetRef (pycore_qsbr.h): setters may race
+ * with readers in other threads. */
 
 /* gi_frame_state as seen by a thread that has not claimed the frame, or that is running it
  * while others may try to claim it: a relaxed atomic load in the free-threaded build, since
@@ -636,7 +618,7 @@ _PyGen_Finalize(PyObject *self)
         return;
     }
     if (PyCoro_CheckExact(self) && gen->gi_frame_state == FRAME_CREATED) {
-        PyObject *qualname = gen_name_field_get(&gen->gi_qualname);
+        PyObject *qualname = _PyObject_FieldGetRef(&gen->gi_qualname);
         if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%S' was never awaited",
                              qualname) < 0) {
             PyErr_WriteUnraisable(self);
@@ -714,7 +696,7 @@ gen_repr(PyObject *self)
     PyGenObject *gen = (PyGenObject *)self;
     const char *kind = PyCoro_CheckExact(self) ? "coroutine"
                        : PyAsyncGen_CheckExact(self) ? "async_generator" : "generator";
-    PyObject *qualname = gen_name_field_get(&gen->gi_qualname);
+    PyObject *qualname = _PyObject_FieldGetRef(&gen->gi_qualname);
     PyObject *repr = PyUnicode_FromFormat("<%s object %S at %p>", kind, qualname, self);
     Py_DECREF(qualname);
     return repr;
@@ -723,7 +705,7 @@ gen_repr(PyObject *self)
 static PyObject *
 gen_get_name(PyObject *self, void *context)
 {
-    return gen_name_field_get(&((PyGenObject *)self)->gi_name);
+    return _PyObject_FieldGetRef(&((PyGenObject *)self)->gi_name);
 }
 
 static int
@@ -734,14 +716,14 @@ gen_set_name(PyObject *self, PyObject *value, void *context)
         PyErr_SetString(PyExc_TypeError, "__name__ must be set to a string object");
         return -1;
     }
-    gen_name_field_set(&((PyGenObject *)self)->gi_name, Py_NewRef(value));
+    _PyObject_FieldSet(&((PyGenObject *)self)->gi_name, Py_NewRef(value));
     return 0;
 }
 
 static PyObject *
 gen_get_qualname(PyObject *self, void *context)
 {
-    return gen_name_field_get(&((PyGenObject *)self)->gi_qualname);
+    return _PyObject_FieldGetRef(&((PyGenObject *)self)->gi_qualname);
 }
 
 static int
@@ -752,7 +734,7 @@ gen_set_qualname(PyObject *self, PyObject *value, void *context)
         PyErr_SetString(PyExc_TypeError, "__qualname__ must be set to a string object");
         return -1;
     }
-    gen_name_field_set(&((PyGenObject *)self)->gi_qualname, Py_NewRef(value));
+    _PyObject_FieldSet(&((PyGenObject *)self)->gi_qualname, Py_NewRef(value));
     return 0;
 }
 

@@ -3881,27 +3881,12 @@ type_module(PyTypeObject *type)
  * below take their reference before that.  A reader racing a rename sees the old or the new
  * name, as in CPython. */
 
-/* New reference to *field, a name a setter may be replacing (heap_type_name_set). */
-static inline PyObject *
-heap_type_name_get(PyObject **field)
-{
-    return Py_NewRef(FT_ATOMIC_LOAD_PTR_ACQUIRE(*field));
-}
-
-/* *field = value, stealing a reference to value; the old name is released after a grace
- * period. */
-static void
-heap_type_name_set(PyObject **field, PyObject *value)
-{
-    _PyObject_XDecRefDelayed(_Py_atomic_exchange_ptr(field, value));
-}
-
 /* Return a new reference. */
 static PyObject *
 type_qualname(PyTypeObject *type)
 {
     if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
-        return heap_type_name_get(&((PyHeapTypeObject *)type)->ht_qualname);
+        return _PyObject_FieldGetRef(&((PyHeapTypeObject *)type)->ht_qualname);
     }
     return PyUnicode_FromString(_PyType_Name(type));
 }
@@ -3911,7 +3896,7 @@ static PyObject *
 type_name(PyTypeObject *type)
 {
     if (PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
-        return heap_type_name_get(&((PyHeapTypeObject *)type)->ht_name);
+        return _PyObject_FieldGetRef(&((PyHeapTypeObject *)type)->ht_name);
     }
     return PyUnicode_FromString(_PyType_Name(type));
 }
@@ -4219,7 +4204,7 @@ type_set_name(PyObject *self, PyObject *value, void *context)
     old_tpname = et->_ht_tpname;
     et->_ht_tpname = copy;
     FT_ATOMIC_STORE_PTR_RELEASE(type->tp_name, copy);
-    heap_type_name_set(&et->ht_name, Py_NewRef(value));
+    _PyObject_FieldSet(&et->ht_name, Py_NewRef(value));
     Py_END_CRITICAL_SECTION();
     /* Other threads may still be formatting the old tp_name (see above type_qualname). */
     _PyMem_FreeDelayed(old_tpname);
@@ -4244,7 +4229,7 @@ type_set_qualname(PyObject *self, PyObject *value, void *context)
                      type->tp_name, Py_TYPE(value)->tp_name);
         return -1;
     }
-    heap_type_name_set(&((PyHeapTypeObject *)type)->ht_qualname, Py_NewRef(value));
+    _PyObject_FieldSet(&((PyHeapTypeObject *)type)->ht_qualname, Py_NewRef(value));
     return 0;
 }
 

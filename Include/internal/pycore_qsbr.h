@@ -37,4 +37,28 @@ PyAPI_FUNC(void) _PyObject_XDecRefDelayed(PyObject *op);
  * may then be reused at once, e.g. by a freelist. */
 PyAPI_FUNC(int) _Py_qsbr_single_thread(void);
 
+/* A field holding a reference that other threads read without a lock (a function's
+ * attributes, a generator's or a heap type's names).  _PyObject_FieldSet stores value
+ * (stealing it; NULL allowed) and releases the old value after a grace period (at once in the
+ * GIL build), so a reader's acquire load followed by an incref (_PyObject_FieldGetRef) never
+ * takes a reference to a freed object, and two racing setters never release the same one. */
+static inline void _PyObject_FieldSet(PyObject **field, PyObject *value)
+{
+#ifdef Py_GIL_DISABLED
+    _PyObject_XDecRefDelayed((PyObject *)_Py_atomic_exchange_ptr(field, value));
+#else
+    Py_XSETREF(*field, value);
+#endif
+}
+
+/* New reference to *field (NULL if empty). */
+static inline PyObject *_PyObject_FieldGetRef(PyObject **field)
+{
+#ifdef Py_GIL_DISABLED
+    return Py_XNewRef((PyObject *)_Py_atomic_load_ptr_acquire(field));
+#else
+    return Py_XNewRef(*field);
+#endif
+}
+
 #endif /* Py_INTERNAL_QSBR_H */
