@@ -13,7 +13,9 @@ The test modules are the test_*.py files of this package; load_tests collects th
 """
 
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import unittest
 
@@ -123,3 +125,24 @@ def load_tests(loader, tests, pattern):
             module = __import__(name, fromlist=['*'])
             suite.addTests(loader.loadTestsFromModule(module))
     return suite
+
+
+class TemporaryModules:
+    """Mixin: self.write_module(name, source) writes a module into a temporary directory at
+    the front of sys.path; names start with 'braid_ft_', and tearDown forgets the modules
+    imported under such names."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        sys.path.insert(0, self.dir)
+
+    def tearDown(self):
+        sys.path.remove(self.dir)
+        for name in list(sys.modules):
+            if name.startswith('braid_ft_'):
+                del sys.modules[name]
+        shutil.rmtree(self.dir)
+
+    def write_module(self, name, source):
+        with open(os.path.join(self.dir, name + '.py'), 'w') as f:
+            f.write(source)

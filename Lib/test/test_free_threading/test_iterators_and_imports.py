@@ -10,14 +10,12 @@ replace them are always one of the values stored, never a freed object."""
 
 import gc
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import unittest
 
-from test.test_free_threading import (NTHREADS, mutate_while_reading, run_concurrently,
-                                     run_with_background)
+from test.test_free_threading import (NTHREADS, TemporaryModules, mutate_while_reading,
+                                     run_concurrently, run_with_background)
 
 
 def refcount(obj, expected=None):
@@ -80,32 +78,15 @@ class CallableIteratorTests(unittest.TestCase):
             self.assertEqual(refcount(produce, produce_refs), produce_refs)
             del iterator
 
-    def test_all_threads_see_the_sentinel_at_once(self):
-        # Every call returns the sentinel: all threads exhaust the iterator together.
+    def exhaust_from_all_threads(self, returns_sentinel):
+        # Every call ends the iteration (returns the sentinel, or raises StopIteration): all
+        # threads exhaust the iterator together, and it releases both references once.
         for round in range(200):
             sentinel = Sentinel()
 
             def produce():
-                return sentinel
-
-            sentinel_refs = refcount(sentinel)
-            produce_refs = refcount(produce)
-            iterator = iter(produce, sentinel)
-
-            def worker(index):
-                return next(iterator, None)
-
-            self.assertEqual(run_concurrently(worker), [None] * NTHREADS)
-            self.assertEqual(refcount(sentinel, sentinel_refs), sentinel_refs)
-            self.assertEqual(refcount(produce, produce_refs), produce_refs)
-            del iterator
-
-    def test_stop_iteration_from_all_threads(self):
-        # A callable that raises StopIteration exhausts the iterator the same way.
-        for round in range(200):
-            sentinel = Sentinel()
-
-            def produce():
+                if returns_sentinel:
+                    return sentinel
                 raise StopIteration
 
             sentinel_refs = refcount(sentinel)
@@ -119,6 +100,12 @@ class CallableIteratorTests(unittest.TestCase):
             self.assertEqual(refcount(sentinel, sentinel_refs), sentinel_refs)
             self.assertEqual(refcount(produce, produce_refs), produce_refs)
             del iterator
+
+    def test_all_threads_see_the_sentinel_at_once(self):
+        self.exhaust_from_all_threads(returns_sentinel=True)
+
+    def test_stop_iteration_from_all_threads(self):
+        self.exhaust_from_all_threads(returns_sentinel=False)
 
     def test_reduce_while_exhausting(self):
         # __reduce__ gives the callable and the sentinel, or an empty iterator once
@@ -142,22 +129,7 @@ class CallableIteratorTests(unittest.TestCase):
             self.assertEqual(iterator.__reduce__()[1], ((),))
 
 
-class ImportTests(unittest.TestCase):
-
-    def setUp(self):
-        self.dir = tempfile.mkdtemp()
-        sys.path.insert(0, self.dir)
-
-    def tearDown(self):
-        sys.path.remove(self.dir)
-        for name in list(sys.modules):
-            if name.startswith('braid_ft_'):
-                del sys.modules[name]
-        shutil.rmtree(self.dir)
-
-    def write_module(self, name, source):
-        with open(os.path.join(self.dir, name + '.py'), 'w') as f:
-            f.write(source)
+class ImportTests(TemporaryModules, unittest.TestCase):
 
     def test_imports_while_sys_path_changes(self):
         # The search reads each sys.path entry while another thread inserts and removes

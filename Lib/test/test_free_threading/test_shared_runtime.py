@@ -2,17 +2,14 @@
 shared functions and closures, __slots__ members, queue.Queue, per-thread exception state and
 locks of the threading module."""
 
-import os
 import queue
-import shutil
 import struct
 import sys
-import tempfile
 import threading
 import unittest
 
-from test.test_free_threading import (NTHREADS, mutate_while_reading, run_concurrently,
-                                     run_with_background)
+from test.test_free_threading import (NTHREADS, TemporaryModules, mutate_while_reading,
+                                     run_concurrently, run_with_background)
 
 N = 1000
 
@@ -35,22 +32,7 @@ class Slotted:
         self.b = 0
 
 
-class ImportTests(unittest.TestCase):
-
-    def setUp(self):
-        self.dir = tempfile.mkdtemp()
-        sys.path.insert(0, self.dir)
-
-    def tearDown(self):
-        sys.path.remove(self.dir)
-        for name in list(sys.modules):
-            if name.startswith('braid_ft_'):
-                del sys.modules[name]
-        shutil.rmtree(self.dir)
-
-    def write_module(self, name, source):
-        with open(os.path.join(self.dir, name + '.py'), 'w') as f:
-            f.write(source)
+class ImportTests(TemporaryModules, unittest.TestCase):
 
     def test_concurrent_first_import_runs_module_once(self):
         # The module body records each execution in a list stored in sys; the import lock
