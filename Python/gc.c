@@ -966,11 +966,12 @@ static void invoke_callbacks(struct _gc_runtime_state *gcstate, const char *phas
     Py_DECREF(info);
 }
 
-/* One pass of the collector over generation and the younger ones: adds what it freed to
+/* One pass of the collector over generation and the younger ones (`first`: the collection's
+ * first pass, which resets the generations' counts): adds what it freed to
  * *collected_total and what it moved to gc.garbage to *uncollectable_total.  Returns how many
  * objects the free-threaded build's fold released from per-thread counting (0 in the GIL
  * build). */
-static Py_ssize_t collect_pass(PyInterpreterState *interp, int generation,
+static Py_ssize_t collect_pass(PyInterpreterState *interp, int generation, int first,
                                Py_ssize_t *collected_total, Py_ssize_t *uncollectable_total)
 {
     struct _gc_runtime_state *gcstate = &interp->gc;
@@ -993,6 +994,15 @@ static Py_ssize_t collect_pass(PyInterpreterState *interp, int generation,
     released = pinned_count;
 #endif
     merge_stripes(gcstate, 0);     /* update_refs below marks them OLD */
+    if (first) {
+        /* With the world stopped: allocating threads update the counts. */
+        if (generation + 1 < _PyGC_NUM_GENERATIONS) {
+            gcstate->generations[generation + 1].count += 1;
+        }
+        for (int i = 0; i <= generation; i++) {
+            gcstate->generations[i].count = 0;
+        }
+    }
     for (int i = 0; i < generation; i++) {
         gc_list_merge(&gcstate->generations[i].head, &gcstate->generations[generation].head);
     }
@@ -1086,20 +1096,14 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation, int reason)
     if (reason != _Py_GC_REASON_SHUTDOWN) {
         invoke_callbacks(gcstate, "start", generation, 0, 0);
     }
-    if (generation + 1 < _PyGC_NUM_GENERATIONS) {
-        gcstate->generations[generation + 1].count += 1;
-    }
-    for (int i = 0; i <= generation; i++) {
-        gcstate->generations[i].count = 0;
-    }
     Py_ssize_t collected = 0, uncollectable = 0;
-    Py_ssize_t released = collect_pass(interp, generation, &collected, &uncollectable);
+    Py_ssize_t released = collect_pass(interp, generation, 1, &collected, &uncollectable);
     if (released > 0 && reason == _Py_GC_REASON_MANUAL) {
         /* Free-threaded build: what a fold released (Include/internal/pycore_ptrc.h) dies
          * once its pin is dropped, after the pass, and a cycle through it survives the pass.
          * gc.collect() should find the garbage made before the call, as in CPython (programs
          * and tests count what it returns): one more pass, part of the same collection. */
-        (void)collect_pass(interp, generation, &collected, &uncollectable);
+        (void)collect_pass(interp, generation, 0, &collected, &uncollectable);
     }
 
     struct _gc_generation_stats *stats = &gcstate->generation_stats[generation];
